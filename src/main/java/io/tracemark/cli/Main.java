@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "On-line coding station: prints traceability codes, verifies them, accounts for every one.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PrinterCommand.class,
+                VirtualPrinterCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
