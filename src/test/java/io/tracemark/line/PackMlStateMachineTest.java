@@ -25,8 +25,8 @@ class PackMlStateMachineTest {
         assertEquals(HELD, m.apply(STATE_COMPLETE));
         assertEquals(UNHOLDING, m.apply(UNHOLD));
         assertEquals(EXECUTE, m.apply(STATE_COMPLETE));
-        assertEquals(COMPLETING, m.apply(COMPLETE));
-        assertEquals(COMPLETE, m.apply(STATE_COMPLETE));
+        assertEquals(COMPLETING, m.apply(PackMlCommand.COMPLETE));
+        assertEquals(PackMlState.COMPLETE, m.apply(STATE_COMPLETE));
         assertEquals(RESETTING, m.apply(RESET));
     }
 
