@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code uscc} scheme (GB 32100-2015, see {@link Uscc}). A code of the right shape whose
- * check character (or embedded organisation-code check character) fails is still valid, with a
- * warning a person must confirm: some early codes were legally issued that way.
+ * The {@code uscc} scheme (GB 32100-2015, see {@link Uscc}). The shape is 18 characters of the
+ * alphabet whose first two are a registration authority and organisation type of the GB 32100
+ * code tables; anything else is invalid. A code of that shape whose check character (or embedded
+ * GB 11714 organisation-code check character) fails is still valid, with a warning a person must
+ * confirm: some early codes were legally issued that way.
  */
 public record UsccScheme() implements CodeScheme {
 
@@ -23,21 +25,23 @@ public record UsccScheme() implements CodeScheme {
         if (!problems.isEmpty()) {
             return Verdict.invalid(name(), problems, Map.of());
         }
+        char authority = code.charAt(0);
+        String type = code.substring(0, 2);
+        if (Uscc.authorityName(authority).isEmpty()) {
+            return Verdict.invalid(name(), List.of("registration authority '" + authority
+                    + "' is not in the GB 32100 code table"), Map.of());
+        }
+        if (Uscc.typeName(type).isEmpty()) {
+            return Verdict.invalid(name(), List.of("organisation type '" + code.charAt(1)
+                    + "' is not in the GB 32100 code table for registration authority '" + authority + "'"), Map.of());
+        }
         Map<String, String> parts = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        char authority = code.charAt(0);
-        parts.put("registrationAuthority", authority + Uscc.authorityName(authority).map(n -> " " + n).orElse(""));
-        String type = code.substring(0, 2);
-        parts.put("organisationType", code.charAt(1) + Uscc.typeName(type).map(n -> " " + n).orElse(""));
+        parts.put("registrationAuthority", authority + " " + Uscc.authorityName(authority).orElseThrow());
+        parts.put("organisationType", code.charAt(1) + " " + Uscc.typeName(type).orElseThrow());
         parts.put("adminDivision", code.substring(2, 8));
         parts.put("organisationCode", code.substring(8, 17));
         parts.put("checkCharacter", code.substring(17));
-        if (Uscc.authorityName(authority).isEmpty()) {
-            warnings.add("registration authority '" + authority + "' is not one GB 32100 assigns");
-        } else if (Uscc.typeName(type).isEmpty()) {
-            warnings.add("organisation type '" + code.charAt(1) + "' is not one GB 32100 assigns to authority '"
-                    + authority + "'");
-        }
         char orgCheck = Uscc.orgCodeCheckCharacter(code.substring(8, 16));
         if (orgCheck != code.charAt(16)) {
             warnings.add("organisation code " + code.substring(8, 17) + ": GB 11714 check character should be "

@@ -68,8 +68,11 @@ class CodesValidateCommandTest {
         JsonNode verdicts = JsonOutput.mapper().readTree(r.out()).get(0).get("verdicts");
         assertEquals(1, verdicts.size());
         assertEquals("uscc", verdicts.get(0).get("scheme").asText());
-        assertEquals(0, r.exit(), "shape fits, check character fails: a warning only");
-        assertFalse(verdicts.get(0).get("warnings").isEmpty());
+        assertEquals(1, r.exit(), "an SSCC is not a USCC: authority 1 has no organisation type 0");
+        assertFalse(verdicts.get(0).get("valid").asBoolean());
+        Run warned = run("codes", "validate", "--scheme", "uscc", "--json", "91350100M000100Y4A");
+        assertEquals(0, warned.exit(), "shape fits, check character fails: a warning only");
+        assertFalse(JsonOutput.mapper().readTree(warned.out()).get(0).get("verdicts").get(0).get("warnings").isEmpty());
         assertEquals(1, run("codes", "validate", "--scheme", "sscc", "106141411234567898").exit());
     }
 

@@ -68,10 +68,18 @@ class UsccSchemeTest {
     }
 
     @Test
-    void unknownAuthorityIsAWarning() {
+    void authorityAndTypeOutsideTheCodeTablesAreNotTheShapeOfAUscc() {
         String body = "Q1350100M000100Y4";
         Verdict v = scheme.validate(body + Uscc.checkCharacter(body));
-        assertTrue(v.valid());
-        assertEquals(List.of("registration authority 'Q' is not one GB 32100 assigns"), v.warnings());
+        assertEquals("invalid: registration authority 'Q' is not in the GB 32100 code table", v.reason());
+        // an SSCC read as a USCC: authority 1 has no type 0
+        assertEquals("invalid: organisation type '0' is not in the GB 32100 code table for registration authority '1'",
+                scheme.validate("106141411234567897").reason());
+        String individual = "92440300MA5FUTDW3";
+        Verdict ok = scheme.validate(individual + Uscc.checkCharacter(individual));
+        assertTrue(ok.valid());
+        assertEquals("2 个体工商户 (individual business)", ok.parts().get("organisationType"));
+        assertEquals(List.of("organisation code MA5FUTDW3: GB 11714 check character should be 7;"
+                + " a person must confirm the code"), ok.warnings());
     }
 }
