@@ -44,6 +44,17 @@ public final class ZplRasterizer {
     private int labelLength;
     private int quantity = 1;
 
+    /** Job text repeats on every label of a stored format: cache its dots (bounded, least recently used out). */
+    private final Map<TextKey, TextPainter.TextMask> textCache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TextKey, TextPainter.TextMask> eldest) {
+            return size() > 512;
+        }
+    };
+
+    private record TextKey(Font font, String text, int h, int w, boolean cjk, String block) {
+    }
+
     private LabelState label;
     private List<RasterLabel> printed;
 
@@ -255,7 +266,9 @@ public final class ZplRasterizer {
         }
         int h = f.fontH > 0 ? f.fontH : defaultFontH;
         int w = f.fontH > 0 || f.fontW > 0 ? f.fontW : defaultFontW;
-        TextPainter.TextMask mask = TextPainter.paintField(font, text, h, w, cjk, f.block);
+        TextPainter.TextMask mask = textCache.computeIfAbsent(
+                new TextKey(font, text, h, w, cjk, f.block == null ? "" : f.block.params()),
+                k -> TextPainter.paintField(k.font(), k.text(), k.h(), k.w(), k.cjk(), f.block));
         int x = left(f);
         int y = top(f, mask.height(), mask.baseline());
         boolean reverse = f.reverse;
