@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CodesCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
+                RenderCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
