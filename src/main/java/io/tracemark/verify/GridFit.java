@@ -8,7 +8,7 @@ package io.tracemark.verify;
  */
 final class GridFit {
 
-    private static final double[] STEPS = {1.0, 0.5, 0.25};
+    private static final double[] STEPS = {0.6, 0.3};
     /** A cross-shaped aperture: off-centre samples fall on a neighbour when the grid is off. */
     private static final float[][] CROSS = {{0, 0}, {-0.35f, 0}, {0.35f, 0}, {0, -0.35f}, {0, 0.35f}};
 
@@ -20,7 +20,7 @@ final class GridFit {
         double bestScore = score(img, m);
         for (double step : STEPS) {
             boolean improved = true;
-            for (int round = 0; improved && round < 6; round++) {
+            for (int round = 0; improved && round < 4; round++) {
                 improved = false;
                 for (int i = 0; i < best.length; i++) {
                     for (int sign = -1; sign <= 1; sign += 2) {

@@ -1,5 +1,6 @@
 package io.tracemark.verify;
 
+import com.google.zxing.common.PerspectiveTransform;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class MatrixGrading {
         grades.put("decode", Grade.A);
         if (d.geometry().isEmpty() || !(d.geometry().get() instanceof SymbolGeometry.Matrix detected)) {
             contrastOfView(d.view(), grades, values);
-            unusedErrorCorrection(d, 0, 0, grades, values);
+            unusedErrorCorrection(d.symbology(), d.ecLevel(), d.errorsCorrected(), 0, 0, grades, values);
             return finish(grades, values);
         }
         SymbolGeometry.Matrix m = GridFit.refine(d.view(), detected);
@@ -36,7 +37,14 @@ final class MatrixGrading {
         double gt = (rMax + rMin) / 2.0;
         values.put("symbolContrast", round(sc));
         grades.put("symbolContrast", IsoThresholds.symbolContrast(sc));
-        int capacity = unusedErrorCorrection(d, m.rows(), m.columns(), grades, values);
+        ReferenceDecode ref = ReferenceDecode.of(d, r, gt);
+        if (!ref.agrees()) {
+            // our own sampling at the global threshold does not give the same content: not a sound symbol
+            grades.put("decode", Grade.F);
+        }
+        values.put("referenceDecode", ref.agrees() ? 1.0 : 0.0);
+        int capacity = unusedErrorCorrection(d.symbology(), d.ecLevel(), ref.agrees() ? ref.errors() : -1,
+                m.rows(), m.columns(), grades, values);
         modulation(r, m, gt, rMax - rMin, capacity, grades, values);
         nonUniformity(m, grades, values);
         int damage = d.symbology() == Symbology.QR_CODE ? qrFinderDamage(r, gt, m.columns()) : dmPatternDamage(r, gt);
@@ -51,16 +59,17 @@ final class MatrixGrading {
     }
 
     private static double[][] sampleModules(GrayImage img, SymbolGeometry.Matrix m) {
+        PerspectiveTransform t = m.transform();
         double[][] r = new double[m.rows()][m.columns()];
         for (int row = 0; row < m.rows(); row++) {
             for (int col = 0; col < m.columns(); col++) {
-                r[row][col] = aperture(img, m, col + 0.5, row + 0.5);
+                r[row][col] = aperture(img, t, col + 0.5, row + 0.5);
             }
         }
         return r;
     }
 
-    private static double aperture(GrayImage img, SymbolGeometry.Matrix m, double u, double v) {
+    private static double aperture(GrayImage img, PerspectiveTransform t, double u, double v) {
         float[] p = new float[2 * APERTURE.length * APERTURE.length];
         int k = 0;
         for (double du : APERTURE) {
@@ -69,7 +78,7 @@ final class MatrixGrading {
                 p[k++] = (float) (v + dv);
             }
         }
-        m.transform().transformPoints(p);
+        t.transformPoints(p);
         double sum = 0;
         for (int i = 0; i < p.length; i += 2) {
             sum += img.sample(p[i], p[i + 1]);
@@ -78,17 +87,20 @@ final class MatrixGrading {
     }
 
     /** One ring of modules just outside the symbol: the quiet zone, which must be light. */
-    private static double[] sampleQuietRing(GrayImage img, SymbolGeometry.Matrix m) {
-        int n = 2 * (m.columns() + m.rows()) + 4;
+    private static double[] sampleQuietRing(GrayImage img, SymbolGeometry.Matrix geometry) {
+        PerspectiveTransform m = geometry.transform();
+        int columns = geometry.columns();
+        int rows = geometry.rows();
+        int n = 2 * (columns + rows) + 4;
         double[] out = new double[n];
         int i = 0;
-        for (int c = -1; c <= m.columns(); c++) {
+        for (int c = -1; c <= columns; c++) {
             out[i++] = aperture(img, m, c + 0.5, -0.5);
-            out[i++] = aperture(img, m, c + 0.5, m.rows() + 0.5);
+            out[i++] = aperture(img, m, c + 0.5, rows + 0.5);
         }
-        for (int row = 0; row < m.rows(); row++) {
+        for (int row = 0; row < rows; row++) {
             out[i++] = aperture(img, m, -0.5, row + 0.5);
-            out[i++] = aperture(img, m, m.columns() + 0.5, row + 0.5);
+            out[i++] = aperture(img, m, columns + 0.5, row + 0.5);
         }
         return Arrays.copyOf(out, i);
     }
@@ -100,10 +112,7 @@ final class MatrixGrading {
         int i = 0;
         for (int row = 0; row < m.rows(); row++) {
             for (int col = 0; col < m.columns(); col++) {
-                boolean darkByImage = r[row][col] < gt;
-                // a module on the other side of the global threshold than the decoder saw it is damaged
-                boolean agrees = darkByImage == m.bits().get(col, row);
-                mods[i++] = agrees && range > 0 ? 2.0 * Math.abs(r[row][col] - gt) / range : 0.0;
+                mods[i++] = range > 0 ? 2.0 * Math.abs(r[row][col] - gt) / range : 0.0;
             }
         }
         Arrays.sort(mods);
@@ -156,21 +165,26 @@ final class MatrixGrading {
     }
 
     /** Records UEC and returns the number of codewords the symbol can still correct (0 when unknown). */
-    private static int unusedErrorCorrection(Decoded d, int rows, int cols, Map<String, Grade> grades,
-                                             Map<String, Double> values) {
-        int ec = switch (d.symbology()) {
+    private static int unusedErrorCorrection(Symbology symbology, String ecLevel, int errors, int rows, int cols,
+                                             Map<String, Grade> grades, Map<String, Double> values) {
+        int ec = switch (symbology) {
             case DATA_MATRIX -> ErrorCorrectionCapacity.dataMatrix(rows, cols);
-            case QR_CODE -> ErrorCorrectionCapacity.qr(cols, d.ecLevel());
+            case QR_CODE -> ErrorCorrectionCapacity.qr(cols, ecLevel);
             default -> 0;
         };
-        if (ec == 0 || d.errorsCorrected() < 0) {
+        if (ec == 0) {
             return 0;
         }
-        double uec = Math.max(0.0, 1.0 - 2.0 * d.errorsCorrected() / ec);
+        if (errors < 0) {
+            values.put("unusedErrorCorrection", 0.0);
+            grades.put("unusedErrorCorrection", Grade.F);
+            return 0;
+        }
+        double uec = Math.max(0.0, 1.0 - 2.0 * errors / ec);
         values.put("unusedErrorCorrection", round(uec));
-        values.put("errorsCorrected", (double) d.errorsCorrected());
+        values.put("errorsCorrected", (double) errors);
         grades.put("unusedErrorCorrection", IsoThresholds.unusedErrorCorrection(uec));
-        return Math.max(0, ec / 2 - d.errorsCorrected());
+        return Math.max(0, ec / 2 - errors);
     }
 
     /** Wrong modules in the worst of the four Data Matrix border segments (L and clock track). */
