@@ -1,17 +1,12 @@
 package io.tracemark.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code bench NAME [--json]}: the project's own benchmarks, one subcommand each. */
-@Command(name = "bench",
-        mixinStandardHelpOptions = true,
-        description = "Run one of the project's benchmarks.",
-        subcommands = {
-                BenchVerifyCommand.class,
-        })
+/** {@code bench NAME}: the project's own benchmarks; each is a subcommand. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run one of the project's benchmarks.",
+        subcommands = {PrinterBench.class, BenchVerifyCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -19,6 +14,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "bench: name a benchmark, e.g. bench verify");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

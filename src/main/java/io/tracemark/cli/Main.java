@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
+                PrinterCommand.class,
+                VirtualPrinterCommand.class,
                 VerifyImageCommand.class,
                 BenchCommand.class,
         })
