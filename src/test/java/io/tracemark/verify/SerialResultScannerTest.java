@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tracemark.device.DeviceUri;
+import io.tracemark.device.SerialTransport;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Keyence-style reader on a pseudo-terminal pair made by socat (a real serial line stand-in). */
-class SerialScannerLinkTest {
+class SerialResultScannerTest {
 
     @Test
     void readsResultsOverASerialLine(@TempDir Path dir) throws Exception {
@@ -35,7 +37,7 @@ class SerialScannerLinkTest {
             assertTrue(Files.exists(station), "socat made the pty pair");
             BlockingQueue<ReadResult> results = new LinkedBlockingQueue<>();
             try (ResultStringScanner s = new ResultStringScanner(ScannerProfiles.builtIn("keyence-sr"),
-                    new SerialScannerLink(station.toRealPath().toString(), 115200), Clock.systemUTC());
+                    new SerialTransport(DeviceUri.parse("serial://" + station.toRealPath() + "?baud=115200")), Clock.systemUTC());
                  OutputStream device = new FileOutputStream(reader.toRealPath().toFile())) {
                 s.setListener(results::add);
                 s.start();
