@@ -91,7 +91,7 @@ class VirtualCameraTest {
             scanner.setListener(results::add);
             scanner.start();
             SampleLabels.Label label = SampleLabels.label(4, 3);
-            camera.show(label.image(), label.codeBox());
+            camera.viewing(printed -> label.codeBox()).printed(new PrintedLabel(1, "^XA^XZ", label::image));
             ReadResult r = results.poll(10, TimeUnit.SECONDS);
             assertTrue(r instanceof ReadResult.Read read && read.data().equals(label.expected()), String.valueOf(r));
             assertTrue(camera.plan("virtual-0").isPresent());
