@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 BenchLabelsCommand.class,
                 PrinterBench.class,
+                BenchVerifyCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

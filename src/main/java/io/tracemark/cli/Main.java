@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
                 RenderCommand.class,
+                VerifyImageCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
