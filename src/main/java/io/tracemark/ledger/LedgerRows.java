@@ -31,8 +31,9 @@ final class LedgerRows {
                 throw new LedgerException("job " + jobId + " does not exist");
             }
             long shared = rs.getLong(4);
+            Long sharedCodeId = rs.wasNull() ? null : shared;
             return new JobRow(jobId, TraceLevel.valueOf(rs.getString(1)), rs.getInt(2),
-                    JobState.valueOf(rs.getString(3)), rs.wasNull() ? null : shared);
+                    JobState.valueOf(rs.getString(3)), sharedCodeId);
         }
     }
 
