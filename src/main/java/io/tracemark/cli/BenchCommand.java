@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 /** {@code bench NAME}: the project's own benchmarks (DESIGN.md section 5), one subcommand each. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Run one of tracemark's benchmarks and print its figures.",
+        description = "Run one of the project's benchmarks and print its figures.",
         subcommands = {
                 BenchLedgerCommand.class,
+                PrinterBench.class,
         })
 public final class BenchCommand implements Runnable {
 
@@ -19,6 +20,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "bench: name a benchmark, e.g. bench ledger");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "bench: name a benchmark: " + String.join(", ", spec.subcommands().keySet()));
     }
 }
