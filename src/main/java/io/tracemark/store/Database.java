@@ -151,6 +151,26 @@ public final class Database implements Transactions, AutoCloseable {
         return statements.get(conn, sql);
     }
 
+    /**
+     * Copies the write-ahead log into the database file and truncates it. Worth calling after a
+     * very large transaction (a million-code import): otherwise the next small commits pay for
+     * checkpointing it, and the log file stays large.
+     */
+    public void checkpoint() {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                throw new IllegalStateException("checkpoint() inside a transaction");
+            }
+            execute(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw new StorageException("checkpoint of " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Whether the calling thread is inside {@link #inTransaction}. */
     public boolean inTransactionOnThisThread() {
         return writeLock.isHeldByCurrentThread();
