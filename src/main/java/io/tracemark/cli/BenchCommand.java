@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Run one of the project's benchmarks.",
         subcommands = {
+                BenchLedgerCommand.class,
                 BenchLabelsCommand.class,
                 PrinterBench.class,
                 BenchVerifyCommand.class,
