@@ -1,0 +1,69 @@
+package io.tracemark.line;
+
+import io.tracemark.core.Problem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the touch panel, the REST API and the command line may do with a line. Every action names
+ * the signed-in user who did it; the implementation writes it to the audit log. Methods that are not
+ * allowed in the current {@link PackMlState} throw {@link io.tracemark.core.TracemarkException}
+ * naming the state; invalid requests throw {@link io.tracemark.core.InvalidInputException} listing
+ * every problem, and change nothing.
+ */
+public interface LineControl {
+
+    /** The current state, job, counters, alarms and last verdict; cheap, call as often as needed. */
+    LineSnapshot snapshot();
+
+    /**
+     * Registers a callback run (on a line thread, must not block) whenever anything in the snapshot
+     * changes; returns the handle that unregisters it.
+     */
+    AutoCloseable onChange(Runnable listener);
+
+    /** The choices offered by job set-up: products, templates, printers, scanners, schemes, levels. */
+    JobSetupOptions setupOptions();
+
+    /** Every problem with a job request, each naming its field; empty when the job could start. */
+    List<Problem> validate(JobRequest request);
+
+    /** A PNG preview of the job's label merged with real data (the next code the job would get). */
+    byte[] previewLabel(JobRequest request);
+
+    /** Validates, allocates codes, runs the challenge test (if configured) and starts printing. */
+    void start(JobRequest request, String actor);
+
+    /** PackML Hold: stop sending new labels; labels in flight are still judged. */
+    void pause(String actor);
+
+    /** PackML Unhold. */
+    void resume(String actor);
+
+    /** PackML Stop: abort the printer queue, void labels in flight; the job can be resumed later. */
+    void stop(String actor);
+
+    /** Ends the batch: stop if needed, release unused codes, produce the job's reconciliation. */
+    void endBatch(String actor);
+
+    /** Voids one unit by its code with a reason (supervisor). */
+    void voidUnit(String code, String reason, String actor);
+
+    /** Runs the challenge test now: a deliberately wrong label must be rejected and the gate fire. */
+    ChallengeResult runChallenge(String actor);
+
+    /** Acknowledges an active alarm. */
+    void acknowledgeAlarm(long alarmId, String actor);
+
+    /** Rejected units, newest first. */
+    List<RejectRecord> rejects(RejectFilter filter);
+
+    /** The camera image kept for a rejected unit, as PNG. */
+    Optional<byte[]> rejectImage(long unitId);
+
+    /** The image of the last label printed, as PNG. */
+    Optional<byte[]> lastLabelImage();
+
+    /** The last camera frame, as PNG. */
+    Optional<byte[]> lastFrameImage();
+}
