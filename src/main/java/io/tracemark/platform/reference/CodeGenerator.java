@@ -1,5 +1,6 @@
 package io.tracemark.platform.reference;
 
+import io.tracemark.codes.OpaqueScheme;
 import io.tracemark.platform.wire.CodePattern;
 import io.tracemark.platform.wire.Product;
 import java.sql.Connection;
@@ -43,16 +44,21 @@ final class CodeGenerator {
         this.resolverBase = resolverBase;
     }
 
+    /** The station's opaque scheme for this platform's digital identity codes: GD + product letters + 16 characters. */
+    static OpaqueScheme digitalIdentityScheme() {
+        return OpaqueScheme.of("digital-identity", "GD[A-Z0-9]{1,40}[0-9A-HJ-NP-Z]{16}", 64);
+    }
+
     /** Schemes this platform can issue. */
     static boolean issues(String scheme) {
-        return "gs1".equals(scheme) || "digital-link".equals(scheme) || "opaque".equals(scheme);
+        return "gs1".equals(scheme) || "digital-link".equals(scheme) || "digital-identity".equals(scheme);
     }
 
     Generated generate(Connection c, Product product, String scheme, int quantity) throws SQLException {
         return switch (scheme) {
             case "gs1" -> gs1(c, product, quantity, "(01)" + product.gtin() + "(21)");
             case "digital-link" -> gs1(c, product, quantity, resolverBase.get() + "/01/" + product.gtin() + "/21/");
-            case "opaque" -> opaque(c, product, quantity);
+            case "digital-identity" -> opaque(c, product, quantity);
             default -> throw ApiException.badRequest("scheme", "this platform does not issue '" + scheme + "'");
         };
     }

@@ -55,7 +55,7 @@ final class CodeIssuer {
         }
         String scheme = body.scheme() != null ? body.scheme() : product == null ? null : product.scheme();
         if (scheme == null || !CodeGenerator.issues(scheme)) {
-            problems.add(new FieldProblem("scheme", "'" + scheme + "' is not one of gs1, digital-link, opaque"));
+            problems.add(new FieldProblem("scheme", "'" + scheme + "' is not one of gs1, digital-link, digital-identity"));
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("code request refused", problems);

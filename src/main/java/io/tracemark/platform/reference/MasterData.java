@@ -1,5 +1,7 @@
 package io.tracemark.platform.reference;
 
+import io.tracemark.codes.CodeSchemes;
+import io.tracemark.codes.Verdict;
 import io.tracemark.platform.wire.FieldProblem;
 import io.tracemark.platform.wire.Producer;
 import io.tracemark.platform.wire.Product;
@@ -103,6 +105,13 @@ final class MasterData {
         } else {
             for (String f : producer.get().missingFields()) {
                 problems.add(new FieldProblem("producer." + f, "mandatory (guideline 5.3.3.1) but missing"));
+            }
+            String uscc = producer.get().uscc();
+            if (uscc != null && !uscc.isBlank()) {
+                Verdict v = CodeSchemes.standard().byName("uscc").validate(uscc);
+                if (!v.valid()) {
+                    problems.add(new FieldProblem("producer.uscc", v.reason()));
+                }
             }
         }
         return problems;

@@ -2,6 +2,7 @@ package io.tracemark.platform.reference;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.tracemark.codes.CodeSchemes;
 import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
 import io.tracemark.platform.PlatformJson;
@@ -140,6 +141,14 @@ public final class ReferencePlatform implements AutoCloseable {
                     + " was " + r.status() + ": " + r.reason());
         }
         return issuer.range(producerId, r.rangeId());
+    }
+
+    /**
+     * The code schemes a station needs for this platform's codes: the standard ones plus the
+     * {@code digital-identity} opaque scheme of its 数字身份码.
+     */
+    public static CodeSchemes stationSchemes() {
+        return CodeSchemes.withOpaque(List.of(CodeGenerator.digitalIdentityScheme()));
     }
 
     /** Audits a pending code request as a person would through the admin endpoint. */

@@ -47,7 +47,7 @@ public final class SampleData {
                         "digital-link", TraceLevel.ITEM, CodeGenerator.gtin(COMPANY_PREFIX, 2), PUBLIC, List.of()),
                 new Product(HELMET, PRODUCER, "电动自行车乘员头盔", "安全防护用品", "TM-H2 M码", "GB 811-2022",
                         "出厂检验报告 QJ-2025-0777", "CCC 2025011113000003", "36个月", "受过冲击后请更换。",
-                        "opaque", TraceLevel.ITEM, null, PUBLIC, List.of()),
+                        "digital-identity", TraceLevel.ITEM, null, PUBLIC, List.of()),
                 new Product(INCOMPLETE, PRODUCER, "电暖器", "家用电器", "TM-NF20", "GB 4706.23-2007",
                         "", "", "12个月", "远离易燃物。", "gs1", TraceLevel.ITEM,
                         CodeGenerator.gtin(COMPANY_PREFIX, 3), PUBLIC, List.of()));

@@ -10,7 +10,7 @@ import java.util.List;
  * @param id            platform identifier
  * @param productId     the product
  * @param requestId     the code request it answers
- * @param scheme        gs1 (element string), digital-link or opaque (digital identity code)
+ * @param scheme        gs1 (element string), digital-link or digital-identity (opaque 数字身份码)
  * @param count         how many codes it holds
  * @param codes         explicit codes, or null
  * @param pattern       numeric interval, or null

@@ -5,7 +5,7 @@ package io.tracemark.platform.wire;
  *
  * @param productId the product the codes are for
  * @param quantity  how many codes, 1 … 1,000,000
- * @param scheme    gs1, digital-link or opaque (a digital identity code); null for the product's own scheme
+ * @param scheme    gs1, digital-link or digital-identity (opaque 数字身份码); null for the product's own scheme
  */
 public record NewCodeRequest(String productId, int quantity, String scheme) {
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param licenceNumber     生产许可证号/强制性认证证书编号 (CCC)
  * @param warrantyPeriod    质保期限, e.g. 24个月
  * @param instructions      使用说明书或警示说明
- * @param scheme            code scheme the platform issues for it (station scheme names): gs1, digital-link or opaque
+ * @param scheme            code scheme the platform issues for it (station scheme names): gs1, digital-link or digital-identity
  * @param traceLevel        一品一码 … 组合多码
  * @param gtin              the 14-digit GTIN for GS1 schemes, else null
  * @param publicFields      contract field names a consumer may see on the public page
