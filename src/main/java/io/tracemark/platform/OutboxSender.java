@@ -4,6 +4,7 @@ import io.tracemark.platform.wire.EventBatch;
 import io.tracemark.platform.wire.EventBatchResult;
 import io.tracemark.platform.wire.FieldProblem;
 import io.tracemark.platform.wire.UnitEvent;
+import io.tracemark.store.Database;
 import io.tracemark.store.Outbox;
 import io.tracemark.store.Outbox.OutboxMessage;
 import java.time.Clock;
@@ -63,6 +64,7 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    private final Database db;
     private final Outbox outbox;
     private final PlatformClient client;
     private final UnitEvents events;
@@ -77,10 +79,13 @@ public final class OutboxSender implements AutoCloseable {
     private volatile boolean stopping;
 
     /**
+     * @param db           the station database the outbox lives in (marks of one batch are committed together)
+     * @param outbox       the outbox (the ledger's)
      * @param productOfJob the product a station job produces (e.g. {@link JobProducts}), or null when unknown
      */
-    public OutboxSender(Outbox outbox, PlatformClient client, Function<String, String> productOfJob, Settings settings,
-                        Clock clock) {
+    public OutboxSender(Database db, Outbox outbox, PlatformClient client, Function<String, String> productOfJob,
+                        Settings settings, Clock clock) {
+        this.db = db;
         this.outbox = outbox;
         this.client = client;
         this.events = new UnitEvents(productOfJob);
@@ -119,9 +124,12 @@ public final class OutboxSender implements AutoCloseable {
         } catch (PlatformException e) {
             return failed(batch, e);
         }
-        for (OutboxMessage m : batch) {
-            outbox.markSent(m.id());
-        }
+        db.inTransaction(conn -> {
+            for (OutboxMessage m : batch) {
+                outbox.markSent(m.id());
+            }
+            return null;
+        });
         List<FieldProblem> refused = new ArrayList<>(unreadable);
         refused.addAll(result.refused());
         if (!refused.isEmpty()) {
@@ -139,9 +147,12 @@ public final class OutboxSender implements AutoCloseable {
 
     private Round failed(List<OutboxMessage> batch, PlatformException e) {
         Instant now = clock.instant();
-        for (OutboxMessage m : batch) {
-            outbox.markFailed(m.id(), now); // due again at once after a restart; order is kept by the backoff here
-        }
+        db.inTransaction(conn -> {
+            for (OutboxMessage m : batch) {
+                outbox.markFailed(m.id(), now); // due again at once after a restart; the order is kept by the backoff here
+            }
+            return null;
+        });
         synchronized (monitor) {
             failures++;
             lastError = e.getMessage();
