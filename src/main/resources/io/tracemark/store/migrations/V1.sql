@@ -31,7 +31,7 @@ CREATE TABLE codes (
     job_id     TEXT    REFERENCES jobs(id),
     updated_at INTEGER NOT NULL
 );
-CREATE INDEX codes_by_state ON codes(state, scheme, id);
+CREATE INDEX codes_by_state ON codes(state, id);
 CREATE INDEX codes_by_job ON codes(job_id, state);
 
 CREATE TABLE units (
