@@ -101,7 +101,8 @@ public final class HttpPlatformClient implements PlatformClient {
 
     @Override
     public void acknowledge(String rangeId, RangeAck ack) {
-        call("POST", "/ranges/" + encode(rangeId) + "/ack", ack, new TypeReference<CodeRange>() { });
+        // the reply (the range as now stored) is not needed: any JSON body will do
+        call("POST", "/ranges/" + encode(rangeId) + "/ack", ack, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() { });
     }
 
     @Override
@@ -118,7 +119,7 @@ public final class HttpPlatformClient implements PlatformClient {
 
     @Override
     public void postDailyQuantity(DailyQuantity quantity) {
-        call("POST", "/daily-quantities", quantity, new TypeReference<DailyQuantity>() { });
+        call("POST", "/daily-quantities", quantity, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() { });
     }
 
     @Override
