@@ -25,6 +25,8 @@ final class EventIntake {
 
     private final PlatformDatabase db;
     private final Clock clock;
+    /** Trace level per product JSON (a product edited gets a new entry): parsing it per event is slow. */
+    private final java.util.Map<String, TraceLevel> levels = new java.util.concurrent.ConcurrentHashMap<>();
 
     EventIntake(PlatformDatabase db, Clock clock) {
         this.db = db;
@@ -59,7 +61,7 @@ final class EventIntake {
     }
 
     /** Why an event cannot be taken, or null. Duplicates are not a problem: they are counted. */
-    private static String problem(Connection c, String producerId, UnitEvent e) throws SQLException {
+    private String problem(Connection c, String producerId, UnitEvent e) throws SQLException {
         if (e.idempotencyKey() == null || e.idempotencyKey().isBlank()) {
             return "idempotencyKey is required";
         }
@@ -79,7 +81,9 @@ final class EventIntake {
                 if (rs.getInt(3) == 1) {
                     return "code " + e.code() + " was returned unused";
                 }
-                TraceLevel level = Rows.parse(rs.getString(4), io.tracemark.platform.wire.Product.class).traceLevel();
+                String json = rs.getString(4);
+                TraceLevel level = levels.computeIfAbsent(json,
+                        j -> Rows.parse(j, io.tracemark.platform.wire.Product.class).traceLevel());
                 if (e.type() == UnitEventType.VERIFIED && level != null && !level.sharesCodeAcrossUnits()) {
                     return verifiedElsewhere(c, e);
                 }
