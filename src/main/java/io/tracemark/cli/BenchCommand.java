@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
                 BenchLabelsCommand.class,
                 PrinterBench.class,
                 BenchVerifyCommand.class,
+                BenchPlatformCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

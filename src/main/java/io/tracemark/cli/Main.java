@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 VirtualPrinterCommand.class,
                 RenderCommand.class,
                 VerifyImageCommand.class,
+                PlatformCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
