@@ -64,6 +64,46 @@ final class TextPainter {
         return new TextMask(dots, width, total, ascent);
     }
 
+    /**
+     * A whole text field: one line, or with an {@code ^FB} block the wrapped, justified lines
+     * (at most the block's line count). {@code baseline} is the baseline row of the last line.
+     */
+    static TextMask paintField(Font font, String text, int h, int w, boolean cjkCapable, ZplCommand block) {
+        if (block == null) {
+            return paint(font, text, h, w, cjkCapable);
+        }
+        int blockWidth = Math.max(1, block.intArg(0, 0));
+        int maxLines = Math.max(1, block.intArg(1, 1));
+        int gap = block.intArg(2, 0);
+        char justify = block.arg(3).isEmpty() ? 'L' : Character.toUpperCase(block.arg(3).charAt(0));
+        List<String> lines = wrap(font, text, h, w, cjkCapable, blockWidth);
+        if (lines.size() > maxLines) {
+            lines = lines.subList(0, maxLines);
+        }
+        List<TextMask> masks = new ArrayList<>();
+        for (String line : lines) {
+            masks.add(paint(font, line, h, w, cjkCapable));
+        }
+        int lineHeight = masks.get(0).height() + gap;
+        int height = lineHeight * (masks.size() - 1) + masks.get(0).height();
+        boolean[][] dots = new boolean[height][blockWidth];
+        for (int i = 0; i < masks.size(); i++) {
+            TextMask m = masks.get(i);
+            int dx = switch (justify) {
+                case 'C' -> (blockWidth - m.width()) / 2;
+                case 'R' -> blockWidth - m.width();
+                default -> 0;
+            };
+            dx = Math.max(0, dx);
+            for (int y = 0; y < m.height(); y++) {
+                for (int x = 0; x < m.width() && x + dx < blockWidth; x++) {
+                    dots[i * lineHeight + y][x + dx] |= m.dots()[y][x];
+                }
+            }
+        }
+        return new TextMask(dots, blockWidth, height, lineHeight * (masks.size() - 1) + masks.get(0).baseline());
+    }
+
     /** Width in dots the text would take. */
     static int measure(Font base, String text, int h, int w, boolean cjkCapable) {
         String shown = cjkCapable ? text : latinOnly(text);

@@ -143,13 +143,13 @@ public final class ZplRasterizer {
     private void downloadFont(ZplCommand c) {
         List<String> a = c.args();
         String name = a.get(0);
-        String ext = a.size() > 3 ? a.get(3) : "";
+        String ext = a.size() > 2 ? a.get(2) : "";
         if (!a.get(1).equalsIgnoreCase("A") || !(ext.equalsIgnoreCase("T") || ext.equalsIgnoreCase("TTF"))) {
             skipped.add("~DY line " + c.line() + " (only ASCII-hex TrueType fonts are interpreted)");
             return;
         }
         String full = ZplNames.normalizeFont(name.contains(".") ? name : name + ".TTF");
-        String hex = a.size() > 6 ? String.join(",", a.subList(6, a.size())) : "";
+        String hex = a.size() > 5 ? String.join(",", a.subList(5, a.size())) : "";
         byte[] bytes = new byte[hex.length() / 2];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) ((Character.digit(hex.charAt(2 * i), 16) << 4) | Character.digit(hex.charAt(2 * i + 1), 16));
@@ -255,49 +255,13 @@ public final class ZplRasterizer {
         }
         int h = f.fontH > 0 ? f.fontH : defaultFontH;
         int w = f.fontH > 0 || f.fontW > 0 ? f.fontW : defaultFontW;
-        List<String> lines = List.of(text);
-        int blockWidth = 0;
-        char justify = 'L';
-        int lineGap = 0;
-        if (f.block != null) {
-            blockWidth = f.block.intArg(0, 0);
-            int maxLines = Math.max(1, f.block.intArg(1, 1));
-            lineGap = f.block.intArg(2, 0);
-            justify = f.block.arg(3).isEmpty() ? 'L' : Character.toUpperCase(f.block.arg(3).charAt(0));
-            lines = TextPainter.wrap(font, text, h, w, cjk, Math.max(1, blockWidth));
-            if (lines.size() > maxLines) {
-                lines = lines.subList(0, maxLines);
-            }
-        }
-        Font useFont = font;
-        boolean useCjk = cjk;
-        List<String> shown = lines;
-        int bw = blockWidth;
-        char just = justify;
-        int gap = lineGap;
+        TextPainter.TextMask mask = TextPainter.paintField(font, text, h, w, cjk, f.block);
+        int x = left(f);
+        int y = top(f, mask.height(), mask.baseline());
         boolean reverse = f.reverse;
-        int x0 = left(f);
-        TextPainter.TextMask probe = TextPainter.paint(useFont, "", h, w, useCjk);
-        int lineHeight = probe.height() + gap;
-        int y0 = top(f, probe.height(), f.block != null ? probe.baseline() + lineHeight * (shown.size() - 1) : probe.baseline());
-        int totalWidth = 0;
-        for (String line : shown) {
-            totalWidth = Math.max(totalWidth, TextPainter.measure(useFont, line, h, w, useCjk));
-        }
-        int fieldWidth = bw > 0 ? bw : totalWidth;
         label.fields.add(new RenderedField(RenderedField.Kind.TEXT, fontName != null ? fontName : String.valueOf(fontKey),
-                x0, y0, fieldWidth, lineHeight * shown.size(), text, f.fieldNumber));
-        label.ops.add(canvas -> {
-            for (int i = 0; i < shown.size(); i++) {
-                TextPainter.TextMask m = TextPainter.paint(useFont, shown.get(i), h, w, useCjk);
-                int dx = switch (just) {
-                    case 'C' -> (bw - m.width()) / 2;
-                    case 'R' -> bw - m.width();
-                    default -> 0;
-                };
-                canvas.blit(m.dots(), x0 + Math.max(0, dx), y0 + i * lineHeight, 1, 1, reverse);
-            }
-        });
+                x, y, mask.width(), mask.height(), text, f.fieldNumber));
+        label.ops.add(canvas -> canvas.blit(mask.dots(), x, y, 1, 1, reverse));
     }
 
     private void drawSymbol(FieldState f, String text) {
