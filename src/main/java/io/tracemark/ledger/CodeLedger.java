@@ -50,7 +50,7 @@ public final class CodeLedger {
     private final Clock clock;
     private final AuditLog audit;
     private final Outbox outbox;
-    private final LedgerRows rows = new LedgerRows();
+    private final LedgerRows rows;
     private final CodeImporter importer;
     private final LedgerQueries queries;
 
@@ -58,6 +58,7 @@ public final class CodeLedger {
         this.db = db;
         this.writes = writes;
         this.clock = clock;
+        this.rows = new LedgerRows(db);
         this.audit = new AuditLog(db, clock);
         this.outbox = new Outbox(db, clock);
         this.importer = new CodeImporter(db, writes, audit, clock);
@@ -433,7 +434,7 @@ public final class CodeLedger {
     private List<AllocatedCode> availableCodes(Connection conn, int n, String scheme) throws SQLException {
         String sql = "SELECT id, code, scheme FROM codes WHERE state = 'AVAILABLE'"
                 + (scheme == null ? "" : " AND scheme = ?") + " ORDER BY id LIMIT ?";
-        PreparedStatement ps = rows.statements().get(conn, sql);
+        PreparedStatement ps = db.prepared(conn, sql);
         int i = 1;
         if (scheme != null) {
             ps.setString(i++, scheme);

@@ -2,6 +2,7 @@ package io.tracemark.ledger;
 
 import io.tracemark.core.CodeState;
 import io.tracemark.core.TraceLevel;
+import io.tracemark.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +21,14 @@ final class LedgerRows {
     record UnitRow(long id, String jobId, long codeId, int seq, CodeState state, String code, TraceLevel level) {
     }
 
-    private final Statements statements = new Statements();
+    private final Database db;
+
+    LedgerRows(Database db) {
+        this.db = db;
+    }
 
     JobRow job(Connection conn, String jobId) throws SQLException {
-        PreparedStatement ps = statements.get(conn,
+        PreparedStatement ps = db.prepared(conn,
                 "SELECT trace_level, quantity, state, shared_code_id FROM jobs WHERE id = ?");
         ps.setString(1, jobId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -46,7 +51,7 @@ final class LedgerRows {
     }
 
     CodeRow code(Connection conn, String code) throws SQLException {
-        PreparedStatement ps = statements.get(conn, "SELECT id, scheme, state, job_id FROM codes WHERE code = ?");
+        PreparedStatement ps = db.prepared(conn, "SELECT id, scheme, state, job_id FROM codes WHERE code = ?");
         ps.setString(1, code);
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -57,7 +62,7 @@ final class LedgerRows {
     }
 
     UnitRow unit(Connection conn, long unitId) throws SQLException {
-        PreparedStatement ps = statements.get(conn, "SELECT u.job_id, u.code_id, u.seq, u.state, c.code, j.trace_level "
+        PreparedStatement ps = db.prepared(conn, "SELECT u.job_id, u.code_id, u.seq, u.state, c.code, j.trace_level "
                 + "FROM units u JOIN codes c ON c.id = u.code_id JOIN jobs j ON j.id = u.job_id WHERE u.id = ?");
         ps.setLong(1, unitId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -71,7 +76,7 @@ final class LedgerRows {
 
     void setCodeState(Connection conn, long codeId, CodeState expected, CodeState state, String jobId, long now)
             throws SQLException {
-        PreparedStatement ps = statements.get(conn,
+        PreparedStatement ps = db.prepared(conn,
                 "UPDATE codes SET state = ?, job_id = ?, updated_at = ? WHERE id = ? AND state = ?");
         ps.setString(1, state.name());
         ps.setString(2, jobId);
@@ -84,7 +89,7 @@ final class LedgerRows {
     }
 
     int nextSeq(Connection conn, String jobId) throws SQLException {
-        PreparedStatement ps = statements.get(conn, "SELECT coalesce(max(seq), 0) + 1 FROM units WHERE job_id = ?");
+        PreparedStatement ps = db.prepared(conn, "SELECT coalesce(max(seq), 0) + 1 FROM units WHERE job_id = ?");
         ps.setString(1, jobId);
         try (ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -93,7 +98,7 @@ final class LedgerRows {
     }
 
     long insertUnit(Connection conn, String jobId, long codeId, int seq, long now) throws SQLException {
-        PreparedStatement ps = statements.get(conn,
+        PreparedStatement ps = db.prepared(conn,
                 "INSERT INTO units (job_id, code_id, seq, state, sent_at) VALUES (?, ?, ?, 'SENT', ?)");
         ps.setString(1, jobId);
         ps.setLong(2, codeId);
@@ -105,7 +110,7 @@ final class LedgerRows {
 
     void setUnitVerdict(Connection conn, long unitId, CodeState state, String reason, String grade, long now)
             throws SQLException {
-        PreparedStatement ps = statements.get(conn, "UPDATE units SET state = ?, reason = ?, grade = ?, verdict_at = ? "
+        PreparedStatement ps = db.prepared(conn, "UPDATE units SET state = ?, reason = ?, grade = ?, verdict_at = ? "
                 + "WHERE id = ? AND state = 'SENT'");
         ps.setString(1, state.name());
         ps.setString(2, reason);
@@ -119,7 +124,7 @@ final class LedgerRows {
 
     void transition(Connection conn, long codeId, Long unitId, CodeState from, CodeState to, String jobId,
                     String actor, String reason, long now) throws SQLException {
-        PreparedStatement ps = statements.get(conn, "INSERT INTO transitions "
+        PreparedStatement ps = db.prepared(conn, "INSERT INTO transitions "
                 + "(code_id, unit_id, from_state, to_state, job_id, actor, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         ps.setLong(1, codeId);
         if (unitId == null) {
@@ -137,13 +142,9 @@ final class LedgerRows {
     }
 
     private long lastId(Connection conn) throws SQLException {
-        try (ResultSet rs = statements.get(conn, "SELECT last_insert_rowid()").executeQuery()) {
+        try (ResultSet rs = db.prepared(conn, "SELECT last_insert_rowid()").executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    Statements statements() {
-        return statements;
     }
 }

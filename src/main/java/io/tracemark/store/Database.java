@@ -33,6 +33,7 @@ public final class Database implements Transactions, AutoCloseable {
     private final String url;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final StatementCache statements = new StatementCache();
     private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
     private final int schemaVersion;
     private volatile boolean closed;
@@ -95,7 +96,7 @@ public final class Database implements Transactions, AutoCloseable {
             if (writeLock.getHoldCount() > 1) {
                 return work.run(writer);
             }
-            execute(writer, "BEGIN IMMEDIATE");
+            statements.get(writer, "BEGIN IMMEDIATE").execute();
             T result;
             try {
                 result = work.run(writer);
@@ -103,7 +104,7 @@ public final class Database implements Transactions, AutoCloseable {
                 rollbackQuietly(e);
                 throw e;
             }
-            execute(writer, "COMMIT");
+            statements.get(writer, "COMMIT").execute();
             return result;
         } catch (SQLException e) {
             throw new StorageException("write to " + file + " failed: " + e.getMessage(), e);
@@ -133,6 +134,18 @@ public final class Database implements Transactions, AutoCloseable {
                 idleReaders.offer(conn);
             }
         }
+    }
+
+    /**
+     * A prepared statement for {@code sql} on the writer connection, kept open and reused (its
+     * parameters cleared). Only for use inside {@link #inTransaction} work, with the connection
+     * that work was given; never close it.
+     */
+    public PreparedStatement prepared(Connection conn, String sql) throws SQLException {
+        if (!writeLock.isHeldByCurrentThread() || conn != writer) {
+            throw new IllegalStateException("prepared statements are cached only for the writer inside a transaction");
+        }
+        return statements.get(conn, sql);
     }
 
     /** Whether the calling thread is inside {@link #inTransaction}. */
@@ -180,6 +193,8 @@ public final class Database implements Transactions, AutoCloseable {
         Connection conn = config.createConnection(url);
         if (readOnly) {
             execute(conn, "PRAGMA query_only = ON");
+        } else {
+            execute(conn, "PRAGMA cache_size = -131072"); // 128 MiB: a million-code import stays in memory
         }
         return conn;
     }

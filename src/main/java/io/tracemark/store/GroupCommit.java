@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit: one writer thread drains the queue of pending work, runs each piece in its own
@@ -27,6 +28,8 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     private final Database db;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong pieces = new AtomicLong();
     private volatile boolean running = true;
 
     public GroupCommit(Database db) {
@@ -69,6 +72,20 @@ public final class GroupCommit implements Transactions, AutoCloseable {
             }
             throw new StorageException("write to " + db.file() + " failed: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** How many commits were made and how many pieces of work they held (their ratio is the group size). */
+    public Stats stats() {
+        return new Stats(commits.get(), pieces.get());
+    }
+
+    /**
+     * Counters since start.
+     *
+     * @param commits transactions committed
+     * @param pieces  callers' pieces of work committed (failed pieces included)
+     */
+    public record Stats(long commits, long pieces) {
     }
 
     /** Stops taking work, commits what is queued, and stops the writer thread. */
@@ -117,20 +134,22 @@ public final class GroupCommit implements Transactions, AutoCloseable {
             failAll(group, new StorageException("group commit to " + db.file() + " failed: " + e, e));
             throw e;
         }
+        commits.incrementAndGet();
+        pieces.addAndGet(group.size());
         for (int i = 0; i < group.size(); i++) {
             group.get(i).complete(results.get(i));
         }
     }
 
-    private static Object runInSavepoint(Connection conn, Pending<?> pending) throws SQLException {
-        Database.execute(conn, "SAVEPOINT piece");
+    private Object runInSavepoint(Connection conn, Pending<?> pending) throws SQLException {
+        db.prepared(conn, "SAVEPOINT piece").execute();
         try {
             Object result = pending.work.run(conn);
-            Database.execute(conn, "RELEASE piece");
+            db.prepared(conn, "RELEASE piece").execute();
             return result;
         } catch (RuntimeException | SQLException e) {
-            Database.execute(conn, "ROLLBACK TO piece");
-            Database.execute(conn, "RELEASE piece");
+            db.prepared(conn, "ROLLBACK TO piece").execute();
+            db.prepared(conn, "RELEASE piece").execute();
             return new Failure(e);
         }
     }

@@ -32,7 +32,8 @@ CREATE TABLE codes (
     updated_at INTEGER NOT NULL
 );
 CREATE INDEX codes_by_state ON codes(state, id);
-CREATE INDEX codes_by_job ON codes(job_id, state);
+-- partial: the many codes not (yet) in a job cost nothing at import
+CREATE INDEX codes_by_job ON codes(job_id, state) WHERE job_id IS NOT NULL;
 
 CREATE TABLE units (
     id         INTEGER PRIMARY KEY,

@@ -1,4 +1,4 @@
-package io.tracemark.ledger;
+package io.tracemark.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Prepared statements kept open on the writer connection: the ledger runs the same dozen
- * statements millions of times, and parsing them each time would halve its throughput. Used only
- * inside write transactions, i.e. by one thread at a time.
+ * statements millions of times, and parsing them each time would cost more than running them.
+ * Used only inside write transactions, i.e. by one thread at a time.
  */
-final class Statements {
+final class StatementCache {
 
     private Connection owner;
     private final Map<String, PreparedStatement> cache = new HashMap<>();
