@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Run one of tracemark's benchmarks and print its figures.",
         subcommands = {
                 BenchLedgerCommand.class,
+                PrinterBench.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
                 ReconcileCommand.class,
+                PrinterCommand.class,
+                VirtualPrinterCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

@@ -38,8 +38,24 @@ public final class SerialTransport implements Transport {
 
     public SerialTransport(DeviceUri uri) {
         this.uri = uri;
-        this.options = TransportOptions.from(uri, KEYS);
-        this.settings = parseSettings(uri);
+        List<Problem> problems = new ArrayList<>();
+        TransportOptions opts = TransportOptions.DEFAULT;
+        SerialSettings line = null;
+        try {
+            opts = TransportOptions.from(uri, KEYS);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            line = parseSettings(uri);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("device URI '" + uri.raw() + "'", problems);
+        }
+        this.options = opts;
+        this.settings = line;
     }
 
     /** The line settings parsed from the URI. */

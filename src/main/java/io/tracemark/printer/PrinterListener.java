@@ -15,11 +15,15 @@ public interface PrinterListener {
 
     /**
      * The printer stopped printing (paper out, head open, ribbon out, pause, silent, disconnected).
-     * Called once when the fault begins; submits fail until {@link Printer#abort()}.
+     * Called once when the fault begins; submits fail until {@link Printer#abort()} has been called and
+     * the condition has cleared.
      */
     void fault(PrinterStatus status);
 
-    /** The fault condition cleared (e.g. paper reloaded, head closed); the fault latch stays until abort. */
+    /**
+     * The fault condition cleared (paper reloaded, head closed, link back). Submits work again once
+     * {@link Printer#abort()} has also been called (the units in doubt must be settled first).
+     */
     default void recovered(PrinterStatus status) {
     }
 }

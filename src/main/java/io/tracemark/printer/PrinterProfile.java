@@ -72,8 +72,14 @@ public record PrinterProfile(String name, String model, int resolutionDpmm, doub
         return (int) Math.round(label.lengthMm() * resolutionDpmm);
     }
 
-    /** Resolution in dots per inch, rounded as data sheets print it (8 dpmm = 203 dpi). */
+    /** Resolution in dots per inch as data sheets name it (8 dpmm = 203 dpi, 12 dpmm = 300 dpi). */
     public int dpi() {
-        return (int) Math.floor(resolutionDpmm * 25.4);
+        return switch (resolutionDpmm) {
+            case 6 -> 152;
+            case 8 -> 203;
+            case 12 -> 300;
+            case 24 -> 600;
+            default -> (int) Math.floor(resolutionDpmm * 25.4);
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.tracemark.printer;
 
 import io.tracemark.core.DeviceException;
+import io.tracemark.device.Backoff;
 import io.tracemark.device.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,17 @@ final class StatusLink {
         exclusive(() -> {
             if (!transport.isOpen()) {
                 transport.open();
+                generation++;
+            }
+            return null;
+        });
+    }
+
+    /** Reopens a closed link, retrying with {@code backoff} for at most {@code within}; bumps the generation. */
+    void reconnectIfClosed(Backoff backoff, Duration within) {
+        exclusive(() -> {
+            if (!transport.isOpen()) {
+                transport.reconnect(backoff, within);
                 generation++;
             }
             return null;

@@ -36,7 +36,7 @@ public final class ZplPrinter implements Printer {
     private final StatusLink link;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Long> outstanding = new ArrayDeque<>();
+    private final ArrayDeque<Sent> outstanding = new ArrayDeque<>();
     private final List<PrinterListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> formats = new CopyOnWriteArrayList<>();
     private final ExecutorService events;
@@ -48,6 +48,16 @@ public final class ZplPrinter implements Printer {
     private boolean faulted;
     private boolean conditionActive;
     private volatile boolean closed;
+
+    /** A unit in the printer, with the link generation it was written on (-1 while being written). */
+    private static final class Sent {
+        final long unit;
+        volatile int generation = -1;
+
+        Sent(long unit) {
+            this.unit = unit;
+        }
+    }
 
     public ZplPrinter(Transport transport, ZplPrinterOptions options) {
         this.transport = transport;
@@ -112,22 +122,23 @@ public final class ZplPrinter implements Printer {
             throw new IllegalStateException(device() + " - submit before open");
         }
         if (options.statusPolling() && lastStatusFaulty()) {
-            handle(link.query(false));
+            poll(false);
         }
-        waitForRoom(job.unitId());
+        Sent sent = waitForRoom(job.unitId());
         try {
             link.exclusive(() -> {
                 link.ensureOpen();
                 if (setupGeneration != link.generation()) {
                     sendSetup();
                 }
+                sent.generation = link.generation();
                 transport.write(job.zpl().getBytes(StandardCharsets.UTF_8));
                 return null;
             });
         } catch (DeviceException e) {
             PrinterStatus down = new PrinterStatus(device(), Instant.now(), PrinterStatus.Link.DISCONNECTED, null, null,
                     e.getMessage());
-            handle(down);
+            handle(down, -1);
             throw new PrinterFaultException(down, "unit " + job.unitId() + " may be lost: write failed", e);
         }
         if (!options.statusPolling()) {
@@ -136,22 +147,24 @@ public final class ZplPrinter implements Printer {
         signal();
     }
 
-    private void waitForRoom(long unitId) {
+    private Sent waitForRoom(long unitId) {
         long left = options.submitTimeout().toNanos();
         lock.lock();
         try {
-            while (!faulted && outstanding.size() >= options.lookAhead()) {
+            while (!faulted && !conditionActive && outstanding.size() >= options.lookAhead()) {
                 if (left <= 0) {
                     throw new DeviceException(device(), "look-ahead of " + options.lookAhead()
                             + " labels still full after " + options.submitTimeout().toMillis() + " ms; oldest unit "
-                            + outstanding.peekFirst() + ", last status " + summary(lastStatus));
+                            + outstanding.peekFirst().unit + ", last status " + summary(lastStatus));
                 }
                 left = changed.awaitNanos(left);
             }
-            if (faulted) {
+            if (faulted || conditionActive) {
                 throw new PrinterFaultException(lastStatus, "printer in fault, unit " + unitId + " not sent");
             }
-            outstanding.addLast(unitId);
+            Sent sent = new Sent(unitId);
+            outstanding.addLast(sent);
+            return sent;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeviceException(device(), "interrupted while waiting to send unit " + unitId, e);
@@ -172,16 +185,14 @@ public final class ZplPrinter implements Printer {
 
     @Override
     public PrinterStatus status() {
-        PrinterStatus status = link.query(true);
-        handle(status);
-        return status;
+        return poll(true);
     }
 
     @Override
     public List<Long> outstanding() {
         lock.lock();
         try {
-            return List.copyOf(outstanding);
+            return outstanding.stream().map(s -> s.unit).toList();
         } finally {
             lock.unlock();
         }
@@ -191,11 +202,9 @@ public final class ZplPrinter implements Printer {
     public List<Long> abort() {
         try {
             link.exclusive(() -> {
-                if (!transport.isOpen()) {
-                    transport.reconnect(options.backoff(), options.reconnectWithin());
-                }
+                link.reconnectIfClosed(options.backoff(), options.reconnectWithin());
                 if (options.statusPolling()) {
-                    handle(link.query(false));
+                    poll(false);
                 }
                 transport.write("~JA".getBytes(StandardCharsets.US_ASCII));
                 return null;
@@ -206,7 +215,7 @@ public final class ZplPrinter implements Printer {
         List<Long> lost;
         lock.lock();
         try {
-            lost = List.copyOf(outstanding);
+            lost = outstanding.stream().map(s -> s.unit).toList();
             outstanding.clear();
             faulted = false;
             changed.signalAll();
@@ -243,7 +252,7 @@ public final class ZplPrinter implements Printer {
     private void pollLoop() {
         while (!closed) {
             if (awaitPollTime()) {
-                handle(link.query(false));
+                poll(false);
             }
         }
     }
@@ -271,24 +280,38 @@ public final class ZplPrinter implements Printer {
         }
     }
 
-    /** Folds one status into the books: confirms printed units, latches faults, reports recovery. */
-    private void handle(PrinterStatus status) {
+    /** Queries the printer and folds the answer into the books. */
+    private PrinterStatus poll(boolean extended) {
+        return link.exclusive(() -> {
+            PrinterStatus status = link.query(extended);
+            handle(status, link.generation());
+            return status;
+        });
+    }
+
+    /**
+     * Folds one status into the books: confirms printed units, latches faults, reports recovery. Only
+     * units written on the link generation the status came from are confirmed: the printer's counters
+     * know nothing of bytes lost with an older connection, so those units stay unconfirmed (abort lists them).
+     */
+    private void handle(PrinterStatus status, int generation) {
         List<Long> printed = new ArrayList<>();
         boolean newFault;
         boolean recovered;
         lock.lock();
         try {
             lastStatus = status;
-            if (status.host() != null) {
-                long owed = Math.min(status.host().pendingLabels(), outstanding.size());
-                for (long i = outstanding.size() - owed; i > 0; i--) {
-                    printed.add(outstanding.pollFirst());
+            if (status.host() != null && !outstanding.isEmpty() && outstanding.peekFirst().generation == generation) {
+                long written = outstanding.stream().filter(s -> s.generation == generation).count();
+                long owed = Math.min(status.host().pendingLabels(), written);
+                for (long i = written - owed; i > 0; i--) {
+                    printed.add(outstanding.pollFirst().unit);
                 }
             }
             boolean fault = !status.faults().isEmpty();
-            newFault = fault && !faulted;
+            newFault = fault && !conditionActive;
             recovered = !fault && conditionActive;
-            faulted |= fault;
+            faulted |= newFault;
             conditionActive = fault;
             changed.signalAll();
         } finally {
@@ -313,7 +336,7 @@ public final class ZplPrinter implements Printer {
     private void confirmWritten(long unitId) {
         lock.lock();
         try {
-            outstanding.remove(unitId);
+            outstanding.removeIf(s -> s.unit == unitId);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -359,7 +382,7 @@ public final class ZplPrinter implements Printer {
     private boolean lastStatusFaulty() {
         lock.lock();
         try {
-            return !faulted && lastStatus != null && !lastStatus.faults().isEmpty();
+            return !faulted && conditionActive;
         } finally {
             lock.unlock();
         }

@@ -170,7 +170,10 @@ public final class FaultPlan {
 
     /** A random source for label {@code seq}, fixed by the seed (same plan, same label, same draws). */
     public Random random(long seq) {
-        return new Random(seed * 0x9E3779B97F4A7C15L + seq);
+        long z = seed * 0x9E3779B97F4A7C15L + seq;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
     }
 
     /** Delay applied to each received format and status query, in ms. */

@@ -350,16 +350,13 @@ final class PrintEngine {
     private boolean fireEvents(long next) {
         boolean stop = false;
         for (FaultKind kind : plan.eventsAt(next)) {
-            if (!firedEvents.add(kind + "@" + next)) {
+            if (kind == FaultKind.PAPER_OUT || kind == FaultKind.RIBBON_OUT || !firedEvents.add(kind + "@" + next)) {
                 continue;
             }
             switch (kind) {
                 case HEAD_OPEN -> headOpen = true;
                 case PAUSE -> paused = true;
-                case CONNECTION_DROP -> dropConnections.run();
-                default -> {
-                    continue;
-                }
+                default -> dropConnections.run();
             }
             faults.add(new FaultRecord(next, kind, Instant.now()));
             stop = true;
