@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 BenchLedgerCommand.class,
                 PrinterBench.class,
+                BenchVerifyCommand.class,
+                BenchLineCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

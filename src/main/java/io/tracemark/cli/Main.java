@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 ReconcileCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
+                VerifyImageCommand.class,
+                DemoCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

@@ -32,7 +32,7 @@ class DegradedCorpusTest {
         List<String> misses = new ArrayList<>();
         List<String> falseAccepts = new ArrayList<>();
         for (int i = 0; i < FRAMES; i++) {
-            SyntheticLabels.Label label = SyntheticLabels.label(i, SEED);
+            SampleLabels.Label label = SampleLabels.label(i, SEED);
             VirtualCamera.CapturedFrame frame = camera.capture(label.image(), label.codeBox());
             DegradationPlan plan = frame.plan();
             Verification v = verifier.verify(GrayImage.of(frame.image()), plan.codeBox(),
@@ -63,7 +63,7 @@ class DegradedCorpusTest {
     }
 
     /** GS1 labels are expected as bracketed element strings (compared parsed), Digital Links as text. */
-    static Expectation expectation(SyntheticLabels.Label label) {
+    static Expectation expectation(SampleLabels.Label label) {
         if (label.expected().startsWith("http")) {
             return Expectation.parse(label.expected());
         }
