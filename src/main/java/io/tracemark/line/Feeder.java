@@ -35,8 +35,8 @@ final class Feeder implements Runnable {
     private final Runnable onSent;
     private final Clock clock;
     private final Object monitor = new Object();
-    private boolean running = true;
-    private boolean paused;
+    private volatile boolean running = true;
+    private volatile boolean paused;
     private boolean parked;
     private Thread thread;
 
@@ -94,10 +94,21 @@ final class Feeder implements Runnable {
         printer.submit(new LabelJob(unit.id(), zpl));
     }
 
-    /** Waits until a unit may be sent; false when the feeder must end. */
+    /**
+     * Waits until a unit may be sent; false when the feeder must end. The conditions are read outside
+     * the monitor: the matcher calls {@link #wake()} while holding its own lock.
+     */
     private boolean awaitTurn() {
-        synchronized (monitor) {
-            while (running && (paused || stillNeeded.getAsInt() <= 0 || matcher.awaiting() >= maxAwaiting)) {
+        while (true) {
+            boolean go = !paused && stillNeeded.getAsInt() > 0 && matcher.awaiting() < maxAwaiting;
+            synchronized (monitor) {
+                if (!running) {
+                    return false;
+                }
+                if (go && !paused) {
+                    parked = false;
+                    return true;
+                }
                 parked = true;
                 monitor.notifyAll();
                 try {
@@ -107,8 +118,6 @@ final class Feeder implements Runnable {
                     return false;
                 }
             }
-            parked = false;
-            return running;
         }
     }
 
