@@ -51,6 +51,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the code package and the camera")
     long seed;
 
+    @Option(names = "--codes", defaultValue = "12000", description = "size of the sample code package of a fresh station")
+    int codes;
+
     @Option(names = "--max-stops", defaultValue = "20", description = "faults the demo operator clears before giving up")
     int maxStops;
 
@@ -62,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
         LineFaults lineFaults = LineFaults.parse(faults, DegradationMix.line(), seed);
         Path dir = data != null ? data : Files.createTempDirectory("tracemark-demo-");
         SimulatedLine.Options options = SimulatedLine.Options.demo(dir).withFaults(lineFaults);
-        options = new SimulatedLine.Options(dir, lineFaults, options.settings(), options.codes(), seed,
+        options = new SimulatedLine.Options(dir, lineFaults, options.settings(), codes, seed,
                 options.labelsPerSecond(), options.printerProfile());
         int quantity = units != null ? units : 10_000;
         try (SimulatedLine sim = SimulatedLine.start(options)) {
