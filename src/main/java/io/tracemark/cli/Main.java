@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 VirtualPrinterCommand.class,
                 VerifyImageCommand.class,
                 DemoCommand.class,
+                RunCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
