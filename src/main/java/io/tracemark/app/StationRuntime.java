@@ -28,7 +28,6 @@ import io.tracemark.verify.ResultStringScanner;
 import io.tracemark.verify.Scanner;
 import io.tracemark.verify.ScannerProfile;
 import io.tracemark.verify.ScannerProfiles;
-import io.tracemark.verify.TcpScannerLink;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +71,7 @@ public final class StationRuntime implements AutoCloseable {
             ScannerProfile profile = d.profile().endsWith(".yaml") ? ScannerProfiles.load(Path.of(d.profile()))
                     : ScannerProfiles.builtIn(d.profile());
             scanners.put(d.name(), new ResultStringScanner(profile,
-                    new TcpScannerLink(d.uri().getHost(), d.uri().getPort(), 3000), Clock.systemUTC()));
+                    registry.create(d.uri().toString()), Clock.systemUTC()));
         }
         if (config.rejectGates().isEmpty()) {
             throw new InvalidInputException("station configuration", List.of(new Problem("rejectGates",

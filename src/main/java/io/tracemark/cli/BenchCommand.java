@@ -5,14 +5,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code bench NAME}: the project's own benchmarks (DESIGN.md section 5), one subcommand each. */
+/** {@code bench NAME}: the project's own benchmarks, one subcommand each. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Run one of tracemark's benchmarks and print its figures.",
+        description = "Run one of the project's benchmarks.",
         subcommands = {
                 BenchLedgerCommand.class,
+                BenchLabelsCommand.class,
                 PrinterBench.class,
                 BenchVerifyCommand.class,
+                BenchPlatformCommand.class,
                 BenchLineCommand.class,
         })
 public final class BenchCommand implements Runnable {
@@ -22,6 +24,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "bench: name a benchmark, e.g. bench ledger");
+        throw new CommandLine.ParameterException(spec.commandLine(), "bench: name a benchmark, e.g. bench labels");
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
  */
 public final class SerialTransport implements Transport {
 
+    private static final int READ_SLICE_MS = 10;
     private static final Set<String> KEYS = Set.of("baud", "dataBits", "parity", "stopBits", "flow");
 
     private final DeviceUri uri;
@@ -140,7 +141,7 @@ public final class SerialTransport implements Transport {
         p.setComPortParameters(settings.baud(), settings.dataBits(), settings.stopBits(), settings.parity());
         p.setFlowControl(settings.flow());
         p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                100, (int) options.write().toMillis());
+                READ_SLICE_MS, (int) options.write().toMillis());
         if (!p.openPort((int) Math.min(options.connect().toMillis(), 1000))) {
             throw new DeviceException(uri.raw(), "cannot open serial port " + uri.path()
                     + " (error " + p.getLastErrorCode() + " at " + p.getLastErrorLocation() + ")");
@@ -172,14 +173,18 @@ public final class SerialTransport implements Transport {
     @Override
     public int read(byte[] buffer, Duration timeout) {
         SerialPort p = requireOpen();
-        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                (int) Math.max(1, timeout.toMillis()), (int) options.write().toMillis());
-        int n = p.readBytes(buffer, buffer.length);
-        if (n < 0) {
-            close();
-            throw new DeviceException(uri.raw(), "read failed (error " + p.getLastErrorCode() + ")");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            // the port waits at most READ_SLICE_MS per call (set once at open: reconfiguring per call is slow)
+            int n = p.readBytes(buffer, buffer.length);
+            if (n < 0) {
+                close();
+                throw new DeviceException(uri.raw(), "read failed (error " + p.getLastErrorCode() + ")");
+            }
+            if (n > 0 || System.nanoTime() >= deadline) {
+                return n;
+            }
         }
-        return n;
     }
 
     @Override

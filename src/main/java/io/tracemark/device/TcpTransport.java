@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A raw TCP link ({@code tcp://host:port}, port 9100 when absent). A write that does not finish in the
@@ -80,13 +81,17 @@ public final class TcpTransport implements Transport {
     @Override
     public void write(byte[] bytes) {
         Socket s = requireOpen();
-        ScheduledFuture<?> timer = WATCHDOG.schedule(() -> closeQuietly(s), options.write().toMillis(), TimeUnit.MILLISECONDS);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> timer = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            closeQuietly(s);
+        }, options.write().toMillis(), TimeUnit.MILLISECONDS);
         try {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
             close();
-            String why = timer.isDone() ? "write of " + bytes.length + " bytes timed out after "
+            String why = expired.get() ? "write of " + bytes.length + " bytes timed out after "
                     + options.write().toMillis() + " ms" : "write failed: " + e;
             throw new DeviceException(uri.raw(), why, e);
         } finally {

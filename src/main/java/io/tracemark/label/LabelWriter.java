@@ -117,6 +117,33 @@ public final class LabelWriter {
     }
 
     /**
+     * Merges the job's values once: the returned {@link JobLabels} writes each unit's label by
+     * encoding only the unit fields (the fast path for a running line).
+     */
+    public JobLabels forJob(LabelValues jobValues) {
+        List<Object> full = new ArrayList<>();
+        StringBuilder run = new StringBuilder("^XA");
+        for (TemplateCompiler.Part p : parts) {
+            if (p instanceof TemplateCompiler.Literal l) {
+                run.append(l.zpl());
+            } else if (p instanceof TemplateCompiler.Slot s && !s.slot().unit()) {
+                appendField(run, s.slot(), jobValues);
+            } else if (p instanceof TemplateCompiler.Slot s) {
+                full.add(run.toString());
+                run.setLength(0);
+                full.add(s.slot());
+            }
+        }
+        full.add(run.append("^XZ").toString());
+        return new JobLabels(this, jobValues, full);
+    }
+
+    /** Appends the unit slot's field (used by {@link JobLabels}). */
+    void appendUnitField(StringBuilder out, TemplateSlot slot, LabelValues values) {
+        appendField(out, slot, values);
+    }
+
+    /**
      * ZPL to send once before any label from this writer: for {@link CjkFontMode#DOWNLOAD} the
      * CJK font ({@code ~DY}, several MB); otherwise empty.
      */

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class ZplParser {
 
+    /** Commands without parameters: text after them is stray text, reported on its own line. */
+    private static final java.util.Set<String> NO_PARAMS = java.util.Set.of("XA", "XZ", "FS", "FR");
+
     private ZplParser() {
     }
 
@@ -47,7 +50,8 @@ public final class ZplParser {
             String name = zpl.substring(nameStart, Math.min(n, nameStart + nameLen)).toUpperCase();
             int j = nameStart + nameLen;
             StringBuilder params = new StringBuilder();
-            while (j < n && zpl.charAt(j) != '^' && zpl.charAt(j) != '~') {
+            boolean noParams = NO_PARAMS.contains(name);
+            while (!noParams && j < n && zpl.charAt(j) != '^' && zpl.charAt(j) != '~') {
                 char p = zpl.charAt(j);
                 if (p == '\n') {
                     line++;

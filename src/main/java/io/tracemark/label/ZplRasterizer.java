@@ -44,6 +44,17 @@ public final class ZplRasterizer {
     private int labelLength;
     private int quantity = 1;
 
+    /** Job text repeats on every label of a stored format: cache its dots (bounded, least recently used out). */
+    private final Map<TextKey, TextPainter.TextMask> textCache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TextKey, TextPainter.TextMask> eldest) {
+            return size() > 512;
+        }
+    };
+
+    private record TextKey(Font font, String text, int h, int w, boolean cjk, String block) {
+    }
+
     private LabelState label;
     private List<RasterLabel> printed;
 
@@ -211,14 +222,16 @@ public final class ZplRasterizer {
 
     private void finishField(boolean replaying) {
         FieldState f = label.field;
-        String text = f.data == null ? null : decode(f.data, f.hexChar);
+        byte[] bytes = f.data == null ? null : FieldHex.decode(f.data, f.hexChar);
         if (f.fieldNumber > 0 && replaying && label.fieldData.containsKey(f.fieldNumber)) {
-            text = label.fieldData.get(f.fieldNumber);
+            bytes = label.fieldData.get(f.fieldNumber);
         } else if (f.fieldNumber > 0 && !replaying && label.recall != null) {
-            label.fieldData.put(f.fieldNumber, text == null ? "" : text);
+            // Kept as bytes: the stored format's ^CI decides the character set when it prints.
+            label.fieldData.put(f.fieldNumber, bytes == null ? new byte[0] : bytes);
             label.field = new FieldState();
             return;
         }
+        String text = bytes == null ? null : decode(bytes);
         if (text != null && f.symbol != null) {
             drawSymbol(f, text);
         } else if (text != null) {
@@ -227,9 +240,8 @@ public final class ZplRasterizer {
         label.field = new FieldState();
     }
 
-    /** Applies ^FH hex escapes and the ^CI character set to raw field bytes. */
-    private String decode(String raw, char hexChar) {
-        byte[] bytes = FieldHex.decode(raw, hexChar);
+    /** Applies the ^CI character set to field bytes (after ^FH decoding). */
+    private String decode(byte[] bytes) {
         return charset == 28 ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
@@ -255,7 +267,9 @@ public final class ZplRasterizer {
         }
         int h = f.fontH > 0 ? f.fontH : defaultFontH;
         int w = f.fontH > 0 || f.fontW > 0 ? f.fontW : defaultFontW;
-        TextPainter.TextMask mask = TextPainter.paintField(font, text, h, w, cjk, f.block);
+        TextPainter.TextMask mask = textCache.computeIfAbsent(
+                new TextKey(font, text, h, w, cjk, f.block == null ? "" : f.block.params()),
+                k -> TextPainter.paintField(k.font(), k.text(), k.h(), k.w(), k.cjk(), f.block));
         int x = left(f);
         int y = top(f, mask.height(), mask.baseline());
         boolean reverse = f.reverse;
@@ -347,7 +361,7 @@ public final class ZplRasterizer {
     private static final class LabelState {
         final List<Consumer<BitCanvas>> ops = new ArrayList<>();
         final List<RenderedField> fields = new ArrayList<>();
-        final Map<Integer, String> fieldData = new HashMap<>();
+        final Map<Integer, byte[]> fieldData = new HashMap<>();
         FieldState field = new FieldState();
         String recall;
         String recordingName;

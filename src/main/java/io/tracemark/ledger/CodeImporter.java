@@ -37,6 +37,7 @@ final class CodeImporter {
     static final int MAX_LISTED = 100;
 
     private static final int BATCH = 10_000;
+    private static final int LARGE = 50_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -101,6 +102,9 @@ final class CodeImporter {
             return new ImportOutcome.Imported(packageId, source, scheme, good.size(), sha256,
                     Duration.ofNanos(System.nanoTime() - started));
         });
+        if (outcome instanceof ImportOutcome.Imported && good.size() >= LARGE && !db.inTransactionOnThisThread()) {
+            db.checkpoint(); // keep the next small commits from paying for this one's log
+        }
         return outcome;
     }
 

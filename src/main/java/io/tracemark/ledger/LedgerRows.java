@@ -99,13 +99,15 @@ final class LedgerRows {
 
     long insertUnit(Connection conn, String jobId, long codeId, int seq, long now) throws SQLException {
         PreparedStatement ps = db.prepared(conn,
-                "INSERT INTO units (job_id, code_id, seq, state, sent_at) VALUES (?, ?, ?, 'SENT', ?)");
+                "INSERT INTO units (job_id, code_id, seq, state, sent_at) VALUES (?, ?, ?, 'SENT', ?) RETURNING id");
         ps.setString(1, jobId);
         ps.setLong(2, codeId);
         ps.setInt(3, seq);
         ps.setLong(4, now);
-        ps.executeUpdate();
-        return lastId(conn);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     void setUnitVerdict(Connection conn, long unitId, CodeState state, String reason, String grade, long now)
@@ -139,12 +141,5 @@ final class LedgerRows {
         ps.setString(7, reason);
         ps.setLong(8, now);
         ps.executeUpdate();
-    }
-
-    private long lastId(Connection conn) throws SQLException {
-        try (ResultSet rs = db.prepared(conn, "SELECT last_insert_rowid()").executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -74,7 +74,12 @@ final class StatusLink {
                 ensureOpen();
                 String hs = exchange("~HS", 3);
                 if (hs == null) {
-                    return new PrinterStatus(device, Instant.now(), PrinterStatus.Link.SILENT, null, extended(),
+                    ExtendedStatus why = extended();
+                    // A late reply must never be read as the answer to a later query (it would confirm
+                    // labels the printer has not printed): drop the connection; the next exchange opens
+                    // a fresh one, and units written before it are no longer confirmed by counters.
+                    transport.close();
+                    return new PrinterStatus(device, Instant.now(), PrinterStatus.Link.SILENT, null, why,
                             "no reply to ~HS within " + timeout.toMillis() + " ms");
                 }
                 HostStatus host = HostStatus.parse(hs);
@@ -88,6 +93,7 @@ final class StatusLink {
                 return new PrinterStatus(device, Instant.now(), PrinterStatus.Link.DISCONNECTED, null, null,
                         e.getMessage());
             } catch (IllegalArgumentException e) {
+                transport.close();
                 return new PrinterStatus(device, Instant.now(), PrinterStatus.Link.SILENT, null, null,
                         "garbled reply: " + e.getMessage());
             }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The camera of the simulated line: takes each printed label image (1-bit or gray, at printer
@@ -49,7 +51,7 @@ public final class VirtualCamera implements ImageSource {
     public record CapturedFrame(BufferedImage image, DegradationPlan plan) {
     }
 
-    private record Shown(BufferedImage label, Rectangle codeBox) {
+    private record Shown(Supplier<BufferedImage> label, Rectangle codeBox) {
     }
 
     /**
@@ -59,7 +61,7 @@ public final class VirtualCamera implements ImageSource {
      * @param codeBoxInLabel where the code is on the label, in label dots
      */
     public synchronized CapturedFrame capture(BufferedImage label, Rectangle codeBoxInLabel) {
-        Shown shown = new Shown(label, codeBoxInLabel);
+        Shown shown = new Shown(() -> label, codeBoxInLabel);
         DegradationPlan plan = planner.plan(frames++);
         Shown subject = shown;
         if (plan.has(Degradation.MissingLabel.class)) {
@@ -68,10 +70,10 @@ public final class VirtualCamera implements ImageSource {
             subject = previous != null ? previous : null;
         }
         previous = shown;
-        FrameRenderer.Rendered r = subject == null
+        BufferedImage shownImage = subject == null ? null : subject.label().get();
+        FrameRenderer.Rendered r = shownImage == null
                 ? renderer.render(null, codeBoxInLabel, label.getWidth(), label.getHeight(), plan)
-                : renderer.render(subject.label(), subject.codeBox(), subject.label().getWidth(),
-                        subject.label().getHeight(), plan);
+                : renderer.render(shownImage, subject.codeBox(), shownImage.getWidth(), shownImage.getHeight(), plan);
         DegradationPlan done = plan.withCodeBox(r.codeBox());
         plans.put(frameId(done.frame()), done);
         return new CapturedFrame(r.frame(), done);
@@ -79,7 +81,17 @@ public final class VirtualCamera implements ImageSource {
 
     /** Puts a printed label in front of the camera; {@link #next} will return its frame. */
     public void show(BufferedImage label, Rectangle codeBoxInLabel) {
-        queue.add(new Shown(label, codeBoxInLabel));
+        queue.add(new Shown(() -> label, codeBoxInLabel));
+    }
+
+    /**
+     * A listener for a {@link VirtualPrinter}: every label it prints passes in front of this camera.
+     * The label is rendered lazily, on the thread that takes the frame, not the print thread.
+     *
+     * @param codeBox where the code is on a label, in label dots (from the label's template)
+     */
+    public PrintedLabelListener viewing(Function<PrintedLabel, Rectangle> codeBox) {
+        return label -> queue.add(new Shown(label.image(), codeBox.apply(label)));
     }
 
     /** The plan of a frame this camera produced (by {@link Frame#id()}), while it is remembered. */
@@ -105,7 +117,7 @@ public final class VirtualCamera implements ImageSource {
         if (shown == null) {
             return Optional.empty();
         }
-        CapturedFrame c = capture(shown.label(), shown.codeBox());
+        CapturedFrame c = capture(shown.label().get(), shown.codeBox());
         return Optional.of(new Frame(c.image(), Instant.now(), frameId(c.plan().frame()), c.plan().codeBox()));
     }
 

@@ -1,11 +1,10 @@
 package io.tracemark.verify;
 
 import io.tracemark.core.DeviceException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import io.tracemark.device.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,20 +12,23 @@ import org.slf4j.LoggerFactory;
 /**
  * A fixed-mount reader that decodes by itself and reports result strings (Cognex DataMan, Keyence
  * SR, Datalogic Matrix, ...): the {@link ScannerProfile} says how results end, what a no-read looks
- * like and which commands trigger it. One reader thread per scanner.
+ * like and which commands trigger it. It runs on any {@link Transport} (TCP, serial, in-memory).
+ * One reader thread per scanner.
  */
 public final class ResultStringScanner implements Scanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultStringScanner.class);
 
     private final ScannerProfile profile;
-    private final ScannerLink link;
+    private static final Duration READ_SLICE = Duration.ofMillis(200);
+
+    private final Transport link;
     private final Clock clock;
     private final ScanCounter counter = new ScanCounter();
     private Thread reader;
     private volatile boolean running;
 
-    public ResultStringScanner(ScannerProfile profile, ScannerLink link, Clock clock) {
+    public ResultStringScanner(ScannerProfile profile, Transport link, Clock clock) {
         this.profile = profile;
         this.link = link;
         this.clock = clock;
@@ -34,7 +36,7 @@ public final class ResultStringScanner implements Scanner {
 
     @Override
     public String name() {
-        return profile.name() + "@" + link.name();
+        return profile.name() + "@" + link.uri();
     }
 
     @Override
@@ -47,31 +49,22 @@ public final class ResultStringScanner implements Scanner {
         if (reader != null) {
             throw new IllegalStateException(name() + " already started");
         }
-        InputStream in;
-        try {
-            link.open();
-            in = link.input();
-        } catch (IOException e) {
-            throw new DeviceException(name(), "cannot connect: " + e.getMessage(), e);
-        }
+        link.open();
         running = true;
-        reader = new Thread(() -> readLoop(in), "scanner-" + profile.name());
+        reader = new Thread(this::readLoop, "scanner-" + profile.name());
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void readLoop(InputStream in) {
+    private void readLoop() {
         ResultFramer framer = new ResultFramer(profile, clock, counter::deliver);
         byte[] buffer = new byte[4096];
         try {
-            int n;
-            while (running && (n = in.read(buffer)) >= 0) {
+            while (running) {
+                int n = link.read(buffer, READ_SLICE);
                 framer.feed(buffer, n);
             }
-            if (running) {
-                LOG.warn("{}: connection closed by the reader", name());
-            }
-        } catch (IOException e) {
+        } catch (DeviceException e) {
             if (running) {
                 LOG.warn("{}: connection lost: {}", name(), e.getMessage());
             }
@@ -88,12 +81,8 @@ public final class ResultStringScanner implements Scanner {
             return;
         }
         try {
-            OutputStream out = link.output();
-            synchronized (this) {
-                out.write((command.get() + profile.commandTerminator()).getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            }
-        } catch (IOException e) {
+            link.write((command.get() + profile.commandTerminator()).getBytes(StandardCharsets.ISO_8859_1));
+        } catch (DeviceException e) {
             throw new DeviceException(name(), "cannot send trigger " + (on ? "on" : "off") + " command '"
                     + command.get() + "': " + e.getMessage(), e);
         }

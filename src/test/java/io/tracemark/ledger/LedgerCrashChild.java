@@ -24,14 +24,14 @@ public final class LedgerCrashChild {
         Database db = Database.open(data);
         GroupCommit group = new GroupCommit(db);
         CodeLedger ledger = new CodeLedger(db, group, Clock.systemUTC());
-        Ledgers.importCodes(ledger, 1, 40_000);
-        LedgerWorkload.createJobs(ledger, THREADS, 5_000);
+        Ledgers.importCodes(ledger, 1, 5_000);
+        LedgerWorkload.createJobs(ledger, THREADS, 600);
         AtomicLong verdicts = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             String job = "J" + t;
             long seed = t;
-            Thread thread = new Thread(() -> LedgerWorkload.run(ledger, job, 500, 10, seed, verdicts));
+            Thread thread = new Thread(() -> LedgerWorkload.run(ledger, job, 60, 10, seed, verdicts));
             thread.start();
             threads.add(thread);
         }

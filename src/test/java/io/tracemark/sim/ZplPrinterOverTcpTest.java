@@ -30,7 +30,7 @@ class ZplPrinterOverTcpTest {
     static final PrinterProfile PROFILE = PrinterProfiles.load("zt411-203");
     static final ZplPrinterOptions OPTIONS = ZplPrinterOptions.defaults()
             .withPolling(Duration.ofMillis(5), Duration.ofMillis(30))
-            .withStatusTimeout(Duration.ofMillis(300))
+            .withStatusTimeout(Duration.ofMillis(1000))
             .withSubmitTimeout(Duration.ofSeconds(5));
 
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -201,7 +201,8 @@ class ZplPrinterOverTcpTest {
         } catch (PrinterFaultException expected) {
             // the poll saw the pause first
         }
-        assertEquals(sent, driver.abort());
+        List<Long> lost = driver.abort();
+        assertEquals(sent, lost, "printed " + events.printed + " vp " + vp.printedCount() + " faults " + events.faults);
         assertEquals(0, driver.status().host().pendingLabels(), "~JA emptied the buffer");
         vp.setPaused(false);
         driver.status();

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracemark.core.DeviceException;
 import io.tracemark.core.InvalidInputException;
+import io.tracemark.device.DeviceUri;
+import io.tracemark.device.TcpTransport;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -24,7 +26,7 @@ class ResultStringScannerTest {
 
     private ResultStringScanner connect(String profile, FakeReader reader) {
         ResultStringScanner s = new ResultStringScanner(ScannerProfiles.builtIn(profile),
-                new TcpScannerLink("127.0.0.1", reader.port(), 2000), Clock.systemUTC());
+                new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:" + reader.port())), Clock.systemUTC());
         s.setListener(results::add);
         s.start();
         return s;
@@ -127,7 +129,7 @@ class ResultStringScannerTest {
             port = free.getLocalPort();
         }
         ResultStringScanner s = new ResultStringScanner(ScannerProfiles.builtIn("generic"),
-                new TcpScannerLink("127.0.0.1", port, 1000), Clock.systemUTC());
+                new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:" + port)), Clock.systemUTC());
         DeviceException e = assertThrows(DeviceException.class, s::start);
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
     }
