@@ -572,7 +572,7 @@ public final class LineController implements LineControl, AutoCloseable {
     private void feed(JobRun job, CodeSupply supply) {
         Feeder feeder = new Feeder(job.jobId(), ledger, supply, job.labels, job.printer, matcher,
                 settings.maxAwaitingVerdict(), () -> (int) Math.min(Integer.MAX_VALUE,
-                job.quantity() - counters.verified() - matcher.awaiting()), this::stopLater, counters::sent, clock);
+                matcher.stillNeeded(job.quantity(), counters::verified)), this::stopLater, counters::sent, clock);
         job.feeder(feeder);
         feeder.start();
     }

@@ -143,6 +143,19 @@ final class UnitMatcher {
         }
     }
 
+    /**
+     * Units still to send for a job of {@code quantity}: quantity - verified - awaiting a verdict, read
+     * together under the matcher's lock (verdicts update {@code verified} under it).
+     */
+    long stillNeeded(long quantity, java.util.function.LongSupplier verified) {
+        lock.lock();
+        try {
+            return quantity - verified.getAsLong() - pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Units sent and not yet judged (challenge units included). */
     int awaiting() {
         lock.lock();
