@@ -4,7 +4,6 @@ import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import io.tracemark.device.DeviceRegistry;
 import io.tracemark.device.DeviceUri;
-import io.tracemark.label.CjkFontMode;
 import io.tracemark.label.LabelTarget;
 import io.tracemark.label.TemplateLibrary;
 import io.tracemark.ledger.CodeLedger;
@@ -62,9 +61,7 @@ public final class StationRuntime implements AutoCloseable {
             printers.put(d.name(), new ZplPrinter(registry.create(d.uri().toString()),
                     ZplPrinterOptions.from(profile).withLookAhead(config.line().lookAhead())));
             jobSettings.put(d.name(), JobSettings.from(profile));
-            targets.put(d.name(), new LabelTarget(profile.resolutionDpmm(),
-                    CjkFontMode.valueOf(profile.cjkFont().mode().name()), profile.cjkFont().residentName(),
-                    profile.storedFormats()));
+            targets.put(d.name(), LabelTargets.of(profile));
         }
         Map<String, Scanner> scanners = new LinkedHashMap<>();
         for (StationConfig.Device d : config.scanners()) {
