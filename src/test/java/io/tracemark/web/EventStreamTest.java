@@ -44,13 +44,14 @@ class EventStreamTest {
 
         operator.post("/line/start", LineApiTest.job());
         awaitState("EXECUTE");
+        StandInLine.png("warm up fonts", 10, 10);
         long sent = System.nanoTime();
         station.line.produce(5);
         JsonNode pushed = awaitVerified(5);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
         assertTrue(millis < 500, "pushed after " + millis + " ms");
         assertEquals(3, pushed.get("platform").get("outboxBacklog").asInt());
-        assertEquals(":heartbeat", awaitLine(l -> l.startsWith(":")));
+        assertEquals(": heartbeat", awaitLine(l -> l.startsWith(":")));
     }
 
     @Test
