@@ -179,8 +179,6 @@ async function enterApp(me) {
   document.querySelectorAll('[data-min-role]').forEach((node) => {
     node.hidden = rank(me.role) < rank(node.dataset.minRole);
   });
-  const options = await api('GET', '/setup-options');
-  if (options.ok) state.options = options.data;
   showView('line');
   connectEvents();
 }
@@ -193,7 +191,7 @@ function showView(view) {
   state.view = view;
   document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === view));
   ['line', 'job', 'rejects', 'admin'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
-  if (view === 'job') fillJobForm();
+  if (view === 'job') openJobForm();
   if (view === 'rejects') loadRejects();
   if (view === 'admin') loadAdmin();
 }
@@ -333,6 +331,12 @@ function fillSelect(select, values, label, keepEmpty) {
   if (keepEmpty) select.appendChild(el('option', { value: '', text: t('job.choose') }));
   values.forEach((v) => select.appendChild(el('option', { value: v.value ?? v, text: label(v) })));
   if ([...select.options].some((o) => o.value === previous)) select.value = previous;
+}
+
+async function openJobForm() {
+  const options = await api('GET', '/setup-options');
+  if (options.ok) state.options = options.data;
+  fillJobForm();
 }
 
 function fillJobForm() {
