@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "On-line coding station: prints traceability codes, verifies them, accounts for every one.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CodesCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,45 @@
+package io.tracemark.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The station's configuration ({@code station.yaml}), validated once and immutable afterwards. Read
+ * it with {@link StationConfigReader}.
+ */
+public record StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel,
+                            List<Device> printers, List<Device> scanners, List<Device> rejectGates,
+                            Line line, Platform platform, List<OpaqueScheme> opaqueSchemes) {
+
+    public StationConfig {
+        printers = List.copyOf(printers);
+        scanners = List.copyOf(scanners);
+        rejectGates = List.copyOf(rejectGates);
+        opaqueSchemes = List.copyOf(opaqueSchemes);
+    }
+
+    /** Touch panel and REST API. */
+    public record Panel(int port, int idleSignOutMinutes) {
+    }
+
+    /**
+     * A printer, scanner or reject gate: a name the jobs refer to, its URI (the scheme picks the
+     * transport), and a profile name or path (printer and scanner profiles).
+     */
+    public record Device(String name, URI uri, String profile) {
+    }
+
+    /** Rules of the closed loop. */
+    public record Line(int lookAhead, int consecutiveRejectLimit, boolean challengeAtStart, String minimumGrade,
+                       int verdictTimeoutMs, boolean confirmRejects) {
+    }
+
+    /** The traceability platform the station pulls codes from and reports to; absent when url is null. */
+    public record Platform(URI url, String token, int bufferDays, int expectedDailyUnits) {
+    }
+
+    /** A platform-issued opaque code scheme (数字身份码, 质溯码) described by a pattern. */
+    public record OpaqueScheme(String name, String pattern) {
+    }
+}

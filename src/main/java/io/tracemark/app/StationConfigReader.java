@@ -1,0 +1,138 @@
+package io.tracemark.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tracemark.core.InvalidInputException;
+import io.tracemark.core.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads {@code station.yaml}: every problem is collected with the path of its key and reported
+ * together in one {@link InvalidInputException}; the result is an immutable {@link StationConfig}.
+ */
+public final class StationConfigReader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern GRADE = Pattern.compile("[A-D]|[0-4](\\.[0-9])?");
+
+    public StationConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file, List.of(new Problem(file.toString(), e.toString())));
+        }
+        return parse(text, file.toAbsolutePath().getParent(), file.toString());
+    }
+
+    /**
+     * Parses configuration text.
+     *
+     * @param baseDir relative paths (data, templates) are resolved against it
+     * @param source  file name for messages
+     */
+    public StationConfig parse(String yaml, Path baseDir, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(source, List.of(new Problem(source, "not valid YAML: "
+                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr())));
+        }
+        List<Problem> problems = new ArrayList<>();
+        ConfigNode top = new ConfigNode(root, "", problems);
+        ConfigNode station = top.child("station");
+        String name = station.string("name", "station-1");
+        Path dataDir = baseDir.resolve(station.string("data", "data")).normalize();
+        Path templatesDir = baseDir.resolve(station.string("templates", "templates")).normalize();
+        station.rejectUnknownKeys();
+
+        ConfigNode panelNode = top.child("panel");
+        StationConfig.Panel panel = new StationConfig.Panel(panelNode.integer("port", 7070, 0, 65535),
+                panelNode.integer("idleSignOutMinutes", 10, 1, 24 * 60));
+        panelNode.rejectUnknownKeys();
+
+        List<StationConfig.Device> printers = top.list("printers", n -> device(n, true));
+        List<StationConfig.Device> scanners = top.list("scanners", n -> device(n, true));
+        List<StationConfig.Device> gates = top.list("rejectGates", n -> device(n, false));
+        uniqueNames("printers", printers, top);
+        uniqueNames("scanners", scanners, top);
+        uniqueNames("rejectGates", gates, top);
+
+        StationConfig.Line line = line(top.child("line"));
+        StationConfig.Platform platform = platform(top.child("platform"));
+        List<StationConfig.OpaqueScheme> schemes = top.list("opaqueSchemes", StationConfigReader::opaqueScheme);
+        top.rejectUnknownKeys();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(source, problems);
+        }
+        return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes);
+    }
+
+    private static StationConfig.Device device(ConfigNode node, boolean needsProfile) {
+        String name = node.requiredString("name");
+        var uri = node.uri("uri", true);
+        String profile = needsProfile ? node.requiredString("profile") : node.string("profile", null);
+        return new StationConfig.Device(name, uri, profile);
+    }
+
+    private static void uniqueNames(String key, List<StationConfig.Device> devices, ConfigNode top) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < devices.size(); i++) {
+            String name = devices.get(i).name();
+            if (name != null && !seen.add(name)) {
+                top.problem(key + "[" + i + "].name", "'" + name + "' is used twice");
+            }
+        }
+    }
+
+    private static StationConfig.Line line(ConfigNode node) {
+        StationConfig.Line line = new StationConfig.Line(
+                node.integer("lookAhead", 2, 1, 64),
+                node.integer("consecutiveRejectLimit", 3, 1, 1000),
+                node.bool("challengeAtStart", true),
+                node.string("minimumGrade", "C"),
+                node.integer("verdictTimeoutMs", 3000, 50, 600_000),
+                node.bool("confirmRejects", true));
+        if (line.minimumGrade() != null && !GRADE.matcher(line.minimumGrade()).matches()) {
+            node.problem("minimumGrade", "must be a grade A–D or a number 0.0–4.0, was '" + line.minimumGrade() + "'");
+        }
+        node.rejectUnknownKeys();
+        return line;
+    }
+
+    private static StationConfig.Platform platform(ConfigNode node) {
+        if (!node.isPresent()) {
+            return new StationConfig.Platform(null, null, 2, 20_000);
+        }
+        StationConfig.Platform platform = new StationConfig.Platform(node.uri("url", true),
+                node.requiredString("token"), node.integer("bufferDays", 2, 1, 60),
+                node.integer("expectedDailyUnits", 20_000, 1, 10_000_000));
+        node.rejectUnknownKeys();
+        return platform;
+    }
+
+    private static StationConfig.OpaqueScheme opaqueScheme(ConfigNode node) {
+        String name = node.requiredString("name");
+        String pattern = node.requiredString("pattern");
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                node.problem("pattern", "is not a valid regular expression: " + e.getDescription());
+            }
+        }
+        return new StationConfig.OpaqueScheme(name, pattern);
+    }
+}

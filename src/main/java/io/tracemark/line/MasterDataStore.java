@@ -1,0 +1,144 @@
+package io.tracemark.line;
+
+import io.tracemark.core.InvalidInputException;
+import io.tracemark.core.Problem;
+import io.tracemark.store.AuditLog;
+import io.tracemark.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Producers and products in the station database. Saving refuses a record whose mandatory fields
+ * (guideline 5.3.3) are missing, naming each one; every save is audited.
+ */
+public final class MasterDataStore {
+
+    private static final String PRODUCT_COLUMNS = "p.id, p.name, p.type, p.specification, p.mandatory_standard, "
+            + "p.inspection_report, p.licence_number, p.warranty, p.instructions, p.gtin, "
+            + "r.id, r.name, r.uscc, r.address, r.contact, r.business_licence";
+
+    private final Database db;
+    private final AuditLog audit;
+
+    public MasterDataStore(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /** Inserts or replaces a producer. */
+    public void save(Producer producer, String actor) {
+        List<Problem> problems = new ArrayList<>(producer.missingMandatoryFields());
+        requireId(problems, "producer.id", producer.id());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("producer " + producer.id(), problems);
+        }
+        db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO producers(id, name, uscc, address, contact, "
+                    + "business_licence) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                    + "uscc=excluded.uscc, address=excluded.address, contact=excluded.contact, "
+                    + "business_licence=excluded.business_licence")) {
+                bind(ps, producer.id(), producer.name(), producer.uscc(), producer.address(), producer.contact(),
+                        producer.businessLicence());
+                ps.executeUpdate();
+            }
+            audit.record(conn, actor, "producer.save", producer.id() + " " + producer.name());
+            return null;
+        });
+    }
+
+    /** Inserts or replaces a product; its producer must be saved already. */
+    public void save(Product product, String actor) {
+        List<Problem> problems = new ArrayList<>(product.missingMandatoryFields());
+        requireId(problems, "product.id", product.id());
+        if (product.producer() != null && producer(product.producer().id()).isEmpty()) {
+            problems.add(new Problem("product.producer", "producer '" + product.producer().id() + "' is not registered"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("product " + product.id(), problems);
+        }
+        db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO products(id, producer_id, name, type, "
+                    + "specification, mandatory_standard, inspection_report, licence_number, warranty, instructions, gtin) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET producer_id=excluded.producer_id, "
+                    + "name=excluded.name, type=excluded.type, specification=excluded.specification, "
+                    + "mandatory_standard=excluded.mandatory_standard, inspection_report=excluded.inspection_report, "
+                    + "licence_number=excluded.licence_number, warranty=excluded.warranty, "
+                    + "instructions=excluded.instructions, gtin=excluded.gtin")) {
+                bind(ps, product.id(), product.producer().id(), product.name(), product.type(), product.specification(),
+                        product.mandatoryStandard(), product.inspectionReport(), nz(product.licenceNumber()),
+                        nz(product.warranty()), nz(product.instructions()), nz(product.gtin()));
+                ps.executeUpdate();
+            }
+            audit.record(conn, actor, "product.save", product.id() + " " + product.name());
+            return null;
+        });
+    }
+
+    public Optional<Producer> producer(String id) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id, name, uscc, address, contact, "
+                    + "business_licence FROM producers WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(producer(rs, 1)) : Optional.<Producer>empty();
+                }
+            }
+        });
+    }
+
+    public Optional<Product> product(String id) {
+        List<Product> found = queryProducts(" WHERE p.id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    /** Every product, by name. */
+    public List<Product> products() {
+        return queryProducts(" ORDER BY p.name, p.id");
+    }
+
+    private List<Product> queryProducts(String where, Object... args) {
+        return db.read(conn -> queryProducts(conn, where, args));
+    }
+
+    private static List<Product> queryProducts(Connection conn, String where, Object... args) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT " + PRODUCT_COLUMNS
+                + " FROM products p JOIN producers r ON r.id = p.producer_id" + where)) {
+            bind(ps, args);
+            List<Product> products = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    products.add(new Product(rs.getString(1), producer(rs, 11), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10)));
+                }
+            }
+            return products;
+        }
+    }
+
+    private static Producer producer(ResultSet rs, int first) throws SQLException {
+        return new Producer(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5));
+    }
+
+    private static void requireId(List<Problem> problems, String field, String id) {
+        if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+            problems.add(new Problem(field, "must be 1–64 letters, digits, '.', '_' or '-', was '" + id + "'"));
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

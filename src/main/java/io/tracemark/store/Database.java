@@ -1,0 +1,214 @@
+package io.tracemark.store;
+
+import io.tracemark.core.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The station database, {@code station.db} in the data directory: SQLite in WAL mode with foreign
+ * keys on and {@code synchronous=FULL}, so a committed transaction survives a power cut.
+ *
+ * <p>One writer connection, guarded by a lock, runs every write transaction ({@code BEGIN
+ * IMMEDIATE}); reads use separate read-only connections and never wait for the writer. Migrations
+ * are applied when the database is opened; a database written by a newer program is refused.
+ */
+public final class Database implements Transactions, AutoCloseable {
+
+    /** The file name inside the data directory. */
+    public static final String FILE_NAME = "station.db";
+
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Path file;
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
+    private final int schemaVersion;
+    private volatile boolean closed;
+
+    private Database(Path file, List<Migration> migrations) throws SQLException {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.writer = connect(false);
+        try {
+            this.schemaVersion = new SchemaUpgrade(this, migrations).apply();
+        } catch (RuntimeException | SQLException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens (creating it and the directory if missing) {@code station.db} in {@code dataDir} and
+     * applies the shipped migrations.
+     *
+     * @throws StorageException when the file cannot be opened, a migration fails, or the database
+     *                          was written by a newer program (the message names both versions)
+     */
+    public static Database open(Path dataDir) {
+        return open(dataDir, Migrations.shipped());
+    }
+
+    /** Like {@link #open(Path)} with an explicit list of migrations (tests, tools). */
+    public static Database open(Path dataDir, List<Migration> migrations) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+            return new Database(file, migrations);
+        } catch (IOException | SQLException e) {
+            throw new StorageException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version after migrations, i.e. the number of the last migration applied. */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Called again from inside a transaction on the same thread, the work joins the outer
+     * transaction (it commits or rolls back with it).
+     */
+    @Override
+    public <T> T inTransaction(TxWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                return work.run(writer);
+            }
+            execute(writer, "BEGIN IMMEDIATE");
+            T result;
+            try {
+                result = work.run(writer);
+            } catch (RuntimeException | SQLException | Error e) {
+                rollbackQuietly(e);
+                throw e;
+            }
+            execute(writer, "COMMIT");
+            return result;
+        } catch (SQLException e) {
+            throw new StorageException("write to " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs a read on a read-only connection, inside one read transaction (a consistent snapshot). */
+    public <T> T read(ReadWork<T> work) {
+        ensureOpen();
+        Connection conn = idleReaders.poll();
+        try {
+            if (conn == null) {
+                conn = connect(true);
+            }
+            execute(conn, "BEGIN");
+            try {
+                return work.run(conn);
+            } finally {
+                execute(conn, "COMMIT");
+            }
+        } catch (SQLException e) {
+            throw new StorageException("read from " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            if (conn != null) {
+                idleReaders.offer(conn);
+            }
+        }
+    }
+
+    /** Whether the calling thread is inside {@link #inTransaction}. */
+    public boolean inTransactionOnThisThread() {
+        return writeLock.isHeldByCurrentThread();
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Connection reader; (reader = idleReaders.poll()) != null; ) {
+                closeQuietly(reader);
+            }
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Reads a single number ({@code SELECT count(*) ...}); handy for checks and tests. */
+    public long count(String sql, Object... args) {
+        return read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    private Connection connect(boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        Connection conn = config.createConnection(url);
+        if (readOnly) {
+            execute(conn, "PRAGMA query_only = ON");
+        }
+        return conn;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StorageException(file + " is closed");
+        }
+    }
+
+    private void rollbackQuietly(Throwable cause) {
+        try {
+            execute(writer, "ROLLBACK");
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    static void execute(Connection conn, String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static void closeQuietly(Connection conn) {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing; nothing left to protect
+        }
+    }
+}

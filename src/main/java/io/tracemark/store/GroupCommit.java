@@ -1,0 +1,168 @@
+package io.tracemark.store;
+
+import io.tracemark.core.StorageException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit: one writer thread drains the queue of pending work, runs each piece in its own
+ * savepoint inside one transaction, commits once (one fsync for the whole group), and only then
+ * completes each caller's future. A piece that fails is rolled back to its savepoint alone: its
+ * caller gets the exception, the others are committed.
+ *
+ * <p>{@link #inTransaction} blocks until the caller's work is durable, exactly like
+ * {@link Database#inTransaction}, but many concurrent callers share one commit.
+ */
+public final class GroupCommit implements Transactions, AutoCloseable {
+
+    private static final int MAX_GROUP = 2_000;
+
+    private final Database db;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
+    private volatile boolean running = true;
+
+    public GroupCommit(Database db) {
+        this.db = db;
+        this.writerThread = new Thread(this::drain, "group-commit " + db.file().getFileName());
+        this.writerThread.setDaemon(true);
+        this.writerThread.start();
+    }
+
+    /**
+     * Queues the work; the future completes after the group holding it is committed, or
+     * exceptionally (with the work's own exception, or a {@link StorageException}).
+     */
+    public <T> CompletableFuture<T> submit(TxWork<T> work) {
+        Pending<T> pending = new Pending<>(work, new CompletableFuture<>());
+        if (!running) {
+            pending.future.completeExceptionally(new StorageException("group commit on " + db.file() + " is closed"));
+            return pending.future;
+        }
+        queue.add(pending);
+        return pending.future;
+    }
+
+    @Override
+    public <T> T inTransaction(TxWork<T> work) {
+        if (Thread.currentThread() == writerThread || db.inTransactionOnThisThread()) {
+            return db.inTransaction(work); // nested: join the transaction already open
+        }
+        try {
+            return submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for commit to " + db.file(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new StorageException("write to " + db.file() + " failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Stops taking work, commits what is queued, and stops the writer thread. */
+    @Override
+    public void close() {
+        running = false;
+        writerThread.interrupt();
+        try {
+            writerThread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failAll(drainAll(), new StorageException("group commit on " + db.file() + " is closed"));
+    }
+
+    private void drain() {
+        while (running || !queue.isEmpty()) {
+            List<Pending<?>> group = new ArrayList<>();
+            try {
+                Pending<?> first = running ? queue.take() : queue.poll();
+                if (first == null) {
+                    return;
+                }
+                group.add(first);
+            } catch (InterruptedException e) {
+                continue; // close() asked to stop; commit what is left first
+            }
+            queue.drainTo(group, MAX_GROUP - 1);
+            commit(group);
+        }
+    }
+
+    private void commit(List<Pending<?>> group) {
+        List<Object> results = new ArrayList<>(group.size());
+        try {
+            db.inTransaction(conn -> {
+                for (Pending<?> pending : group) {
+                    results.add(runInSavepoint(conn, pending));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            failAll(group, e);
+            return;
+        } catch (Error e) {
+            failAll(group, new StorageException("group commit to " + db.file() + " failed: " + e, e));
+            throw e;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).complete(results.get(i));
+        }
+    }
+
+    private static Object runInSavepoint(Connection conn, Pending<?> pending) throws SQLException {
+        Database.execute(conn, "SAVEPOINT piece");
+        try {
+            Object result = pending.work.run(conn);
+            Database.execute(conn, "RELEASE piece");
+            return result;
+        } catch (RuntimeException | SQLException e) {
+            Database.execute(conn, "ROLLBACK TO piece");
+            Database.execute(conn, "RELEASE piece");
+            return new Failure(e);
+        }
+    }
+
+    private List<Pending<?>> drainAll() {
+        List<Pending<?>> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        return rest;
+    }
+
+    private static void failAll(List<Pending<?>> group, RuntimeException e) {
+        for (Pending<?> pending : group) {
+            pending.future.completeExceptionally(e);
+        }
+    }
+
+    /** A piece of work that threw; its caller gets the exception after the group commits. */
+    private record Failure(Exception exception) {
+    }
+
+    private record Pending<T>(TxWork<T> work, CompletableFuture<T> future) {
+
+        @SuppressWarnings("unchecked")
+        void complete(Object result) {
+            if (result instanceof Failure failure) {
+                Exception e = failure.exception();
+                future.completeExceptionally(e instanceof SQLException
+                        ? new StorageException("write failed: " + e.getMessage(), e)
+                        : e);
+            } else {
+                future.complete((T) result);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.tracemark.store;
+
+/**
+ * Something that runs write transactions durably: {@link Database} directly (one commit per call)
+ * or {@link GroupCommit} (many callers' work committed together).
+ */
+public interface Transactions {
+
+    /**
+     * Runs the work in a write transaction and returns only after it is committed durably.
+     * When the work throws, nothing it wrote is kept and the exception reaches the caller
+     * (a {@link java.sql.SQLException} wrapped in {@link io.tracemark.core.StorageException}).
+     *
+     * @param work what to write
+     * @param <T>  the result type
+     * @return the work's result, after the commit
+     */
+    <T> T inTransaction(TxWork<T> work);
+}

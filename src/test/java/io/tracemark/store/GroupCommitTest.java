@@ -1,0 +1,93 @@
+package io.tracemark.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracemark.core.StorageException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupCommitTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void concurrentCallersAreAllCommittedAndAFailingPieceFailsAlone() throws Exception {
+        int threads = 8;
+        int perThread = 150;
+        try (Database db = Database.open(dir); GroupCommit group = new GroupCommit(db)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    int failures = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        String id = "T" + thread + "-" + i;
+                        boolean clash = i % 10 == 0;
+                        try {
+                            group.inTransaction(conn -> {
+                                DatabaseTest.insertJob(conn, id);
+                                if (clash) {
+                                    DatabaseTest.insertJob(conn, id + "-dup");
+                                    DatabaseTest.insertJob(conn, id + "-dup"); // UNIQUE violation
+                                }
+                                return null;
+                            });
+                            // durable before return: a fresh read connection sees it
+                            assertEquals(1, db.count("SELECT count(*) FROM jobs WHERE id = ?", id));
+                        } catch (StorageException e) {
+                            assertTrue(clash, "only the clashing pieces may fail: " + e.getMessage());
+                            failures++;
+                        }
+                    }
+                    return failures;
+                }));
+            }
+            int failures = 0;
+            for (Future<Integer> f : results) {
+                failures += f.get();
+            }
+            pool.shutdown();
+            int clashes = threads * (perThread / 10);
+            assertEquals(clashes, failures);
+            assertEquals((long) threads * perThread - clashes, db.count("SELECT count(*) FROM jobs"));
+            assertEquals(0, db.count("SELECT count(*) FROM jobs WHERE id LIKE '%-dup'"));
+        }
+    }
+
+    @Test
+    void aRuntimeExceptionReachesItsCallerUnchanged() {
+        try (Database db = Database.open(dir); GroupCommit group = new GroupCommit(db)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> group.inTransaction(conn -> {
+                        throw new IllegalStateException("refused");
+                    }));
+            assertEquals("refused", e.getMessage());
+            CompletableFuture<Object> future = group.submit(conn -> {
+                throw new IllegalArgumentException("bad");
+            });
+            ExecutionException wrapped = assertThrows(ExecutionException.class, future::get);
+            assertInstanceOf(IllegalArgumentException.class, wrapped.getCause());
+            assertEquals(7, (int) group.inTransaction(conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("SELECT 7")) {
+                    var rs = ps.executeQuery();
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }));
+        }
+    }
+}
