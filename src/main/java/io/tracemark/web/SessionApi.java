@@ -108,7 +108,9 @@ final class SessionApi {
     }
 
     private static void setCookie(Context ctx, String name, String value, boolean httpOnly) {
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; SameSite=Strict" + (httpOnly ? "; HttpOnly" : ""));
+        String secure = "https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : "";
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; SameSite=Strict" + secure
+                + (httpOnly ? "; HttpOnly" : ""));
     }
 
     private static void clearCookie(Context ctx, String name, boolean httpOnly) {

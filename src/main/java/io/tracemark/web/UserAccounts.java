@@ -57,6 +57,20 @@ public final class UserAccounts {
         return true;
     }
 
+    /**
+     * Creates the first admin of a fresh station (from its configuration) when there are no users at
+     * all; does nothing otherwise, so a later PIN change is never undone by a restart.
+     *
+     * @return true when the admin was created
+     */
+    public synchronized boolean bootstrapAdmin(String id, String name, String pin) {
+        if (!store.users().isEmpty()) {
+            return false;
+        }
+        create(id, name, Role.ADMIN.key(), pin);
+        return true;
+    }
+
     /** Creates a user; every problem with the input is reported together. */
     public synchronized UserAccount create(String id, String name, String role, String pin) {
         List<Problem> problems = new ArrayList<>();

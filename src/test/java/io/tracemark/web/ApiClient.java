@@ -46,7 +46,7 @@ final class ApiClient {
     }
 
     private final int port;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String session;
     String csrf;
     String bearer;

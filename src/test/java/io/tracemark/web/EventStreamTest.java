@@ -66,7 +66,7 @@ class EventStreamTest {
         if (client.session != null) {
             request.header("Cookie", Gate.SESSION_COOKIE + "=" + client.session);
         }
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+        HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() == 200) {
             reader = new Thread(() -> {
