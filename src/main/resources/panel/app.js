@@ -228,6 +228,10 @@ function render(status) {
   $('cnt-remaining').textContent = formatNumber(c.remaining);
   $('cnt-rate').textContent = formatNumber(c.unitsPerMinute);
   $('cnt-yield').textContent = `${formatNumber(c.yieldPercent, 1)}%`;
+  const platform = status.platform;
+  const backlog = platform && typeof platform.outboxBacklog === 'number';
+  $('platform-field').hidden = !backlog;
+  if (backlog) $('platform-backlog').textContent = t('line.platformBacklog', { count: formatNumber(platform.outboxBacklog) });
   renderVerdict(status.lastVerdict);
   renderAlarms(status.alarms);
   renderActions(status);
