@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
+                PrinterCommand.class,
+                VirtualPrinterCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,417 @@
+package io.tracemark.printer;
+
+import io.tracemark.core.DeviceException;
+import io.tracemark.device.Transport;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ZPL printer driver, over any {@link Transport}. It keeps at most {@code lookAhead} labels in
+ * the printer and learns that a label printed from the printer's own counters: {@code ~HS} formats
+ * in buffer plus labels remaining is what the printer still owes, so everything older was printed.
+ * It polls only as often as {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and
+ * slowly when idle. Listener calls run on one event thread per printer, in order.
+ */
+public final class ZplPrinter implements Printer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZplPrinter.class);
+    private static final Pattern QUANTITY = Pattern.compile("\\^PQ(\\d+)");
+
+    private final Transport transport;
+    private final ZplPrinterOptions options;
+    private final StatusLink link;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Sent> outstanding = new ArrayDeque<>();
+    private final List<PrinterListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> formats = new CopyOnWriteArrayList<>();
+    private final ExecutorService events;
+    private volatile Thread eventThread;
+    private Thread poller;
+    private volatile JobSettings settings;
+    private volatile int setupGeneration = -1;
+    private PrinterStatus lastStatus;
+    private boolean faulted;
+    private boolean conditionActive;
+    private volatile boolean closed;
+
+    /** A unit in the printer, with the link generation it was written on (-1 while being written). */
+    private static final class Sent {
+        final long unit;
+        volatile int generation = -1;
+
+        Sent(long unit) {
+            this.unit = unit;
+        }
+    }
+
+    public ZplPrinter(Transport transport, ZplPrinterOptions options) {
+        this.transport = transport;
+        this.options = options;
+        this.link = new StatusLink(transport, options.statusTimeout());
+        this.events = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "zpl-events " + transport.uri().raw());
+            t.setDaemon(true);
+            eventThread = t;
+            return t;
+        });
+    }
+
+    @Override
+    public String device() {
+        return transport.uri().raw();
+    }
+
+    @Override
+    public int lookAhead() {
+        return options.lookAhead();
+    }
+
+    @Override
+    public void open(JobSettings jobSettings) {
+        this.settings = jobSettings;
+        link.exclusive(() -> {
+            link.ensureOpen();
+            sendSetup();
+            return null;
+        });
+        lock.lock();
+        try {
+            if (poller == null && options.statusPolling()) {
+                poller = new Thread(this::pollLoop, "zpl-poller " + device());
+                poller.setDaemon(true);
+                poller.start();
+            }
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("{} - opened: {}", device(), jobSettings.toZpl().trim());
+    }
+
+    @Override
+    public void downloadFormat(String dfZpl) {
+        if (!dfZpl.contains("^DF")) {
+            throw new IllegalArgumentException(device() + " - a stored format needs ^DF: " + abbreviate(dfZpl));
+        }
+        formats.add(dfZpl);
+        link.exclusive(() -> {
+            link.ensureOpen();
+            transport.write(dfZpl.getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+    }
+
+    @Override
+    public void submit(LabelJob job) {
+        checkQuantity(job);
+        if (settings == null) {
+            throw new IllegalStateException(device() + " - submit before open");
+        }
+        if (options.statusPolling() && lastStatusFaulty()) {
+            poll(false);
+        }
+        Sent sent = waitForRoom(job.unitId());
+        try {
+            link.exclusive(() -> {
+                link.ensureOpen();
+                if (setupGeneration != link.generation()) {
+                    sendSetup();
+                }
+                sent.generation = link.generation();
+                transport.write(job.zpl().getBytes(StandardCharsets.UTF_8));
+                return null;
+            });
+        } catch (DeviceException e) {
+            PrinterStatus down = new PrinterStatus(device(), Instant.now(), PrinterStatus.Link.DISCONNECTED, null, null,
+                    e.getMessage());
+            handle(down, -1);
+            throw new PrinterFaultException(down, "unit " + job.unitId() + " may be lost: write failed", e);
+        }
+        if (!options.statusPolling()) {
+            confirmWritten(job.unitId());
+        }
+        signal();
+    }
+
+    private Sent waitForRoom(long unitId) {
+        long left = options.submitTimeout().toNanos();
+        lock.lock();
+        try {
+            while (!faulted && !conditionActive && outstanding.size() >= options.lookAhead()) {
+                if (left <= 0) {
+                    throw new DeviceException(device(), "look-ahead of " + options.lookAhead()
+                            + " labels still full after " + options.submitTimeout().toMillis() + " ms; oldest unit "
+                            + outstanding.peekFirst().unit + ", last status " + summary(lastStatus));
+                }
+                left = changed.awaitNanos(left);
+            }
+            if (faulted || conditionActive) {
+                throw new PrinterFaultException(lastStatus, "printer in fault, unit " + unitId + " not sent");
+            }
+            Sent sent = new Sent(unitId);
+            outstanding.addLast(sent);
+            return sent;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceException(device(), "interrupted while waiting to send unit " + unitId, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void addListener(PrinterListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(PrinterListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public PrinterStatus status() {
+        return poll(true);
+    }
+
+    @Override
+    public List<Long> outstanding() {
+        lock.lock();
+        try {
+            return outstanding.stream().map(s -> s.unit).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Long> abort() {
+        try {
+            link.exclusive(() -> {
+                link.reconnectIfClosed(options.backoff(), options.reconnectWithin());
+                if (options.statusPolling()) {
+                    poll(false);
+                }
+                transport.write("~JA".getBytes(StandardCharsets.US_ASCII));
+                return null;
+            });
+        } catch (DeviceException e) {
+            LOG.warn("{} - abort could not send ~JA: {}", device(), e.getMessage());
+        }
+        List<Long> lost;
+        lock.lock();
+        try {
+            lost = outstanding.stream().map(s -> s.unit).toList();
+            outstanding.clear();
+            faulted = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        flushEvents();
+        LOG.info("{} - aborted; {} unit(s) not confirmed printed: {}", device(), lost.size(), lost);
+        return lost;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread p;
+        lock.lock();
+        try {
+            p = poller;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (p != null) {
+            try {
+                p.join(options.statusTimeout().toMillis() * 2 + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        events.shutdown();
+        transport.close();
+    }
+
+    private void pollLoop() {
+        while (!closed) {
+            if (awaitPollTime()) {
+                poll(false);
+            }
+        }
+    }
+
+    /** Waits until the next poll is due; false when closing. */
+    private boolean awaitPollTime() {
+        long start = System.nanoTime();
+        lock.lock();
+        try {
+            while (!closed) {
+                long interval = outstanding.isEmpty() ? options.idlePollInterval().toNanos()
+                        : options.pollInterval().toNanos();
+                long left = start + interval - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                changed.awaitNanos(left);
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queries the printer and folds the answer into the books. */
+    private PrinterStatus poll(boolean extended) {
+        return link.exclusive(() -> {
+            PrinterStatus status = link.query(extended);
+            handle(status, link.generation());
+            return status;
+        });
+    }
+
+    /**
+     * Folds one status into the books: confirms printed units, latches faults, reports recovery. Only
+     * units written on the link generation the status came from are confirmed: the printer's counters
+     * know nothing of bytes lost with an older connection, so those units stay unconfirmed (abort lists them).
+     */
+    private void handle(PrinterStatus status, int generation) {
+        List<Long> printed = new ArrayList<>();
+        boolean newFault;
+        boolean recovered;
+        lock.lock();
+        try {
+            lastStatus = status;
+            if (status.host() != null && !outstanding.isEmpty() && outstanding.peekFirst().generation == generation) {
+                long written = outstanding.stream().filter(s -> s.generation == generation).count();
+                long owed = Math.min(status.host().pendingLabels(), written);
+                for (long i = written - owed; i > 0; i--) {
+                    printed.add(outstanding.pollFirst().unit);
+                }
+            }
+            boolean fault = !status.faults().isEmpty();
+            newFault = fault && !conditionActive;
+            recovered = !fault && conditionActive;
+            faulted |= newFault;
+            conditionActive = fault;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (newFault) {
+            LOG.warn("{} - fault: {}", device(), status.summary());
+        }
+        dispatch(() -> {
+            for (long unit : printed) {
+                listeners.forEach(l -> l.printed(unit));
+            }
+            if (newFault) {
+                listeners.forEach(l -> l.fault(status));
+            }
+            if (recovered) {
+                listeners.forEach(l -> l.recovered(status));
+            }
+        });
+    }
+
+    private void confirmWritten(long unitId) {
+        lock.lock();
+        try {
+            outstanding.removeIf(s -> s.unit == unitId);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        dispatch(() -> listeners.forEach(l -> l.printed(unitId)));
+    }
+
+    private void dispatch(Runnable calls) {
+        if (events.isShutdown()) {
+            return;
+        }
+        events.execute(() -> {
+            try {
+                calls.run();
+            } catch (RuntimeException e) {
+                LOG.error("{} - printer listener failed", device(), e);
+            }
+        });
+    }
+
+    /** Waits until callbacks queued so far have run, unless called from a callback. */
+    private void flushEvents() {
+        if (Thread.currentThread() == eventThread || events.isShutdown()) {
+            return;
+        }
+        try {
+            events.submit(() -> { }).get(options.submitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("{} - printer listeners did not finish in time", device());
+        }
+    }
+
+    private void sendSetup() {
+        transport.write(settings.toZpl().getBytes(StandardCharsets.US_ASCII));
+        for (String format : formats) {
+            transport.write(format.getBytes(StandardCharsets.UTF_8));
+        }
+        setupGeneration = link.generation();
+    }
+
+    private boolean lastStatusFaulty() {
+        lock.lock();
+        try {
+            return !faulted && conditionActive;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signal() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkQuantity(LabelJob job) {
+        Matcher m = QUANTITY.matcher(job.zpl());
+        while (m.find()) {
+            if (!m.group(1).equals("1")) {
+                throw new IllegalArgumentException(device() + " - unit " + job.unitId() + ": ^PQ" + m.group(1)
+                        + " would print more than one label; the driver counts one label per job");
+            }
+        }
+    }
+
+    private static String summary(PrinterStatus status) {
+        return status == null ? "none yet" : status.summary();
+    }
+
+    private static String abbreviate(String zpl) {
+        return zpl.length() <= 60 ? zpl : zpl.substring(0, 60) + "...";
+    }
+}

@@ -1,0 +1,64 @@
+package io.tracemark.printer;
+
+import io.tracemark.device.Backoff;
+import java.time.Duration;
+
+/**
+ * How the ZPL driver paces itself.
+ *
+ * @param lookAhead        labels kept queued in the printer (default 2)
+ * @param pollInterval     shortest time between {@code ~HS} polls while labels are outstanding
+ * @param idlePollInterval time between polls with nothing outstanding (watches for faults and recovery)
+ * @param statusTimeout    how long a {@code ~HS} reply may take; silence past it is a fault
+ * @param submitTimeout    longest a submit waits for room in the look-ahead
+ * @param reconnectWithin  how long abort and submit try to reconnect a dropped link
+ * @param backoff          waits between reconnect attempts
+ * @param statusPolling    false for printers that do not answer {@code ~HS}: a label then counts as
+ *                         printed once written
+ */
+public record ZplPrinterOptions(int lookAhead, Duration pollInterval, Duration idlePollInterval,
+                                Duration statusTimeout, Duration submitTimeout, Duration reconnectWithin,
+                                Backoff backoff, boolean statusPolling) {
+
+    public ZplPrinterOptions {
+        if (lookAhead < 1) {
+            throw new IllegalArgumentException("lookAhead must be at least 1, got " + lookAhead);
+        }
+    }
+
+    /** Defaults: look-ahead 2, poll every 20 ms while busy and every 500 ms idle, 1 s status timeout. */
+    public static ZplPrinterOptions defaults() {
+        return new ZplPrinterOptions(2, Duration.ofMillis(20), Duration.ofMillis(500), Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Backoff.DEFAULT, true);
+    }
+
+    /** Defaults with the profile's look-ahead and status polling. */
+    public static ZplPrinterOptions from(PrinterProfile profile) {
+        return defaults().withLookAhead(profile.lookAhead()).withStatusPolling(profile.statusPolling());
+    }
+
+    public ZplPrinterOptions withLookAhead(int n) {
+        return new ZplPrinterOptions(n, pollInterval, idlePollInterval, statusTimeout, submitTimeout, reconnectWithin,
+                backoff, statusPolling);
+    }
+
+    public ZplPrinterOptions withPolling(Duration busy, Duration idle) {
+        return new ZplPrinterOptions(lookAhead, busy, idle, statusTimeout, submitTimeout, reconnectWithin, backoff,
+                statusPolling);
+    }
+
+    public ZplPrinterOptions withStatusTimeout(Duration timeout) {
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, timeout, submitTimeout,
+                reconnectWithin, backoff, statusPolling);
+    }
+
+    public ZplPrinterOptions withSubmitTimeout(Duration timeout) {
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusTimeout, timeout,
+                reconnectWithin, backoff, statusPolling);
+    }
+
+    public ZplPrinterOptions withStatusPolling(boolean polling) {
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusTimeout, submitTimeout,
+                reconnectWithin, backoff, polling);
+    }
+}

@@ -1,0 +1,428 @@
+package io.tracemark.sim;
+
+import io.tracemark.printer.CommunicationSettings;
+import io.tracemark.printer.ExtendedStatus;
+import io.tracemark.printer.FunctionSettings;
+import io.tracemark.printer.HostStatus;
+import io.tracemark.printer.MediaKind;
+import io.tracemark.printer.PrintMode;
+import io.tracemark.printer.PrinterError;
+import io.tracemark.printer.PrinterProfile;
+import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The printing mechanism of a virtual printer: its format buffer, counters, settings, fault state,
+ * and the print loop that turns formats into {@link PrintedLabel}s at the configured speed.
+ */
+final class PrintEngine {
+
+    private static final Pattern QUANTITY = Pattern.compile("\\^PQ(\\d+)");
+    private static final Pattern SPEED = Pattern.compile("\\^PR(\\d+)");
+    private static final Pattern WIDTH = Pattern.compile("\\^PW(\\d+)");
+    private static final Pattern LENGTH = Pattern.compile("\\^LL(\\d+)");
+    private static final Pattern REPRINT = Pattern.compile("\\^JZ([YN])");
+    private static final Pattern METHOD = Pattern.compile("\\^MT([TD])");
+    private static final Pattern PRINTS = Pattern.compile("\\^(FD|XF|GB|GF|FO|FT|B[0-9A-Z])");
+    private static final int BUFFER_CAPACITY = 256;
+
+    private record Job(String zpl, int quantity, long generation) {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Job> buffer = new ArrayDeque<>();
+    private final List<PrintedLabelListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<FaultRecord> faults = new CopyOnWriteArrayList<>();
+    private final Set<String> firedEvents = new HashSet<>();
+    private final FaultPlan plan;
+    private final LabelRenderer renderer;
+    private final long labelNanos;
+    private final Runnable dropConnections;
+    private final LabelSink sink;
+    private Job current;
+    private int remaining;
+    private boolean printing;
+    private long generation;
+    private long printed;
+    private boolean paperOut;
+    private boolean ribbonOut;
+    private boolean headOpen;
+    private boolean paused;
+    private boolean pauseAfterLabel;
+    private boolean reprintAfterError = true;
+    private Job reprint;
+    private boolean thermalTransfer;
+    private int speedIps;
+    private int darkness;
+    private int printWidthDots;
+    private int labelLengthDots;
+    private volatile boolean closed;
+
+    /** Where printed labels go besides the listeners (the PNG writer), may be null. */
+    interface LabelSink {
+        void accept(PrintedLabel label);
+    }
+
+    PrintEngine(PrinterProfile profile, double labelsPerSecond, FaultPlan plan, LabelRenderer renderer,
+                Runnable dropConnections, LabelSink sink) {
+        this.plan = plan;
+        this.renderer = renderer;
+        this.labelNanos = labelsPerSecond <= 0 || Double.isInfinite(labelsPerSecond) ? 0
+                : (long) (1e9 / labelsPerSecond);
+        this.dropConnections = dropConnections;
+        this.sink = sink;
+        this.thermalTransfer = profile.media() == MediaKind.THERMAL_TRANSFER;
+        this.speedIps = profile.speedIps().defaultIps();
+        this.darkness = profile.darkness().defaultValue();
+        this.printWidthDots = profile.printWidthDots();
+        this.labelLengthDots = profile.labelLengthDots();
+    }
+
+    void addListener(PrintedLabelListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(PrintedLabelListener listener) {
+        listeners.remove(listener);
+    }
+
+    List<FaultRecord> faults() {
+        return List.copyOf(faults);
+    }
+
+    /** Takes one complete format: a stored format, settings, or a label to print. */
+    void accept(String zpl) {
+        if (zpl.contains("^DF")) {
+            renderer.storeFormat(zpl);
+            return;
+        }
+        lock.lock();
+        try {
+            applySettings(zpl);
+            if (PRINTS.matcher(zpl).find()) {
+                Matcher q = QUANTITY.matcher(zpl);
+                int quantity = q.find() ? Math.max(1, Integer.parseInt(q.group(1))) : 1;
+                buffer.addLast(new Job(zpl, quantity, generation));
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void applySettings(String zpl) {
+        speedIps = intSetting(SPEED, zpl, speedIps);
+        printWidthDots = intSetting(WIDTH, zpl, printWidthDots);
+        labelLengthDots = intSetting(LENGTH, zpl, labelLengthDots);
+        Matcher jz = REPRINT.matcher(zpl);
+        if (jz.find()) {
+            reprintAfterError = jz.group(1).equals("Y");
+        }
+        Matcher mt = METHOD.matcher(zpl);
+        if (mt.find()) {
+            thermalTransfer = mt.group(1).equals("T");
+        }
+    }
+
+    private static int intSetting(Pattern p, String zpl, int current) {
+        Matcher m = p.matcher(zpl);
+        return m.find() ? Integer.parseInt(m.group(1)) : current;
+    }
+
+    /** Runs one control command; returns the reply, or null for none (or silence). */
+    String control(String command, boolean partialFormat) {
+        lock.lock();
+        try {
+            switch (command.substring(0, 2)) {
+                case "HS" -> {
+                    return headOpen ? null : hostStatus(partialFormat).toWire();
+                }
+                case "HQ" -> {
+                    return command.equals("HQES") ? extendedStatus().toWire() : null;
+                }
+                case "JA" -> {
+                    buffer.clear();
+                    remaining = 0;
+                    printing = false;
+                    current = null;
+                    reprint = null;
+                    generation++;
+                }
+                case "PS" -> paused = false;
+                case "PP" -> {
+                    if (current == null) {
+                        paused = true;
+                    } else {
+                        pauseAfterLabel = true;
+                    }
+                }
+                case "SD" -> darkness = Integer.parseInt(command.substring(2).replaceAll("\\D", "0"));
+                default -> {
+                    // other control commands are accepted and ignored
+                }
+            }
+            changed.signalAll();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    HostStatus hostStatus(boolean partialFormat) {
+        lock.lock();
+        try {
+            return new HostStatus(CommunicationSettings.decode(CommunicationSettings.encode(9600, 8, 1, false, false,
+                    false)), paperOut, paused, labelLengthDots, buffer.size(), buffer.size() >= BUFFER_CAPACITY,
+                    false, partialFormat, false, false, false,
+                    FunctionSettings.decode(FunctionSettings.encode(false, false, false, thermalTransfer)), headOpen,
+                    ribbonOut, thermalTransfer, PrintMode.TEAR_OFF, 0, false, remaining + (printing ? 1 : 0) + (reprint == null ? 0 : 1),
+                    true, 0, "1234", true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ExtendedStatus extendedStatus() {
+        lock.lock();
+        try {
+            Set<PrinterError> errors = EnumSet.noneOf(PrinterError.class);
+            if (paperOut) {
+                errors.add(PrinterError.MEDIA_OUT);
+            }
+            if (ribbonOut) {
+                errors.add(PrinterError.RIBBON_OUT);
+            }
+            if (headOpen) {
+                errors.add(PrinterError.HEAD_OPEN);
+            }
+            if (paused) {
+                errors.add(PrinterError.PAUSED);
+            }
+            return ExtendedStatus.of(errors, Set.of());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int darkness() {
+        return darkness;
+    }
+
+    int speedIps() {
+        return speedIps;
+    }
+
+    boolean reprintAfterError() {
+        return reprintAfterError;
+    }
+
+    long printed() {
+        lock.lock();
+        try {
+            return printed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reloads paper, replaces the ribbon, closes the head and presses resume: printing goes on. */
+    void clearFault() {
+        lock.lock();
+        try {
+            paperOut = false;
+            ribbonOut = false;
+            headOpen = false;
+            paused = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setHeadOpen(boolean open) {
+        lock.lock();
+        try {
+            headOpen = open;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setPaused(boolean pause) {
+        lock.lock();
+        try {
+            paused = pause;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void close() {
+        closed = true;
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The print loop: runs until {@link #close()}. */
+    void run() {
+        while (!closed) {
+            try {
+                PrintedLabel label = printNext();
+                if (label != null) {
+                    deliver(label);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Waits for a label that may print, prints it (after the label time), returns it; null on close. */
+    private PrintedLabel printNext() throws InterruptedException {
+        lock.lock();
+        try {
+            Job job;
+            while (true) {
+                if (closed) {
+                    return null;
+                }
+                if (!stopped() && (reprint != null || remaining > 0 || !buffer.isEmpty())) {
+                    long next = printed + 1;
+                    if (fireEvents(next)) {
+                        continue;
+                    }
+                    job = takeJob();
+                    printing = true;
+                    break;
+                }
+                changed.await();
+            }
+            if (labelNanos > 0) {
+                long left = labelNanos;
+                while (left > 0 && !closed) {
+                    left = changed.awaitNanos(left);
+                }
+                if (job.generation() != generation) {
+                    printing = false;
+                    return null;
+                }
+            }
+            return emit(job);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Job takeJob() {
+        if (reprint != null) {
+            Job job = reprint;
+            reprint = null;
+            return job;
+        }
+        if (remaining == 0) {
+            current = buffer.pollFirst();
+            remaining = current.quantity();
+        }
+        remaining--;
+        return current;
+    }
+
+    /** Applies the plan's events due at label {@code next}; true when printing must stop or re-check. */
+    private boolean fireEvents(long next) {
+        boolean stop = false;
+        for (FaultKind kind : plan.eventsAt(next)) {
+            if (kind == FaultKind.PAPER_OUT || kind == FaultKind.RIBBON_OUT || !firedEvents.add(kind + "@" + next)) {
+                continue;
+            }
+            switch (kind) {
+                case HEAD_OPEN -> headOpen = true;
+                case PAUSE -> paused = true;
+                default -> dropConnections.run();
+            }
+            faults.add(new FaultRecord(next, kind, Instant.now()));
+            stop = true;
+        }
+        return stop;
+    }
+
+    private PrintedLabel emit(Job job) {
+        long seq = ++printed;
+        printing = false;
+        FaultKind damage = plan.damageFor(seq);
+        for (FaultKind kind : plan.eventsAt(seq)) {
+            if ((kind == FaultKind.PAPER_OUT || kind == FaultKind.RIBBON_OUT) && firedEvents.add(kind + "@" + seq)) {
+                damage = kind;
+                if (kind == FaultKind.PAPER_OUT) {
+                    paperOut = true;
+                } else {
+                    ribbonOut = true;
+                }
+                if (reprintAfterError) {
+                    reprint = job;
+                }
+            }
+        }
+        if (damage != null) {
+            faults.add(new FaultRecord(seq, damage, Instant.now()));
+        }
+        if (pauseAfterLabel) {
+            paused = true;
+            pauseAfterLabel = false;
+        }
+        if (remaining == 0 && reprint == null) {
+            current = null;
+        }
+        changed.signalAll();
+        FaultKind finalDamage = damage;
+        return new PrintedLabel(seq, job.zpl(), memo(() -> {
+            BufferedImage image = renderer.render(job.zpl());
+            return finalDamage == null ? image : LabelDamage.apply(image, finalDamage, plan.random(seq));
+        }));
+    }
+
+    private void deliver(PrintedLabel label) {
+        if (sink != null) {
+            sink.accept(label);
+        }
+        for (PrintedLabelListener l : listeners) {
+            l.printed(label);
+        }
+    }
+
+    private boolean stopped() {
+        return paperOut || ribbonOut || headOpen || paused;
+    }
+
+    private static Supplier<BufferedImage> memo(Supplier<BufferedImage> render) {
+        return new Supplier<>() {
+            private BufferedImage image;
+
+            @Override
+            public synchronized BufferedImage get() {
+                if (image == null) {
+                    image = render.get();
+                }
+                return image;
+            }
+        };
+    }
+}
