@@ -1,12 +1,20 @@
 package io.tracemark.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code bench NAME}: the project's own benchmarks; each is a subcommand. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run one of the project's benchmarks.",
-        subcommands = PrinterBench.class)
+/** {@code bench NAME}: the project's own benchmarks, one subcommand each. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Run one of the project's benchmarks.",
+        subcommands = {
+                BenchLedgerCommand.class,
+                BenchLabelsCommand.class,
+                PrinterBench.class,
+                BenchVerifyCommand.class,
+        })
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -14,6 +22,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "bench: name a benchmark, e.g. bench labels");
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Validate trace codes and manage the code ledger.",
         subcommands = {
                 CodesValidateCommand.class,
+                CodesImportCommand.class,
         })
 public final class CodesCommand implements Runnable {
 

@@ -14,8 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
+                ReconcileCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
+                RenderCommand.class,
+                VerifyImageCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Group commit: one writer thread drains the queue of pending work, runs each piece in its own
- * savepoint inside one transaction, commits once (one fsync for the whole group), and only then
- * completes each caller's future. A piece that fails is rolled back to its savepoint alone: its
- * caller gets the exception, the others are committed.
+ * Group commit: one writer thread drains the queue of pending work, runs the pieces inside one
+ * transaction, commits once (one fsync for the whole group), and only then completes each
+ * caller's future. A piece that fails is rolled back alone: its caller gets the exception, the
+ * others are committed. Because a group with a failing piece is run a second time, work given
+ * here may run more than once and must have no effect outside the connection.
  *
  * <p>{@link #inTransaction} blocks until the caller's work is durable, exactly like
  * {@link Database#inTransaction}, but many concurrent callers share one commit.
@@ -27,6 +29,8 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     private final Database db;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong pieces = new AtomicLong();
     private volatile boolean running = true;
 
     public GroupCommit(Database db) {
@@ -71,6 +75,20 @@ public final class GroupCommit implements Transactions, AutoCloseable {
         }
     }
 
+    /** How many commits were made and how many pieces of work they held (their ratio is the group size). */
+    public Stats stats() {
+        return new Stats(commits.get(), pieces.get());
+    }
+
+    /**
+     * Counters since start.
+     *
+     * @param commits transactions committed
+     * @param pieces  callers' pieces of work committed (failed pieces included)
+     */
+    public record Stats(long commits, long pieces) {
+    }
+
     /** Stops taking work, commits what is queued, and stops the writer thread. */
     @Override
     public void close() {
@@ -101,15 +119,28 @@ public final class GroupCommit implements Transactions, AutoCloseable {
         }
     }
 
+    /**
+     * Commits a group. The pieces first run back to back without savepoints (the common case:
+     * nothing fails); if one throws, the whole transaction is rolled back and the group is run
+     * again with each piece in its own savepoint, so only the failing pieces fail.
+     */
     private void commit(List<Pending<?>> group) {
-        List<Object> results = new ArrayList<>(group.size());
+        List<Object> results;
         try {
-            db.inTransaction(conn -> {
-                for (Pending<?> pending : group) {
-                    results.add(runInSavepoint(conn, pending));
-                }
-                return null;
-            });
+            results = db.inTransaction(conn -> runAll(conn, group));
+        } catch (PieceFailed retry) {
+            try {
+                results = db.inTransaction(conn -> {
+                    List<Object> isolated = new ArrayList<>(group.size());
+                    for (Pending<?> pending : group) {
+                        isolated.add(runInSavepoint(conn, pending));
+                    }
+                    return isolated;
+                });
+            } catch (RuntimeException e) {
+                failAll(group, e);
+                return;
+            }
         } catch (RuntimeException e) {
             failAll(group, e);
             return;
@@ -117,20 +148,41 @@ public final class GroupCommit implements Transactions, AutoCloseable {
             failAll(group, new StorageException("group commit to " + db.file() + " failed: " + e, e));
             throw e;
         }
+        commits.incrementAndGet();
+        pieces.addAndGet(group.size());
         for (int i = 0; i < group.size(); i++) {
             group.get(i).complete(results.get(i));
         }
     }
 
-    private static Object runInSavepoint(Connection conn, Pending<?> pending) throws SQLException {
-        Database.execute(conn, "SAVEPOINT piece");
+    private static List<Object> runAll(Connection conn, List<Pending<?>> group) {
+        List<Object> results = new ArrayList<>(group.size());
+        for (Pending<?> pending : group) {
+            try {
+                results.add(pending.work.run(conn));
+            } catch (RuntimeException | SQLException e) {
+                throw new PieceFailed();
+            }
+        }
+        return results;
+    }
+
+    /** A piece failed in the fast path: roll back and run the group again, isolated. */
+    private static final class PieceFailed extends RuntimeException {
+        PieceFailed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Object runInSavepoint(Connection conn, Pending<?> pending) throws SQLException {
+        db.prepared(conn, "SAVEPOINT piece").execute();
         try {
             Object result = pending.work.run(conn);
-            Database.execute(conn, "RELEASE piece");
+            db.prepared(conn, "RELEASE piece").execute();
             return result;
         } catch (RuntimeException | SQLException e) {
-            Database.execute(conn, "ROLLBACK TO piece");
-            Database.execute(conn, "RELEASE piece");
+            db.prepared(conn, "ROLLBACK TO piece").execute();
+            db.prepared(conn, "RELEASE piece").execute();
             return new Failure(e);
         }
     }

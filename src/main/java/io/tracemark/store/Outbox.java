@@ -42,15 +42,14 @@ public final class Outbox {
      */
     public boolean append(Connection conn, String topic, String key, String payloadJson) throws SQLException {
         long now = clock.millis();
-        try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO outbox "
-                + "(topic, idempotency_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, topic);
-            ps.setString(2, key);
-            ps.setString(3, payloadJson);
-            ps.setLong(4, now);
-            ps.setLong(5, now);
-            return ps.executeUpdate() == 1;
-        }
+        PreparedStatement ps = db.prepared(conn, "INSERT OR IGNORE INTO outbox "
+                + "(topic, idempotency_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)");
+        ps.setString(1, topic);
+        ps.setString(2, key);
+        ps.setString(3, payloadJson);
+        ps.setLong(4, now);
+        ps.setLong(5, now);
+        return ps.executeUpdate() == 1;
     }
 
     /** Unsent messages due now (next attempt time reached), oldest first, at most {@code limit}. */

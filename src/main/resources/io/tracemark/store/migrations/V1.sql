@@ -31,8 +31,9 @@ CREATE TABLE codes (
     job_id     TEXT    REFERENCES jobs(id),
     updated_at INTEGER NOT NULL
 );
-CREATE INDEX codes_by_state ON codes(state, scheme, id);
-CREATE INDEX codes_by_job ON codes(job_id, state);
+CREATE INDEX codes_by_state ON codes(state, id);
+-- partial: the many codes not (yet) in a job cost nothing at import
+CREATE INDEX codes_by_job ON codes(job_id, state) WHERE job_id IS NOT NULL;
 
 CREATE TABLE units (
     id         INTEGER PRIMARY KEY,

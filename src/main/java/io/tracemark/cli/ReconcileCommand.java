@@ -1,0 +1,71 @@
+package io.tracemark.cli;
+
+import io.tracemark.ledger.CodeLedger;
+import io.tracemark.ledger.Reconciliation;
+import io.tracemark.store.Database;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reconcile [--job ID] [--data DIR] [--json]}: the accounting of a job, or of every job,
+ * checking {@code allocated = verified + rejected + voided + inFlight + released} with no
+ * duplicates. Exit status 1 when a job does not balance.
+ */
+@Command(name = "reconcile",
+        mixinStandardHelpOptions = true,
+        description = {"Account for every code of a job (or of every job):"
+                + " allocated = verified + rejected + voided + in flight + released, and no code verified twice.",
+            "For 一品一码/一批一码 jobs (one code on many units) 'allocated' is the planned unit count,"
+                + " max(quantity, units sent).",
+            "Exit status: 0 every job balances, 1 some job does not, 2 bad usage."})
+public final class ReconcileCommand implements Callable<Integer> {
+
+    static final int UNBALANCED = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--job", paramLabel = "ID", description = "the job; without it, every job (JSON: an array)")
+    String job;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "data directory holding station.db (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--json", description = "print one JSON document: the job's accounting, or an array of them")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<Reconciliation> results;
+        try (Database db = DataDirectory.openExisting(data)) {
+            CodeLedger ledger = new CodeLedger(db);
+            results = job != null ? List.of(ledger.reconcile(job)) : ledger.reconcileAll();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, job != null ? results.get(0) : results);
+        } else {
+            if (results.isEmpty()) {
+                out.println("no jobs in " + data);
+            }
+            results.forEach(r -> out.println(text(r)));
+            out.flush();
+        }
+        return results.stream().allMatch(Reconciliation::balanced) ? 0 : UNBALANCED;
+    }
+
+    static String text(Reconciliation r) {
+        return String.format("job %s (%s, %s): allocated %d = verified %d + rejected %d + voided %d + in flight %d"
+                        + " + released %d; sent %d; duplicates %d; %.1f units/s; %s",
+                r.job(), r.traceLevel(), r.state(), r.allocated(), r.verified(), r.rejected(), r.voided(),
+                r.inFlight(), r.released(), r.sent(), r.duplicates(), r.unitsPerSecond(),
+                r.balanced() ? "balanced" : "NOT BALANCED");
+    }
+}

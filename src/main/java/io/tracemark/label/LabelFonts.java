@@ -1,0 +1,128 @@
+package io.tracemark.label;
+
+import io.tracemark.core.TracemarkException;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds and loads the CJK font used to draw text on the host: for previews, for the rasterizer's
+ * "resident" printer font and for bitmap (^GFA) text. Looks at, in order: the
+ * {@code tracemark.cjkFont} system property, WenQuanYi Micro Hei
+ * ({@value #DEFAULT_CJK_FONT}, Debian package fonts-wqy-microhei), then every font
+ * {@code fc-list :lang=zh file} names.
+ */
+public final class LabelFonts {
+
+    /** Where Debian's fonts-wqy-microhei installs its font. */
+    public static final String DEFAULT_CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+    private static volatile LabelFonts system;
+
+    private final Path cjkFontPath;
+    private final Font cjk;
+
+    private LabelFonts(Path cjkFontPath, Font cjk) {
+        this.cjkFontPath = cjkFontPath;
+        this.cjk = cjk;
+    }
+
+    /**
+     * The fonts of this machine, found once and shared (fonts are immutable and slow to load).
+     *
+     * @throws TracemarkException when no CJK font is installed, naming the places looked at
+     */
+    public static LabelFonts system() {
+        LabelFonts fonts = system;
+        if (fonts == null) {
+            synchronized (LabelFonts.class) {
+                if (system == null) {
+                    system = load(findCjkFont());
+                }
+                fonts = system;
+            }
+        }
+        return fonts;
+    }
+
+    /** Loads a specific font file (TTF, OTF or the first face of a TTC). */
+    public static LabelFonts load(Path fontFile) {
+        try {
+            return new LabelFonts(fontFile, Font.createFont(Font.TRUETYPE_FONT, fontFile.toFile()));
+        } catch (FontFormatException | IOException e) {
+            throw new TracemarkException("cannot load font " + fontFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a font from bytes downloaded to a printer (~DY ... T). */
+    static Font fromBytes(byte[] data, String name) {
+        try (InputStream in = new ByteArrayInputStream(data)) {
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (FontFormatException | IOException e) {
+            throw new TracemarkException("downloaded font " + name + " (" + data.length
+                    + " bytes) is not a TrueType font: " + e.getMessage(), e);
+        }
+    }
+
+    /** The CJK-capable font, size 1; derive sizes from it. */
+    public Font cjk() {
+        return cjk;
+    }
+
+    /** The file the CJK font was loaded from (what a DOWNLOAD-mode printer receives). */
+    public Path cjkFontPath() {
+        return cjkFontPath;
+    }
+
+    static Path findCjkFont() {
+        List<String> looked = new ArrayList<>();
+        String configured = System.getProperty("tracemark.cjkFont");
+        if (configured != null) {
+            looked.add(configured);
+            if (Files.isReadable(Path.of(configured))) {
+                return Path.of(configured);
+            }
+        }
+        looked.add(DEFAULT_CJK_FONT);
+        if (Files.isReadable(Path.of(DEFAULT_CJK_FONT))) {
+            return Path.of(DEFAULT_CJK_FONT);
+        }
+        looked.add("fc-list :lang=zh file");
+        for (String candidate : fcList()) {
+            if (Files.isReadable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        throw new TracemarkException("no CJK font found (looked at " + String.join(", ", looked)
+                + "); install fonts-wqy-microhei or set -Dtracemark.cjkFont=/path/to/font.ttf");
+    }
+
+    private static List<String> fcList() {
+        List<String> paths = new ArrayList<>();
+        try {
+            Process p = new ProcessBuilder("fc-list", ":lang=zh", "file").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(5, TimeUnit.SECONDS);
+            for (String line : out.split("\n")) {
+                String path = line.replaceAll(":\\s*$", "").trim();
+                if (!path.isEmpty() && new File(path).isFile()) {
+                    paths.add(path);
+                }
+            }
+        } catch (IOException e) {
+            return paths;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,167 @@
+package io.tracemark.label;
+
+import io.tracemark.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one template's labels for one printer target. Two equivalent forms:
+ * <ul>
+ *   <li>{@link #label}: a complete {@code ^XA…^XZ} label;</li>
+ *   <li>{@link #storedFormat} once per job ({@code ^DF}, job values baked in, unit fields as
+ *       {@code ^FN}), then {@link #recall} per label ({@code ^XA^XF…^FN…^XZ}, unit values only).</li>
+ * </ul>
+ * Both print the same label. Every value is written with {@code ^FH} hex escapes, so no value can
+ * inject a command. Immutable and thread-safe; values are checked per call and refused with an
+ * {@link InvalidInputException} naming the template and field.
+ */
+public final class LabelWriter {
+
+    private final LabelTemplate template;
+    private final LabelTarget target;
+    private final List<TemplateCompiler.Part> parts;
+    private final Map<String, Integer> fieldNumbers = new LinkedHashMap<>();
+    private final SlotEncoder encoder;
+    private final LabelFonts fonts;
+
+    LabelWriter(LabelTemplate template, LabelTarget target, Map<String, TemplateField> declared) {
+        this.template = template;
+        this.target = target;
+        TemplateCompiler compiler = new TemplateCompiler(declared, template.dotsPerMm(), target);
+        this.parts = compiler.compile(template.zpl());
+        if (!compiler.problems().isEmpty()) {
+            throw new InvalidInputException("template " + template.name() + " for " + target, compiler.problems());
+        }
+        for (TemplateCompiler.Part p : parts) {
+            if (p instanceof TemplateCompiler.Slot s && s.slot().unit() && !s.slot().bitmap()) {
+                fieldNumbers.putIfAbsent(s.slot().dataSignature(), fieldNumbers.size() + 1);
+            }
+        }
+        this.encoder = new SlotEncoder(template.name());
+        this.fonts = parts.stream().anyMatch(p -> p instanceof TemplateCompiler.Slot s && s.slot().bitmap())
+                ? LabelFonts.system() : null;
+    }
+
+    public LabelTemplate template() {
+        return template;
+    }
+
+    public LabelTarget target() {
+        return target;
+    }
+
+    /** The stored-format name, e.g. {@code R:ITEMGS1DM.ZPL}. */
+    public String formatName() {
+        return template.formatName();
+    }
+
+    /** A complete label ({@code ^XA…^XZ}) for {@code values} (job and unit values together). */
+    public String label(LabelValues values) {
+        StringBuilder out = new StringBuilder(512).append("^XA");
+        for (TemplateCompiler.Part p : parts) {
+            if (p instanceof TemplateCompiler.Literal l) {
+                out.append(l.zpl());
+            } else if (p instanceof TemplateCompiler.Slot s) {
+                appendField(out, s.slot(), values);
+            }
+        }
+        return out.append("^XZ").toString();
+    }
+
+    /** Convenience: {@link #label(LabelValues)} from a plain map (see {@link LabelValues#of}). */
+    public String label(Map<String, ?> values) {
+        return label(LabelValues.of(values));
+    }
+
+    /**
+     * The stored format to download once per job: {@code ^XA^DF<name>^FS…^XZ} with the job's
+     * values merged and every unit field left as a {@code ^FN} field. Prints nothing.
+     */
+    public String storedFormat(LabelValues jobValues) {
+        StringBuilder out = new StringBuilder(1024).append("^XA^DF").append(formatName()).append("^FS");
+        for (TemplateCompiler.Part p : parts) {
+            if (p instanceof TemplateCompiler.Literal l) {
+                out.append(l.zpl());
+            } else if (p instanceof TemplateCompiler.Slot s && !s.slot().unit()) {
+                appendField(out, s.slot(), jobValues);
+            } else if (p instanceof TemplateCompiler.Slot s && !s.slot().bitmap()) {
+                out.append(s.slot().prefix()).append("^FN").append(fieldNumbers.get(s.slot().dataSignature())).append("^FS");
+            }
+        }
+        return out.append("^XZ").toString();
+    }
+
+    /**
+     * One label recalling the stored format: {@code ^XA^XF<name>^FS^FN1^FH_^FD…^FS…^XZ}, carrying
+     * only the unit fields. {@code values} must hold what the unit fields need (job values may be
+     * included; they are ignored unless a unit field derives from them).
+     */
+    public String recall(LabelValues values) {
+        StringBuilder out = new StringBuilder(200).append("^XA^XF").append(formatName()).append("^FS");
+        List<String> done = new ArrayList<>(fieldNumbers.size());
+        for (TemplateCompiler.Part p : parts) {
+            if (p instanceof TemplateCompiler.Slot s && s.slot().unit()) {
+                TemplateSlot slot = s.slot();
+                if (slot.bitmap()) {
+                    appendField(out, slot, values);
+                } else if (!done.contains(slot.dataSignature())) {
+                    done.add(slot.dataSignature());
+                    out.append("^FN").append(fieldNumbers.get(slot.dataSignature()))
+                            .append("^FH_^FD").append(encoder.fieldData(slot, values)).append("^FS");
+                }
+            }
+        }
+        return out.append("^XZ").toString();
+    }
+
+    /**
+     * Merges the job's values once: the returned {@link JobLabels} writes each unit's label by
+     * encoding only the unit fields (the fast path for a running line).
+     */
+    public JobLabels forJob(LabelValues jobValues) {
+        List<Object> full = new ArrayList<>();
+        StringBuilder run = new StringBuilder("^XA");
+        for (TemplateCompiler.Part p : parts) {
+            if (p instanceof TemplateCompiler.Literal l) {
+                run.append(l.zpl());
+            } else if (p instanceof TemplateCompiler.Slot s && !s.slot().unit()) {
+                appendField(run, s.slot(), jobValues);
+            } else if (p instanceof TemplateCompiler.Slot s) {
+                full.add(run.toString());
+                run.setLength(0);
+                full.add(s.slot());
+            }
+        }
+        full.add(run.append("^XZ").toString());
+        return new JobLabels(this, jobValues, full);
+    }
+
+    /** Appends the unit slot's field (used by {@link JobLabels}). */
+    void appendUnitField(StringBuilder out, TemplateSlot slot, LabelValues values) {
+        appendField(out, slot, values);
+    }
+
+    /**
+     * ZPL to send once before any label from this writer: for {@link CjkFontMode#DOWNLOAD} the
+     * CJK font ({@code ~DY}, several MB); otherwise empty.
+     */
+    public String setup() {
+        if (target.cjkMode() != CjkFontMode.DOWNLOAD) {
+            return "";
+        }
+        return CjkFontDownload.command(LabelFonts.system(), target.residentFontName());
+    }
+
+    private void appendField(StringBuilder out, TemplateSlot slot, LabelValues values) {
+        if (slot.bitmap()) {
+            String text = encoder.text(slot, values);
+            TemplateSlot.TextStyle st = slot.style();
+            boolean[][] dots = TextPainter.paintField(fonts.cjk(), text, st.height(), st.width(), true, st.block()).dots();
+            out.append(slot.origin()).append(GraphicField.of(dots).toZpl()).append("^FS");
+            return;
+        }
+        out.append(slot.prefix()).append("^FH_^FD").append(encoder.fieldData(slot, values)).append("^FS");
+    }
+}

@@ -1,0 +1,459 @@
+package io.tracemark.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracemark.core.CodeState;
+import io.tracemark.core.StorageException;
+import io.tracemark.core.TraceLevel;
+import io.tracemark.store.AuditLog;
+import io.tracemark.store.Database;
+import io.tracemark.store.Outbox;
+import io.tracemark.store.Transactions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The code ledger: every code the station holds and every printed unit, with their states
+ * (DESIGN.md section 2). Each method is one transaction that is durable when the method returns,
+ * and every state change is written to {@code transitions} in that same transaction, so the
+ * caller acts (prints, rejects, ships) only after the change is on disk.
+ *
+ * <p>Illegal changes throw {@link IllegalTransitionException}, unknown jobs or codes and ended jobs
+ * {@link LedgerException}; either way nothing changed. Final unit verdicts and job releases are
+ * appended to the outbox in the same transaction.
+ *
+ * <p>Thread-safe. Writes go through the {@link Transactions} given: the {@link Database} itself (one
+ * commit per call) or a {@link io.tracemark.store.GroupCommit} (concurrent callers share commits).
+ */
+public final class CodeLedger {
+
+    /** Actor of changes the station makes by itself (crash recovery, stop). */
+    public static final String SYSTEM = "system";
+    /** Reason given to units voided by crash recovery. */
+    public static final String RECOVERED_AFTER_CRASH = "recovered-after-crash";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final Transactions writes;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final LedgerRows rows;
+    private final CodeImporter importer;
+    private final LedgerQueries queries;
+
+    public CodeLedger(Database db, Transactions writes, Clock clock) {
+        this.db = db;
+        this.writes = writes;
+        this.clock = clock;
+        this.rows = new LedgerRows(db);
+        this.audit = new AuditLog(db, clock);
+        this.outbox = new Outbox(db, clock);
+        this.importer = new CodeImporter(db, writes, audit, clock);
+        this.queries = new LedgerQueries(db);
+    }
+
+    /** A ledger committing each call on its own (no group commit), on the system clock. */
+    public CodeLedger(Database db) {
+        this(db, db, Clock.systemUTC());
+    }
+
+    // ---- import ----------------------------------------------------------------------------
+
+    /**
+     * Imports a code package file (text, CSV with a {@code code} column, or a zip of one such file)
+     * all-or-nothing.
+     *
+     * @return {@link ImportOutcome.Imported}, or {@link ImportOutcome.AlreadyImported} when a file with
+     *         the same SHA-256 was imported before (nothing changed)
+     * @throws io.tracemark.core.InvalidInputException listing every bad line ("line N") when any line
+     *         is bad, a duplicate in the file or already in the ledger, or the file holds no codes;
+     *         nothing was imported
+     */
+    public ImportOutcome importFile(Path file, String scheme, CodeValidator validator, String actor) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StorageException("cannot read code package " + file + ": " + e.getMessage(), e);
+        }
+        return importer.importBytes(file.getFileName().toString(), bytes, scheme, validator, actor);
+    }
+
+    /** Imports codes pulled from a platform ({@code source} names the range), with the rules of {@link #importFile}. */
+    public ImportOutcome importCodes(List<String> codes, String source, String scheme, CodeValidator validator,
+                                     String actor) {
+        return importer.importCodes(codes, source, scheme, validator, actor);
+    }
+
+    // ---- jobs and allocation ---------------------------------------------------------------
+
+    /** Creates an open job; a job id can be used once. */
+    public Job createJob(String jobId, TraceLevel level, int quantity, String actor) {
+        if (quantity < 0) {
+            throw new IllegalArgumentException("job " + jobId + ": quantity must be >= 0, was " + quantity);
+        }
+        long now = clock.millis();
+        writes.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO jobs "
+                    + "(id, trace_level, quantity, state, created_at) VALUES (?, ?, ?, 'OPEN', ?)")) {
+                ps.setString(1, jobId);
+                ps.setString(2, level.name());
+                ps.setInt(3, quantity);
+                ps.setLong(4, now);
+                if (ps.executeUpdate() != 1) {
+                    throw new LedgerException("job " + jobId + " already exists");
+                }
+            }
+            audit.record(conn, actor, "job.create", "job " + jobId + ", " + level + ", quantity " + quantity);
+            return null;
+        });
+        return job(jobId).orElseThrow();
+    }
+
+    /** {@link #allocate(String, int, String)} from any scheme. */
+    public List<AllocatedCode> allocate(String jobId, int n, String actor) {
+        return allocate(jobId, n, null, actor);
+    }
+
+    /**
+     * Atomically moves {@code n} AVAILABLE codes (oldest first, of {@code scheme} when not null) to
+     * ALLOCATED for an open item-level job.
+     *
+     * @throws LedgerException when fewer than {@code n} are AVAILABLE (naming both numbers), the
+     *                         job is unknown, ended, or batch-level
+     */
+    public List<AllocatedCode> allocate(String jobId, int n, String scheme, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> {
+            LedgerRows.JobRow job = rows.openJob(conn, jobId);
+            if (job.level().sharesCodeAcrossUnits()) {
+                throw new LedgerException("job " + jobId + " is " + job.level() + " level: bind its one code with bindSharedCode");
+            }
+            List<AllocatedCode> codes = availableCodes(conn, n, scheme);
+            if (codes.size() < n) {
+                throw new LedgerException("job " + jobId + ": asked for " + n + " codes"
+                        + (scheme == null ? "" : " of scheme " + scheme) + ", only " + codes.size() + " AVAILABLE");
+            }
+            for (AllocatedCode code : codes) {
+                rows.setCodeState(conn, code.codeId(), CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, now);
+                rows.transition(conn, code.codeId(), null, CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, actor, null, now);
+            }
+            return codes;
+        });
+    }
+
+    /**
+     * Binds the one code a batch-level (PRODUCT / BATCH) job prints on every unit:
+     * AVAILABLE -> ALLOCATED to this job.
+     */
+    public AllocatedCode bindSharedCode(String jobId, String code, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> {
+            LedgerRows.JobRow job = rows.openJob(conn, jobId);
+            if (!job.level().sharesCodeAcrossUnits()) {
+                throw new LedgerException("job " + jobId + " is " + job.level() + " level: allocate one code per unit");
+            }
+            if (job.sharedCodeId() != null) {
+                throw new LedgerException("job " + jobId + " already has its shared code");
+            }
+            LedgerRows.CodeRow row = rows.code(conn, code);
+            Lifecycle.check(code, row.state(), CodeState.ALLOCATED, "binding to job " + jobId);
+            rows.setCodeState(conn, row.id(), CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, now);
+            rows.transition(conn, row.id(), null, CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, actor, "shared code", now);
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE jobs SET shared_code_id = ? WHERE id = ?")) {
+                ps.setLong(1, row.id());
+                ps.setString(2, jobId);
+                ps.executeUpdate();
+            }
+            audit.record(conn, actor, "job.bind", "job " + jobId + " prints shared code " + code);
+            return new AllocatedCode(row.id(), code, row.scheme());
+        });
+    }
+
+    // ---- units -----------------------------------------------------------------------------
+
+    /**
+     * Records that {@code code} is about to be sent to the printer for a new unit of the job; the
+     * caller sends only after this returns. Item level: the code goes ALLOCATED -> SENT (a code is
+     * never sent twice). Batch level: {@code code} must be the job's shared code; a new unit is
+     * counted against it.
+     *
+     * @return the new unit, with its id and its position {@code seq} in the job
+     */
+    public Unit markSent(String jobId, String code, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> send(conn, rows.openJob(conn, jobId), code, actor, now));
+    }
+
+    /** {@link #markSent(String, String, String)} for several codes in one transaction, all or none. */
+    public List<Unit> markSent(String jobId, List<String> codes, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> {
+            LedgerRows.JobRow job = rows.openJob(conn, jobId);
+            List<Unit> units = new ArrayList<>(codes.size());
+            for (String code : codes) {
+                units.add(send(conn, job, code, actor, now));
+            }
+            return units;
+        });
+    }
+
+    private Unit send(Connection conn, LedgerRows.JobRow job, String code, String actor, long now) throws SQLException {
+        LedgerRows.CodeRow row = rows.code(conn, code);
+        if (job.level().sharesCodeAcrossUnits()) {
+            if (job.sharedCodeId() == null || job.sharedCodeId() != row.id()) {
+                throw new LedgerException("code " + code + " is not the shared code of job " + job.id());
+            }
+            if (row.state() == CodeState.ALLOCATED) {
+                rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
+            } else if (row.state() != CodeState.SENT) {
+                throw new IllegalTransitionException(code, row.state(), CodeState.SENT, "shared code of job " + job.id());
+            }
+        } else {
+            if (row.state() == CodeState.ALLOCATED && !job.id().equals(row.jobId())) {
+                throw new LedgerException("code " + code + " is allocated to job " + row.jobId() + ", not " + job.id());
+            }
+            Lifecycle.check(code, row.state(), CodeState.SENT, "job " + job.id());
+            rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
+        }
+        int seq = rows.nextSeq(conn, job.id());
+        long unitId = rows.insertUnit(conn, job.id(), row.id(), seq, now);
+        rows.transition(conn, row.id(), unitId, CodeState.ALLOCATED, CodeState.SENT, job.id(), actor, null, now);
+        return new Unit(unitId, job.id(), seq, code, CodeState.SENT, Optional.empty(), Optional.empty());
+    }
+
+    /** The unit was read back correctly: SENT -> VERIFIED (ready to ship). */
+    public Unit verify(long unitId, String grade, String actor) {
+        return finish(unitId, CodeState.VERIFIED, null, grade, actor);
+    }
+
+    /** The unit was refused by verification: SENT -> REJECTED. */
+    public Unit reject(long unitId, String reason, String grade, String actor) {
+        return finish(unitId, CodeState.REJECTED, reason, grade, actor);
+    }
+
+    /** The unit's fate is unknown (fault, stop): SENT -> VOIDED; it is never reprinted. */
+    public Unit voidUnit(long unitId, String reason, String actor) {
+        return finish(unitId, CodeState.VOIDED, reason, null, actor);
+    }
+
+    private Unit finish(long unitId, CodeState to, String reason, String grade, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> finish(conn, rows.unit(conn, unitId), to, reason, grade, actor, now));
+    }
+
+    private Unit finish(Connection conn, LedgerRows.UnitRow unit, CodeState to, String reason, String grade,
+                        String actor, long now) throws SQLException {
+        Lifecycle.check(unit.code(), unit.state(), to, "unit " + unit.id() + " of job " + unit.jobId());
+        rows.setUnitVerdict(conn, unit.id(), to, reason, grade, now);
+        if (!unit.level().sharesCodeAcrossUnits()) {
+            rows.setCodeState(conn, unit.codeId(), CodeState.SENT, to, unit.jobId(), now);
+        }
+        rows.transition(conn, unit.codeId(), unit.id(), CodeState.SENT, to, unit.jobId(), actor, reason, now);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("job", unit.jobId());
+        event.put("seq", unit.seq());
+        event.put("code", unit.code());
+        event.put("state", to.name());
+        event.put("reason", reason);
+        event.put("grade", grade);
+        event.put("at", Instant.ofEpochMilli(now).toString());
+        outbox.append(conn, "unit.verdict", "unit-verdict/" + unit.jobId() + "/" + unit.seq(), json(event));
+        return new Unit(unit.id(), unit.jobId(), unit.seq(), unit.code(), to, Optional.ofNullable(reason),
+                Optional.ofNullable(grade));
+    }
+
+    /**
+     * Voids every unit of the job that is SENT without a verdict (on stop, and by crash recovery
+     * with reason {@link #RECOVERED_AFTER_CRASH}).
+     *
+     * @return how many units were voided
+     */
+    public int voidInFlight(String jobId, String reason, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> {
+            rows.job(conn, jobId);
+            List<Long> inFlight = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT id FROM units WHERE job_id = ? AND state = 'SENT' ORDER BY seq")) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inFlight.add(rs.getLong(1));
+                    }
+                }
+            }
+            for (long unitId : inFlight) {
+                finish(conn, rows.unit(conn, unitId), CodeState.VOIDED, reason, null, actor, now);
+            }
+            if (!inFlight.isEmpty()) {
+                audit.record(conn, actor, "job.void-in-flight", "job " + jobId + ": " + inFlight.size()
+                        + " units voided, reason " + reason);
+            }
+            return inFlight.size();
+        });
+    }
+
+    /** {@link #voidInFlight(String, String, String)} by the station itself. */
+    public int voidInFlight(String jobId, String reason) {
+        return voidInFlight(jobId, reason, SYSTEM);
+    }
+
+    /**
+     * Ends the job: its ALLOCATED codes go back to AVAILABLE (counted as released for the job); for
+     * a batch-level job the planned units never sent are released, and the shared code goes back
+     * to AVAILABLE if no unit was sent. Units still in flight may get their verdict afterwards.
+     * Calling it on an ended job changes nothing.
+     *
+     * @return codes (item level) or planned units (batch level) released
+     */
+    public long releaseUnused(String jobId, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> {
+            LedgerRows.JobRow job = rows.job(conn, jobId);
+            if (job.state() == JobState.ENDED) {
+                return 0L;
+            }
+            long released = job.level().sharesCodeAcrossUnits()
+                    ? new Release(rows).sharedCode(conn, job, actor, now)
+                    : new Release(rows).allocatedCodes(conn, job, actor, now);
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE jobs SET state = 'ENDED', ended_at = ?, released_units = ? WHERE id = ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, job.level().sharesCodeAcrossUnits() ? released : 0);
+                ps.setString(3, jobId);
+                ps.executeUpdate();
+            }
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("job", jobId);
+            event.put("released", released);
+            event.put("at", Instant.ofEpochMilli(now).toString());
+            outbox.append(conn, "job.release", "job-release/" + jobId, json(event));
+            audit.record(conn, actor, "job.release", "job " + jobId + " ended, " + released + " released");
+            return released;
+        });
+    }
+
+    /**
+     * Gives AVAILABLE codes back to the platform: AVAILABLE -> RETURNED, all or none.
+     *
+     * @return how many codes were returned
+     */
+    public int returnCodes(List<String> codes, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> {
+            for (String code : codes) {
+                LedgerRows.CodeRow row = rows.code(conn, code);
+                Lifecycle.check(code, row.state(), CodeState.RETURNED, "return to platform");
+                rows.setCodeState(conn, row.id(), CodeState.AVAILABLE, CodeState.RETURNED, null, now);
+                rows.transition(conn, row.id(), null, CodeState.AVAILABLE, CodeState.RETURNED, null, actor, null, now);
+            }
+            audit.record(conn, actor, "codes.return", codes.size() + " codes returned to the platform");
+            return codes.size();
+        });
+    }
+
+    // ---- reads -----------------------------------------------------------------------------
+
+    /** The job, if it exists. */
+    public Optional<Job> job(String jobId) {
+        return queries.job(jobId);
+    }
+
+    /** Every job, oldest first. */
+    public List<Job> jobs() {
+        return queries.jobs();
+    }
+
+    /** Jobs not ended, oldest first (crash recovery looks at these). */
+    public List<Job> openJobs() {
+        return queries.jobs().stream().filter(j -> j.state() == JobState.OPEN).toList();
+    }
+
+    /** The unit with this id, if it exists. */
+    public Optional<Unit> unit(long unitId) {
+        return queries.unit(unitId);
+    }
+
+    /**
+     * The unit printed with {@code code}: for an item-level code its one unit; for a shared code
+     * the oldest unit still SENT (the next verdict due, FIFO), else its latest unit.
+     */
+    public Optional<Unit> unitByCode(String code) {
+        return queries.unitByCode(code);
+    }
+
+    /** Units of the job SENT without verdict, in the order sent. */
+    public List<Unit> inFlight(String jobId) {
+        return queries.inFlight(jobId);
+    }
+
+    /** The state of a code, if the ledger holds it. */
+    public Optional<CodeState> codeState(String code) {
+        return queries.codeState(code);
+    }
+
+    /** How many codes are in {@code state}. */
+    public long countCodes(CodeState state) {
+        return db.count("SELECT count(*) FROM codes WHERE state = ?", state.name());
+    }
+
+    /** The accounting of one job. */
+    public Reconciliation reconcile(String jobId) {
+        return queries.reconcile(jobId);
+    }
+
+    /** The accounting of every job, oldest first. */
+    public List<Reconciliation> reconcileAll() {
+        return queries.jobs().stream().map(j -> queries.reconcile(j.id())).toList();
+    }
+
+    /** The audit log the ledger writes to. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The outbox the ledger appends verdicts and releases to. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    private List<AllocatedCode> availableCodes(Connection conn, int n, String scheme) throws SQLException {
+        String sql = "SELECT id, code, scheme FROM codes WHERE state = 'AVAILABLE'"
+                + (scheme == null ? "" : " AND scheme = ?") + " ORDER BY id LIMIT ?";
+        PreparedStatement ps = db.prepared(conn, sql);
+        int i = 1;
+        if (scheme != null) {
+            ps.setString(i++, scheme);
+        }
+        ps.setInt(i, n);
+        List<AllocatedCode> codes = new ArrayList<>(n);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                codes.add(new AllocatedCode(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return codes;
+    }
+
+    private static String json(Map<String, Object> event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + event, e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.tracemark.verify;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.common.DetectorResult;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decodes one camera frame with ZXing. With a code box (frame pixels) it crops to the box plus a
+ * margin, then tries each {@link DecodeStrategy} in order until one reads; without one it searches
+ * the whole frame, then the busiest regions a {@link CodeLocator} finds. Stateless and thread-safe.
+ */
+public final class FrameDecoder {
+
+    private static final int MAX_CANDIDATES = 4;
+
+    private final Set<Symbology> symbologies;
+    private final double marginFraction;
+    private final CodeLocator locator = new CodeLocator();
+
+    /** Reads Data Matrix, QR and Code 128, with a margin of 35 % of the code box on each side. */
+    public FrameDecoder() {
+        this(EnumSet.allOf(Symbology.class), 0.35);
+    }
+
+    /**
+     * @param symbologies    the symbologies to look for
+     * @param marginFraction margin added around a code box on each side, as a fraction of its larger side
+     */
+    public FrameDecoder(Set<Symbology> symbologies, double marginFraction) {
+        if (symbologies.isEmpty() || marginFraction < 0) {
+            throw new IllegalArgumentException("need at least one symbology and a margin >= 0");
+        }
+        this.symbologies = EnumSet.copyOf(symbologies);
+        this.marginFraction = marginFraction;
+    }
+
+    public Optional<Decoded> decode(BufferedImage frame, Optional<Rectangle> codeBox) {
+        return decode(GrayImage.of(frame), codeBox);
+    }
+
+    /**
+     * Decodes the symbol in the code box (when given) or anywhere in the frame.
+     *
+     * @return the first successful decode, or empty when no strategy read a symbol
+     */
+    public Optional<Decoded> decode(GrayImage frame, Optional<Rectangle> codeBox) {
+        long start = System.nanoTime();
+        Rectangle whole = new Rectangle(0, 0, frame.width(), frame.height());
+        if (codeBox.isPresent()) {
+            Rectangle region = withMargin(codeBox.get()).intersection(whole);
+            if (region.isEmpty()) {
+                return Optional.empty();
+            }
+            return tryAll(frame, region, List.of(DecodeStrategy.values()), start);
+        }
+        Optional<Decoded> found = tryAll(frame, whole,
+                List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
+        if (found.isPresent()) {
+            return found;
+        }
+        for (Rectangle candidate : locator.candidates(frame, MAX_CANDIDATES)) {
+            found = tryAll(frame, candidate, List.of(DecodeStrategy.values()), start);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Rectangle withMargin(Rectangle box) {
+        int m = (int) Math.ceil(Math.max(box.width, box.height) * marginFraction);
+        return new Rectangle(box.x - m, box.y - m, box.width + 2 * m, box.height + 2 * m);
+    }
+
+    private Optional<Decoded> tryAll(GrayImage frame, Rectangle region, List<DecodeStrategy> strategies, long start) {
+        GrayImage crop = region.width == frame.width() && region.height == frame.height() ? frame : frame.crop(region);
+        for (DecodeStrategy strategy : strategies) {
+            GrayImage view = view(crop, strategy);
+            if (view.width() < 8 || view.height() < 8) {
+                continue;
+            }
+            Optional<Decoded> d = attempt(view, strategy, region, start);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static GrayImage view(GrayImage crop, DecodeStrategy strategy) {
+        return switch (strategy) {
+            case SCALED_DOWN -> crop.scale(0.5);
+            case SCALED_UP -> crop.width() * crop.height() > 1_500_000 ? crop : crop.scale(2.0);
+            case ROTATED_90 -> crop.rotate(1);
+            case ROTATED_180 -> crop.rotate(2);
+            case ROTATED_270 -> crop.rotate(3);
+            default -> crop;
+        };
+    }
+
+    private Optional<Decoded> attempt(GrayImage view, DecodeStrategy strategy, Rectangle region, long start) {
+        LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
+                0, 0, view.width(), view.height(), false);
+        BinaryBitmap bitmap = new BinaryBitmap(strategy == DecodeStrategy.GLOBAL_HISTOGRAM
+                ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
+        Map<DecodeHintType, Object> hints = hints(strategy);
+        Result result;
+        try {
+            result = new MultiFormatReader().decode(bitmap, hints);
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+        Symbology symbology = Symbology.of(result.getBarcodeFormat());
+        Map<ResultMetadataType, Object> meta = result.getResultMetadata() == null ? Map.of() : result.getResultMetadata();
+        String id = String.valueOf(meta.getOrDefault(ResultMetadataType.SYMBOLOGY_IDENTIFIER, ""));
+        int errors = meta.get(ResultMetadataType.ERRORS_CORRECTED) instanceof Integer n ? n : -1;
+        String ecLevel = symbology == Symbology.QR_CODE
+                ? String.valueOf(meta.getOrDefault(ResultMetadataType.ERROR_CORRECTION_LEVEL, "")) : "";
+        Optional<SymbolGeometry> geometry = geometry(bitmap, symbology, result, hints);
+        String text = result.getText();
+        if (symbology == Symbology.CODE_128 && text.startsWith("]C1")) {
+            text = text.substring(3);
+        }
+        if (Symbology.gs1(id) && text.startsWith("\u001d")) {
+            // ZXing's Data Matrix decoder prints the leading FNC1 as GS; the identifier already says GS1
+            text = text.substring(1);
+        }
+        return Optional.of(new Decoded(text, id, symbology, strategy, region, view, geometry,
+                errors, ecLevel, System.nanoTime() - start));
+    }
+
+    private Map<DecodeHintType, Object> hints(DecodeStrategy strategy) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        List<BarcodeFormat> formats = new ArrayList<>();
+        symbologies.forEach(s -> formats.add(s.format()));
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, formats);
+        // makes the Code 128 reader keep FNC1 separators as GS (and prefix "]C1", stripped below)
+        hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
+        if (strategy == DecodeStrategy.PURE_BARCODE) {
+            hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        }
+        if (strategy == DecodeStrategy.TRY_HARDER) {
+            hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+        return hints;
+    }
+
+    /** Re-runs the symbology's detector (deterministic, so it finds what the reader found). */
+    private static Optional<SymbolGeometry> geometry(BinaryBitmap bitmap, Symbology symbology, Result result,
+                                                     Map<DecodeHintType, Object> hints) {
+        try {
+            return switch (symbology) {
+                case DATA_MATRIX -> Optional.of(dataMatrix(
+                        new com.google.zxing.datamatrix.detector.Detector(bitmap.getBlackMatrix()).detect()));
+                case QR_CODE -> Optional.of(qr(
+                        new com.google.zxing.qrcode.detector.Detector(bitmap.getBlackMatrix()).detect(hints)));
+                case CODE_128 -> linear(result.getResultPoints());
+            };
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SymbolGeometry dataMatrix(DetectorResult d) {
+        ResultPoint[] p = d.getPoints();
+        int cols = d.getBits().getWidth();
+        int rows = d.getBits().getHeight();
+        // points are the centres of the corner modules: topLeft, bottomLeft, bottomRight, topRight
+        float[] source = {0.5f, 0.5f, cols - 0.5f, 0.5f, cols - 0.5f, rows - 0.5f, 0.5f, rows - 0.5f};
+        float[] target = {p[0].getX(), p[0].getY(), p[3].getX(), p[3].getY(), p[2].getX(), p[2].getY(),
+                p[1].getX(), p[1].getY()};
+        return new SymbolGeometry.Matrix(cols, rows, source, target, d.getBits());
+    }
+
+    private static SymbolGeometry qr(DetectorResult d) {
+        ResultPoint[] p = d.getPoints();
+        int dim = d.getBits().getWidth();
+        ResultPoint bottomLeft = p[0];
+        ResultPoint topLeft = p[1];
+        ResultPoint topRight = p[2];
+        float brX;
+        float brY;
+        float source;
+        if (p.length > 3 && p[3] != null) {
+            brX = p[3].getX();
+            brY = p[3].getY();
+            source = dim - 6.5f;
+        } else {
+            brX = topRight.getX() - topLeft.getX() + bottomLeft.getX();
+            brY = topRight.getY() - topLeft.getY() + bottomLeft.getY();
+            source = dim - 3.5f;
+        }
+        float[] from = {3.5f, 3.5f, dim - 3.5f, 3.5f, source, source, 3.5f, dim - 3.5f};
+        float[] to = {topLeft.getX(), topLeft.getY(), topRight.getX(), topRight.getY(), brX, brY,
+                bottomLeft.getX(), bottomLeft.getY()};
+        return new SymbolGeometry.Matrix(dim, dim, from, to, d.getBits());
+    }
+
+    private static Optional<SymbolGeometry> linear(ResultPoint[] points) {
+        if (points == null || points.length < 2 || points[0] == null || points[1] == null) {
+            return Optional.empty();
+        }
+        ResultPoint a = points[0];
+        ResultPoint b = points[points.length - 1];
+        return Optional.of(new SymbolGeometry.Linear(Math.min(a.getX(), b.getX()), Math.max(a.getX(), b.getX()),
+                (a.getY() + b.getY()) / 2.0));
+    }
+}

@@ -1,0 +1,112 @@
+package io.tracemark.verify;
+
+import io.tracemark.core.DeviceException;
+import io.tracemark.device.Transport;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fixed-mount reader that decodes by itself and reports result strings (Cognex DataMan, Keyence
+ * SR, Datalogic Matrix, ...): the {@link ScannerProfile} says how results end, what a no-read looks
+ * like and which commands trigger it. It runs on any {@link Transport} (TCP, serial, in-memory).
+ * One reader thread per scanner.
+ */
+public final class ResultStringScanner implements Scanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultStringScanner.class);
+
+    private final ScannerProfile profile;
+    private static final Duration READ_SLICE = Duration.ofMillis(200);
+
+    private final Transport link;
+    private final Clock clock;
+    private final ScanCounter counter = new ScanCounter();
+    private Thread reader;
+    private volatile boolean running;
+
+    public ResultStringScanner(ScannerProfile profile, Transport link, Clock clock) {
+        this.profile = profile;
+        this.link = link;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return profile.name() + "@" + link.uri();
+    }
+
+    @Override
+    public void setListener(Consumer<ReadResult> listener) {
+        counter.setListener(listener);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (reader != null) {
+            throw new IllegalStateException(name() + " already started");
+        }
+        link.open();
+        running = true;
+        reader = new Thread(this::readLoop, "scanner-" + profile.name());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLoop() {
+        ResultFramer framer = new ResultFramer(profile, clock, counter::deliver);
+        byte[] buffer = new byte[4096];
+        try {
+            while (running) {
+                int n = link.read(buffer, READ_SLICE);
+                framer.feed(buffer, n);
+            }
+        } catch (DeviceException e) {
+            if (running) {
+                LOG.warn("{}: connection lost: {}", name(), e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: listener failed; reader stopped", name(), e);
+        }
+    }
+
+    /** Sends the profile's trigger command; a profile without one (continuous readers) ignores this. */
+    @Override
+    public void trigger(boolean on) {
+        var command = on ? profile.triggerOn() : profile.triggerOff();
+        if (command.isEmpty()) {
+            return;
+        }
+        try {
+            link.write((command.get() + profile.commandTerminator()).getBytes(StandardCharsets.ISO_8859_1));
+        } catch (DeviceException e) {
+            throw new DeviceException(name(), "cannot send trigger " + (on ? "on" : "off") + " command '"
+                    + command.get() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = reader;
+        }
+        link.close();
+        if (t != null) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public ScanCounts counts() {
+        return counter.snapshot();
+    }
+}

@@ -1,0 +1,49 @@
+package io.tracemark.verify;
+
+import java.util.function.Consumer;
+
+/**
+ * A verifier: a camera scanner that reports one {@link ReadResult} per trigger or per frame.
+ *
+ * <p>Contract: {@link #start()} connects and begins delivering results on a thread the scanner owns;
+ * the listener is called from that single thread, in order, and must not block for long. Results that
+ * cannot be parsed are delivered as {@link ReadResult.BadRead}, never thrown. {@link #stop()} closes
+ * the connection and returns after the delivery thread has ended; it is idempotent. A scanner is
+ * started at most once.
+ */
+public interface Scanner extends AutoCloseable {
+
+    /** A short name for logs and errors, e.g. the device URI. */
+    String name();
+
+    /**
+     * Sets the one listener that receives every result. Must be called before {@link #start()}.
+     */
+    void setListener(Consumer<ReadResult> listener);
+
+    /**
+     * Connects to the device and starts delivering results.
+     *
+     * @throws io.tracemark.core.DeviceException naming the device when it cannot be reached
+     */
+    void start();
+
+    /**
+     * Turns the reading trigger on (the reader reads until a symbol is found or the trigger goes
+     * off) or off. For a continuous image source, on/off gates whether frames are decoded.
+     *
+     * @throws io.tracemark.core.DeviceException when the command cannot be sent
+     */
+    void trigger(boolean on);
+
+    /** Stops delivering results and releases the connection; blocks until the delivery thread ends. */
+    void stop();
+
+    /** Counters of reads, no-reads and bad reads delivered so far. */
+    ScanCounts counts();
+
+    @Override
+    default void close() {
+        stop();
+    }
+}
