@@ -8,7 +8,7 @@
  * UserAccounts accounts = new UserAccounts(new SqliteUserStore(db), new PinHasher(PinHasher.DEFAULT_ITERATIONS), clock);
  * accounts.bootstrapAdmin(cfg.adminId(), cfg.adminName(), cfg.adminPin());   // only on an empty station
  * AuditTrail audit = new StationAuditTrail(db, new AuditLog(db, clock));
- * PanelServices services = new PanelServices(accounts, audit, unitLookup, devices, () -> Map.of("platform", ...));
+ * PanelServices services = new PanelServices(accounts, audit, new LedgerUnitLookup(ledger), devices, () -> Map.of("platform", ...));
  * PanelServer panel = new PanelServer(lineControl, services, PanelSettings.defaults());
  * int port = panel.start(7070);                               // 0 = a free port; start("0.0.0.0", p) for a remote panel
  * }</pre>
