@@ -4,29 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracemark.line.Alarm;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives the panel in a real headless Chromium (Debian chromium + chromedriver) as an operator would.
@@ -34,36 +23,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PanelBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
     @TempDir
     static Path profile;
 
+    private static HeadlessChromium browser;
     private static ChromeDriver driver;
-    private static ChromeDriverService service;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing (apt-get install chromium chromium-driver)");
-        // the explicit driver executable keeps Selenium Manager from looking for (or downloading) one
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1024,600", "--lang=zh-CN");
-        driver = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        browser = HeadlessChromium.start(profile);
+        driver = browser.driver;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -175,77 +150,42 @@ class PanelBrowserTest {
     }
 
     private static void signIn(String user, String pin) {
-        signInKeys(user, pin);
-        await(() -> driver.findElement(By.id("app")).isDisplayed());
+        browser.signIn(user, pin);
     }
 
     private static void signInKeys(String user, String pin) {
-        driver.findElement(By.id("field-user")).click();
-        driver.findElement(By.cssSelector("[data-key=clear]")).click();
-        user.chars().forEach(c -> driver.findElement(By.cssSelector("[data-key='" + (char) c + "']")).click());
-        driver.findElement(By.id("field-pin")).click();
-        driver.findElement(By.cssSelector("[data-key=clear]")).click();
-        pin.chars().forEach(c -> driver.findElement(By.cssSelector("[data-key='" + (char) c + "']")).click());
-        assertEquals("\u2022".repeat(pin.length()), text("pin-value"), "the PIN is never shown");
-        driver.findElement(By.id("signin-submit")).click();
+        browser.signInKeys(user, pin);
     }
 
     private static void assertLineViewFits(int width, int height) {
-        JavascriptExecutor js = driver;
-        Map<?, ?> fit = (Map<?, ?>) js.executeScript("""
-                const d = document.documentElement;
-                const r = [...document.querySelectorAll('#view-line .actions .btn, .counter, .status-light')]
-                    .filter(e => !e.hidden).map(e => e.getBoundingClientRect());
-                return {w: innerWidth, h: innerHeight, sh: d.scrollHeight, sw: d.scrollWidth,
-                        bottom: Math.max(...r.map(x => x.bottom)), right: Math.max(...r.map(x => x.right))};""");
-        long w = ((Number) fit.get("w")).longValue();
-        long h = ((Number) fit.get("h")).longValue();
-        assertEquals(width, w, "viewport width");
-        assertEquals(height, h, "viewport height");
-        assertTrue(((Number) fit.get("sh")).longValue() <= h && ((Number) fit.get("sw")).longValue() <= w, "no scrolling: " + fit);
-        assertTrue(((Number) fit.get("bottom")).doubleValue() <= h && ((Number) fit.get("right")).doubleValue() <= w,
-                "every counter and action button is on screen: " + fit);
+        browser.assertLineViewFits(width, height);
     }
 
     private static void assertTouchTargets() {
-        JavascriptExecutor js = driver;
-        Object small = js.executeScript("""
-                return [...document.querySelectorAll('button, select, input')]
-                    .filter(e => e.offsetParent !== null)
-                    .map(e => [e.id || e.dataset.cmd || e.dataset.view || e.textContent, e.getBoundingClientRect().height])
-                    .filter(([n, h]) => h < 48);""");
-        assertEquals(List.of(), small, "touch targets under 48 px");
+        browser.assertTouchTargets();
     }
 
     private static void viewport(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
-        JavascriptExecutor js = driver;
-        long innerW = ((Number) js.executeScript("return innerWidth")).longValue();
-        long innerH = ((Number) js.executeScript("return innerHeight")).longValue();
-        if (innerW != width || innerH != height) {
-            driver.manage().window().setSize(new Dimension(2 * width - (int) innerW, 2 * height - (int) innerH));
-        }
+        browser.viewport(width, height);
     }
 
     private static WebElement tab(String view) {
-        return driver.findElement(By.cssSelector(".tab[data-view=" + view + "]"));
+        return browser.tab(view);
     }
 
     private static WebElement button(String cmd) {
-        return driver.findElement(By.cssSelector("[data-cmd=" + cmd + "]"));
+        return browser.button(cmd);
     }
 
     private static String text(String id) {
-        return driver.findElement(By.id(id)).getText();
+        return browser.text(id);
     }
 
     private static void await(Supplier<Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(50)).until(d -> condition.get());
+        browser.await(condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(name);
     }
-
 }
