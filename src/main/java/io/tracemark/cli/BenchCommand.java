@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
                 BenchLabelsCommand.class,
                 PrinterBench.class,
                 BenchVerifyCommand.class,
+                BenchPlatformCommand.class,
+                BenchLineCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

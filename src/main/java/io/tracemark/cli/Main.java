@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
                 VirtualPrinterCommand.class,
                 RenderCommand.class,
                 VerifyImageCommand.class,
+                PlatformCommand.class,
+                DemoCommand.class,
+                RunCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,0 +1,233 @@
+package io.tracemark.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracemark.platform.PlatformException.Kind;
+import io.tracemark.platform.wire.ApiError;
+import io.tracemark.platform.wire.CodeRange;
+import io.tracemark.platform.wire.CodeRequest;
+import io.tracemark.platform.wire.CodeReturn;
+import io.tracemark.platform.wire.CodeStatus;
+import io.tracemark.platform.wire.DailyQuantity;
+import io.tracemark.platform.wire.EventBatch;
+import io.tracemark.platform.wire.EventBatchResult;
+import io.tracemark.platform.wire.NewCodeRequest;
+import io.tracemark.platform.wire.Producer;
+import io.tracemark.platform.wire.Product;
+import io.tracemark.platform.wire.RangeAck;
+import io.tracemark.platform.wire.ReturnResult;
+import io.tracemark.platform.wire.UnitEvent;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link PlatformClient} over HTTP/JSON with {@code java.net.http}. Every call has a connect timeout
+ * and an overall deadline covering the whole reply (headers and body), so a platform that stalls
+ * half-way through a reply cannot hang the station.
+ */
+public final class HttpPlatformClient implements PlatformClient {
+
+    /** Path of the contract below the platform's root URL. */
+    public static final String API_PATH = "/api/platform/v1";
+
+    private final String root;
+    private final String token;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final ObjectMapper json = PlatformJson.mapper();
+
+    /**
+     * @param platformRoot the platform's root URL, e.g. {@code http://127.0.0.1:8080}
+     * @param token        the station's bearer token
+     * @param timeout      deadline of each call, connect to last byte of the reply
+     */
+    public HttpPlatformClient(URI platformRoot, String token, Duration timeout) {
+        String r = Objects.requireNonNull(platformRoot, "platformRoot").toString();
+        this.root = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
+        this.token = Objects.requireNonNull(token, "token");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public String describe() {
+        return "platform " + root;
+    }
+
+    @Override
+    public List<Producer> producers() {
+        return nonNullList(call("GET", "/producers", null, new TypeReference<List<Producer>>() { }), "/producers");
+    }
+
+    @Override
+    public List<Product> products() {
+        return nonNullList(call("GET", "/products", null, new TypeReference<List<Product>>() { }), "/products");
+    }
+
+    @Override
+    public CodeRequest requestCodes(NewCodeRequest request) {
+        return checked(call("POST", "/code-requests", request, new TypeReference<CodeRequest>() { }), "/code-requests");
+    }
+
+    @Override
+    public CodeRequest codeRequest(String requestId) {
+        String path = "/code-requests/" + encode(requestId);
+        return checked(call("GET", path, null, new TypeReference<CodeRequest>() { }), path);
+    }
+
+    @Override
+    public List<CodeRange> activatedRanges(String productId) {
+        String path = "/ranges?status=ACTIVATED" + (productId == null ? "" : "&productId=" + encode(productId));
+        List<CodeRange> ranges = nonNullList(call("GET", path, null, new TypeReference<List<CodeRange>>() { }), path);
+        for (CodeRange range : ranges) {
+            if (range == null || range.id() == null || range.productId() == null) {
+                throw badReply("GET", path, "a range without id or productId", null);
+            }
+        }
+        return ranges;
+    }
+
+    @Override
+    public void acknowledge(String rangeId, RangeAck ack) {
+        // the reply (the range as now stored) is not needed: any JSON body will do
+        call("POST", "/ranges/" + encode(rangeId) + "/ack", ack, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() { });
+    }
+
+    @Override
+    public EventBatchResult postEvents(List<UnitEvent> events) {
+        EventBatchResult result = checked(call("POST", "/events", new EventBatch(events),
+                new TypeReference<EventBatchResult>() { }), "/events");
+        int counted = result.accepted() + result.duplicates() + result.refused().size();
+        if (counted != events.size()) {
+            throw badReply("POST", "/events", "the reply counts " + counted + " events for a batch of "
+                    + events.size(), null);
+        }
+        return result;
+    }
+
+    @Override
+    public void postDailyQuantity(DailyQuantity quantity) {
+        call("POST", "/daily-quantities", quantity, new TypeReference<com.fasterxml.jackson.databind.JsonNode>() { });
+    }
+
+    @Override
+    public ReturnResult returnCodes(CodeReturn codeReturn) {
+        return checked(call("POST", "/returns", codeReturn, new TypeReference<ReturnResult>() { }), "/returns");
+    }
+
+    @Override
+    public CodeStatus codeStatus(String code) {
+        String path = "/codes?code=" + encode(code);
+        return checked(call("GET", path, null, new TypeReference<CodeStatus>() { }), path);
+    }
+
+    private <T> T call(String method, String path, Object body, TypeReference<T> type) {
+        HttpRequest request = request(method, path, body);
+        CompletableFuture<HttpResponse<String>> future =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+            response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new PlatformException(Kind.TIMEOUT, 0, describe() + " - " + method + " " + path
+                    + ": no complete reply within " + timeout.toMillis() + " ms", List.of(), e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PlatformException(Kind.UNREACHABLE, 0, describe() + " - " + method + " " + path
+                    + ": interrupted", List.of(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Kind kind = cause instanceof java.net.http.HttpTimeoutException ? Kind.TIMEOUT : Kind.UNREACHABLE;
+            throw new PlatformException(kind, 0, describe() + " - " + method + " " + path + ": "
+                    + (kind == Kind.TIMEOUT ? "timed out after " + timeout.toMillis() + " ms" : "unreachable")
+                    + " (" + cause + ")", List.of(), cause);
+        }
+        return read(method, path, response, type);
+    }
+
+    private HttpRequest request(String method, String path, Object body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + API_PATH + path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (body == null) {
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        try {
+            byte[] bytes = json.writeValueAsBytes(body);
+            return builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String method, String path, HttpResponse<String> response, TypeReference<T> type) {
+        int status = response.statusCode();
+        String text = response.body() == null ? "" : response.body();
+        if (status >= 200 && status < 300) {
+            try {
+                return json.readValue(text, type);
+            } catch (JsonProcessingException e) {
+                throw badReply(method, path, "HTTP " + status + " with a body that is not the expected JSON ("
+                        + e.getOriginalMessage() + "): " + excerpt(text), e);
+            }
+        }
+        ApiError error = errorBody(text);
+        String what = error != null && error.error() != null ? error.error() : excerpt(text);
+        Kind kind = status >= 500 ? Kind.SERVER_ERROR : status == 408 || status == 429 ? Kind.SERVER_ERROR : Kind.REFUSED;
+        throw new PlatformException(kind, status, describe() + " - " + method + " " + path + ": HTTP " + status
+                + ": " + what + (error == null || error.problems().isEmpty() ? "" : " " + error.problems()),
+                error == null ? List.of() : error.problems(), null);
+    }
+
+    private ApiError errorBody(String text) {
+        try {
+            return json.readValue(text, ApiError.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private <T> T checked(T value, String path) {
+        if (value == null) {
+            throw badReply("", path, "an empty (null) reply", null);
+        }
+        return value;
+    }
+
+    private <T> List<T> nonNullList(List<T> list, String path) {
+        if (list == null) {
+            throw badReply("GET", path, "null instead of a list", null);
+        }
+        return list;
+    }
+
+    private PlatformException badReply(String method, String path, String what, Throwable cause) {
+        return new PlatformException(Kind.BAD_REPLY, 0, describe() + " - " + (method.isEmpty() ? "" : method + " ")
+                + path + ": bad reply: " + what, List.of(), cause);
+    }
+
+    private static String excerpt(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= 120 ? "'" + oneLine + "'" : "'" + oneLine.substring(0, 120) + "…'";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

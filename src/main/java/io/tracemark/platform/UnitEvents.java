@@ -1,0 +1,70 @@
+package io.tracemark.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tracemark.platform.wire.UnitEvent;
+import io.tracemark.platform.wire.UnitEventType;
+import io.tracemark.store.Outbox.OutboxMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns the ledger's outbox messages into contract unit events. Topic {@code unit.verdict} carries
+ * {@code {job, seq, code, state, reason, grade, at}}; later {@code unit.*} topics (aggregated,
+ * shipped) carry a {@code type}. The outbox idempotency key becomes the event's key, so a message
+ * re-sent after a restart is the same event to the platform.
+ */
+final class UnitEvents {
+
+    private final Function<String, String> productOfJob;
+
+    /** @param productOfJob the product a station job produces, or null when unknown */
+    UnitEvents(Function<String, String> productOfJob) {
+        this.productOfJob = productOfJob;
+    }
+
+    /** Whether messages of this topic go to the platform at all ({@code job.release} stays local). */
+    static boolean reported(String topic) {
+        return topic.startsWith("unit.");
+    }
+
+    /** The unit event of a message, or empty (with the reason) when the payload cannot be read. */
+    Optional<UnitEvent> toEvent(OutboxMessage m, StringBuilder why) {
+        try {
+            JsonNode p = PlatformJson.mapper().readTree(m.payload());
+            String code = text(p, "code");
+            String state = text(p, "type") != null ? text(p, "type") : text(p, "state");
+            String at = text(p, "at");
+            if (code == null || state == null || at == null) {
+                why.append("payload lacks code, state/type or at");
+                return Optional.empty();
+            }
+            String job = text(p, "job");
+            Map<String, String> details = new LinkedHashMap<>();
+            if (text(p, "grade") != null) {
+                details.put("grade", text(p, "grade"));
+            }
+            if (p.hasNonNull("seq")) {
+                details.put("seq", p.get("seq").asText());
+            }
+            JsonNode extra = p.get("details");
+            if (extra != null && extra.isObject()) {
+                extra.fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+            }
+            String product = text(p, "product") != null ? text(p, "product") : job == null ? null : productOfJob.apply(job);
+            return Optional.of(new UnitEvent(m.key(), code, product, UnitEventType.valueOf(state), Instant.parse(at),
+                    job, text(p, "reason"), text(p, "parent"), details));
+        } catch (IOException | RuntimeException e) {
+            why.append("unreadable payload: ").append(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,125 @@
+package io.tracemark.platform.reference;
+
+import io.tracemark.codes.CodeSchemes;
+import io.tracemark.codes.Verdict;
+import io.tracemark.platform.wire.FieldProblem;
+import io.tracemark.platform.wire.Producer;
+import io.tracemark.platform.wire.Product;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Producers, products and station tokens of the reference platform. */
+final class MasterData {
+
+    private final PlatformDatabase db;
+
+    MasterData(PlatformDatabase db) {
+        this.db = db;
+    }
+
+    void putProducer(Producer producer) {
+        requireId("id", producer.id());
+        db.inTransaction(c -> Rows.update(c, "INSERT INTO producers(id, json) VALUES(?, ?)"
+                + " ON CONFLICT(id) DO UPDATE SET json = excluded.json", producer.id(), Rows.json(producer)));
+    }
+
+    void putProduct(Product product) {
+        requireId("id", product.id());
+        if (producer(product.producerId()).isEmpty()) {
+            throw ApiException.badRequest("producerId", "no producer " + product.producerId());
+        }
+        db.inTransaction(c -> Rows.update(c, "INSERT INTO products(id, producer_id, json) VALUES(?, ?, ?)"
+                + " ON CONFLICT(id) DO UPDATE SET producer_id = excluded.producer_id, json = excluded.json",
+                product.id(), product.producerId(), Rows.json(product)));
+    }
+
+    Optional<Producer> producer(String id) {
+        return db.inTransaction(c -> Rows.one(c, Producer.class, "SELECT json FROM producers WHERE id = ?", id));
+    }
+
+    Optional<Product> product(String id) {
+        return db.inTransaction(c -> Rows.one(c, Product.class, "SELECT json FROM products WHERE id = ?", id));
+    }
+
+    List<Producer> producers() {
+        return db.inTransaction(c -> Rows.list(c, Producer.class, "SELECT json FROM producers ORDER BY id"));
+    }
+
+    List<Product> productsOf(String producerId) {
+        return db.inTransaction(c -> Rows.list(c, Product.class,
+                "SELECT json FROM products WHERE producer_id = ? ORDER BY id", producerId));
+    }
+
+    /** Issues a new station token for a producer. */
+    String addStation(String producerId, String name) {
+        if (producer(producerId).isEmpty()) {
+            throw ApiException.badRequest("producerId", "no producer " + producerId);
+        }
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        String token = "st_" + HexFormat.of().formatHex(bytes);
+        addStation(producerId, name, token);
+        return token;
+    }
+
+    void addStation(String producerId, String name, String token) {
+        db.inTransaction(c -> Rows.update(c, "INSERT OR REPLACE INTO stations(token, producer_id, name) VALUES(?, ?, ?)",
+                token, producerId, name));
+    }
+
+    /** The producer a station token belongs to, if the token is known. */
+    Optional<String> producerOfToken(String token) {
+        return db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT producer_id FROM stations WHERE token = ?")) {
+                ps.setString(1, token);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** The first station token of a producer, if any (for the seeded demo). */
+    Optional<String> anyTokenOf(String producerId) {
+        return db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT token FROM stations WHERE producer_id = ? ORDER BY rowid LIMIT 1")) {
+                ps.setString(1, producerId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** Mandatory fields still missing for a product and its producer, as field paths. */
+    List<FieldProblem> missingForActivation(Product product) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        for (String f : product.missingFields()) {
+            problems.add(new FieldProblem("product." + f, "mandatory (guideline 5.3.3) but missing"));
+        }
+        Optional<Producer> producer = producer(product.producerId());
+        if (producer.isEmpty()) {
+            problems.add(new FieldProblem("product.producerId", "no producer " + product.producerId()));
+        } else {
+            for (String f : producer.get().missingFields()) {
+                problems.add(new FieldProblem("producer." + f, "mandatory (guideline 5.3.3.1) but missing"));
+            }
+            String uscc = producer.get().uscc();
+            if (uscc != null && !uscc.isBlank()) {
+                Verdict v = CodeSchemes.standard().byName("uscc").validate(uscc);
+                if (!v.valid()) {
+                    problems.add(new FieldProblem("producer.uscc", v.reason()));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void requireId(String field, String id) {
+        if (id == null || id.isBlank() || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw ApiException.badRequest(field, "must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+    }
+}

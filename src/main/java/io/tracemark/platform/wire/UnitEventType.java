@@ -1,0 +1,15 @@
+package io.tracemark.platform.wire;
+
+/** What happened to one printed unit, as reported to the platform. */
+public enum UnitEventType {
+    /** Printed and verified by the camera: commissioned, may ship. */
+    VERIFIED,
+    /** Printed but rejected by verification. */
+    REJECTED,
+    /** Sent to the printer, fate unknown; destroyed, never reprinted. */
+    VOIDED,
+    /** Packed into a parent (case, pallet): {@code parentCode} is set. */
+    AGGREGATED,
+    /** Left the factory: sale time and buyer in {@code details}. */
+    SHIPPED
+}
