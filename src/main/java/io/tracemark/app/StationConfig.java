@@ -19,8 +19,13 @@ public record StationConfig(String stationName, Path dataDir, Path templatesDir,
         opaqueSchemes = List.copyOf(opaqueSchemes);
     }
 
-    /** Touch panel and REST API. */
-    public record Panel(int port, int idleSignOutMinutes) {
+    /**
+     * Touch panel and REST API.
+     *
+     * @param host the interface to listen on: 127.0.0.1 for a touch screen on this computer, 0.0.0.0 to
+     *             serve panels on other devices
+     */
+    public record Panel(String host, int port, int idleSignOutMinutes) {
     }
 
     /**

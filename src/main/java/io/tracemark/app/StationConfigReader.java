@@ -59,7 +59,8 @@ public final class StationConfigReader {
         station.rejectUnknownKeys();
 
         ConfigNode panelNode = top.child("panel");
-        StationConfig.Panel panel = new StationConfig.Panel(panelNode.integer("port", 7070, 0, 65535),
+        StationConfig.Panel panel = new StationConfig.Panel(panelNode.string("host", "127.0.0.1"),
+                panelNode.integer("port", 7070, 0, 65535),
                 panelNode.integer("idleSignOutMinutes", 10, 1, 24 * 60));
         panelNode.rejectUnknownKeys();
 

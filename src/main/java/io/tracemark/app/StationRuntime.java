@@ -27,9 +27,13 @@ import io.tracemark.verify.ResultStringScanner;
 import io.tracemark.verify.Scanner;
 import io.tracemark.verify.ScannerProfile;
 import io.tracemark.verify.ScannerProfiles;
+import io.tracemark.web.DeviceInfo;
+import io.tracemark.web.PanelServer;
+import io.tracemark.web.UserAccounts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +50,18 @@ public final class StationRuntime implements AutoCloseable {
     private final Database db;
     private final GroupCommit writes;
     private final LineController line;
+    private final CodeLedger ledger;
+    private final StationConfig config;
+    private final List<DeviceInfo> devices = new ArrayList<>();
 
     private StationRuntime(StationConfig config) {
         this.db = Database.open(config.dataDir());
         this.writes = new GroupCommit(db);
-        CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
+        this.config = config;
+        this.ledger = new CodeLedger(db, writes, Clock.systemUTC());
+        config.printers().forEach(d -> devices.add(new DeviceInfo(d.name(), "printer", d.uri().toString())));
+        config.scanners().forEach(d -> devices.add(new DeviceInfo(d.name(), "scanner", d.uri().toString())));
+        config.rejectGates().forEach(d -> devices.add(new DeviceInfo(d.name(), "rejectGate", d.uri().toString())));
         MasterDataStore masterData = new MasterDataStore(db, ledger.audit());
         DeviceRegistry registry = DeviceRegistry.withStandardTransports();
         Map<String, Printer> printers = new LinkedHashMap<>();
@@ -99,6 +110,17 @@ public final class StationRuntime implements AutoCloseable {
         String confirm = uri.param("confirm").orElse(null);
         return new CommandRejectGate(registry.create(uri), command, confirm,
                 Duration.ofMillis(uri.intParam("timeoutMs", 1000)));
+    }
+
+    /**
+     * Starts the touch panel and REST API on the configured host and port; a station without users
+     * gets its first admin from {@code adminPin} (see {@link StationPanel#bootstrapAdmin}).
+     */
+    public PanelServer startPanel(String adminPin) {
+        UserAccounts accounts = StationPanel.accounts(db);
+        StationPanel.bootstrapAdmin(accounts, adminPin);
+        return StationPanel.start(db, ledger, line, accounts, devices, Map::of, config.panel().host(),
+                config.panel().port());
     }
 
     /** The line, to hand to the touch panel. */

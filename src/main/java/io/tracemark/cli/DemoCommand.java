@@ -4,8 +4,11 @@ import io.tracemark.app.DemoRun;
 import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
 import io.tracemark.app.SimulatedLine;
+import io.tracemark.app.StationPanel;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.sim.DegradationMix;
+import io.tracemark.web.PanelServer;
+import io.tracemark.web.UserAccounts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,17 +72,31 @@ public final class DemoCommand implements Callable<Integer> {
         options = new SimulatedLine.Options(dir, lineFaults, options.settings(), codes, seed,
                 options.labelsPerSecond(), options.printerProfile());
         int quantity = units != null ? units : 10_000;
-        try (SimulatedLine sim = SimulatedLine.start(options)) {
-            // The touch panel (io.tracemark.web.PanelServer) is wired here by the composition root
-            // once the web package is on main: new PanelServer(sim.line(), services, settings).start(port),
-            // then print its URL. Until then the demo runs headless.
-            LOG.info("demo data directory {}; touch panel not built into this version (port {} unused)", dir, port);
+        try (SimulatedLine sim = SimulatedLine.start(options); PanelServer panel = startPanel(sim)) {
+            LOG.info("demo data directory {}", dir);
             if (!exitWhenDone) {
                 return runForever(sim, quantity);
             }
             DemoRun.Outcome outcome = DemoRun.run(sim, quantity, maxStops, Duration.ofHours(12));
             return report(outcome);
         }
+    }
+
+    /**
+     * The panel runs with the demo users (README); a headless {@code --exit-when-done} run starts it only
+     * when {@code --port} is given.
+     */
+    private PanelServer startPanel(SimulatedLine sim) {
+        if (exitWhenDone && !spec.commandLine().getParseResult().hasMatchedOption("--port")) {
+            return null;
+        }
+        UserAccounts accounts = StationPanel.accounts(sim.database());
+        StationPanel.ensureDemoUsers(accounts);
+        PanelServer panel = StationPanel.start(sim.database(), sim.ledger(), sim.line(), accounts, List.of(), Map::of,
+                "127.0.0.1", port);
+        LOG.info("touch panel: http://localhost:{}/  (operator 1001 / PIN 1234, supervisor 2001 / 2345, admin 9001 / 9999)",
+                panel.port());
+        return panel;
     }
 
     private int runForever(SimulatedLine sim, int quantity) throws InterruptedException {

@@ -3,6 +3,7 @@ package io.tracemark.cli;
 import io.tracemark.app.StationConfig;
 import io.tracemark.app.StationConfigReader;
 import io.tracemark.app.StationRuntime;
+import io.tracemark.web.PanelServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,10 +25,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StationConfig station = new StationConfigReader().read(config);
-        try (StationRuntime runtime = StationRuntime.start(station)) {
-            // The touch panel (io.tracemark.web.PanelServer on station.panel().port()) is wired here by
-            // the composition root once the web package is on main.
-            LOG.info("station {} running; line {}", station.stationName(), runtime.line().snapshot().state());
+        try (StationRuntime runtime = StationRuntime.start(station);
+             PanelServer panel = runtime.startPanel(System.getenv("TRACEMARK_ADMIN_PIN"))) {
+            LOG.info("station {} running; line {}; touch panel on http://{}:{}/", station.stationName(),
+                    runtime.line().snapshot().state(), station.panel().host(), panel.port());
             CountDownLatch forever = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
             forever.await();

@@ -1,0 +1,75 @@
+package io.tracemark.app;
+
+import io.tracemark.core.TracemarkException;
+import io.tracemark.ledger.CodeLedger;
+import io.tracemark.line.LineControl;
+import io.tracemark.store.Database;
+import io.tracemark.web.DeviceInfo;
+import io.tracemark.web.LedgerUnitLookup;
+import io.tracemark.web.PanelServer;
+import io.tracemark.web.PanelServices;
+import io.tracemark.web.PanelSettings;
+import io.tracemark.web.PinHasher;
+import io.tracemark.web.Role;
+import io.tracemark.web.SqliteUserStore;
+import io.tracemark.web.StationAuditTrail;
+import io.tracemark.web.UserAccounts;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Builds the touch panel and REST API on a station's database, ledger and line. */
+public final class StationPanel {
+
+    /** The users a fresh demo station has (documented in the README): operator, supervisor, admin. */
+    public static final List<String[]> DEMO_USERS = List.of(
+            new String[] {"1001", "操作员 Operator", "OPERATOR", "1234"},
+            new String[] {"2001", "班组长 Supervisor", "SUPERVISOR", "2345"},
+            new String[] {"9001", "管理员 Admin", "ADMIN", "9999"});
+
+    private StationPanel() {
+    }
+
+    /** User accounts in the station database. */
+    public static UserAccounts accounts(Database db) {
+        return new UserAccounts(new SqliteUserStore(db), new PinHasher(PinHasher.DEFAULT_ITERATIONS), Clock.systemUTC());
+    }
+
+    /** Creates the demo users that do not exist yet. */
+    public static void ensureDemoUsers(UserAccounts accounts) {
+        for (String[] u : DEMO_USERS) {
+            accounts.ensureUser(u[0], u[1], Role.valueOf(u[2]), u[3]);
+        }
+    }
+
+    /**
+     * A station needs one admin to sign in at all: when it has no users, the admin 9001 is created
+     * with the PIN from the environment variable {@code TRACEMARK_ADMIN_PIN}; without it the station
+     * refuses to start rather than run a panel nobody can use.
+     */
+    public static void bootstrapAdmin(UserAccounts accounts, String pinFromEnvironment) {
+        if (!accounts.users().isEmpty()) {
+            return;
+        }
+        if (pinFromEnvironment == null || !pinFromEnvironment.matches("[0-9]{4,12}")) {
+            throw new TracemarkException("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the "
+                    + "first admin, user 9001");
+        }
+        accounts.bootstrapAdmin("9001", "管理员 Admin", pinFromEnvironment);
+    }
+
+    /**
+     * Starts the panel on loopback-and-all interfaces of {@code port} (0 = a free port).
+     *
+     * @param extraStatus further sections of {@code GET /api/v1/status}, e.g. the platform's lag
+     */
+    public static PanelServer start(Database db, CodeLedger ledger, LineControl line, UserAccounts accounts,
+                                    List<DeviceInfo> devices, Supplier<Map<String, Object>> extraStatus, String host,
+                                    int port) {
+        PanelServer panel = new PanelServer(line, new PanelServices(accounts, new StationAuditTrail(db, ledger.audit()),
+                new LedgerUnitLookup(ledger), devices, extraStatus), PanelSettings.defaults());
+        panel.start(host, port);
+        return panel;
+    }
+}
