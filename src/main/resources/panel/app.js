@@ -177,7 +177,9 @@ async function enterApp(me) {
   $('app').hidden = false;
   renderWho();
   document.querySelectorAll('[data-min-role]').forEach((node) => {
-    node.hidden = rank(me.role) < rank(node.dataset.minRole);
+    const situational = SITUATIONAL[node.dataset.cmd];
+    node.hidden = rank(me.role) < rank(node.dataset.minRole)
+      || Boolean(situational && !(state.status && situational(state.status)));
   });
   showView('line');
   connectEvents();
@@ -280,10 +282,22 @@ function renderAlarms(alarms) {
   $('alarm-more').textContent = alarms.length > 1 ? t('alarm.more', { count: alarms.length - 1 }) : '';
 }
 
+// Shown only when the state calls for them: clear a fault (ABORTED), resume the unfinished job (stopped).
+const SITUATIONAL = {
+  clear: (status) => status.state === 'ABORTED',
+  restart: (status) => Boolean(status.resumable) && status.state !== 'ABORTED',
+};
+
 function renderActions(status) {
   const s = status.status;
   const hasJob = Boolean(status.job);
+  Object.entries(SITUATIONAL).forEach(([cmd, applies]) => {
+    const button = document.querySelector(`[data-cmd="${cmd}"]`);
+    button.hidden = !state.me || rank(state.me.role) < rank(button.dataset.minRole) || !applies(status);
+  });
   const enabled = {
+    clear: status.state === 'ABORTED',
+    restart: Boolean(status.resumable),
     setup: s === 'stopped' || s === 'fault',
     pause: s === 'running',
     resume: s === 'paused',

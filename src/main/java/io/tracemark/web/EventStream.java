@@ -105,7 +105,7 @@ final class EventStream implements AutoCloseable {
     }
 
     private Map<String, Object> status() {
-        return PanelJson.status(line.snapshot(), extraStatus);
+        return PanelJson.status(line, extraStatus);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class LineApi {
     }
 
     void status(Context ctx) {
-        ctx.json(PanelJson.status(line.snapshot(), extraStatus));
+        ctx.json(PanelJson.status(line, extraStatus));
     }
 
     void setupOptions(Context ctx) {
@@ -71,6 +71,24 @@ final class LineApi {
     void stop(Context ctx) {
         line.stop(actor(ctx));
         status(ctx);
+    }
+
+    /** PackML Clear after a fault: ABORTED -> CLEARING -> STOPPED. */
+    void clear(Context ctx) {
+        line.clear(actor(ctx));
+        status(ctx);
+    }
+
+    /** Resumes the current unfinished job (after a stop, a cleared fault or a restart of the station). */
+    void restart(Context ctx) {
+        line.restart(actor(ctx));
+        status(ctx);
+    }
+
+    /** The reconciliation of the last batch ended since the station started; 404 when none was. */
+    void lastReconciliation(Context ctx) {
+        ctx.json(line.lastReconciliation().orElseThrow(() ->
+                new NotFoundException("reconciliation of a batch ended since the station started")));
     }
 
     void endBatch(Context ctx) {

@@ -3,9 +3,15 @@ package io.tracemark.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tracemark.ledger.Reconciliation;
+import io.tracemark.line.JobSummary;
+import io.tracemark.line.LineControl;
 import io.tracemark.line.LineSnapshot;
+import io.tracemark.line.PackMlState;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The JSON shapes of the API: one mapper, and the status document shared by GET /status and /events. */
@@ -18,18 +24,38 @@ final class PanelJson {
     private PanelJson() {
     }
 
-    /** State, status, job, counters, alarms, last verdict, then the extra sections. */
-    static Map<String, Object> status(LineSnapshot snapshot, Supplier<Map<String, Object>> extra) {
+    /** States from which {@link LineControl#restart} may resume the current job (from ABORTED it clears first). */
+    private static final Set<PackMlState> RESTARTABLE = Set.of(PackMlState.STOPPED, PackMlState.IDLE,
+            PackMlState.ABORTED);
+
+    /** State, status, job, whether it can be resumed, counters, alarms, last verdict, then the extra sections. */
+    static Map<String, Object> status(LineControl line, Supplier<Map<String, Object>> extra) {
+        LineSnapshot snapshot = line.snapshot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("state", snapshot.state().name());
         out.put("status", snapshot.status());
         out.put("version", snapshot.version());
         out.put("job", snapshot.job().orElse(null));
+        out.put("resumable", resumable(snapshot, line.lastReconciliation()));
         out.put("counters", snapshot.counters());
         out.put("alarms", snapshot.alarms());
         out.put("lastVerdict", snapshot.lastVerdict().orElse(null));
         extra.get().forEach(out::putIfAbsent);
         return out;
+    }
+
+    /**
+     * Whether the job on the line is unfinished (not ended by end batch, not all units verified) and the
+     * state lets {@link LineControl#restart} resume it.
+     */
+    static boolean resumable(LineSnapshot snapshot, Optional<Reconciliation> lastEnded) {
+        Optional<JobSummary> job = snapshot.job();
+        if (job.isEmpty() || !RESTARTABLE.contains(snapshot.state())) {
+            return false;
+        }
+        String jobId = job.get().jobId();
+        boolean ended = lastEnded.map(r -> r.job().equals(jobId)).orElse(false);
+        return !ended && snapshot.counters().verified() < job.get().quantity();
     }
 
     static Map<String, Object> user(UserAccount user) {

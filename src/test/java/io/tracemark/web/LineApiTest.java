@@ -133,6 +133,119 @@ class LineApiTest {
     }
 
     @Test
+    void aStoppedJobIsResumableAndRestartResumesIt() {
+        assertFalse(operator.get("/status").json().get("resumable").asBoolean(), "no job yet");
+        operator.post("/line/start", job());
+        station.line.produce(5);
+        assertFalse(operator.get("/status").json().get("resumable").asBoolean(), "running");
+        JsonNode stopped = operator.post("/line/stop", null).json();
+        assertEquals("STOPPED", stopped.get("state").asText());
+        assertTrue(stopped.get("resumable").asBoolean(), stopped.toString());
+        String jobId = stopped.get("job").get("jobId").asText();
+
+        ApiClient.Response restarted = operator.post("/line/restart", null);
+        assertEquals(200, restarted.status(), restarted.toString());
+        assertEquals("EXECUTE", restarted.json().get("state").asText());
+        assertEquals(jobId, restarted.json().get("job").get("jobId").asText(), "the same job");
+        assertFalse(restarted.json().get("resumable").asBoolean());
+        assertEquals(List.of("start 1001 B1", "stop 1001", "restart 1001 " + jobId), station.line.calls());
+    }
+
+    @Test
+    void aFaultIsClearedAndTheJobResumed() {
+        operator.post("/line/start", job());
+        station.line.produce(3);
+        station.line.fault("printer.headOpen", "printer-1: print head open");
+        JsonNode aborted = operator.get("/status").json();
+        assertEquals("ABORTED", aborted.get("state").asText());
+        assertEquals("fault", aborted.get("status").asText());
+        assertTrue(aborted.get("resumable").asBoolean(), "restart may clear and resume at once");
+
+        ApiClient.Response cleared = operator.post("/line/clear", null);
+        assertEquals(200, cleared.status(), cleared.toString());
+        assertEquals("STOPPED", cleared.json().get("state").asText());
+        assertTrue(cleared.json().get("resumable").asBoolean());
+        assertEquals(409, operator.post("/line/clear", null).status(), "cleared already");
+
+        JsonNode running = operator.post("/line/restart", null).json();
+        assertEquals("EXECUTE", running.get("state").asText());
+        assertEquals(1, running.get("counters").get("voided").asInt(), "the unit in flight at the fault stays voided");
+        assertEquals(List.of("start 1001 B1", "clear 1001", "restart 1001 " + running.get("job").get("jobId").asText()),
+                station.line.calls());
+    }
+
+    @Test
+    void clearAndRestartRefusedInTheWrongStateAnswer409AndChangeNothing() {
+        ApiClient.Response noJob = operator.post("/line/restart", null);
+        assertEquals(409, noJob.status());
+        assertEquals("state", noJob.json().get("key").asText());
+        assertTrue(noJob.json().get("error").asText().contains("no unfinished job"), noJob.toString());
+        ApiClient.Response notAborted = operator.post("/line/clear", null);
+        assertEquals(409, notAborted.status());
+        assertTrue(notAborted.json().get("error").asText().contains("STOPPED"), notAborted.toString());
+
+        operator.post("/line/start", job());
+        long version = station.line.snapshot().version();
+        assertEquals(409, operator.post("/line/clear", null).status(), "running: nothing to clear");
+        ApiClient.Response running = operator.post("/line/restart", null);
+        assertEquals(409, running.status(), "running: nothing to resume");
+        assertTrue(running.json().get("error").asText().contains("EXECUTE"), running.toString());
+        assertEquals(version, station.line.snapshot().version());
+
+        ApiClient supervisor = station.signedIn("2001", "2345");
+        supervisor.post("/line/end-batch", null);
+        assertFalse(operator.get("/status").json().get("resumable").asBoolean(), "an ended batch is not resumable");
+        assertEquals(409, operator.post("/line/restart", null).status(), "the batch has ended");
+        assertEquals(List.of("start 1001 B1", "end-batch 2001"), station.line.calls());
+    }
+
+    @Test
+    void clearAndRestartNeedASignInAndASameSiteRequest() {
+        operator.post("/line/start", job());
+        operator.post("/line/stop", null);
+        List<String> before = station.line.calls();
+        for (String path : List.of("/line/clear", "/line/restart")) {
+            ApiClient.Response anonymous = station.client().post(path, null);
+            assertEquals(401, anonymous.status(), path);
+            assertEquals("signin.required", anonymous.json().get("key").asText());
+
+            ApiClient noToken = station.signedIn("1001", "1234");
+            noToken.csrf = null;
+            ApiClient.Response csrf = noToken.post(path, null);
+            assertEquals(403, csrf.status(), path + ": " + csrf);
+            assertEquals("csrf", csrf.json().get("key").asText());
+
+            ApiClient foreign = station.signedIn("1001", "1234");
+            foreign.headers.put("Origin", "http://evil.example");
+            assertEquals(403, foreign.post(path, null).status(), path);
+        }
+        assertEquals(before, station.line.calls(), "nothing changed");
+        assertTrue(operator.get("/status").json().get("resumable").asBoolean());
+        assertEquals(200, operator.post("/line/restart", null).status());
+    }
+
+    @Test
+    void lastReconciliationIsThatOfTheLastBatchEnded() {
+        ApiClient.Response none = operator.get("/jobs/last-reconciliation");
+        assertEquals(404, none.status());
+        assertEquals("notFound", none.json().get("key").asText());
+        assertEquals(401, station.client().get("/jobs/last-reconciliation").status());
+
+        String jobId = operator.post("/line/start", job()).json().get("job").get("jobId").asText();
+        station.line.produce(6);
+        station.line.reject("no-read", "F");
+        station.signedIn("2001", "2345").post("/line/end-batch", null);
+        JsonNode r = operator.get("/jobs/last-reconciliation").json();
+        assertEquals(jobId, r.get("job").asText());
+        assertEquals("ENDED", r.get("state").asText());
+        assertEquals(7, r.get("sent").asInt());
+        assertEquals(6, r.get("verified").asInt());
+        assertEquals(1, r.get("rejected").asInt());
+        assertEquals(93, r.get("released").asInt());
+        assertTrue(r.get("balanced").asBoolean(), r.toString());
+    }
+
+    @Test
     void alarmsAreListedAndAcknowledged() {
         Alarm alarm = station.line.raiseAlarm(Alarm.Severity.FAULT, "printer.paperOut", "printer-1 out of labels");
         JsonNode alarms = operator.get("/alarms").json();

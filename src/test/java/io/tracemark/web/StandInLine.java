@@ -4,6 +4,8 @@ import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import io.tracemark.core.TraceLevel;
 import io.tracemark.core.TracemarkException;
+import io.tracemark.ledger.JobState;
+import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.Alarm;
 import io.tracemark.line.ChallengeResult;
 import io.tracemark.line.Counters;
@@ -63,6 +65,8 @@ final class StandInLine implements LineControl {
     private byte[] lastLabel;
     private byte[] lastFrame;
     private RuntimeException failNext;
+    private boolean ended;
+    private Reconciliation lastReconciliation;
 
     // ---- switches and drivers for tests ----
 
@@ -102,6 +106,16 @@ final class StandInLine implements LineControl {
             lastFrame = png("REJECT " + code, 320, 240);
         }
         changed();
+    }
+
+    /** A fault stops the line, as the real one does: PackML Abort, a FAULT alarm, the unit in flight voided. */
+    Alarm fault(String cause, String detail) {
+        synchronized (this) {
+            machine.apply(PackMlCommand.ABORT);
+            machine.apply(PackMlCommand.STATE_COMPLETE);
+            voided++;
+        }
+        return raiseAlarm(Alarm.Severity.FAULT, cause, detail);
     }
 
     Alarm raiseAlarm(Alarm.Severity severity, String cause, String detail) {
@@ -202,6 +216,7 @@ final class StandInLine implements LineControl {
                     request.template(), request.quantity(), request.minimumGrade());
             planned = request.quantity();
             sent = verified = rejected = voided = 0;
+            ended = false;
             calls.add("start " + actor + " " + request.batch());
         }
         changed();
@@ -233,9 +248,45 @@ final class StandInLine implements LineControl {
                 machine.apply(PackMlCommand.STOP);
                 machine.apply(PackMlCommand.STATE_COMPLETE);
             }
+            ended = true;
+            lastReconciliation = Reconciliation.of(job.jobId(), job.traceLevel(), JobState.ENDED, planned, sent, verified,
+                    rejected, voided, 0, planned - sent, 0, 0);
             calls.add("end-batch " + actor);
         }
         changed();
+    }
+
+    @Override
+    public void clear(String actor) {
+        command("clear", actor, PackMlCommand.CLEAR);
+    }
+
+    /** Like the line: clears an abort first, then Reset and Start with the same job. */
+    @Override
+    public void restart(String actor) {
+        synchronized (this) {
+            act("restart", actor);
+            if (job == null || ended) {
+                throw new TracemarkException("line is " + machine.state() + ": no unfinished job to resume");
+            }
+            if (machine.state() == PackMlState.ABORTED) {
+                machine.apply(PackMlCommand.CLEAR);
+                machine.apply(PackMlCommand.STATE_COMPLETE);
+            }
+            if (machine.allows(PackMlCommand.RESET)) {
+                machine.apply(PackMlCommand.RESET);
+                machine.apply(PackMlCommand.STATE_COMPLETE);
+            }
+            machine.apply(PackMlCommand.START);
+            machine.apply(PackMlCommand.STATE_COMPLETE);
+            calls.add("restart " + actor + " " + job.jobId());
+        }
+        changed();
+    }
+
+    @Override
+    public synchronized Optional<Reconciliation> lastReconciliation() {
+        return Optional.ofNullable(lastReconciliation);
     }
 
     @Override
