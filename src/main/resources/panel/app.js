@@ -301,7 +301,7 @@ function renderActions(status) {
     setup: s === 'stopped' || s === 'fault',
     pause: s === 'running',
     resume: s === 'paused',
-    stop: s === 'running' || s === 'paused' || s === 'fault',
+    stop: s === 'running' || s === 'paused', // after a fault the line has stopped already: clear it
     'end-batch': hasJob,
     challenge: true,
     void: hasJob,

@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The panel on the real simulated line (virtual printer over TCP, virtual camera, the station's own
  * decoder, the ledger in SQLite): an operator signs in with the keypad, sets up a job, starts it,
- * watches the counters rise and rejects appear, and stops.
+ * watches the counters rise and rejects appear, stops, resumes the job from the panel, clears a
+ * printer fault (print head opened) from the panel, resumes again, and stops.
  */
 class PanelOnSimulatedLineTest {
 
@@ -75,7 +76,7 @@ class PanelOnSimulatedLineTest {
                 new Select(form.findElement(By.name("template"))).selectByValue("item-gs1-datamatrix");
                 new Select(form.findElement(By.name("printer"))).selectByValue(SimulatedLine.PRINTER);
                 new Select(form.findElement(By.name("scanner"))).selectByValue(SimulatedLine.SCANNER);
-                form.findElement(By.name("quantity")).sendKeys("400");
+                form.findElement(By.name("quantity")).sendKeys("1500");
                 browser.byId("job-preview").click();
                 browser.await(Duration.ofSeconds(10), () -> browser.byId("img-preview").isDisplayed());
                 browser.screenshot("real-job-1024x600");
@@ -94,10 +95,54 @@ class PanelOnSimulatedLineTest {
                 browser.button("stop").click();
                 browser.await(Duration.ofSeconds(15), () -> browser.text("status-text").equals("已停止")
                         && browser.text("job-state").equals("已停止"));
+                browser.await(() -> browser.button("restart").isDisplayed() && browser.button("restart").isEnabled());
+                assertEquals("恢复任务", browser.button("restart").getText());
+                assertTrue(!browser.button("clear").isDisplayed(), "no fault to clear");
+                browser.assertLineViewFits(1024, 600);
+                browser.assertTouchTargets();
                 browser.screenshot("real-stopped-1024x600");
-                Reconciliation account = sim.ledger().reconcile(sim.line().currentJobId().orElseThrow());
+                String jobId = sim.line().currentJobId().orElseThrow();
+                Reconciliation account = sim.ledger().reconcile(jobId);
                 assertEquals(0, account.duplicates(), account.toString());
                 assertTrue(account.verified() >= 10 && account.rejected() >= 1, account.toString());
+
+                assertTrue(sim.awaitCameraIdle(Duration.ofSeconds(10)), "camera caught up before resuming");
+                long beforeRestart = browser.counter("verified");
+                browser.button("restart").click();
+                browser.await(Duration.ofSeconds(15), () -> browser.text("status-text").equals("运行中"));
+                assertTrue(!browser.button("restart").isDisplayed(), "nothing to resume while running");
+                browser.await(Duration.ofSeconds(20), () -> browser.counter("verified") > beforeRestart + 5);
+                assertEquals(jobId, browser.text("job-id"), "the same job resumed");
+
+                sim.virtualPrinter().setHeadOpen(true);
+                browser.await(Duration.ofSeconds(15), () -> browser.text("status-text").equals("故障")
+                        && browser.button("clear").isDisplayed());
+                assertEquals("已中止", browser.text("job-state"));
+                assertEquals("清除故障", browser.button("clear").getText());
+                assertTrue(!browser.button("restart").isDisplayed(), "clear the fault first");
+                browser.await(() -> browser.byId("alarm-banner").isDisplayed());
+                browser.screenshot("real-fault-1024x600");
+                browser.byId("alarm-ack").click();
+                browser.await(() -> !browser.byId("alarm-banner").isDisplayed());
+                sim.fixDevices();
+                browser.button("clear").click();
+                browser.await(Duration.ofSeconds(10), () -> browser.text("job-state").equals("已停止")
+                        && browser.button("restart").isDisplayed());
+                assertTrue(sim.awaitCameraIdle(Duration.ofSeconds(10)), "camera caught up before resuming");
+                long beforeSecondRestart = browser.counter("verified");
+                browser.button("restart").click();
+                browser.await(Duration.ofSeconds(15), () -> browser.text("status-text").equals("运行中"));
+                browser.await(Duration.ofSeconds(20), () -> browser.counter("verified") > beforeSecondRestart + 5);
+                browser.button("stop").click();
+                browser.await(Duration.ofSeconds(15), () -> browser.text("job-state").equals("已停止"));
+
+                Reconciliation resumed = sim.ledger().reconcile(jobId);
+                assertEquals(0, resumed.duplicates(), resumed.toString());
+                assertTrue(resumed.balanced(), resumed.toString());
+                assertTrue(resumed.voided() >= account.voided(), resumed.toString());
+                assertTrue(resumed.verified() > account.verified() + 10, resumed.toString());
+                List<String> audit = auditActions(sim);
+                assertTrue(audit.contains("1001 line.restart") && audit.contains("1001 line.clear"), audit.toString());
 
                 browser.tab("rejects").click();
                 browser.await(() -> !browser.driver.findElements(By.cssSelector("#rejects-rows tr")).isEmpty());
@@ -105,5 +150,17 @@ class PanelOnSimulatedLineTest {
                 browser.signOut();
             }
         }
+    }
+
+    private static List<String> auditActions(SimulatedLine sim) {
+        return sim.database().read(conn -> {
+            List<String> rows = new java.util.ArrayList<>();
+            try (var st = conn.createStatement(); var rs = st.executeQuery("SELECT actor, action FROM audit_log ORDER BY id")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            return rows;
+        });
     }
 }
