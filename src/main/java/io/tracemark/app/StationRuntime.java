@@ -30,6 +30,8 @@ import io.tracemark.verify.ScannerProfiles;
 import io.tracemark.web.DeviceInfo;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,15 +39,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The composition root of a station on real devices ({@code run --config station.yaml}): the same
  * line as the simulated one, with printers as ZPL over the transport their URI names (TCP, serial),
  * scanners as result-string readers over TCP, and the reject gate as a command over a transport.
  * Gate URI parameters carry its quirks: {@code cmd} (default {@code R{unit}\r\n}), {@code confirm}
- * (a regular expression; absent means no sensor) and {@code timeoutMs} (default 1000).
+ * (a regular expression the whole answer line must match; absent means no sensor) and {@code timeoutMs}
+ * (default 1000); {@code cmd} and {@code confirm} are percent-decoded, e.g.
+ * {@code tcp://10.0.0.12:5000?cmd=R%7Bunit%7D%0D%0A&confirm=OK%20%7Bunit%7D}. They are taken off the
+ * URI before the transport is built from it.
  */
 public final class StationRuntime implements AutoCloseable {
+
+    private static final Set<String> GATE_PARAMS = Set.of("cmd", "confirm", "timeoutMs");
 
     private final Database db;
     private final GroupCommit writes;
@@ -54,9 +63,9 @@ public final class StationRuntime implements AutoCloseable {
     private final StationConfig config;
     private final List<DeviceInfo> devices = new ArrayList<>();
 
-    private StationRuntime(StationConfig config) {
-        this.db = Database.open(config.dataDir());
-        this.writes = new GroupCommit(db);
+    private StationRuntime(StationConfig config, Database db, GroupCommit writes) {
+        this.db = db;
+        this.writes = writes;
         this.config = config;
         this.ledger = new CodeLedger(db, writes, Clock.systemUTC());
         config.printers().forEach(d -> devices.add(new DeviceInfo(d.name(), "printer", d.uri().toString())));
@@ -95,21 +104,69 @@ public final class StationRuntime implements AutoCloseable {
                 SimulatedLine.DIGITAL_LINK_BASE);
         this.line = new LineController(db, ledger, masterData, designs,
                 new LineDevices(printers, jobSettings, scanners, gate), settings, Clock.systemDefaultZone());
-        line.open();
-        line.recover();
+        try {
+            line.open();
+            line.recover();
+        } catch (RuntimeException e) {
+            line.close();
+            throw e;
+        }
     }
 
     /** Builds the station from its configuration, opens the devices and recovers unfinished jobs. */
     public static StationRuntime start(StationConfig config) {
-        return new StationRuntime(config);
+        Database db = Database.open(config.dataDir());
+        GroupCommit writes = null;
+        try {
+            writes = new GroupCommit(db);
+            return new StationRuntime(config, db, writes);
+        } catch (RuntimeException e) {
+            if (writes != null) {
+                writes.close();
+            }
+            db.close();
+            throw e;
+        }
     }
 
     private static RejectGate gate(DeviceRegistry registry, StationConfig.Device d) {
         DeviceUri uri = DeviceUri.parse(d.uri().toString());
-        String command = uri.param("cmd").orElse("R{unit}\r\n");
-        String confirm = uri.param("confirm").orElse(null);
-        return new CommandRejectGate(registry.create(uri), command, confirm,
+        String command = uri.param("cmd").map(v -> percentDecoded(d, "cmd", v)).orElse("R{unit}\r\n");
+        String confirm = uri.param("confirm").map(v -> percentDecoded(d, "confirm", v)).orElse(null);
+        return new CommandRejectGate(registry.create(transportPart(uri)), command, confirm,
                 Duration.ofMillis(uri.intParam("timeoutMs", 1000)));
+    }
+
+    /** A gate parameter with its %XX escapes decoded (braces, spaces and CR LF cannot appear in a URI as such). */
+    static String percentDecoded(StationConfig.Device gate, String key, String value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%') {
+                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+            int low = i + 2 < value.length() ? Character.digit(value.charAt(i + 2), 16) : -1;
+            if (high < 0 || low < 0) {
+                throw new InvalidInputException("reject gate " + gate.name(), List.of(new Problem("uri." + key,
+                        "'%' must be followed by two hex digits, in '" + value + "'")));
+            }
+            out.write(high * 16 + low);
+            i += 2;
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The gate's URI without the gate's own parameters, which its transport does not know. */
+    static DeviceUri transportPart(DeviceUri uri) {
+        Map<String, String> rest = new LinkedHashMap<>(uri.query());
+        rest.keySet().removeAll(GATE_PARAMS);
+        String query = rest.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+        int q = uri.raw().indexOf('?');
+        String base = q < 0 ? uri.raw() : uri.raw().substring(0, q);
+        return DeviceUri.parse(query.isEmpty() ? base : base + "?" + query);
     }
 
     /**

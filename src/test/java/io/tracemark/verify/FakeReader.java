@@ -14,22 +14,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fake fixed-mount reader on 127.0.0.1: accepts one connection, writes whatever the test sends
- * (each vendor's output format) and records the commands it receives, byte for byte.
+ * (each vendor's output format) and records the commands it receives, byte for byte. Public so the
+ * station's composition tests (package {@code app}) drive a real result-string scanner with it too.
  */
-final class FakeReader implements AutoCloseable {
+public final class FakeReader implements AutoCloseable {
 
     private final ServerSocket server;
     private final CompletableFuture<Socket> client = new CompletableFuture<>();
-    final BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
 
-    FakeReader() throws IOException {
+    public FakeReader() throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::serve, "fake-reader");
         t.setDaemon(true);
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -47,18 +48,18 @@ final class FakeReader implements AutoCloseable {
         }
     }
 
-    void send(String text) throws Exception {
+    public void send(String text) throws Exception {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void send(byte[] bytes) throws Exception {
+    public void send(byte[] bytes) throws Exception {
         OutputStream out = client.get(5, TimeUnit.SECONDS).getOutputStream();
         out.write(bytes);
         out.flush();
     }
 
     /** The next {@code n} bytes the station sent, waiting for them. */
-    String nextCommand(int n) throws InterruptedException {
+    public String nextCommand(int n) throws InterruptedException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             Integer b = received.poll(5, TimeUnit.SECONDS);

@@ -1,0 +1,348 @@
+package io.tracemark.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracemark.cli.Main;
+import io.tracemark.core.TracemarkException;
+import io.tracemark.device.DeviceUri;
+import io.tracemark.ledger.CodeLedger;
+import io.tracemark.line.JobRequest;
+import io.tracemark.line.MasterDataStore;
+import io.tracemark.line.PackMlState;
+import io.tracemark.printer.PrinterProfile;
+import io.tracemark.printer.PrinterProfiles;
+import io.tracemark.sim.FaultPlan;
+import io.tracemark.sim.VirtualPrinter;
+import io.tracemark.store.Database;
+import io.tracemark.store.GroupCommit;
+import io.tracemark.verify.Decoded;
+import io.tracemark.verify.FakeGate;
+import io.tracemark.verify.FakeReader;
+import io.tracemark.verify.FrameDecoder;
+import io.tracemark.web.PanelServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --config station.yaml} on local devices speaking their real protocols over 127.0.0.1: a
+ * virtual ZPL printer on TCP (it renders what it receives), a fixed-mount reader sending generic result
+ * strings (it reads each printed label with the station's own decoder, as a camera above the printer
+ * would) and a reject gate controller answering {@code R<unit>} with {@code OK <unit>}.
+ */
+class StationRuntimeTest {
+
+    private static final String PROFILE = "zt411-203";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private VirtualPrinter printer;
+    private FakeReader reader;
+    private FakeGate gate;
+    private final AtomicInteger labelsRead = new AtomicInteger();
+    private Path stationYaml;
+
+    @BeforeEach
+    void startDevices() throws Exception {
+        PrinterProfile profile = PrinterProfiles.load(PROFILE);
+        printer = new VirtualPrinter(new VirtualPrinter.Settings("printer-1", 0, profile, 100, FaultPlan.NONE,
+                new RasterRenderer(LabelTargets.of(profile), profile.printWidthDots(), profile.labelLengthDots()), null));
+        printer.start();
+        reader = new FakeReader();
+        gate = new FakeGate(unit -> true);
+        FrameDecoder decoder = new FrameDecoder();
+        printer.addListener(label -> {
+            Optional<Decoded> read = decoder.decode(label.image().get(), Optional.empty());
+            String line = read.map(d -> d.symbologyId() + d.data()).orElse("NOREAD");
+            try {
+                reader.send(line + "\r\n");
+                labelsRead.incrementAndGet();
+            } catch (Exception e) {
+                throw new IllegalStateException("fake reader cannot send", e);
+            }
+        });
+        stationYaml = write("station.yaml", """
+                station:
+                  name: test-line
+                  data: data
+                  templates: %s
+                panel:
+                  host: 127.0.0.1
+                  port: 0
+                printers:
+                  - name: %s
+                    uri: tcp://127.0.0.1:%d
+                    profile: %s
+                scanners:
+                  - name: %s
+                    uri: tcp://127.0.0.1:%d
+                    profile: generic
+                rejectGates:
+                  - name: gate-1
+                    uri: tcp://127.0.0.1:%d?confirm=OK%%20%%7Bunit%%7D&timeoutMs=2000
+                line:
+                  lookAhead: 2
+                  verdictTimeoutMs: 5000
+                """.formatted(Path.of("templates").toAbsolutePath(), SimulatedLine.PRINTER, printer.port(), PROFILE,
+                SimulatedLine.SCANNER, reader.port(), gate.port()));
+    }
+
+    @AfterEach
+    void stopDevices() throws Exception {
+        gate.close();
+        reader.close();
+        printer.close();
+    }
+
+    @Test
+    void runsAJobOnLocalDevicesThroughThePanelAndShutsDownCleanly() throws Exception {
+        seedMasterDataAndCodes(dir.resolve("data"), 100);
+        StationConfig config = new StationConfigReader().read(stationYaml);
+        int port;
+        try (StationRuntime runtime = StationRuntime.start(config);
+             PanelServer panel = runtime.startPanel("4321")) {
+            port = panel.port();
+            assertTrue(port > 0, "port 0 in station.yaml picks a free port");
+            Http admin = new Http(port);
+            assertEquals(401, admin.get("/status").statusCode(), "not signed in yet");
+            assertEquals(401, admin.signIn("9001", "0000"), "wrong PIN");
+            assertEquals(201, admin.signIn("9001", "4321"), "the first admin, from the PIN given at start-up");
+
+            JsonNode status = admin.json(admin.get("/status"));
+            assertEquals("STOPPED", status.get("state").asText());
+            assertFalse(status.get("resumable").asBoolean());
+            JsonNode devices = admin.json(admin.get("/devices"));
+            assertEquals(List.of("printer-1 printer tcp://127.0.0.1:" + printer.port(),
+                    "camera-1 scanner tcp://127.0.0.1:" + reader.port(),
+                    "gate-1 rejectGate tcp://127.0.0.1:" + gate.port() + "?confirm=OK%20%7Bunit%7D&timeoutMs=2000"),
+                    devices.findValuesAsText("name").stream().map(n -> describe(devices, n)).toList());
+
+            HttpResponse<String> started = admin.post("/line/start", jobJson(SampleStation.itemJob(12, LocalDate.now())));
+            assertEquals(200, started.statusCode(), started.body());
+            assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),
+                    EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED), Duration.ofSeconds(60)),
+                    () -> "job did not complete: " + runtime.line().snapshot());
+            assertTrue(!gate.commands.isEmpty() && gate.commands.get(0).startsWith("R-"),
+                    "the challenge label was rejected and the gate fired and confirmed: " + gate.commands);
+            assertEquals(200, admin.post("/line/end-batch", "{}").statusCode());
+            JsonNode account = admin.json(admin.get("/jobs/last-reconciliation"));
+            assertEquals(12, account.get("verified").asInt(), account.toString());
+            assertEquals(0, account.get("duplicates").asInt());
+            assertTrue(account.get("balanced").asBoolean(), account.toString());
+            assertTrue(labelsRead.get() >= 13, "every printed label went through the reader: " + labelsRead);
+        }
+        assertThrows(ConnectException.class, () -> new Http(port).get("/status"), "the panel is closed");
+
+        try (StationRuntime again = StationRuntime.start(new StationConfigReader().read(stationYaml));
+             PanelServer panel = again.startPanel(null)) {
+            assertEquals(201, new Http(panel.port()).signIn("9001", "4321"), "the admin was kept; no PIN needed now");
+            assertEquals(PackMlState.STOPPED, again.line().snapshot().state());
+            assertTrue(again.line().currentJobId().isEmpty(), "the ended job is not resumed");
+        }
+    }
+
+    @Test
+    void aStationWithoutUsersNeedsTheAdminPin() throws Exception {
+        StationConfig config = new StationConfigReader().read(stationYaml);
+        try (StationRuntime runtime = StationRuntime.start(config)) {
+            TracemarkException none = assertThrows(TracemarkException.class, () -> runtime.startPanel(null));
+            assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the first admin, user 9001",
+                    none.getMessage());
+            TracemarkException shortPin = assertThrows(TracemarkException.class, () -> runtime.startPanel("12"));
+            assertTrue(shortPin.getMessage().contains("TRACEMARK_ADMIN_PIN"), shortPin.getMessage());
+        }
+    }
+
+    @Test
+    void runWithoutUsersAndWithoutThePinExitsTwo() {
+        Assumptions.assumeTrue(System.getenv("TRACEMARK_ADMIN_PIN") == null,
+                "TRACEMARK_ADMIN_PIN is set in this environment: run would start");
+        Result r = run("run", "--config", stationYaml.toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.lines().anyMatch(l -> l.startsWith("error: the station has no users: set TRACEMARK_ADMIN_PIN")),
+                r.err);
+    }
+
+    @Test
+    void runReportsEveryProblemOfStationYamlOnOneLine() {
+        Path bad = write("bad.yaml", """
+                station:
+                  name: test-line
+                  colour: blue
+                panel:
+                  port: 70000
+                printers:
+                  - name: printer-1
+                    profile: zt411-203
+                scanners:
+                  - name: camera-1
+                    uri: 127.0.0.1:23
+                    profile: generic
+                line:
+                  minimumGrade: Z
+                """);
+        Result r = run("run", "--config", bad.toString());
+        assertEquals(2, r.code, r.err);
+        List<String> errors = r.err.lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errors.size(), r.err);
+        String line = errors.get(0);
+        for (String where : List.of("station.colour", "panel.port", "printers[0].uri", "scanners[0].uri",
+                "line.minimumGrade")) {
+            assertTrue(line.contains(where), "names " + where + ": " + line);
+        }
+        assertTrue(line.contains("5 problems"), line);
+        assertFalse(Files.exists(dir.resolve("data")), "nothing was started");
+    }
+
+    @Test
+    void gateParametersArePercentDecodedAndTakenOffTheTransportUri() {
+        StationConfig.Device d = new StationConfig.Device("gate-1", URI.create("tcp://10.0.0.12:5000"), null);
+        assertEquals("R{unit}\r\n", StationRuntime.percentDecoded(d, "cmd", "R%7Bunit%7D%0D%0A"));
+        assertEquals("OK {unit}", StationRuntime.percentDecoded(d, "confirm", "OK%20%7Bunit%7D"));
+        TracemarkException bad = assertThrows(TracemarkException.class,
+                () -> StationRuntime.percentDecoded(d, "confirm", "OK%2"));
+        assertTrue(bad.getMessage().contains("gate-1") && bad.getMessage().contains("uri.confirm"), bad.getMessage());
+        assertEquals("tcp://10.0.0.12:5000?connectTimeoutMs=500", StationRuntime.transportPart(DeviceUri
+                .parse("tcp://10.0.0.12:5000?cmd=X&connectTimeoutMs=500&confirm=OK&timeoutMs=90")).raw());
+        assertEquals("tcp://10.0.0.12:5000", StationRuntime.transportPart(DeviceUri
+                .parse("tcp://10.0.0.12:5000?confirm=OK")).raw());
+    }
+
+    // ---- helpers ----
+
+    private static void seedMasterDataAndCodes(Path dataDir, int codes) {
+        try (Database db = Database.open(dataDir); GroupCommit writes = new GroupCommit(db)) {
+            CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
+            SampleStation.ensureMasterData(new MasterDataStore(db, ledger.audit()));
+            SampleStation.ensureCodes(db, ledger, codes, 11);
+        }
+    }
+
+    private static String jobJson(JobRequest job) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("productId", job.productId());
+        body.put("batch", job.batch());
+        body.put("productionDate", job.productionDate().toString());
+        body.put("expiryDate", job.expiryDate().toString());
+        body.put("traceLevel", job.traceLevel().name());
+        body.put("scheme", job.scheme());
+        body.put("template", job.template());
+        body.put("printer", job.printer());
+        body.put("scanner", job.scanner());
+        body.put("quantity", job.quantity());
+        body.put("minimumGrade", job.minimumGrade());
+        return JSON.writeValueAsString(body);
+    }
+
+    private static String describe(JsonNode devices, String name) {
+        for (JsonNode d : devices) {
+            if (d.get("name").asText().equals(name)) {
+                return name + " " + d.get("kind").asText() + " " + d.get("uri").asText();
+            }
+        }
+        throw new AssertionError("no device " + name);
+    }
+
+    private Path write(String name, String text) {
+        try {
+            return Files.writeString(dir.resolve(name), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** The panel's API as another system sees it: session cookie and CSRF header after sign-in. */
+    private static final class Http {
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final String base;
+        private String session;
+        private String csrf;
+
+        Http(int port) {
+            this.base = "http://127.0.0.1:" + port + PanelServer.API;
+        }
+
+        int signIn(String user, String pin) throws Exception {
+            HttpResponse<String> r = post("/session", JSON.writeValueAsString(Map.of("user", user, "pin", pin)));
+            if (r.statusCode() == 201) {
+                session = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("tm_session="))
+                        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+                csrf = json(r).get("csrfToken").asText();
+            }
+            return r.statusCode();
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String body) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            if (csrf != null) {
+                b.header("X-CSRF-Token", csrf);
+            }
+            return send(b);
+        }
+
+        JsonNode json(HttpResponse<String> r) throws IOException {
+            return JSON.readTree(r.body());
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+            if (session != null) {
+                b.header("Cookie", session);
+            }
+            return client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
