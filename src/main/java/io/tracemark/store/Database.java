@@ -36,8 +36,7 @@ public final class Database implements Transactions, AutoCloseable {
      * Log pages after which a commit checkpoints by itself (SQLite's default is 1,000): only a
      * bound, reached when the background {@link Checkpointer} falls behind.
      */
-    static final int WAL_AUTOCHECKPOINT_PAGES = Integer.getInteger("tracemark.walAutocheckpoint", 10_000);
-    private static final boolean BACKGROUND_CHECKPOINT = !Boolean.getBoolean("tracemark.noCheckpointer");
+    static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
     private final Path file;
     private final String url;
@@ -56,7 +55,7 @@ public final class Database implements Transactions, AutoCloseable {
         this.writer = connect(false);
         try {
             this.schemaVersion = new SchemaUpgrade(this, migrations).apply();
-            this.checkpointer = BACKGROUND_CHECKPOINT ? new Checkpointer(connect(false), file.getFileName().toString()) : null;
+            this.checkpointer = new Checkpointer(connect(false), file.getFileName().toString());
         } catch (RuntimeException | SQLException e) {
             writer.close();
             throw e;
@@ -120,7 +119,7 @@ public final class Database implements Transactions, AutoCloseable {
             long t0 = System.nanoTime();
             statements.get(writer, "COMMIT").execute();
             commitNanos.addAndGet(System.nanoTime() - t0);
-            if (checkpointer != null) {
+            if (checkpointer != null) { // null while migrations run at open
                 checkpointer.committed();
             }
             return result;
