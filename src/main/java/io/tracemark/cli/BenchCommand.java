@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 PrinterBench.class,
                 BenchVerifyCommand.class,
                 BenchPlatformCommand.class,
+                BenchLineCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

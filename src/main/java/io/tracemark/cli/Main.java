@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 VerifyImageCommand.class,
                 PlatformCommand.class,
+                DemoCommand.class,
+                RunCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

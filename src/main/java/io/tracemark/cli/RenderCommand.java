@@ -1,12 +1,12 @@
 package io.tracemark.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
+import io.tracemark.app.LabelTargets;
 import io.tracemark.label.CjkFontMode;
+import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.label.LabelImages;
 import io.tracemark.label.LabelTarget;
 import io.tracemark.label.LabelTemplate;
@@ -59,8 +59,8 @@ public final class RenderCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--profile", paramLabel = "P",
-            description = "printer profile YAML (reads dotsPerMm, cjkFontMode, residentFontName, storedFormats)")
-    Path profile;
+            description = "printer profile: a bundled name (e.g. zt411-203) or a YAML path; sets resolution, CJK font mode, stored formats")
+    String profile;
 
     @Option(names = "--dpmm", paramLabel = "N", description = "printer resolution in dots/mm (default: the template's)")
     Integer dotsPerMm;
@@ -128,14 +128,11 @@ public final class RenderCommand implements Callable<Integer> {
         String font = null;
         boolean storedFormats = true;
         if (profile != null) {
-            // Until the printer package's profile parser is wired here, read the keys rendering needs.
-            JsonNode p = new YAMLMapper().readTree(profile.toFile());
-            dpmm = p.path("dotsPerMm").asInt(p.path("dpmm").asInt(dpmm));
-            if (p.hasNonNull("cjkFontMode")) {
-                mode = cjkMode(p.get("cjkFontMode").asText());
-            }
-            font = p.hasNonNull("residentFontName") ? p.get("residentFontName").asText() : null;
-            storedFormats = p.path("storedFormats").asBoolean(true);
+            LabelTarget fromProfile = LabelTargets.of(PrinterProfiles.load(profile));
+            dpmm = fromProfile.dotsPerMm();
+            mode = fromProfile.cjkMode();
+            font = fromProfile.residentFontName();
+            storedFormats = fromProfile.storedFormats();
         }
         if (dotsPerMm != null) {
             dpmm = dotsPerMm;

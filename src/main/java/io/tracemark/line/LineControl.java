@@ -1,6 +1,8 @@
 package io.tracemark.line;
 
 import io.tracemark.core.Problem;
+import io.tracemark.core.TracemarkException;
+import io.tracemark.ledger.Reconciliation;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,4 +68,27 @@ public interface LineControl {
 
     /** The last camera frame, as PNG. */
     Optional<byte[]> lastFrameImage();
+
+    // ---- extensions (default methods, so existing implementations keep compiling) ----------
+
+    /**
+     * PackML Clear: acknowledges that the cause of an abort was dealt with; ABORTED -> CLEARING ->
+     * STOPPED. A job can then be started or the current one resumed.
+     */
+    default void clear(String actor) {
+        throw new TracemarkException("clear is not supported by this line");
+    }
+
+    /**
+     * Resumes the current unfinished job after a stop, an abort (clears first) or a restart of the
+     * station: Reset, Start, and printing continues with new codes; units voided stay voided.
+     */
+    default void restart(String actor) {
+        throw new TracemarkException("restart is not supported by this line");
+    }
+
+    /** The reconciliation produced by the last {@link #endBatch}, if any. */
+    default Optional<Reconciliation> lastReconciliation() {
+        return Optional.empty();
+    }
 }

@@ -69,6 +69,18 @@ class RenderCommandTest {
     }
 
     @Test
+    void aPrinterProfileSetsTheResolutionAndABadOneIsNamed() throws IOException {
+        Run r = run("render", "--template", "item-gs1-datamatrix", "--format", "png", "--profile", "zt411-300",
+                "--out", dir.resolve("p.png").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(600, ImageIO.read(dir.resolve("p.png").toFile()).getWidth(), "50 mm at 12 dots/mm");
+        Run bad = run("render", "--template", "item-gs1-datamatrix", "--format", "png", "--profile", "no-such-printer",
+                "--out", dir.resolve("q.png").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("no-such-printer"), bad.err());
+    }
+
+    @Test
     void benchLabelsPrintsOneJsonDocument() throws IOException {
         Run r = run("bench", "labels", "--json", "--labels", "2000", "--rasterize", "5");
         assertEquals(0, r.status(), r.err());

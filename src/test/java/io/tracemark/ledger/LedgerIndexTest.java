@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The partial indexes of migration V3 hold only the rows their queries look for; a query that
+ * The partial indexes of migration V4 hold only the rows their queries look for; a query that
  * stopped matching its index's condition would scan whole tables (a million codes) unnoticed.
  */
 class LedgerIndexTest {

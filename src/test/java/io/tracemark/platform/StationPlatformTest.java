@@ -76,7 +76,7 @@ class StationPlatformTest {
 
             // a job of 180 kettles: the buffer falls to 20, then the platform goes away
             insertJobDetails(db, ledger, "J1", SampleData.KETTLE, 180);
-            List<AllocatedCode> codes = ledger.allocate("J1", 180, "op");
+            List<AllocatedCode> codes = ledger.allocate("J1", 180, "gs1", "op");
             platform.close();
             CodeRangePuller.PullReport offline = puller.pullNow();
             assertNotNull(offline.error());

@@ -1,0 +1,133 @@
+package io.tracemark.cli;
+
+import io.tracemark.app.DemoRun;
+import io.tracemark.app.LineFaults;
+import io.tracemark.app.SampleStation;
+import io.tracemark.app.SimulatedLine;
+import io.tracemark.ledger.Reconciliation;
+import io.tracemark.sim.DegradationMix;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code demo}: the whole simulated line on this machine (DESIGN.md section 4). */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the simulated line: virtual printer over TCP, virtual camera, real decoder, reject gate.")
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "7070", description = "touch panel port (0 = any free port)")
+    int port;
+
+    @Option(names = "--units", description = "units to make good in the job (default: a continuous 10,000-unit job)")
+    Integer units;
+
+    @Option(names = "--exit-when-done", description = "end the batch and exit when the job is complete")
+    boolean exitWhenDone;
+
+    @Option(names = "--faults", defaultValue = "", description = "e.g. printer.paperOutAfter=50,camera.defectRate=0.02,gate.unconfirmedAt=30")
+    String faults;
+
+    @Option(names = "--data", description = "data directory; an existing one is reused (resumes an unfinished job)")
+    Path data;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the code package and the camera")
+    long seed;
+
+    @Option(names = "--codes", defaultValue = "12000", description = "size of the sample code package of a fresh station")
+    int codes;
+
+    @Option(names = "--max-stops", defaultValue = "20", description = "faults the demo operator clears before giving up")
+    int maxStops;
+
+    @Option(names = "--json", description = "print the reconciliation as one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        LineFaults lineFaults = LineFaults.parse(faults, DegradationMix.line(), seed);
+        Path dir = data != null ? data : Files.createTempDirectory("tracemark-demo-");
+        SimulatedLine.Options options = SimulatedLine.Options.demo(dir).withFaults(lineFaults);
+        options = new SimulatedLine.Options(dir, lineFaults, options.settings(), codes, seed,
+                options.labelsPerSecond(), options.printerProfile());
+        int quantity = units != null ? units : 10_000;
+        try (SimulatedLine sim = SimulatedLine.start(options)) {
+            // The touch panel (io.tracemark.web.PanelServer) is wired here by the composition root
+            // once the web package is on main: new PanelServer(sim.line(), services, settings).start(port),
+            // then print its URL. Until then the demo runs headless.
+            LOG.info("demo data directory {}; touch panel not built into this version (port {} unused)", dir, port);
+            if (!exitWhenDone) {
+                return runForever(sim, quantity);
+            }
+            DemoRun.Outcome outcome = DemoRun.run(sim, quantity, maxStops, Duration.ofHours(12));
+            return report(outcome);
+        }
+    }
+
+    private int runForever(SimulatedLine sim, int quantity) throws InterruptedException {
+        if (sim.line().recover().isEmpty()) {
+            sim.line().start(SampleStation.itemJob(quantity, LocalDate.now()), "demo-operator");
+        } else {
+            sim.line().restart("demo-operator");
+        }
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+        forever.await();
+        return 0;
+    }
+
+    private int report(DemoRun.Outcome outcome) {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (outcome.books().isEmpty()) {
+            doc.put("job", null);
+            doc.put("refused", outcome.refused().orElse("no job ran"));
+            doc.put("stops", outcome.stops());
+            print(out, doc);
+            return 1;
+        }
+        Reconciliation r = outcome.books().get();
+        doc.put("job", r.job());
+        doc.put("traceLevel", r.traceLevel());
+        doc.put("allocated", r.allocated());
+        doc.put("sent", r.sent());
+        doc.put("verified", r.verified());
+        doc.put("rejected", r.rejected());
+        doc.put("voided", r.voided());
+        doc.put("inFlight", r.inFlight());
+        doc.put("released", r.released());
+        doc.put("duplicates", r.duplicates());
+        doc.put("unitsPerSecond", r.unitsPerSecond());
+        doc.put("balanced", r.balanced());
+        doc.put("resumed", outcome.resumed());
+        doc.put("stops", outcome.stops());
+        print(out, doc);
+        return r.balanced() && r.duplicates() == 0 ? 0 : 1;
+    }
+
+    private void print(PrintWriter out, Map<String, Object> doc) {
+        if (json) {
+            JsonOutput.print(out, doc);
+        } else {
+            doc.forEach((k, v) -> out.println(k + ": " + v));
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.tracemark.line;
+
+import io.tracemark.core.TraceLevel;
+import java.time.LocalDate;
+
+/**
+ * What a job tells its labels besides the code: master data, batch and dates.
+ *
+ * @param expiryDate may be null
+ */
+public record JobFacts(Product product, String batch, LocalDate productionDate, LocalDate expiryDate,
+                       TraceLevel traceLevel, String scheme) {
+}

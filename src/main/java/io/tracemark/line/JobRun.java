@@ -1,0 +1,70 @@
+package io.tracemark.line;
+
+import io.tracemark.printer.Printer;
+import io.tracemark.printer.PrinterListener;
+import io.tracemark.printer.PrinterStatus;
+import io.tracemark.verify.Grade;
+import java.util.function.Consumer;
+
+/**
+ * One job on the line: what it prints, on which devices, and its feeder while printing. Listens to
+ * its printer: printed labels go to the matcher, a fault stops the line.
+ */
+final class JobRun implements PrinterListener {
+
+    final JobRequest request;
+    final Product product;
+    final JobLabels labels;
+    final Printer printer;
+    final Grade minimum;
+    private final UnitMatcher matcher;
+    private final Consumer<StopCause> stop;
+    private volatile String jobId;
+    private Feeder feeder;
+
+    JobRun(JobRequest request, Product product, JobLabels labels, Printer printer, Grade minimum, UnitMatcher matcher,
+           Consumer<StopCause> stop) {
+        this.request = request;
+        this.product = product;
+        this.labels = labels;
+        this.printer = printer;
+        this.minimum = minimum;
+        this.matcher = matcher;
+        this.stop = stop;
+    }
+
+    String jobId() {
+        return jobId;
+    }
+
+    void jobId(String id) {
+        this.jobId = id;
+    }
+
+    int quantity() {
+        return request.quantity();
+    }
+
+    Feeder feeder() {
+        return feeder;
+    }
+
+    void feeder(Feeder f) {
+        this.feeder = f;
+    }
+
+    @Override
+    public void printed(long unitId) {
+        matcher.printed(unitId);
+    }
+
+    @Override
+    public void fault(PrinterStatus status) {
+        stop.accept(StopCause.of(status));
+    }
+
+    JobSummary summary() {
+        return new JobSummary(jobId, product.id(), product.name(), request.batch(), request.productionDate(),
+                request.traceLevel(), request.scheme(), request.template(), request.quantity(), minimum.letter());
+    }
+}

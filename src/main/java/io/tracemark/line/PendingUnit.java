@@ -1,0 +1,38 @@
+package io.tracemark.line;
+
+import io.tracemark.verify.Expectation;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A unit sent to the printer and not yet judged. Challenge units have negative ids and are not in
+ * the ledger; their outcome completes {@code challenge}.
+ */
+final class PendingUnit {
+
+    final long unitId;
+    final int seq;
+    final String code;
+    final Expectation expectation;
+    final String canonical;
+    final Instant sentAt;
+    final CompletableFuture<ChallengeResult> challenge;
+    Instant printedAt;
+    /** Voided by a supervisor while in flight: its camera result is consumed without a verdict. */
+    boolean voided;
+
+    PendingUnit(long unitId, int seq, String code, Expectation expectation, Instant sentAt,
+                CompletableFuture<ChallengeResult> challenge) {
+        this.unitId = unitId;
+        this.seq = seq;
+        this.code = code;
+        this.expectation = expectation;
+        this.canonical = ExpectedContent.canonical(expectation);
+        this.sentAt = sentAt;
+        this.challenge = challenge;
+    }
+
+    boolean isChallenge() {
+        return challenge != null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.tracemark.line;
+
+import io.tracemark.verify.RejectGate;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires the reject gate for a unit whose reject is already in the ledger, and watches the
+ * confirmation: when the gate has a sensor and confirmations are required, a missing confirmation
+ * or a gate that cannot be commanded stops the line.
+ */
+final class RejectActuator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RejectActuator.class);
+
+    private final RejectGate gate;
+    private final boolean requireConfirmation;
+    private final Consumer<StopCause> stop;
+
+    RejectActuator(RejectGate gate, boolean requireConfirmation, Consumer<StopCause> stop) {
+        this.gate = gate;
+        this.requireConfirmation = requireConfirmation;
+        this.stop = stop;
+    }
+
+    /** Fires for a real unit; a failure is reported through the stop callback, never thrown. */
+    void fire(long unitId, String code) {
+        CompletableFuture<Boolean> done;
+        try {
+            done = gate.reject(unitId);
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((confirmed, error) -> {
+            if (error != null) {
+                stop.accept(StopCause.fault("gate.fault", gate.name() + " could not reject unit " + unitId + " ("
+                        + code + "): " + UnitMatcher.rootMessage(error)));
+            } else if (!confirmed && requireConfirmation && gate.confirms()) {
+                stop.accept(StopCause.fault("gate.unconfirmed", gate.name() + " did not confirm the reject of unit "
+                        + unitId + " (" + code + "); the unit may still be on the line"));
+            } else if (!confirmed) {
+                LOG.warn("{} did not confirm the reject of unit {} ({})", gate.name(), unitId, code);
+            }
+        });
+    }
+
+    /**
+     * Fires for the challenge unit.
+     *
+     * @return true when the gate fired and, if it has a sensor, confirmed
+     */
+    CompletableFuture<Boolean> fireChallenge(long unitId) {
+        try {
+            return gate.reject(unitId);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.tracemark.web;
+
+import io.javalin.http.sse.SseClient;
+import io.tracemark.line.LineControl;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GET /events: pushes the status document (event {@code status}) to every connected screen when the
+ * line changes, coalescing bursts (at most one push per {@value #COALESCE_MS} ms, so well within half a
+ * second), and heartbeat comments in between. A stream whose session ended is closed. All writes
+ * happen on one thread, so a client never sees two events interleaved.
+ */
+final class EventStream implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final long COALESCE_MS = 50;
+
+    private final LineControl line;
+    private final Supplier<Map<String, Object>> extraStatus;
+    private final SessionRegistry sessions;
+    private final Duration heartbeat;
+    private final Map<SseClient, Principal> clients = new ConcurrentHashMap<>();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "panel-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private AutoCloseable subscription;
+
+    EventStream(LineControl line, Supplier<Map<String, Object>> extraStatus, SessionRegistry sessions,
+                Duration heartbeat) {
+        this.line = line;
+        this.extraStatus = extraStatus;
+        this.sessions = sessions;
+        this.heartbeat = heartbeat;
+    }
+
+    void start() {
+        subscription = line.onChange(this::changed);
+        long every = heartbeat.toMillis();
+        writer.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The SSE handler: keeps the connection and sends the current status at once. */
+    void connect(SseClient client) {
+        Principal principal = Gate.principal(client.ctx());
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        clients.put(client, principal);
+        writer.execute(() -> send(client, principal, PanelJson.write(status())));
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    private void changed() {
+        if (pending.compareAndSet(false, true)) {
+            writer.schedule(this::push, COALESCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void push() {
+        pending.set(false);
+        try {
+            String json = PanelJson.write(status());
+            clients.forEach((client, principal) -> send(client, principal, json));
+        } catch (RuntimeException e) {
+            LOG.warn("status push failed: {}", e.toString(), e);
+        }
+    }
+
+    private void beat() {
+        clients.forEach((client, principal) -> {
+            if (alive(client, principal)) {
+                client.sendComment("heartbeat");
+            }
+        });
+    }
+
+    private void send(SseClient client, Principal principal, String json) {
+        if (alive(client, principal)) {
+            client.sendEvent("status", json);
+        }
+    }
+
+    private boolean alive(SseClient client, Principal principal) {
+        boolean sessionLive = principal.viaToken() || sessions.find(principal.sessionId(), false).isPresent();
+        if (client.terminated() || !sessionLive) {
+            clients.remove(client);
+            client.close();
+            return false;
+        }
+        return true;
+    }
+
+    private Map<String, Object> status() {
+        return PanelJson.status(line.snapshot(), extraStatus);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("unsubscribing from line changes failed: {}", e.toString());
+        }
+        clients.keySet().forEach(SseClient::close);
+        writer.shutdownNow();
+    }
+}

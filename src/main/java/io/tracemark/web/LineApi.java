@@ -1,0 +1,111 @@
+package io.tracemark.web;
+
+import io.javalin.http.Context;
+import io.tracemark.core.InvalidInputException;
+import io.tracemark.core.Problem;
+import io.tracemark.line.JobRequest;
+import io.tracemark.line.LineControl;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Status, job set-up and line commands. */
+final class LineApi {
+
+    private final LineControl line;
+    private final Supplier<Map<String, Object>> extraStatus;
+
+    LineApi(LineControl line, Supplier<Map<String, Object>> extraStatus) {
+        this.line = line;
+        this.extraStatus = extraStatus;
+    }
+
+    void status(Context ctx) {
+        ctx.json(PanelJson.status(line.snapshot(), extraStatus));
+    }
+
+    void setupOptions(Context ctx) {
+        ctx.json(line.setupOptions());
+    }
+
+    /** POST /jobs/validate: 200 with every problem (from reading and from the line); ok when none. */
+    void validate(Context ctx) {
+        JobRequestReader.Read read = JobRequestReader.read(Bodies.object(ctx));
+        List<Problem> problems = new ArrayList<>(read.problems());
+        if (read.request() != null) {
+            problems.addAll(line.validate(read.request()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", problems.isEmpty());
+        out.put("problems", ProblemKeys.json(problems));
+        ctx.json(out);
+    }
+
+    void preview(Context ctx) {
+        JobRequest request = JobRequestReader.require(Bodies.object(ctx));
+        ctx.contentType("image/png").result(line.previewLabel(request));
+    }
+
+    void start(Context ctx) {
+        JobRequest request = JobRequestReader.require(Bodies.object(ctx));
+        List<Problem> problems = line.validate(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("job " + request.batch(), problems);
+        }
+        line.start(request, actor(ctx));
+        status(ctx);
+    }
+
+    void pause(Context ctx) {
+        line.pause(actor(ctx));
+        status(ctx);
+    }
+
+    void resume(Context ctx) {
+        line.resume(actor(ctx));
+        status(ctx);
+    }
+
+    void stop(Context ctx) {
+        line.stop(actor(ctx));
+        status(ctx);
+    }
+
+    void endBatch(Context ctx) {
+        line.endBatch(actor(ctx));
+        status(ctx);
+    }
+
+    void challenge(Context ctx) {
+        ctx.json(line.runChallenge(actor(ctx)));
+    }
+
+    void alarms(Context ctx) {
+        ctx.json(line.snapshot().alarms());
+    }
+
+    void acknowledge(Context ctx) {
+        long id = pathLong(ctx, "id");
+        boolean active = line.snapshot().alarms().stream().anyMatch(a -> a.id() == id);
+        if (!active) {
+            throw new NotFoundException("active alarm " + id);
+        }
+        line.acknowledgeAlarm(id, actor(ctx));
+        status(ctx);
+    }
+
+    static String actor(Context ctx) {
+        return Gate.principal(ctx).actor();
+    }
+
+    static long pathLong(Context ctx, String name) {
+        String text = ctx.pathParam(name);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("path", List.of(new Problem(name, "not a whole number: '" + text + "'")));
+        }
+    }
+}

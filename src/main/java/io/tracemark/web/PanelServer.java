@@ -1,0 +1,198 @@
+package io.tracemark.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.sse.SseHandler;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import io.tracemark.line.LineControl;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station's touch panel (static files from {@code /panel} on the class path) and its REST API
+ * under {@value #API}, on Javalin. Every route, with the role it needs, is listed in {@link #routes()};
+ * exceptions become HTTP answers in {@link PanelErrors}; who may call what is decided in {@link Gate}.
+ *
+ * <pre>{@code
+ * var accounts = new UserAccounts(new MemoryUserStore(), new PinHasher(PinHasher.DEFAULT_ITERATIONS), clock);
+ * accounts.ensureUser("9001", "Admin", Role.ADMIN, "9999");      // bootstrap of a fresh station
+ * var panel = new PanelServer(line, PanelServices.of(accounts, audit), PanelSettings.defaults());
+ * int port = panel.start(7070);                                   // 0 picks a free port
+ * }</pre>
+ */
+public final class PanelServer implements AutoCloseable {
+
+    /** The base path of the REST API. */
+    public static final String API = "/api/v1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PanelServer.class);
+    private static final String OPENAPI_RESOURCE = "/panel/openapi.yaml";
+
+    /** One endpoint: method, path under {@link #API}, the least role that may call it (null: anyone). */
+    record Route(HandlerType method, String path, Role role, boolean passive, Handler handler) {
+    }
+
+    private final LineControl line;
+    private final PanelServices services;
+    private final PanelSettings settings;
+    private final SessionRegistry sessions;
+    private final Gate gate;
+    private final SessionApi sessionApi;
+    private final LineApi lineApi;
+    private final RecordsApi recordsApi;
+    private final AdminApi adminApi;
+    private final EventStream events;
+    private Javalin app;
+
+    public PanelServer(LineControl line, PanelServices services, PanelSettings settings) {
+        this.line = line;
+        this.services = services;
+        this.settings = settings;
+        AuditTrail audit = services.audit();
+        this.sessions = new SessionRegistry(settings.idleTimeout(), settings.clock(),
+                s -> audit.record(s.userId(), "signout.idle", "idle for " + settings.idleTimeout().toSeconds() + " s"));
+        SignInThrottle throttle = new SignInThrottle(settings.failuresBeforeLock(), settings.firstLock(),
+                settings.maxLock(), settings.clock());
+        this.gate = new Gate(services.accounts(), sessions, audit, settings.trustedOrigins());
+        this.sessionApi = new SessionApi(services.accounts(), sessions, throttle, audit);
+        this.lineApi = new LineApi(line, services.extraStatus());
+        this.recordsApi = new RecordsApi(line, services.units());
+        this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
+        this.events = new EventStream(line, services.extraStatus(), sessions, settings.heartbeat());
+    }
+
+    /** Every endpoint of the API, wired in this one place. */
+    List<Route> routes() {
+        Role op = Role.OPERATOR;
+        Role sup = Role.SUPERVISOR;
+        Role adm = Role.ADMIN;
+        HandlerType get = HandlerType.GET;
+        HandlerType post = HandlerType.POST;
+        HandlerType delete = HandlerType.DELETE;
+        return List.of(
+                new Route(get, "/openapi.yaml", null, false, this::openApi),
+                new Route(post, "/session", null, false, sessionApi::signIn),
+                new Route(delete, "/session", op, false, sessionApi::signOut),
+                new Route(get, "/me", op, false, sessionApi::me),
+                new Route(get, "/status", op, true, lineApi::status),
+                new Route(get, "/events", op, true, new SseHandler(events::connect)),
+                new Route(get, "/setup-options", op, false, lineApi::setupOptions),
+                new Route(post, "/jobs/validate", op, false, lineApi::validate),
+                new Route(post, "/jobs/preview", op, false, lineApi::preview),
+                new Route(post, "/line/start", op, false, lineApi::start),
+                new Route(post, "/line/pause", op, false, lineApi::pause),
+                new Route(post, "/line/resume", op, false, lineApi::resume),
+                new Route(post, "/line/stop", op, false, lineApi::stop),
+                new Route(post, "/line/end-batch", sup, false, lineApi::endBatch),
+                new Route(post, "/line/challenge", sup, false, lineApi::challenge),
+                new Route(get, "/alarms", op, false, lineApi::alarms),
+                new Route(post, "/alarms/{id}/ack", op, false, lineApi::acknowledge),
+                new Route(get, "/units/{code}", op, false, recordsApi::unit),
+                new Route(post, "/units/{code}/void", sup, false, recordsApi::voidUnit),
+                new Route(get, "/rejects", op, false, recordsApi::rejects),
+                new Route(get, "/rejects/{unitId}/image", op, true, recordsApi::rejectImage),
+                new Route(get, "/images/last-label", op, true, recordsApi::lastLabel),
+                new Route(get, "/images/last-frame", op, true, recordsApi::lastFrame),
+                new Route(get, "/products", op, false, recordsApi::products),
+                new Route(get, "/codes/pool", op, false, recordsApi::pool),
+                new Route(get, "/users", adm, false, adminApi::users),
+                new Route(post, "/users", adm, false, adminApi::createUser),
+                new Route(post, "/users/{id}/disable", adm, false, adminApi::disable),
+                new Route(post, "/users/{id}/enable", adm, false, adminApi::enable),
+                new Route(post, "/users/{id}/pin", adm, false, adminApi::resetPin),
+                new Route(get, "/tokens", adm, false, adminApi::tokens),
+                new Route(post, "/tokens", adm, false, adminApi::createToken),
+                new Route(delete, "/tokens/{id}", adm, false, adminApi::revokeToken),
+                new Route(get, "/devices", adm, false, adminApi::devices));
+    }
+
+    /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */
+    public int start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /** Starts on the given interface ({@code 0.0.0.0} for a panel on another device); returns the bound port. */
+    public synchronized int start(String host, int port) {
+        if (app != null) {
+            throw new IllegalStateException("panel server already started on port " + app.port());
+        }
+        Javalin created = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(PanelJson.MAPPER, false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/panel";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "no-cache");
+            });
+        });
+        created.before(PanelServer::securityHeaders);
+        created.beforeMatched(gate::check);
+        for (Route route : routes()) {
+            RouteRole[] roles = route.role() == null ? new RouteRole[0]
+                    : route.passive() ? new RouteRole[] {route.role(), RouteTag.PASSIVE} : new RouteRole[] {route.role()};
+            created.addHttpHandler(route.method(), API + route.path(), route.handler(), roles);
+        }
+        PanelErrors.register(created);
+        created.start(host, port);
+        events.start();
+        app = created;
+        LOG.info("panel on http://{}:{}/ (API {}), idle sign-out after {} s", host, app.port(), API,
+                settings.idleTimeout().toSeconds());
+        return app.port();
+    }
+
+    /** The bound port; only after {@link #start}. */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("panel server not started");
+        }
+        return app.port();
+    }
+
+    /** The line this panel controls. */
+    public LineControl line() {
+        return line;
+    }
+
+    /** The services this panel uses. */
+    public PanelServices services() {
+        return services;
+    }
+
+    @Override
+    public synchronized void close() {
+        events.close();
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    private void openApi(Context ctx) {
+        try (InputStream in = PanelServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new NotFoundException("resource " + OPENAPI_RESOURCE);
+            }
+            ctx.contentType("application/yaml; charset=utf-8").result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
+        }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
+                + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+    }
+}

@@ -1,0 +1,34 @@
+package io.tracemark.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the panel needs besides the line.
+ *
+ * @param accounts    users and API tokens
+ * @param audit       where sign-ins, refusals and administration are recorded
+ * @param units       the code ledger, read-only ({@link UnitLookup#NONE} when there is none)
+ * @param devices     the configured devices, for the admin page
+ * @param extraStatus extra sections merged into {@code GET /api/v1/status} and the live stream,
+ *                    e.g. {@code platform -> {outboxBacklog, outboxLagSeconds}}; called on every push,
+ *                    must be cheap and must not throw
+ */
+public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
+                            Supplier<Map<String, Object>> extraStatus) {
+
+    public PanelServices {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(units, "units");
+        devices = List.copyOf(devices);
+        Objects.requireNonNull(extraStatus, "extraStatus");
+    }
+
+    /** Services with no ledger, no devices and no extra status sections. */
+    public static PanelServices of(UserAccounts accounts, AuditTrail audit) {
+        return new PanelServices(accounts, audit, UnitLookup.NONE, List.of(), Map::of);
+    }
+}

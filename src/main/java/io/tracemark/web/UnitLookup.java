@@ -1,0 +1,30 @@
+package io.tracemark.web;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read access to the code ledger for the API: one unit by its code, and the code pool. The values are
+ * plain JSON-ready maps so the web layer does not fix the ledger's types.
+ */
+public interface UnitLookup {
+
+    /** The unit or code with this exact code text: state, job, times; empty when unknown. */
+    Optional<Map<String, Object>> unit(String code);
+
+    /** Code pool counts, e.g. per product and state. */
+    Map<String, Object> pool();
+
+    /** No ledger connected: every code is unknown and the pool is empty. */
+    UnitLookup NONE = new UnitLookup() {
+        @Override
+        public Optional<Map<String, Object>> unit(String code) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, Object> pool() {
+            return Map.of();
+        }
+    };
+}

@@ -1,0 +1,630 @@
+// tracemark touch panel: sign-in keypad, live line view, job set-up, reject log, users.
+import { api, apiUrl, setCsrfToken, whenSignedOut } from './api.js';
+import { formatNumber, formatTime, has, initialLanguage, loadLanguage, otherLanguage, t, tOr, translate } from './i18n.js';
+
+const RANKS = { operator: 0, supervisor: 1, admin: 2 };
+const FIELD_ALIASES = {
+  product: 'productId', productid: 'productId', date: 'productionDate', productiondate: 'productionDate',
+  expiry: 'expiryDate', expirydate: 'expiryDate', level: 'traceLevel', tracelevel: 'traceLevel',
+  grade: 'minimumGrade', minimumgrade: 'minimumGrade', qty: 'quantity', count: 'quantity',
+};
+const GRADES = ['A', 'B', 'C', 'D'];
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  me: null,
+  status: null,
+  options: null,
+  view: 'line',
+  events: null,
+  shownUnit: null,
+  lastActivity: Date.now(),
+  lastServerTouch: Date.now(),
+  signin: { field: 'user', user: '', pin: '' },
+  rejects: [],
+  users: [],
+};
+
+// ---------- helpers ----------
+
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => {
+    if (k === 'text') node.textContent = v;
+    else if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.substring(2), v);
+    else node.setAttribute(k, v);
+  });
+  children.forEach((c) => node.appendChild(c));
+  return node;
+}
+
+function rank(role) {
+  return RANKS[role] ?? -1;
+}
+
+function errorText(response) {
+  const data = response.data || {};
+  const key = data.key ? `error.${data.key}` : 'error.unknown';
+  const base = tOr(key, t('error.unknown'), { seconds: data.retryAfterSeconds ?? '' });
+  const detailed = ['state', 'device', 'internal', 'notFound', 'http', 'invalid'].includes(data.key);
+  return detailed && data.error ? `${base}: ${data.error}` : base;
+}
+
+let toastTimer = null;
+function toast(text) {
+  $('toast-text').textContent = text;
+  $('toast').hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { $('toast').hidden = true; }, 6000);
+}
+
+function confirmAction(text) {
+  return new Promise((resolve) => {
+    const dialog = $('confirm-dialog');
+    $('confirm-text').textContent = text;
+    const done = (answer) => { dialog.close(); resolve(answer); };
+    $('confirm-yes').onclick = () => done(true);
+    $('confirm-no').onclick = () => done(false);
+    dialog.showModal();
+  });
+}
+
+// ---------- problems next to their fields ----------
+
+function formField(where) {
+  const last = (where || '').split(/[.[\]]/).filter(Boolean).pop() || '';
+  return FIELD_ALIASES[last.toLowerCase()] || last;
+}
+
+function problemNodes(problem, field) {
+  const label = tOr(`field.${field}`, field);
+  const known = problem.key && has(`problem.${problem.key}`);
+  const main = known ? t(`problem.${problem.key}`, { field: label }) : problem.message;
+  const nodes = [document.createTextNode(main)];
+  if (known) {
+    nodes.push(el('span', { class: 'detail', text: ` (${problem.message})` }));
+  }
+  return nodes;
+}
+
+function clearProblems(form) {
+  form.querySelectorAll('.problem').forEach((p) => { p.replaceChildren(); });
+  form.querySelectorAll('.fld.bad').forEach((f) => f.classList.remove('bad'));
+}
+
+function showProblems(form, problems, general) {
+  clearProblems(form);
+  if (general) general.replaceChildren();
+  problems.forEach((problem) => {
+    const field = formField(problem.field);
+    const holder = form.querySelector(`.fld[data-field="${CSS.escape(field)}"]`);
+    const target = holder ? holder.querySelector('.problem') : general;
+    if (!target) return;
+    if (holder) holder.classList.add('bad');
+    if (target.childNodes.length) target.appendChild(el('br'));
+    problemNodes(problem, field).forEach((n) => target.appendChild(n));
+  });
+}
+
+// ---------- sign-in ----------
+
+function renderSignin() {
+  const s = state.signin;
+  $('user-value').textContent = s.user;
+  $('pin-value').textContent = '\u2022'.repeat(s.pin.length);
+  $('field-user').classList.toggle('active', s.field === 'user');
+  $('field-pin').classList.toggle('active', s.field === 'pin');
+}
+
+function pressKey(key) {
+  const s = state.signin;
+  if (key === 'clear') s[s.field] = '';
+  else if (key === 'back') s[s.field] = s[s.field].slice(0, -1);
+  else if (s[s.field].length < 12) s[s.field] += key;
+  renderSignin();
+}
+
+async function submitSignin() {
+  const s = state.signin;
+  if (s.field === 'user' && s.user && !s.pin) {
+    s.field = 'pin';
+    renderSignin();
+    return;
+  }
+  const response = await api('POST', '/session', { user: s.user, pin: s.pin });
+  s.pin = '';
+  if (response.status === 201) {
+    s.user = '';
+    s.field = 'user';
+    $('signin-message').textContent = '';
+    renderSignin();
+    await enterApp(response.data);
+  } else {
+    s.field = 'pin';
+    $('signin-message').textContent = errorText(response);
+    renderSignin();
+  }
+}
+
+function showSignin(reason) {
+  state.me = null;
+  if (state.events) {
+    state.events.close();
+    state.events = null;
+  }
+  document.querySelectorAll('dialog[open]').forEach((d) => d.close());
+  $('app').hidden = true;
+  $('alarm-banner').hidden = true;
+  $('signin-view').hidden = false;
+  $('signin-message').textContent = reason || '';
+  renderSignin();
+}
+
+async function signOut(idle) {
+  await api('DELETE', '/session');
+  showSignin(idle ? t('signin.idle') : '');
+}
+
+// ---------- the app frame ----------
+
+async function enterApp(me) {
+  state.me = me;
+  setCsrfToken(me.csrfToken);
+  state.lastActivity = Date.now();
+  state.lastServerTouch = Date.now();
+  $('signin-view').hidden = true;
+  $('app').hidden = false;
+  renderWho();
+  document.querySelectorAll('[data-min-role]').forEach((node) => {
+    node.hidden = rank(me.role) < rank(node.dataset.minRole);
+  });
+  showView('line');
+  connectEvents();
+}
+
+function renderWho() {
+  if (state.me) $('who').textContent = `${state.me.name} \u00b7 ${t(`role.${state.me.role}`)}`;
+}
+
+function showView(view) {
+  state.view = view;
+  document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === view));
+  ['line', 'job', 'rejects', 'admin'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
+  if (view === 'job') openJobForm();
+  if (view === 'rejects') loadRejects();
+  if (view === 'admin') loadAdmin();
+}
+
+function connectEvents() {
+  if (state.events) state.events.close();
+  const source = new EventSource(apiUrl('/events'));
+  source.addEventListener('status', (event) => render(JSON.parse(event.data)));
+  source.onerror = () => {
+    if (source.readyState === EventSource.CLOSED && state.me) {
+      api('GET', '/me').then((r) => { if (r.ok) setTimeout(connectEvents, 1000); });
+    }
+  };
+  state.events = source;
+}
+
+// ---------- line view ----------
+
+function render(status) {
+  const previous = state.status;
+  state.status = status;
+  const job = status.job;
+  $('job-product').textContent = job ? job.productName || job.productId : '\u2014';
+  $('job-batch').textContent = job ? job.batch : '\u2014';
+  $('job-id').textContent = job ? job.jobId : '\u2014';
+  $('job-state').textContent = tOr(`state.${status.state}`, status.state);
+  $('status-light').className = `status-light status-${status.status}`;
+  $('status-text').textContent = t(`status.${status.status}`);
+  const c = status.counters;
+  $('cnt-sent').textContent = formatNumber(c.sent);
+  $('cnt-verified').textContent = formatNumber(c.verified);
+  $('cnt-rejected').textContent = formatNumber(c.rejected);
+  $('cnt-voided').textContent = formatNumber(c.voided);
+  $('cnt-remaining').textContent = formatNumber(c.remaining);
+  $('cnt-rate').textContent = formatNumber(c.unitsPerMinute);
+  $('cnt-yield').textContent = `${formatNumber(c.yieldPercent, 1)}%`;
+  const platform = status.platform;
+  const backlog = platform && typeof platform.outboxBacklog === 'number';
+  $('platform-field').hidden = !backlog;
+  if (backlog) $('platform-backlog').textContent = t('line.platformBacklog', { count: formatNumber(platform.outboxBacklog) });
+  renderVerdict(status.lastVerdict);
+  renderAlarms(status.alarms);
+  renderActions(status);
+  const unit = status.lastVerdict ? status.lastVerdict.unitId : null;
+  if (unit !== state.shownUnit) {
+    state.shownUnit = unit;
+    loadImage('img-label', `/images/last-label?u=${unit}`);
+    loadImage('img-frame', `/images/last-frame?u=${unit}`);
+  }
+  if (state.view === 'rejects' && previous && previous.counters.rejected !== c.rejected) loadRejects();
+}
+
+function loadImage(id, path) {
+  const img = $(id);
+  img.onload = () => { img.hidden = false; };
+  img.onerror = () => { img.hidden = true; };
+  img.src = apiUrl(path);
+}
+
+function renderVerdict(verdict) {
+  const box = $('verdict');
+  if (!verdict) {
+    box.className = 'verdict';
+    box.textContent = '';
+    return;
+  }
+  const grade = verdict.grade || '\u2014';
+  box.className = verdict.verified ? 'verdict ok' : 'verdict bad';
+  box.textContent = verdict.verified
+    ? t('verdict.ok', { grade })
+    : t('verdict.reject', { reason: tOr(`reason.${verdict.reason}`, verdict.reason), grade });
+}
+
+function renderAlarms(alarms) {
+  const banner = $('alarm-banner');
+  if (!alarms || alarms.length === 0) {
+    banner.hidden = true;
+    return;
+  }
+  const alarm = alarms[0];
+  banner.hidden = false;
+  banner.classList.toggle('warning', alarm.severity === 'WARNING');
+  banner.dataset.alarmId = alarm.id;
+  $('alarm-cause').textContent = tOr(`alarm.cause.${alarm.cause}`, alarm.cause);
+  $('alarm-detail').textContent = alarm.detail || '';
+  $('alarm-more').textContent = alarms.length > 1 ? t('alarm.more', { count: alarms.length - 1 }) : '';
+}
+
+function renderActions(status) {
+  const s = status.status;
+  const hasJob = Boolean(status.job);
+  const enabled = {
+    setup: s === 'stopped' || s === 'fault',
+    pause: s === 'running',
+    resume: s === 'paused',
+    stop: s === 'running' || s === 'paused' || s === 'fault',
+    'end-batch': hasJob,
+    challenge: true,
+    void: hasJob,
+  };
+  document.querySelectorAll('[data-cmd]').forEach((button) => {
+    button.disabled = !enabled[button.dataset.cmd];
+  });
+  $('job-start').disabled = !(s === 'stopped' || s === 'fault');
+}
+
+async function command(cmd) {
+  if (cmd === 'setup') {
+    showView('job');
+    return;
+  }
+  if (cmd === 'void') {
+    openVoid();
+    return;
+  }
+  if (cmd === 'end-batch' && !(await confirmAction(t('confirm.endBatch')))) return;
+  const response = await api('POST', `/line/${cmd}`);
+  if (!response.ok) {
+    toast(errorText(response));
+    return;
+  }
+  if (cmd === 'challenge') {
+    toast(response.data.passed ? t('challenge.passed') : t('challenge.failed', { detail: response.data.detail }));
+  } else {
+    render(response.data);
+  }
+}
+
+async function acknowledgeAlarm() {
+  const id = $('alarm-banner').dataset.alarmId;
+  const response = await api('POST', `/alarms/${id}/ack`);
+  if (response.ok) render(response.data);
+  else toast(errorText(response));
+}
+
+// ---------- job set-up ----------
+
+function fillSelect(select, values, label, keepEmpty) {
+  const previous = select.value;
+  select.replaceChildren();
+  if (keepEmpty) select.appendChild(el('option', { value: '', text: t('job.choose') }));
+  values.forEach((v) => select.appendChild(el('option', { value: v.value ?? v, text: label(v) })));
+  if ([...select.options].some((o) => o.value === previous)) select.value = previous;
+}
+
+async function openJobForm() {
+  const options = await api('GET', '/setup-options');
+  if (options.ok) state.options = options.data;
+  fillJobForm();
+}
+
+function fillJobForm() {
+  const o = state.options;
+  if (!o) return;
+  const form = $('job-form');
+  fillSelect(form.productId, o.products.map((p) => ({ value: p.id, p })),
+    (v) => t('job.productOption', { name: v.p.name, spec: v.p.specification, codes: formatNumber(v.p.codesAvailable) }), true);
+  fillSelect(form.traceLevel, o.traceLevels, (v) => tOr(`traceLevel.${v}`, v), true);
+  fillSelect(form.scheme, o.schemes, (v) => tOr(`scheme.${v}`, v), false);
+  fillSelect(form.template, o.templates, (v) => v, false);
+  fillSelect(form.printer, o.printers, (v) => v, false);
+  fillSelect(form.scanner, o.scanners, (v) => v, false);
+  const grade = form.minimumGrade.value || 'C';
+  fillSelect(form.minimumGrade, GRADES, (v) => t(`grade.${v}`), false);
+  form.minimumGrade.value = grade;
+  if (!form.productionDate.value) form.productionDate.value = new Date().toISOString().substring(0, 10);
+}
+
+function jobRequest() {
+  const form = $('job-form');
+  const request = {};
+  ['productId', 'batch', 'productionDate', 'expiryDate', 'traceLevel', 'scheme', 'template', 'printer', 'scanner',
+    'quantity', 'minimumGrade'].forEach((name) => {
+    const value = form.elements[name].value.trim();
+    if (value) request[name] = value;
+  });
+  return request;
+}
+
+async function validateJob() {
+  const response = await api('POST', '/jobs/validate', jobRequest());
+  if (!response.ok) {
+    jobFailed(response);
+    return false;
+  }
+  showProblems($('job-form'), response.data.problems, $('form-problems'));
+  $('job-message').textContent = response.data.ok ? t('job.valid') : t('job.invalid');
+  return response.data.ok;
+}
+
+async function previewJob() {
+  const response = await api('POST', '/jobs/preview', jobRequest());
+  if (!response.ok) {
+    jobFailed(response);
+    return;
+  }
+  clearProblems($('job-form'));
+  const img = $('img-preview');
+  if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+  img.src = URL.createObjectURL(response.data);
+  img.hidden = false;
+  $('job-message').textContent = '';
+}
+
+async function startJob() {
+  const response = await api('POST', '/line/start', jobRequest());
+  if (!response.ok) {
+    jobFailed(response);
+    return;
+  }
+  clearProblems($('job-form'));
+  $('job-message').textContent = '';
+  render(response.data);
+  showView('line');
+}
+
+function jobFailed(response) {
+  if (response.status === 400 && response.data.problems) {
+    showProblems($('job-form'), response.data.problems, $('form-problems'));
+    $('job-message').textContent = t('job.invalid');
+  } else {
+    $('job-message').textContent = errorText(response);
+  }
+}
+
+// ---------- void ----------
+
+function openVoid() {
+  const form = $('void-form');
+  form.reset();
+  clearProblems(form);
+  $('void-dialog').showModal();
+}
+
+async function confirmVoid() {
+  const form = $('void-form');
+  const code = form.elements.code.value.trim();
+  if (!code) {
+    showProblems(form, [{ field: 'code', message: '', key: 'required' }]);
+    return;
+  }
+  const response = await api('POST', `/units/${encodeURIComponent(code)}/void`, { reason: form.elements.reason.value });
+  if (response.ok) {
+    $('void-dialog').close();
+    toast(t('void.done', { code }));
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems);
+  } else {
+    toast(errorText(response));
+  }
+}
+
+// ---------- rejects ----------
+
+async function loadRejects() {
+  const params = new URLSearchParams();
+  [['reason', 'f-reason'], ['code', 'f-code'], ['job', 'f-job']].forEach(([name, id]) => {
+    const value = $(id).value.trim();
+    if (value) params.set(name, value);
+  });
+  params.set('limit', '200');
+  const response = await api('GET', `/rejects?${params}`);
+  if (!response.ok) {
+    toast(errorText(response));
+    return;
+  }
+  state.rejects = response.data;
+  renderRejects();
+}
+
+function renderRejects() {
+  const rows = state.rejects.map((r) => el('tr', { 'data-unit': r.unitId }, [
+    el('td', { text: formatTime(r.at) }),
+    el('td', { class: 'code', text: r.code }),
+    el('td', { text: tOr(`reason.${r.reason}`, r.reason) }),
+    el('td', { text: r.grade || '\u2014' }),
+    el('td', {}, r.hasImage ? [el('button', { class: 'btn btn-small', text: t('rejects.show'), onclick: () => showReject(r.unitId) })] : []),
+  ]));
+  $('rejects-rows').replaceChildren(...rows);
+  $('rejects-empty').hidden = rows.length > 0;
+}
+
+function showReject(unitId) {
+  loadImage('img-reject', `/rejects/${unitId}/image`);
+}
+
+// ---------- admin ----------
+
+async function loadAdmin() {
+  const [users, devices] = await Promise.all([api('GET', '/users'), api('GET', '/devices')]);
+  if (users.ok) {
+    state.users = users.data;
+    renderUsers();
+  }
+  if (devices.ok) {
+    $('devices').replaceChildren(...devices.data.map((d) =>
+      el('li', { text: `${d.name} \u00b7 ${tOr(`device.${d.kind}`, d.kind)}${d.uri ? ` \u00b7 ${d.uri}` : ''}` })));
+  }
+}
+
+function renderUsers() {
+  $('users-rows').replaceChildren(...state.users.map((u) => el('tr', {}, [
+    el('td', { text: u.id }),
+    el('td', { text: u.name }),
+    el('td', { text: t(`role.${u.role}`) }),
+    el('td', { text: u.enabled ? t('common.yes') : t('common.no') }),
+    el('td', {}, [
+      el('button', { class: 'btn btn-small', text: u.enabled ? t('admin.disable') : t('admin.enable'),
+        onclick: () => setEnabled(u.id, !u.enabled) }),
+      el('button', { class: 'btn btn-small', text: t('admin.resetPin'), onclick: () => openPin(u.id) }),
+    ]),
+  ])));
+}
+
+async function setEnabled(id, enabled) {
+  const response = await api('POST', `/users/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`);
+  if (!response.ok) toast(errorText(response));
+  loadAdmin();
+}
+
+async function createUser(event) {
+  event.preventDefault();
+  const form = $('user-form');
+  const body = {};
+  ['id', 'name', 'role', 'pin'].forEach((n) => { body[n] = form.elements[n].value.trim(); });
+  const response = await api('POST', '/users', body);
+  if (response.ok) {
+    form.reset();
+    clearProblems(form);
+    toast(t('admin.created', { id: body.id }));
+    loadAdmin();
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems);
+  } else {
+    toast(errorText(response));
+  }
+}
+
+function openPin(id) {
+  const form = $('pin-form');
+  form.reset();
+  clearProblems(form);
+  form.dataset.user = id;
+  $('pin-title').textContent = t('admin.resetPinFor', { id });
+  $('pin-dialog').showModal();
+}
+
+async function confirmPin() {
+  const form = $('pin-form');
+  const response = await api('POST', `/users/${encodeURIComponent(form.dataset.user)}/pin`, { pin: form.elements.pin.value });
+  if (response.ok) {
+    $('pin-dialog').close();
+    toast(t('admin.pinReset', { id: form.dataset.user }));
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems);
+  } else {
+    toast(errorText(response));
+  }
+}
+
+// ---------- language, idle sign-out ----------
+
+async function switchLanguage() {
+  await loadLanguage(otherLanguage());
+  renderSignin();
+  renderWho();
+  if (state.status) render(state.status);
+  if (state.view === 'job') fillJobForm();
+  if (state.view === 'rejects') renderRejects();
+  if (state.view === 'admin') renderUsers();
+}
+
+function activity() {
+  state.lastActivity = Date.now();
+  if (state.me && Date.now() - state.lastServerTouch > 60000) {
+    state.lastServerTouch = Date.now();
+    api('GET', '/me');
+  }
+}
+
+function checkIdle() {
+  if (state.me && Date.now() - state.lastActivity > state.me.idleTimeoutSeconds * 1000) {
+    signOut(true);
+  }
+}
+
+// ---------- wiring ----------
+
+function wire() {
+  $('keypad').addEventListener('click', (e) => {
+    const key = e.target.closest('[data-key]');
+    if (key) pressKey(key.dataset.key);
+  });
+  $('field-user').addEventListener('click', () => { state.signin.field = 'user'; renderSignin(); });
+  $('field-pin').addEventListener('click', () => { state.signin.field = 'pin'; renderSignin(); });
+  $('signin-submit').addEventListener('click', submitSignin);
+  document.addEventListener('keydown', (e) => {
+    if ($('signin-view').hidden) return;
+    if (/^[0-9]$/.test(e.key)) pressKey(e.key);
+    else if (e.key === 'Backspace') pressKey('back');
+    else if (e.key === 'Enter') submitSignin();
+  });
+  document.querySelectorAll('.lang-switch').forEach((b) => b.addEventListener('click', switchLanguage));
+  $('signout').addEventListener('click', () => signOut(false));
+  document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => showView(tab.dataset.view)));
+  document.querySelectorAll('[data-cmd]').forEach((b) => b.addEventListener('click', () => command(b.dataset.cmd)));
+  $('alarm-ack').addEventListener('click', acknowledgeAlarm);
+  $('toast-close').addEventListener('click', () => { $('toast').hidden = true; });
+  $('job-validate').addEventListener('click', validateJob);
+  $('job-preview').addEventListener('click', previewJob);
+  $('job-start').addEventListener('click', startJob);
+  $('job-form').addEventListener('submit', (e) => e.preventDefault());
+  $('f-apply').addEventListener('click', loadRejects);
+  $('user-form').addEventListener('submit', createUser);
+  $('void-cancel').addEventListener('click', () => $('void-dialog').close());
+  $('void-confirm').addEventListener('click', confirmVoid);
+  $('pin-cancel').addEventListener('click', () => $('pin-dialog').close());
+  $('pin-confirm').addEventListener('click', confirmPin);
+  ['pointerdown', 'keydown'].forEach((type) => document.addEventListener(type, activity, { passive: true }));
+  setInterval(checkIdle, 5000);
+  whenSignedOut((data) => {
+    if (state.me) showSignin(data && data.key === 'session.expired' ? t('signin.idle') : '');
+  });
+}
+
+async function main() {
+  await loadLanguage(initialLanguage());
+  translate(document);
+  wire();
+  renderSignin();
+  const me = await api('GET', '/me');
+  if (me.ok) await enterApp(me.data);
+  document.body.dataset.ready = 'true';
+}
+
+main();

@@ -1,0 +1,65 @@
+package io.tracemark.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracemark.ledger.Reconciliation;
+import io.tracemark.line.Alarm;
+import io.tracemark.line.LineSettings;
+import io.tracemark.line.PackMlState;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each stop rule on the simulated line with a seeded fault plan: the line aborts, exactly the units
+ * in flight are voided (with the cause as reason), the right alarm is raised, the books balance;
+ * after fixing the device, clear and restart finish the job.
+ */
+class StopRuleTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "printer.paperOutAfter=12, printer.paperOut, 3",
+            "printer.headOpenAt=12, printer.headOpen, 3",
+            "camera.defectRate=1.0, rejects.consecutive, 3",
+            "camera.defectRate=1.0|gate.unconfirmedAt=2, gate.unconfirmed, 50",
+            "camera.failAt=8, scanner.fault, 3",
+    })
+    void stopRuleAbortsVoidsInFlightAndBalances(String faults, String cause, int rejectLimit) {
+        LineSettings settings = LineRig.quick().withConsecutiveRejectLimit(rejectLimit);
+        try (LineRig rig = new LineRig(dir, faults.replace('|', ','), settings)) {
+            rig.line.start(LineRig.job(60), "tester");
+            rig.awaitState(PackMlState.ABORTED);
+            List<Alarm> alarms = rig.line.snapshot().alarms();
+            assertEquals(1, alarms.size(), "one alarm: " + alarms);
+            assertEquals(cause, alarms.get(0).cause());
+            assertEquals(Alarm.Severity.FAULT, alarms.get(0).severity());
+            Reconciliation r = rig.assertBooksHold();
+            assertEquals(r.voided(), rig.unitsWithReason(cause), "every voided unit was in flight at this stop");
+            assertEquals(r.sent(), r.verified() + r.rejected() + r.voided());
+            if (cause.equals("rejects.consecutive")) {
+                assertEquals(rejectLimit, r.rejected());
+                assertEquals(0, r.verified());
+            }
+            assertTrue(r.sent() < 60, "stopped before the end: " + r);
+
+            rig.line.acknowledgeAlarm(alarms.get(0).id(), "tester");
+            if (cause.equals("printer.paperOut") || cause.equals("printer.headOpen")) {
+                rig.sim.fixDevices();
+                assertTrue(rig.sim.awaitCameraIdle(LineRig.PATIENCE), "camera caught up with the printer");
+                rig.line.restart("tester");
+                rig.awaitState(PackMlState.COMPLETE);
+                rig.line.endBatch("tester");
+                Reconciliation done = rig.assertBooksHold();
+                assertEquals(60, done.verified());
+                assertEquals(r.voided(), done.voided(), "nothing voided twice, nothing reprinted");
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.tracemark.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium and chromedriver, headless, driving the panel like an operator. The driver path
+ * is given explicitly, so Selenium Manager never looks for (or downloads) a driver. Screenshots go to
+ * target/screenshots/.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    final ChromeDriver driver;
+
+    private HeadlessChromium(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Starts the browser, or skips the calling test class when Chromium is not installed. */
+    static HeadlessChromium start(Path profile) throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
+                        + "(apt-get install chromium chromium-driver)");
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1024,600", "--lang=zh-CN");
+        Files.createDirectories(SCREENSHOTS);
+        return new HeadlessChromium(new ChromeDriver(service, options));
+    }
+
+    void open(int port) {
+        viewport(1024, 600);
+        driver.get("http://127.0.0.1:" + port + "/");
+        await(() -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    void signIn(String user, String pin) {
+        signInKeys(user, pin);
+        await(() -> driver.findElement(By.id("app")).isDisplayed());
+    }
+
+    void signInKeys(String user, String pin) {
+        driver.findElement(By.id("field-user")).click();
+        driver.findElement(By.cssSelector("[data-key=clear]")).click();
+        user.chars().forEach(c -> driver.findElement(By.cssSelector("[data-key='" + (char) c + "']")).click());
+        driver.findElement(By.id("field-pin")).click();
+        driver.findElement(By.cssSelector("[data-key=clear]")).click();
+        pin.chars().forEach(c -> driver.findElement(By.cssSelector("[data-key='" + (char) c + "']")).click());
+        assertEquals("\u2022".repeat(pin.length()), text("pin-value"), "the PIN is never shown");
+        driver.findElement(By.id("signin-submit")).click();
+    }
+
+    void signOut() {
+        driver.findElement(By.id("signout")).click();
+        await(() -> driver.findElement(By.id("signin-view")).isDisplayed());
+    }
+
+    /** Asserts that the line view needs no scrolling and every counter and action button is on screen. */
+    void assertLineViewFits(int width, int height) {
+        Map<?, ?> fit = (Map<?, ?>) driver.executeScript("""
+                const d = document.documentElement;
+                const r = [...document.querySelectorAll('#view-line .actions .btn, .counter, .status-light')]
+                    .filter(e => !e.hidden).map(e => e.getBoundingClientRect());
+                return {w: innerWidth, h: innerHeight, sh: d.scrollHeight, sw: d.scrollWidth,
+                        bottom: Math.max(...r.map(x => x.bottom)), right: Math.max(...r.map(x => x.right))};""");
+        long w = ((Number) fit.get("w")).longValue();
+        long h = ((Number) fit.get("h")).longValue();
+        assertEquals(width, w, "viewport width");
+        assertEquals(height, h, "viewport height");
+        assertTrue(((Number) fit.get("sh")).longValue() <= h && ((Number) fit.get("sw")).longValue() <= w,
+                "no scrolling: " + fit);
+        assertTrue(((Number) fit.get("bottom")).doubleValue() <= h && ((Number) fit.get("right")).doubleValue() <= w,
+                "every counter and action button is on screen: " + fit);
+    }
+
+    void assertTouchTargets() {
+        Object small = driver.executeScript("""
+                return [...document.querySelectorAll('button, select, input')]
+                    .filter(e => e.offsetParent !== null)
+                    .map(e => [e.id || e.dataset.cmd || e.dataset.view || e.textContent, e.getBoundingClientRect().height])
+                    .filter(([n, h]) => h < 48);""");
+        assertEquals(List.of(), small, "touch targets under 48 px");
+    }
+
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        long innerW = ((Number) driver.executeScript("return innerWidth")).longValue();
+        long innerH = ((Number) driver.executeScript("return innerHeight")).longValue();
+        if (innerW != width || innerH != height) {
+            driver.manage().window().setSize(new Dimension(2 * width - (int) innerW, 2 * height - (int) innerH));
+        }
+    }
+
+    WebElement tab(String view) {
+        return driver.findElement(By.cssSelector(".tab[data-view=" + view + "]"));
+    }
+
+    WebElement button(String cmd) {
+        return driver.findElement(By.cssSelector("[data-cmd=" + cmd + "]"));
+    }
+
+    WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** The number shown in a counter, without grouping separators. */
+    long counter(String name) {
+        String shown = text("cnt-" + name).replaceAll("[^0-9]", "");
+        return shown.isEmpty() ? -1 : Long.parseLong(shown);
+    }
+
+    void await(Supplier<Boolean> condition) {
+        await(Duration.ofSeconds(5), condition);
+    }
+
+    void await(Duration within, Supplier<Boolean> condition) {
+        new WebDriverWait(driver, within, Duration.ofMillis(50)).until(d -> condition.get());
+    }
+
+    void screenshot(String name) throws IOException {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
