@@ -147,10 +147,7 @@ public final class CodeLedger {
                 throw new LedgerException("job " + jobId + ": asked for " + n + " codes"
                         + (scheme == null ? "" : " of scheme " + scheme) + ", only " + codes.size() + " AVAILABLE");
             }
-            for (AllocatedCode code : codes) {
-                rows.setCodeState(conn, code.codeId(), CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, now);
-                rows.transition(conn, code.codeId(), null, CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, actor, null, now);
-            }
+            rows.allocate(conn, codes.stream().map(AllocatedCode::codeId).toList(), jobId, actor, now);
             return codes;
         });
     }
@@ -212,27 +209,42 @@ public final class CodeLedger {
     }
 
     private Unit send(Connection conn, LedgerRows.JobRow job, String code, String actor, long now) throws SQLException {
-        LedgerRows.CodeRow row = rows.code(conn, code);
-        if (job.level().sharesCodeAcrossUnits()) {
-            if (job.sharedCodeId() == null || job.sharedCodeId() != row.id()) {
-                throw new LedgerException("code " + code + " is not the shared code of job " + job.id());
+        if (!job.level().sharesCodeAcrossUnits()) {
+            // the common case in one statement: ALLOCATED to this job -> SENT; anything else changes nothing
+            Long codeId = rows.markAllocatedCodeSent(conn, code, job.id(), now);
+            if (codeId == null) {
+                throw refusedSend(conn, job, code);
             }
-            if (row.state() == CodeState.ALLOCATED) {
-                rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
-            } else if (row.state() != CodeState.SENT) {
-                throw new IllegalTransitionException(code, row.state(), CodeState.SENT, "shared code of job " + job.id());
-            }
-        } else {
-            if (row.state() == CodeState.ALLOCATED && !job.id().equals(row.jobId())) {
-                throw new LedgerException("code " + code + " is allocated to job " + row.jobId() + ", not " + job.id());
-            }
-            Lifecycle.check(code, row.state(), CodeState.SENT, "job " + job.id());
-            rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
+            return newUnit(conn, job, codeId, code, actor, now);
         }
-        int seq = rows.nextSeq(conn, job.id());
-        long unitId = rows.insertUnit(conn, job.id(), row.id(), seq, now);
-        rows.transition(conn, row.id(), unitId, CodeState.ALLOCATED, CodeState.SENT, job.id(), actor, null, now);
-        return new Unit(unitId, job.id(), seq, code, CodeState.SENT, Optional.empty(), Optional.empty());
+        LedgerRows.CodeRow row = rows.code(conn, code);
+        if (job.sharedCodeId() == null || job.sharedCodeId() != row.id()) {
+            throw new LedgerException("code " + code + " is not the shared code of job " + job.id());
+        }
+        if (row.state() == CodeState.ALLOCATED) {
+            rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
+        } else if (row.state() != CodeState.SENT) {
+            throw new IllegalTransitionException(code, row.state(), CodeState.SENT, "shared code of job " + job.id());
+        }
+        return newUnit(conn, job, row.id(), code, actor, now);
+    }
+
+    private Unit newUnit(Connection conn, LedgerRows.JobRow job, long codeId, String code, String actor, long now)
+            throws SQLException {
+        LedgerRows.NewUnit unit = rows.insertUnit(conn, job.id(), codeId, now);
+        rows.transition(conn, codeId, unit.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), actor, null, now);
+        return new Unit(unit.id(), job.id(), unit.seq(), code, CodeState.SENT, Optional.empty(), Optional.empty());
+    }
+
+    /** Why an item-level code cannot be sent for the job (the guarded update changed nothing). */
+    private RuntimeException refusedSend(Connection conn, LedgerRows.JobRow job, String code) throws SQLException {
+        LedgerRows.CodeRow row = rows.code(conn, code);
+        if (row.state() == CodeState.ALLOCATED && !job.id().equals(row.jobId())) {
+            return new LedgerException("code " + code + " is allocated to job " + row.jobId() + ", not " + job.id());
+        }
+        Lifecycle.check(code, row.state(), CodeState.SENT, "job " + job.id());
+        return new IllegalStateException("code " + code + " is " + row.state() + " for job " + row.jobId()
+                + " but could not be marked SENT for job " + job.id());
     }
 
     /** The unit was read back correctly: SENT -> VERIFIED (ready to ship). */
