@@ -1,5 +1,6 @@
 package io.tracemark.cli;
 
+import io.tracemark.app.DemoPlatform;
 import io.tracemark.app.DemoRun;
 import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -48,11 +50,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", description = "data directory; an existing one is reused (resumes an unfinished job)")
     Path data;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the code package and the camera")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the camera and of the platform's opaque codes")
     long seed;
 
-    @Option(names = "--codes", defaultValue = "12000", description = "size of the sample code package of a fresh station")
-    int codes;
+    @Option(names = "--codes", description = "code buffer pulled from the in-process platform before the job starts"
+            + " and kept topped up (default: the job's quantity plus 10 %% and 50)")
+    Integer codes;
+
+    @Option(names = "--drain-timeout", defaultValue = "PT30S",
+            description = "how long --exit-when-done waits for the platform to receive every unit (default: ${DEFAULT-VALUE})")
+    Duration drainTimeout;
 
     @Option(names = "--max-stops", defaultValue = "20", description = "faults the demo operator clears before giving up")
     int maxStops;
@@ -68,16 +75,21 @@ public final class DemoCommand implements Callable<Integer> {
         options = new SimulatedLine.Options(dir, lineFaults, options.settings(), codes, seed,
                 options.labelsPerSecond(), options.printerProfile());
         int quantity = units != null ? units : 10_000;
+        int buffer = codes != null ? codes : quantity + quantity / 10 + 50;
+        options = options.withCodes(buffer);
         try (SimulatedLine sim = SimulatedLine.start(options)) {
             // The touch panel (io.tracemark.web.PanelServer) is wired here by the composition root
             // once the web package is on main: new PanelServer(sim.line(), services, settings).start(port),
             // then print its URL. Until then the demo runs headless.
-            LOG.info("demo data directory {}; touch panel not built into this version (port {} unused)", dir, port);
+            LOG.info("demo data directory {}, reference platform {}; touch panel not built into this version (port {} unused)",
+                    dir, sim.platform().url(), port);
             if (!exitWhenDone) {
                 return runForever(sim, quantity);
             }
             DemoRun.Outcome outcome = DemoRun.run(sim, quantity, maxStops, Duration.ofHours(12));
-            return report(outcome);
+            Optional<DemoPlatform.Report> platform = outcome.books()
+                    .map(r -> sim.platform().finish(r.job(), drainTimeout));
+            return report(outcome, platform);
         }
     }
 
@@ -93,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int report(DemoRun.Outcome outcome) {
+    private int report(DemoRun.Outcome outcome, Optional<DemoPlatform.Report> platform) {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> doc = new LinkedHashMap<>();
         if (outcome.books().isEmpty()) {
@@ -118,8 +130,20 @@ public final class DemoCommand implements Callable<Integer> {
         doc.put("balanced", r.balanced());
         doc.put("resumed", outcome.resumed());
         doc.put("stops", outcome.stops());
+        platform.ifPresent(p -> doc.put("platform", platformDoc(p)));
         print(out, doc);
         return r.balanced() && r.duplicates() == 0 ? 0 : 1;
+    }
+
+    private static Map<String, Object> platformDoc(DemoPlatform.Report p) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("url", p.url().toString());
+        doc.put("backlog", p.backlog());
+        doc.put("delivered", p.delivered());
+        doc.put("events", p.events());
+        doc.put("dailyQuantity", p.dailyQuantity());
+        doc.put("publicPage", p.publicPage().map(Object::toString).orElse(null));
+        return doc;
     }
 
     private void print(PrintWriter out, Map<String, Object> doc) {
