@@ -2,7 +2,6 @@ package io.tracemark.app;
 
 import io.tracemark.device.DeviceUri;
 import io.tracemark.device.TcpTransport;
-import io.tracemark.label.CjkFontMode;
 import io.tracemark.label.LabelTarget;
 import io.tracemark.label.TemplateLibrary;
 import io.tracemark.ledger.CodeLedger;
@@ -120,10 +119,9 @@ public final class SimulatedLine implements AutoCloseable {
         this.platform = DemoPlatform.start(o.dataDir(), db, ledger, masterData, new DemoPlatform.Settings(
                 Map.of(SampleStation.PRODUCT, (long) o.codes()), PULL_INTERVAL, o.seed()));
         PrinterProfile profile = PrinterProfiles.load(o.printerProfile());
-        LabelTarget target = new LabelTarget(profile.resolutionDpmm(), CjkFontMode.RESIDENT,
-                profile.cjkFont().residentName(), profile.storedFormats());
+        LabelTarget target = RasterRenderer.target(profile);
         this.printer = new VirtualPrinter(new VirtualPrinter.Settings("virtual-printer", 0, profile, o.labelsPerSecond(),
-                o.faults().printer(), new RasterRenderer(target, profile.printWidthDots(), profile.labelLengthDots()), null));
+                o.faults().printer(), RasterRenderer.of(profile), null));
         printer.start();
         ZplPrinter driver = new ZplPrinter(new TcpTransport(DeviceUri.parse(printer.uri())),
                 ZplPrinterOptions.from(profile).withLookAhead(o.settings().lookAhead()));
