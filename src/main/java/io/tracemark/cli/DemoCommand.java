@@ -71,12 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LineFaults lineFaults = LineFaults.parse(faults, DegradationMix.line(), seed);
         Path dir = data != null ? data : Files.createTempDirectory("tracemark-demo-");
-        SimulatedLine.Options options = SimulatedLine.Options.demo(dir).withFaults(lineFaults);
-        options = new SimulatedLine.Options(dir, lineFaults, options.settings(), codes, seed,
-                options.labelsPerSecond(), options.printerProfile());
         int quantity = units != null ? units : 10_000;
         int buffer = codes != null ? codes : quantity + quantity / 10 + 50;
-        options = options.withCodes(buffer);
+        SimulatedLine.Options options = SimulatedLine.Options.demo(dir);
+        options = new SimulatedLine.Options(dir, lineFaults, options.settings(), buffer, seed,
+                options.labelsPerSecond(), options.printerProfile());
         try (SimulatedLine sim = SimulatedLine.start(options)) {
             // The touch panel (io.tracemark.web.PanelServer) is wired here by the composition root
             // once the web package is on main: new PanelServer(sim.line(), services, settings).start(port),
