@@ -1,14 +1,19 @@
 package io.tracemark.app;
 
+import io.tracemark.label.CjkFontMode;
 import io.tracemark.label.LabelTarget;
 import io.tracemark.label.RasterLabel;
 import io.tracemark.label.ZplRasterizer;
+import io.tracemark.printer.PrinterProfile;
 import io.tracemark.sim.LabelRenderer;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
-/** Lets a virtual printer draw what it prints with the label package's ZPL rasterizer. */
-final class RasterRenderer implements LabelRenderer {
+/**
+ * Lets a virtual printer draw what it prints with the label package's ZPL rasterizer: real
+ * barcodes, text and stored formats, as the camera and the decoder need them.
+ */
+public final class RasterRenderer implements LabelRenderer {
 
     private final ZplRasterizer rasterizer;
     private final int width;
@@ -18,6 +23,17 @@ final class RasterRenderer implements LabelRenderer {
         this.rasterizer = new ZplRasterizer(target);
         this.width = width;
         this.height = height;
+    }
+
+    /** A renderer for a printer of this profile (resolution, label size, resident CJK font, stored formats). */
+    public static RasterRenderer of(PrinterProfile profile) {
+        return new RasterRenderer(target(profile), profile.printWidthDots(), profile.labelLengthDots());
+    }
+
+    /** What the label package renders for a printer of this profile. */
+    static LabelTarget target(PrinterProfile profile) {
+        return new LabelTarget(profile.resolutionDpmm(), CjkFontMode.RESIDENT, profile.cjkFont().residentName(),
+                profile.storedFormats());
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tracemark.app;
 
 import io.tracemark.device.DeviceUri;
 import io.tracemark.device.TcpTransport;
-import io.tracemark.label.CjkFontMode;
 import io.tracemark.label.LabelTarget;
 import io.tracemark.label.TemplateLibrary;
 import io.tracemark.ledger.CodeLedger;
@@ -45,7 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of the simulated line (no global singletons): the station database in a data
- * directory, the ledger with group commit, sample master data and codes, a {@link VirtualPrinter} on a
+ * directory, the ledger with group commit, a reference platform in the same process
+ * ({@link DemoPlatform}) whose master data and activated codes the station takes and to which it
+ * reports every unit, a {@link VirtualPrinter} on a
  * loopback TCP port driven by the real {@link ZplPrinter} over {@link TcpTransport}, a
  * {@link VirtualCamera} fed with every label the virtual printer prints, the station's own decoder and
  * grader ({@link ImageScanner}), the {@link VirtualRejectGate}, and the {@link LineController}.
@@ -67,17 +68,20 @@ public final class SimulatedLine implements AutoCloseable {
     public static final String DIGITAL_LINK_BASE = "https://id.tracemark.example";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedLine.class);
+    private static final Duration PULL_INTERVAL = Duration.ofSeconds(30);
 
     /**
      * How to build the simulated line.
      *
-     * @param codes           size of the sample code package imported into a fresh station
+     * @param codes           code buffer kept for the sample product: codes pulled from the platform
+     *                        before the job starts, topped up on the puller's schedule
+     * @param seed            seed of the platform's opaque codes
      * @param labelsPerSecond virtual printer speed, 0 for instant
      */
     public record Options(Path dataDir, LineFaults faults, LineSettings settings, int codes, long seed,
                           double labelsPerSecond, String printerProfile) {
 
-        /** The demo: a realistic camera (rare defects), default line rules, 12,000 codes. */
+        /** The demo: a realistic camera (rare defects), default line rules, a buffer of 12,000 codes. */
         public static Options demo(Path dataDir) {
             return new Options(dataDir, LineFaults.parse("", DegradationMix.line(), 1), LineSettings.defaults(),
                     12_000, 1, 0, "zt411-203");
@@ -100,6 +104,7 @@ public final class SimulatedLine implements AutoCloseable {
     private final GroupCommit writes;
     private final CodeLedger ledger;
     private final MasterDataStore masterData;
+    private final DemoPlatform platform;
     private final VirtualPrinter printer;
     private final VirtualRejectGate gate;
     private final ImageScanner scanner;
@@ -111,16 +116,12 @@ public final class SimulatedLine implements AutoCloseable {
         this.writes = new GroupCommit(db);
         this.ledger = new CodeLedger(db, writes, Clock.systemUTC());
         this.masterData = new MasterDataStore(db, ledger.audit());
-        SampleStation.ensureMasterData(masterData);
-        int imported = SampleStation.ensureCodes(db, ledger, o.codes(), o.seed());
-        if (imported > 0) {
-            LOG.info("sample code package imported: {} codes", imported);
-        }
+        this.platform = DemoPlatform.start(o.dataDir(), db, ledger, masterData, new DemoPlatform.Settings(
+                Map.of(SampleStation.PRODUCT, (long) o.codes()), PULL_INTERVAL, o.seed()));
         PrinterProfile profile = PrinterProfiles.load(o.printerProfile());
-        LabelTarget target = new LabelTarget(profile.resolutionDpmm(), CjkFontMode.RESIDENT,
-                profile.cjkFont().residentName(), profile.storedFormats());
+        LabelTarget target = RasterRenderer.target(profile);
         this.printer = new VirtualPrinter(new VirtualPrinter.Settings("virtual-printer", 0, profile, o.labelsPerSecond(),
-                o.faults().printer(), new RasterRenderer(target, profile.printWidthDots(), profile.labelLengthDots()), null));
+                o.faults().printer(), RasterRenderer.of(profile), null));
         printer.start();
         ZplPrinter driver = new ZplPrinter(new TcpTransport(DeviceUri.parse(printer.uri())),
                 ZplPrinterOptions.from(profile).withLookAhead(o.settings().lookAhead()));
@@ -144,7 +145,8 @@ public final class SimulatedLine implements AutoCloseable {
                 o.settings(), Clock.systemDefaultZone());
         line.setLabelImages(() -> Optional.ofNullable(lastLabel.get()));
         line.open();
-        LOG.info("simulated line up: data {}, virtual printer {}, faults {}", db.file(), printer.uri(), o.faults());
+        LOG.info("simulated line up: data {}, platform {}, virtual printer {}, faults {}", db.file(), platform.url(),
+                printer.uri(), o.faults());
     }
 
     /** Builds and starts the simulated line (creating or reusing the data directory). */
@@ -166,6 +168,11 @@ public final class SimulatedLine implements AutoCloseable {
 
     public MasterDataStore masterData() {
         return masterData;
+    }
+
+    /** The in-process reference platform and the station's link to it. */
+    public DemoPlatform platform() {
+        return platform;
     }
 
     public VirtualPrinter virtualPrinter() {
@@ -207,10 +214,14 @@ public final class SimulatedLine implements AutoCloseable {
 
     @Override
     public void close() {
-        line.close();
-        printer.close();
-        writes.close();
-        db.close();
+        try {
+            line.close();
+            printer.close();
+        } finally {
+            platform.close();
+            writes.close();
+            db.close();
+        }
     }
 
     /** Tells the virtual camera where the code of the current job's template lies on the label. */

@@ -3,6 +3,7 @@ package io.tracemark.app;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.line.LineControl;
+import io.tracemark.platform.PlatformLag;
 import io.tracemark.store.Database;
 import io.tracemark.web.DeviceInfo;
 import io.tracemark.web.LedgerUnitLookup;
@@ -15,6 +16,7 @@ import io.tracemark.web.SqliteUserStore;
 import io.tracemark.web.StationAuditTrail;
 import io.tracemark.web.UserAccounts;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -57,6 +59,18 @@ public final class StationPanel {
                     + "first admin, user 9001");
         }
         accounts.bootstrapAdmin("9001", "管理员 Admin", pinFromEnvironment);
+    }
+
+    /** The platform section of {@code GET /api/v1/status}: how far behind the platform is. */
+    public static Map<String, Object> platformStatus(PlatformLag lag) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("outboxBacklog", lag.backlog());
+        section.put("outboxLagSeconds", lag.oldestAge() == null ? 0 : lag.oldestAge().toSeconds());
+        section.put("consecutiveFailures", lag.consecutiveFailures());
+        section.put("lastError", lag.lastError());
+        section.put("delivered", lag.delivered());
+        section.put("caughtUp", lag.caughtUp());
+        return section;
     }
 
     /**

@@ -47,6 +47,10 @@ public final class CodesImportCommand implements Callable<Integer> {
             description = "define a platform-issued opaque scheme (数字身份码, 质溯码) by a regular expression")
     Map<String, String> opaque = Map.of();
 
+    @Option(names = "--product", paramLabel = "P",
+            description = "the product the codes were activated for: only its jobs get them (default: any product)")
+    String product;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
             description = "data directory holding station.db (default: ${DEFAULT-VALUE})")
     Path data;
@@ -68,7 +72,7 @@ public final class CodesImportCommand implements Callable<Integer> {
         String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
         ImportOutcome outcome;
         try (Database db = DataDirectory.open(data)) {
-            outcome = new CodeLedger(db).importFile(file, scheme, validator, who);
+            outcome = new CodeLedger(db).importFile(file, scheme, product, validator, who);
         }
         print(spec.commandLine().getOut(), outcome);
         return 0;
@@ -81,6 +85,7 @@ public final class CodesImportCommand implements Callable<Integer> {
             doc.put("status", "imported");
             doc.put("file", file.toString());
             doc.put("scheme", i.scheme());
+            doc.put("product", product);
             doc.put("packageId", i.packageId());
             doc.put("codes", i.count());
             doc.put("sha256", i.sha256());

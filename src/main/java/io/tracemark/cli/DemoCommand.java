@@ -1,5 +1,6 @@
 package io.tracemark.cli;
 
+import io.tracemark.app.DemoPlatform;
 import io.tracemark.app.DemoRun;
 import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -52,11 +54,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", description = "data directory; an existing one is reused (resumes an unfinished job)")
     Path data;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the code package and the camera")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the camera and of the platform's opaque codes")
     long seed;
 
-    @Option(names = "--codes", defaultValue = "12000", description = "size of the sample code package of a fresh station")
-    int codes;
+    @Option(names = "--codes", description = "code buffer pulled from the in-process platform before the job starts"
+            + " and kept topped up (default: the job's quantity plus 10 %% and 50)")
+    Integer codes;
+
+    @Option(names = "--drain-timeout", defaultValue = "PT30S",
+            description = "how long --exit-when-done waits for the platform to receive every unit (default: ${DEFAULT-VALUE})")
+    Duration drainTimeout;
 
     @Option(names = "--max-stops", defaultValue = "20", description = "faults the demo operator clears before giving up")
     int maxStops;
@@ -68,17 +75,20 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LineFaults lineFaults = LineFaults.parse(faults, DegradationMix.line(), seed);
         Path dir = data != null ? data : Files.createTempDirectory("tracemark-demo-");
-        SimulatedLine.Options options = SimulatedLine.Options.demo(dir).withFaults(lineFaults);
-        options = new SimulatedLine.Options(dir, lineFaults, options.settings(), codes, seed,
-                options.labelsPerSecond(), options.printerProfile());
         int quantity = units != null ? units : 10_000;
+        int buffer = codes != null ? codes : quantity + quantity / 10 + 50;
+        SimulatedLine.Options options = SimulatedLine.Options.demo(dir);
+        options = new SimulatedLine.Options(dir, lineFaults, options.settings(), buffer, seed,
+                options.labelsPerSecond(), options.printerProfile());
         try (SimulatedLine sim = SimulatedLine.start(options); PanelServer panel = startPanel(sim)) {
-            LOG.info("demo data directory {}", dir);
+            LOG.info("demo data directory {}, reference platform {}", dir, sim.platform().url());
             if (!exitWhenDone) {
                 return runForever(sim, quantity);
             }
             DemoRun.Outcome outcome = DemoRun.run(sim, quantity, maxStops, Duration.ofHours(12));
-            return report(outcome);
+            Optional<DemoPlatform.Report> platform = outcome.books()
+                    .map(r -> sim.platform().finish(r.job(), drainTimeout));
+            return report(outcome, platform);
         }
     }
 
@@ -92,8 +102,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         UserAccounts accounts = StationPanel.accounts(sim.database());
         StationPanel.ensureDemoUsers(accounts);
-        PanelServer panel = StationPanel.start(sim.database(), sim.ledger(), sim.line(), accounts, List.of(), Map::of,
-                "127.0.0.1", port);
+        PanelServer panel = StationPanel.start(sim.database(), sim.ledger(), sim.line(), accounts, List.of(),
+                () -> Map.of("platform", StationPanel.platformStatus(sim.platform().lag())), "127.0.0.1", port);
         LOG.info("touch panel: http://localhost:{}/  (operator 1001 / PIN 1234, supervisor 2001 / 2345, admin 9001 / 9999)",
                 panel.port());
         return panel;
@@ -111,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int report(DemoRun.Outcome outcome) {
+    private int report(DemoRun.Outcome outcome, Optional<DemoPlatform.Report> platform) {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> doc = new LinkedHashMap<>();
         if (outcome.books().isEmpty()) {
@@ -136,8 +146,20 @@ public final class DemoCommand implements Callable<Integer> {
         doc.put("balanced", r.balanced());
         doc.put("resumed", outcome.resumed());
         doc.put("stops", outcome.stops());
+        platform.ifPresent(p -> doc.put("platform", platformDoc(p)));
         print(out, doc);
         return r.balanced() && r.duplicates() == 0 ? 0 : 1;
+    }
+
+    private static Map<String, Object> platformDoc(DemoPlatform.Report p) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("url", p.url().toString());
+        doc.put("backlog", p.backlog());
+        doc.put("delivered", p.delivered());
+        doc.put("events", p.events());
+        doc.put("dailyQuantity", p.dailyQuantity());
+        doc.put("publicPage", p.publicPage().map(Object::toString).orElse(null));
+        return doc;
     }
 
     private void print(PrintWriter out, Map<String, Object> doc) {

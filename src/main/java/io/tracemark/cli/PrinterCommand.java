@@ -1,11 +1,11 @@
 package io.tracemark.cli;
 
+import io.tracemark.app.RasterRenderer;
 import io.tracemark.device.DeviceRegistry;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.printer.PrinterStatus;
 import io.tracemark.printer.ZplPrinter;
 import io.tracemark.printer.ZplPrinterOptions;
-import io.tracemark.sim.PlaceholderRenderer;
 import io.tracemark.sim.SimPrinters;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class PrinterCommand implements Runnable {
         @Override
         public Integer call() {
             try (SimPrinters sims = new SimPrinters(PrinterProfiles.load("zt411-203"),
-                    p -> new PlaceholderRenderer(p.printWidthDots(), p.labelLengthDots()))) {
+                    RasterRenderer::of)) {
                 DeviceRegistry registry = DeviceRegistry.withStandardTransports().register("sim", sims);
                 ZplPrinterOptions options = ZplPrinterOptions.defaults().withStatusTimeout(Duration.ofMillis(timeoutMs));
                 PrinterStatus status;

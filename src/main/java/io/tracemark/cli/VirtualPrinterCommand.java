@@ -1,9 +1,9 @@
 package io.tracemark.cli;
 
+import io.tracemark.app.RasterRenderer;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.sim.FaultPlan;
-import io.tracemark.sim.PlaceholderRenderer;
 import io.tracemark.sim.VirtualPrinter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,7 +42,7 @@ public final class VirtualPrinterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--speed must be 0 (instant) or positive, got " + speed);
         }
         VirtualPrinter printer = new VirtualPrinter(new VirtualPrinter.Settings("virtual-printer", port, p, speed, plan,
-                new PlaceholderRenderer(p.printWidthDots(), p.labelLengthDots()), out));
+                RasterRenderer.of(p), out));
         CountDownLatch done = new CountDownLatch(1);
         if (maxLabels > 0) {
             printer.addListener(label -> {

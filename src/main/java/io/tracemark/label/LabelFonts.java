@@ -10,18 +10,25 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Finds and loads the CJK font used to draw text on the host: for previews, for the rasterizer's
  * "resident" printer font and for bitmap (^GFA) text. Looks at, in order: the
  * {@code tracemark.cjkFont} system property, WenQuanYi Micro Hei
- * ({@value #DEFAULT_CJK_FONT}, Debian package fonts-wqy-microhei), then every font
- * {@code fc-list :lang=zh file} names.
+ * ({@value #DEFAULT_CJK_FONT}, Debian package fonts-wqy-microhei), every font
+ * {@code fc-list :lang=zh file} names, and last the copy of WenQuanYi Micro Hei bundled in the jar
+ * (Apache-2.0, see {@code fonts/wqy-microhei.COPYRIGHT.txt}), so a fresh machine without CJK fonts
+ * still draws Chinese text.
  */
 public final class LabelFonts {
+
+    /** The bundled copy of WenQuanYi Micro Hei, a class-path resource. */
+    static final String BUNDLED_CJK_FONT = "/fonts/wqy-microhei.ttc";
 
     /** Where Debian's fonts-wqy-microhei installs its font. */
     public static final String DEFAULT_CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
@@ -102,8 +109,33 @@ public final class LabelFonts {
                 return Path.of(candidate);
             }
         }
-        throw new TracemarkException("no CJK font found (looked at " + String.join(", ", looked)
-                + "); install fonts-wqy-microhei or set -Dtracemark.cjkFont=/path/to/font.ttf");
+        looked.add("class path " + BUNDLED_CJK_FONT);
+        return bundledFont().orElseThrow(() -> new TracemarkException("no CJK font found (looked at "
+                + String.join(", ", looked) + "); install fonts-wqy-microhei or set -Dtracemark.cjkFont=/path/to/font.ttf"));
+    }
+
+    /**
+     * Copies the bundled font to a file once (a DOWNLOAD-mode printer is sent the file's bytes, and
+     * AWT loads fonts from files fastest); an existing copy of the same size is reused.
+     */
+    static Optional<Path> bundledFont() {
+        try (InputStream in = LabelFonts.class.getResourceAsStream(BUNDLED_CJK_FONT)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            byte[] bytes = in.readAllBytes();
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "tracemark-fonts");
+            Path file = dir.resolve("wqy-microhei.ttc");
+            if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
+                Files.createDirectories(dir);
+                Path partial = Files.createTempFile(dir, "wqy-", ".part");
+                Files.write(partial, bytes);
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Optional.of(file);
+        } catch (IOException e) {
+            throw new TracemarkException("cannot unpack the bundled CJK font " + BUNDLED_CJK_FONT + ": " + e, e);
+        }
     }
 
     private static List<String> fcList() {

@@ -1,6 +1,8 @@
 package io.tracemark.ledger;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Counts one job's codes and units into a {@link Reconciliation} (see there for the definitions). */
@@ -16,11 +18,12 @@ final class Accounting {
 
     Reconciliation reconcile() throws SQLException {
         String id = job.id();
-        long sent = count("SELECT count(*) FROM units WHERE job_id = ?");
-        long verified = count("SELECT count(*) FROM units WHERE job_id = ? AND state = 'VERIFIED'");
-        long rejected = count("SELECT count(*) FROM units WHERE job_id = ? AND state = 'REJECTED'");
-        long voided = count("SELECT count(*) FROM units WHERE job_id = ? AND state = 'VOIDED'");
-        long unitsInFlight = count("SELECT count(*) FROM units WHERE job_id = ? AND state = 'SENT'");
+        UnitCounts units = unitCounts();
+        long sent = units.sent();
+        long verified = units.verified();
+        long rejected = units.rejected();
+        long voided = units.voided();
+        long unitsInFlight = units.inFlight();
         long allocated;
         long inFlight;
         long released;
@@ -41,17 +44,33 @@ final class Accounting {
                     + "GROUP BY v.code_id HAVING count(*) > 1)");
         }
         return Reconciliation.of(id, job.traceLevel(), job.state(), allocated, sent, verified, rejected, voided,
-                inFlight, released, duplicates, unitsPerSecond());
+                inFlight, released, duplicates, units.perSecond());
     }
 
-    private double unitsPerSecond() throws SQLException {
-        long first = count("SELECT coalesce(min(sent_at), 0) FROM units WHERE job_id = ?");
-        long last = count("SELECT coalesce(max(verdict_at), 0) FROM units WHERE job_id = ?");
-        long done = count("SELECT count(*) FROM units WHERE job_id = ? AND verdict_at IS NOT NULL");
-        if (done == 0 || last <= first) {
-            return 0;
+    /** Units of the job by state and their time span, in one pass over the job's units. */
+    private record UnitCounts(long sent, long verified, long rejected, long voided, long inFlight, long firstSent,
+                              long lastVerdict, long done) {
+
+        double perSecond() {
+            if (done == 0 || lastVerdict <= firstSent) {
+                return 0;
+            }
+            return Math.round(done * 1000.0 / (lastVerdict - firstSent) * 10) / 10.0;
         }
-        return Math.round(done * 1000.0 / (last - first) * 10) / 10.0;
+    }
+
+    private UnitCounts unitCounts() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT count(*), total(state = 'VERIFIED'), "
+                + "total(state = 'REJECTED'), total(state = 'VOIDED'), total(state = 'SENT'), "
+                + "coalesce(min(sent_at), 0), coalesce(max(verdict_at), 0), count(verdict_at) "
+                + "FROM units WHERE job_id = ?")) {
+            ps.setString(1, job.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new UnitCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8));
+            }
+        }
     }
 
     private long count(String sql) throws SQLException {

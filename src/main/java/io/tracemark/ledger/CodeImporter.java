@@ -52,7 +52,8 @@ final class CodeImporter {
         this.clock = clock;
     }
 
-    ImportOutcome importBytes(String fileName, byte[] bytes, String scheme, CodeValidator validator, String actor) {
+    ImportOutcome importBytes(String fileName, byte[] bytes, String scheme, String productId, CodeValidator validator,
+                              String actor) {
         long started = System.nanoTime();
         String sha256 = sha256(bytes);
         Optional<ImportOutcome> earlier = findPackage(sha256);
@@ -60,10 +61,11 @@ final class CodeImporter {
             return earlier.get();
         }
         PackageContent content = CodePackageReader.read(fileName, bytes);
-        return commit(fileName, scheme, sha256, content, validator, actor, started);
+        return commit(fileName, scheme, productId, sha256, content, validator, actor, started);
     }
 
-    ImportOutcome importCodes(List<String> codes, String source, String scheme, CodeValidator validator, String actor) {
+    ImportOutcome importCodes(List<String> codes, String source, String scheme, String productId, CodeValidator validator,
+                              String actor) {
         long started = System.nanoTime();
         String sha256 = sha256(String.join("\n", codes).getBytes(StandardCharsets.UTF_8));
         Optional<ImportOutcome> earlier = findPackage(sha256);
@@ -76,10 +78,10 @@ final class CodeImporter {
             String code = codes.get(i) == null ? "" : codes.get(i).strip();
             lines.add(new CodeLine(i + 1, code));
         }
-        return commit(source, scheme, sha256, new PackageContent(lines, problems), validator, actor, started);
+        return commit(source, scheme, productId, sha256, new PackageContent(lines, problems), validator, actor, started);
     }
 
-    private ImportOutcome commit(String source, String scheme, String sha256, PackageContent content,
+    private ImportOutcome commit(String source, String scheme, String productId, String sha256, PackageContent content,
                                  CodeValidator validator, String actor, long started) {
         List<Problem> problems = new ArrayList<>(content.problems());
         List<CodeLine> good = check(content.lines(), validator, problems);
@@ -92,13 +94,13 @@ final class CodeImporter {
             if (raced.isPresent()) {
                 return raced.get();
             }
-            long packageId = insertPackage(conn, source, scheme, sha256, content.lines().size(), actor);
+            long packageId = insertPackage(conn, source, scheme, productId, sha256, content.lines().size(), actor);
             insertCodes(conn, packageId, scheme, good, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(what, listed(problems));
             }
             audit.record(conn, actor, "codes.import", "package " + packageId + " " + source + ", scheme " + scheme
-                    + ", " + good.size() + " codes, sha256 " + sha256);
+                    + (productId == null ? "" : ", product " + productId) + ", " + good.size() + " codes, sha256 " + sha256);
             return new ImportOutcome.Imported(packageId, source, scheme, good.size(), sha256,
                     Duration.ofNanos(System.nanoTime() - started));
         });
@@ -176,16 +178,17 @@ final class CodeImporter {
         }
     }
 
-    private long insertPackage(Connection conn, String source, String scheme, String sha256, int count,
-                               String actor) throws SQLException {
+    private long insertPackage(Connection conn, String source, String scheme, String productId, String sha256,
+                               int count, String actor) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO code_packages "
-                + "(sha256, file_name, scheme, code_count, imported_at, actor) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "(sha256, file_name, scheme, code_count, imported_at, actor, product_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, sha256);
             ps.setString(2, source);
             ps.setString(3, scheme);
             ps.setInt(4, count);
             ps.setLong(5, clock.millis());
             ps.setString(6, actor);
+            ps.setString(7, productId);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = conn.prepareStatement("SELECT last_insert_rowid()");

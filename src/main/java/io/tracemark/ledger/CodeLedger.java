@@ -83,19 +83,38 @@ public final class CodeLedger {
      *         nothing was imported
      */
     public ImportOutcome importFile(Path file, String scheme, CodeValidator validator, String actor) {
+        return importFile(file, scheme, null, validator, actor);
+    }
+
+    /**
+     * {@link #importFile(Path, String, CodeValidator, String)} for the codes of one product
+     * ({@code null}: of no product in particular): jobs of another product never get them
+     * ({@link #allocate(String, int, String, String, String)}).
+     */
+    public ImportOutcome importFile(Path file, String scheme, String productId, CodeValidator validator, String actor) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new StorageException("cannot read code package " + file + ": " + e.getMessage(), e);
         }
-        return importer.importBytes(file.getFileName().toString(), bytes, scheme, validator, actor);
+        return importer.importBytes(file.getFileName().toString(), bytes, scheme, productId, validator, actor);
     }
 
     /** Imports codes pulled from a platform ({@code source} names the range), with the rules of {@link #importFile}. */
     public ImportOutcome importCodes(List<String> codes, String source, String scheme, CodeValidator validator,
                                      String actor) {
-        return importer.importCodes(codes, source, scheme, validator, actor);
+        return importer.importCodes(codes, source, scheme, null, validator, actor);
+    }
+
+    /**
+     * Imports the codes of one product pulled from a platform: like
+     * {@link #importCodes(List, String, String, CodeValidator, String)}, and the package is marked
+     * as {@code productId}'s, so only jobs of that product are allocated its codes.
+     */
+    public ImportOutcome importCodes(List<String> codes, String source, String scheme, String productId,
+                                     CodeValidator validator, String actor) {
+        return importer.importCodes(codes, source, scheme, productId, validator, actor);
     }
 
     // ---- jobs and allocation ---------------------------------------------------------------
@@ -128,29 +147,33 @@ public final class CodeLedger {
         return allocate(jobId, n, null, actor);
     }
 
+    /** {@link #allocate(String, int, String, String, String)} of any product. */
+    public List<AllocatedCode> allocate(String jobId, int n, String scheme, String actor) {
+        return allocate(jobId, n, scheme, null, actor);
+    }
+
     /**
      * Atomically moves {@code n} AVAILABLE codes (oldest first, of {@code scheme} when not null) to
-     * ALLOCATED for an open item-level job.
+     * ALLOCATED for an open item-level job. With a {@code productId}, only codes of packages imported
+     * for that product, or imported without naming a product, are taken: never another product's.
      *
      * @throws LedgerException when fewer than {@code n} are AVAILABLE (naming both numbers), the
      *                         job is unknown, ended, or batch-level
      */
-    public List<AllocatedCode> allocate(String jobId, int n, String scheme, String actor) {
+    public List<AllocatedCode> allocate(String jobId, int n, String scheme, String productId, String actor) {
         long now = clock.millis();
         return writes.inTransaction(conn -> {
             LedgerRows.JobRow job = rows.openJob(conn, jobId);
             if (job.level().sharesCodeAcrossUnits()) {
                 throw new LedgerException("job " + jobId + " is " + job.level() + " level: bind its one code with bindSharedCode");
             }
-            List<AllocatedCode> codes = availableCodes(conn, n, scheme);
+            List<AllocatedCode> codes = availableCodes(conn, n, scheme, productId);
             if (codes.size() < n) {
                 throw new LedgerException("job " + jobId + ": asked for " + n + " codes"
-                        + (scheme == null ? "" : " of scheme " + scheme) + ", only " + codes.size() + " AVAILABLE");
+                        + (scheme == null ? "" : " of scheme " + scheme) + (productId == null ? "" : " for product " + productId)
+                        + ", only " + codes.size() + " AVAILABLE");
             }
-            for (AllocatedCode code : codes) {
-                rows.setCodeState(conn, code.codeId(), CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, now);
-                rows.transition(conn, code.codeId(), null, CodeState.AVAILABLE, CodeState.ALLOCATED, jobId, actor, null, now);
-            }
+            rows.allocate(conn, codes.stream().map(AllocatedCode::codeId).toList(), jobId, actor, now);
             return codes;
         });
     }
@@ -212,27 +235,42 @@ public final class CodeLedger {
     }
 
     private Unit send(Connection conn, LedgerRows.JobRow job, String code, String actor, long now) throws SQLException {
-        LedgerRows.CodeRow row = rows.code(conn, code);
-        if (job.level().sharesCodeAcrossUnits()) {
-            if (job.sharedCodeId() == null || job.sharedCodeId() != row.id()) {
-                throw new LedgerException("code " + code + " is not the shared code of job " + job.id());
+        if (!job.level().sharesCodeAcrossUnits()) {
+            // the common case in one statement: ALLOCATED to this job -> SENT; anything else changes nothing
+            Long codeId = rows.markAllocatedCodeSent(conn, code, job.id(), now);
+            if (codeId == null) {
+                throw refusedSend(conn, job, code);
             }
-            if (row.state() == CodeState.ALLOCATED) {
-                rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
-            } else if (row.state() != CodeState.SENT) {
-                throw new IllegalTransitionException(code, row.state(), CodeState.SENT, "shared code of job " + job.id());
-            }
-        } else {
-            if (row.state() == CodeState.ALLOCATED && !job.id().equals(row.jobId())) {
-                throw new LedgerException("code " + code + " is allocated to job " + row.jobId() + ", not " + job.id());
-            }
-            Lifecycle.check(code, row.state(), CodeState.SENT, "job " + job.id());
-            rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
+            return newUnit(conn, job, codeId, code, actor, now);
         }
-        int seq = rows.nextSeq(conn, job.id());
-        long unitId = rows.insertUnit(conn, job.id(), row.id(), seq, now);
-        rows.transition(conn, row.id(), unitId, CodeState.ALLOCATED, CodeState.SENT, job.id(), actor, null, now);
-        return new Unit(unitId, job.id(), seq, code, CodeState.SENT, Optional.empty(), Optional.empty());
+        LedgerRows.CodeRow row = rows.code(conn, code);
+        if (job.sharedCodeId() == null || job.sharedCodeId() != row.id()) {
+            throw new LedgerException("code " + code + " is not the shared code of job " + job.id());
+        }
+        if (row.state() == CodeState.ALLOCATED) {
+            rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), now);
+        } else if (row.state() != CodeState.SENT) {
+            throw new IllegalTransitionException(code, row.state(), CodeState.SENT, "shared code of job " + job.id());
+        }
+        return newUnit(conn, job, row.id(), code, actor, now);
+    }
+
+    private Unit newUnit(Connection conn, LedgerRows.JobRow job, long codeId, String code, String actor, long now)
+            throws SQLException {
+        LedgerRows.NewUnit unit = rows.insertUnit(conn, job.id(), codeId, now);
+        rows.transition(conn, codeId, unit.id(), CodeState.ALLOCATED, CodeState.SENT, job.id(), actor, null, now);
+        return new Unit(unit.id(), job.id(), unit.seq(), code, CodeState.SENT, Optional.empty(), Optional.empty());
+    }
+
+    /** Why an item-level code cannot be sent for the job (the guarded update changed nothing). */
+    private RuntimeException refusedSend(Connection conn, LedgerRows.JobRow job, String code) throws SQLException {
+        LedgerRows.CodeRow row = rows.code(conn, code);
+        if (row.state() == CodeState.ALLOCATED && !job.id().equals(row.jobId())) {
+            return new LedgerException("code " + code + " is allocated to job " + row.jobId() + ", not " + job.id());
+        }
+        Lifecycle.check(code, row.state(), CodeState.SENT, "job " + job.id());
+        return new IllegalStateException("code " + code + " is " + row.state() + " for job " + row.jobId()
+                + " but could not be marked SENT for job " + job.id());
     }
 
     /** The unit was read back correctly: SENT -> VERIFIED (ready to ship). */
@@ -431,13 +469,19 @@ public final class CodeLedger {
         return outbox;
     }
 
-    private List<AllocatedCode> availableCodes(Connection conn, int n, String scheme) throws SQLException {
-        String sql = "SELECT id, code, scheme FROM codes WHERE state = 'AVAILABLE'"
-                + (scheme == null ? "" : " AND scheme = ?") + " ORDER BY id LIMIT ?";
+    private List<AllocatedCode> availableCodes(Connection conn, int n, String scheme, String productId)
+            throws SQLException {
+        String sql = "SELECT c.id, c.code, c.scheme FROM codes c"
+                + (productId == null ? "" : " JOIN code_packages p ON p.id = c.package_id")
+                + " WHERE c.state = 'AVAILABLE'" + (scheme == null ? "" : " AND c.scheme = ?")
+                + (productId == null ? "" : " AND (p.product_id = ? OR p.product_id IS NULL)") + " ORDER BY c.id LIMIT ?";
         PreparedStatement ps = db.prepared(conn, sql);
         int i = 1;
         if (scheme != null) {
             ps.setString(i++, scheme);
+        }
+        if (productId != null) {
+            ps.setString(i++, productId);
         }
         ps.setInt(i, n);
         List<AllocatedCode> codes = new ArrayList<>(n);

@@ -4,6 +4,10 @@ import io.tracemark.core.TraceLevel;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,12 @@ import java.util.concurrent.Future;
  * Measures the ledger on a fresh database: importing generated codes in one package, then durable
  * transitions with group commit under a line-like mix (each worker plays one line: allocate a
  * block of codes, then for each code mark it SENT and VERIFIED, every call waiting for its commit).
+ *
+ * <p>Durable means what a line relies on: each call returns only after the COMMIT holding its
+ * change returned on a connection with {@code synchronous=FULL} in WAL mode (both read back from
+ * the writer connection and reported). A code counts once it went through all three transitions
+ * (AVAILABLE -> ALLOCATED -> SENT -> VERIFIED); the transitions are counted in the
+ * {@code transitions} table afterwards, not computed.
  */
 public final class LedgerBenchmark {
 
@@ -37,17 +47,24 @@ public final class LedgerBenchmark {
      * @param importSeconds        time to validate and commit them
      * @param codes                codes taken through allocate, send and verify
      * @param workers              concurrent callers
-     * @param transitions          durable transitions written (3 per code)
+     * @param transitions          durable transitions written, as counted in the table (3 per code)
      * @param seconds              time for those transitions
      * @param transitionsPerSecond transitions / seconds
-     * @param codesPerSecond       codes fully processed per second
+     * @param codesPerSecond       codes taken through all three transitions per second
      * @param commits              transactions committed for those transitions
      * @param averageGroup         callers' pieces of work per commit
+     * @param writerCpuMicrosPerCode CPU time of the group-commit writer thread per code (running the
+     *                             statements and committing; independent of other load on the
+     *                             machine), -1 when the JVM cannot measure it
+     * @param commitMillis         average wall time of one COMMIT (writing and syncing the log)
+     * @param synchronous          the writer connection's {@code PRAGMA synchronous} (2 = FULL)
+     * @param journalMode          the writer connection's {@code PRAGMA journal_mode}
      * @param balanced             whether every job reconciled afterwards
      */
     public record Result(int importCodes, double importSeconds, int codes, int workers, long transitions,
                          double seconds, double transitionsPerSecond, double codesPerSecond, long commits,
-                         double averageGroup, boolean balanced) {
+                         double averageGroup, double writerCpuMicrosPerCode, double commitMillis, int synchronous,
+                         String journalMode, boolean balanced) {
     }
 
     private LedgerBenchmark() {
@@ -75,14 +92,20 @@ public final class LedgerBenchmark {
             runWorkers(ledger, settings, perWorker);
             double seconds = (System.nanoTime() - t1) / 1e9;
             int codes = perWorker * settings.workers();
-            long transitions = 3L * codes;
             GroupCommit.Stats after = group.stats();
+            long transitions = db.count("SELECT count(*) FROM transitions WHERE job_id LIKE 'bench-%'");
             long commits = after.commits() - before.commits();
             double averageGroup = Math.round(10.0 * (after.pieces() - before.pieces()) / Math.max(1, commits)) / 10.0;
+            double cpuPerCode = before.writerCpuNanos() < 0 ? -1
+                    : Math.round((after.writerCpuNanos() - before.writerCpuNanos()) / 1e3 / codes * 10) / 10.0;
+            double commitMillis = Math.round((after.commitNanos() - before.commitNanos()) / 1e6 / Math.max(1, commits)
+                    * 100) / 100.0;
             boolean balanced = ledger.reconcileAll().stream().allMatch(Reconciliation::balanced);
+            int synchronous = group.inTransaction(conn -> ((Number) pragma(conn, "synchronous")).intValue());
+            String journalMode = group.inTransaction(conn -> pragma(conn, "journal_mode").toString());
             return new Result(settings.importCodes(), round(importSeconds), codes, settings.workers(), transitions,
                     round(seconds), Math.round(transitions / seconds), Math.round(codes / seconds), commits,
-                    averageGroup, balanced);
+                    averageGroup, cpuPerCode, commitMillis, synchronous, journalMode, balanced);
         }
     }
 
@@ -113,6 +136,13 @@ public final class LedgerBenchmark {
                 Unit unit = ledger.markSent(job, code.code(), "bench");
                 ledger.verify(unit.id(), "A", "bench");
             }
+        }
+    }
+
+    private static Object pragma(Connection conn, String name) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getObject(1);
         }
     }
 

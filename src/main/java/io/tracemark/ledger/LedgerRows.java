@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 
 /** Row-level reads and writes of the ledger tables, inside the caller's write transaction. */
 final class LedgerRows {
@@ -88,25 +89,59 @@ final class LedgerRows {
         }
     }
 
-    int nextSeq(Connection conn, String jobId) throws SQLException {
-        PreparedStatement ps = db.prepared(conn, "SELECT coalesce(max(seq), 0) + 1 FROM units WHERE job_id = ?");
-        ps.setString(1, jobId);
+    /**
+     * Item level, the usual send: the code goes ALLOCATED -> SENT if it is ALLOCATED to the job.
+     *
+     * @return the code's row id, or null when the code is not ALLOCATED to the job (nothing changed)
+     */
+    Long markAllocatedCodeSent(Connection conn, String code, String jobId, long now) throws SQLException {
+        PreparedStatement ps = db.prepared(conn, "UPDATE codes SET state = 'SENT', updated_at = ? "
+                + "WHERE code = ? AND state = 'ALLOCATED' AND job_id = ? RETURNING id");
+        ps.setLong(1, now);
+        ps.setString(2, code);
+        ps.setString(3, jobId);
         try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
+            return rs.next() ? rs.getLong(1) : null;
         }
     }
 
-    long insertUnit(Connection conn, String jobId, long codeId, int seq, long now) throws SQLException {
-        PreparedStatement ps = db.prepared(conn,
-                "INSERT INTO units (job_id, code_id, seq, state, sent_at) VALUES (?, ?, ?, 'SENT', ?) RETURNING id");
+    /** Codes just read as AVAILABLE (ids ascending) go to ALLOCATED for the job, with their transitions. */
+    void allocate(Connection conn, List<Long> codeIds, String jobId, String actor, long now) throws SQLException {
+        String ids = codeIds.toString(); // [1, 2, 3]: a JSON array
+        PreparedStatement update = db.prepared(conn, "UPDATE codes SET state = 'ALLOCATED', job_id = ?, updated_at = ? "
+                + "WHERE id IN (SELECT value FROM json_each(?)) AND state = 'AVAILABLE'");
+        update.setString(1, jobId);
+        update.setLong(2, now);
+        update.setString(3, ids);
+        int updated = update.executeUpdate();
+        if (updated != codeIds.size()) {
+            throw new SQLException("allocating " + codeIds.size() + " codes to job " + jobId + ": only " + updated
+                    + " were still AVAILABLE");
+        }
+        PreparedStatement insert = db.prepared(conn, "INSERT INTO transitions "
+                + "(code_id, unit_id, from_state, to_state, job_id, actor, reason, at) "
+                + "SELECT value, NULL, 'AVAILABLE', 'ALLOCATED', ?, ?, NULL, ? FROM json_each(?) ORDER BY key");
+        insert.setString(1, jobId);
+        insert.setString(2, actor);
+        insert.setLong(3, now);
+        insert.setString(4, ids);
+        insert.executeUpdate();
+    }
+
+    record NewUnit(long id, int seq) {
+    }
+
+    /** A new unit SENT with the code, numbered after the job's last unit. */
+    NewUnit insertUnit(Connection conn, String jobId, long codeId, long now) throws SQLException {
+        PreparedStatement ps = db.prepared(conn, "INSERT INTO units (job_id, code_id, seq, state, sent_at) "
+                + "SELECT ?, ?, coalesce(max(seq), 0) + 1, 'SENT', ? FROM units WHERE job_id = ? RETURNING id, seq");
         ps.setString(1, jobId);
         ps.setLong(2, codeId);
-        ps.setInt(3, seq);
-        ps.setLong(4, now);
+        ps.setLong(3, now);
+        ps.setString(4, jobId);
         try (ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return new NewUnit(rs.getLong(1), rs.getInt(2));
         }
     }
 

@@ -19,26 +19,29 @@ final class CodeSupply {
     private final CodeLedger ledger;
     private final String jobId;
     private final String scheme;
+    private final String productId;
     private final int chunk;
     private final String sharedCode;
     private final ArrayDeque<String> allocated = new ArrayDeque<>();
 
-    private CodeSupply(CodeLedger ledger, String jobId, String scheme, int chunk, String sharedCode) {
+    private CodeSupply(CodeLedger ledger, String jobId, String scheme, String productId, int chunk, String sharedCode) {
         this.ledger = ledger;
         this.jobId = jobId;
         this.scheme = scheme;
+        this.productId = productId;
         this.chunk = chunk;
         this.sharedCode = sharedCode;
     }
 
-    static CodeSupply itemLevel(CodeLedger ledger, Database db, String jobId, String scheme, int chunk) {
-        CodeSupply supply = new CodeSupply(ledger, jobId, scheme, chunk, null);
+    /** Codes of {@code scheme} for a job of {@code productId}: never codes activated for another product. */
+    static CodeSupply itemLevel(CodeLedger ledger, Database db, String jobId, String scheme, String productId, int chunk) {
+        CodeSupply supply = new CodeSupply(ledger, jobId, scheme, productId, chunk, null);
         supply.allocated.addAll(allocatedTo(db, jobId));
         return supply;
     }
 
     static CodeSupply shared(String code) {
-        return new CodeSupply(null, null, null, 1, code);
+        return new CodeSupply(null, null, null, null, 1, code);
     }
 
     /**
@@ -53,7 +56,7 @@ final class CodeSupply {
         }
         if (allocated.isEmpty()) {
             int n = Math.max(1, Math.min(chunk, stillNeeded));
-            for (AllocatedCode code : ledger.allocate(jobId, n, scheme, actor)) {
+            for (AllocatedCode code : ledger.allocate(jobId, n, scheme, productId, actor)) {
                 allocated.add(code.code());
             }
         }
@@ -65,12 +68,18 @@ final class CodeSupply {
         return sharedCode != null ? sharedCode : allocated.peek();
     }
 
-    /** The first AVAILABLE code of a scheme, to bind as a batch-level job's shared code or to preview. */
-    static String firstAvailable(Database db, String scheme) {
+    /**
+     * The first AVAILABLE code of a scheme that a job of the product may use (see
+     * {@link CodeLedger#allocate(String, int, String, String, String)}), to bind as a batch-level
+     * job's shared code or to preview.
+     */
+    static String firstAvailable(Database db, String scheme, String productId) {
         return db.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT code FROM codes WHERE state = 'AVAILABLE' AND scheme = ? ORDER BY id LIMIT 1")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT c.code FROM codes c JOIN code_packages p"
+                    + " ON p.id = c.package_id WHERE c.state = 'AVAILABLE' AND c.scheme = ?"
+                    + " AND (p.product_id = ? OR p.product_id IS NULL) ORDER BY c.id LIMIT 1")) {
                 ps.setString(1, scheme);
+                ps.setString(2, productId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
                 }

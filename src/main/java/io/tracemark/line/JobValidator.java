@@ -67,6 +67,7 @@ final class JobValidator {
             long needed = r.traceLevel().sharesCodeAcrossUnits() ? 1 : r.quantity();
             if (available < needed) {
                 problems.add(new Problem("quantity", "needs " + needed + " AVAILABLE codes of scheme " + r.scheme()
+                        + " for product " + r.productId()
                         + ", only " + available + " left"));
             }
         }
@@ -105,7 +106,7 @@ final class JobValidator {
         }
     }
 
-    /** AVAILABLE codes of the scheme, or -1 when the scheme is missing. */
+    /** AVAILABLE codes of the scheme the job's product may use, or -1 when the scheme is missing. */
     private long scheme(JobRequest r, List<Problem> problems) {
         if (r.scheme() == null || r.scheme().isBlank()) {
             problems.add(new Problem("scheme", "编码方案 is missing"));
@@ -115,7 +116,11 @@ final class JobValidator {
         if (known == 0) {
             problems.add(new Problem("scheme", "no codes of scheme '" + r.scheme() + "' were ever imported"));
         }
-        return db.count("SELECT count(*) FROM codes WHERE scheme = ? AND state = 'AVAILABLE'", r.scheme());
+        if (r.productId() == null) {
+            return db.count("SELECT count(*) FROM codes WHERE scheme = ? AND state = 'AVAILABLE'", r.scheme());
+        }
+        return db.count("SELECT count(*) FROM codes c JOIN code_packages p ON p.id = c.package_id WHERE c.scheme = ?"
+                + " AND c.state = 'AVAILABLE' AND (p.product_id = ? OR p.product_id IS NULL)", r.scheme(), r.productId());
     }
 
     private static void quantity(JobRequest r, List<Problem> problems) {

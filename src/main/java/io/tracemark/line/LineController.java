@@ -213,7 +213,7 @@ public final class LineController implements LineControl, AutoCloseable {
         Product product = masterData.product(request.productId()).orElseThrow(() -> new InvalidInputException(
                 "preview", List.of(new Problem("productId", "unknown product '" + request.productId() + "'"))));
         JobLabels labels = designs.forJob(request.template(), request.printer(), JobValidator.facts(request, product));
-        String code = CodeSupply.firstAvailable(db, request.scheme());
+        String code = CodeSupply.firstAvailable(db, request.scheme(), request.productId());
         if (code == null) {
             throw new InvalidInputException("preview", List.of(new Problem("scheme", "no AVAILABLE code of scheme '"
                     + request.scheme() + "' to preview with")));
@@ -288,9 +288,10 @@ public final class LineController implements LineControl, AutoCloseable {
                 job.jobId(jobId);
                 runEnded = false;
                 CodeSupply supply = request.traceLevel().sharesCodeAcrossUnits()
-                        ? CodeSupply.shared(ledger.bindSharedCode(jobId, CodeSupply.firstAvailable(db, request.scheme()),
-                        actor).code())
-                        : CodeSupply.itemLevel(ledger, db, jobId, request.scheme(), settings.allocationChunk());
+                        ? CodeSupply.shared(ledger.bindSharedCode(jobId,
+                        CodeSupply.firstAvailable(db, request.scheme(), request.productId()), actor).code())
+                        : CodeSupply.itemLevel(ledger, db, jobId, request.scheme(), request.productId(),
+                        settings.allocationChunk());
                 counters.reset(request.quantity(), null);
                 feed(job, supply);
                 apply(PackMlCommand.STATE_COMPLETE);
@@ -326,7 +327,8 @@ public final class LineController implements LineControl, AutoCloseable {
             Job row = ledger.job(job.jobId()).orElseThrow();
             CodeSupply supply = row.traceLevel().sharesCodeAcrossUnits()
                     ? CodeSupply.shared(row.sharedCode().orElseThrow())
-                    : CodeSupply.itemLevel(ledger, db, job.jobId(), job.request.scheme(), settings.allocationChunk());
+                    : CodeSupply.itemLevel(ledger, db, job.jobId(), job.request.scheme(), job.request.productId(),
+                            settings.allocationChunk());
             counters.reset(job.quantity(), ledger.reconcile(job.jobId()));
             feed(job, supply);
             apply(PackMlCommand.STATE_COMPLETE);
@@ -596,7 +598,7 @@ public final class LineController implements LineControl, AutoCloseable {
                 return shared.get();
             }
         }
-        String code = CodeSupply.firstAvailable(db, job.request.scheme());
+        String code = CodeSupply.firstAvailable(db, job.request.scheme(), job.request.productId());
         if (code == null) {
             throw new TracemarkException("no AVAILABLE code of scheme " + job.request.scheme() + " for the challenge test");
         }

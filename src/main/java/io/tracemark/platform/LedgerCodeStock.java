@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * {@link CodeStock} over the code ledger. A range is imported as one ledger package whose source
- * is {@code platform:<productId>:<rangeId>}, which is how the codes of a product are told apart
- * (the ledger itself does not know products); codes are validated by the station's scheme.
+ * is {@code platform:<productId>:<rangeId>} and whose product is {@code productId}, so that only
+ * jobs of that product are allocated its codes; codes are validated by the station's scheme.
  */
 public final class LedgerCodeStock implements CodeStock {
 
@@ -56,7 +56,7 @@ public final class LedgerCodeStock implements CodeStock {
             Verdict v = known.get().validate(code);
             return v.valid() ? Optional.empty() : Optional.of(v.reason());
         };
-        ImportOutcome outcome = ledger.importCodes(codes, source(productId, rangeId), scheme, validator, ACTOR);
+        ImportOutcome outcome = ledger.importCodes(codes, source(productId, rangeId), scheme, productId, validator, ACTOR);
         return outcome instanceof ImportOutcome.Imported;
     }
 }

@@ -1,6 +1,8 @@
 package io.tracemark.store;
 
 import io.tracemark.core.StorageException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -77,16 +79,22 @@ public final class GroupCommit implements Transactions, AutoCloseable {
 
     /** How many commits were made and how many pieces of work they held (their ratio is the group size). */
     public Stats stats() {
-        return new Stats(commits.get(), pieces.get());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(writerThread.getId()) : -1;
+        return new Stats(commits.get(), pieces.get(), Math.max(-1, cpu), db.commitNanos());
     }
 
     /**
      * Counters since start.
      *
-     * @param commits transactions committed
-     * @param pieces  callers' pieces of work committed (failed pieces included)
+     * @param commits        transactions committed
+     * @param pieces         callers' pieces of work committed (failed pieces included)
+     * @param writerCpuNanos CPU time of the writer thread (running the work and committing; not
+     *                       waiting for the disk), -1 when the JVM cannot tell
+     * @param commitNanos    wall time spent in COMMIT on the database (writing and syncing the log),
+     *                       by this writer and any other caller of the database
      */
-    public record Stats(long commits, long pieces) {
+    public record Stats(long commits, long pieces, long writerCpuNanos, long commitNanos) {
     }
 
     /** Stops taking work, commits what is queued, and stops the writer thread. */

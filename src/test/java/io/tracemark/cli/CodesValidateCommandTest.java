@@ -1,39 +1,19 @@
 package io.tracemark.cli;
 
+import static io.tracemark.cli.CommandRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CodesValidateCommandTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void validCodeExitsZeroAndPrintsReasonAndParts() {
-        Run r = run("codes", "validate", "6901234567892");
+        CommandRun r = run("codes", "validate", "6901234567892");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("gtin: valid"), r.out());
         assertTrue(r.out().contains("gtin14 = 06901234567892"), r.out());
@@ -42,14 +22,14 @@ class CodesValidateCommandTest {
 
     @Test
     void invalidCodeExitsOneWithTheReason() {
-        Run r = run("codes", "validate", "(01)06912345678904(17)271231(10)L1(21)ABC", "6901234567892");
+        CommandRun r = run("codes", "validate", "(01)06912345678904(17)271231(10)L1(21)ABC", "6901234567892");
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("gs1: invalid: (01): check digit should be 2"), r.out());
     }
 
     @Test
     void eighteenDigitsAreReportedAsSsccAndUscc() throws Exception {
-        Run r = run("codes", "validate", "--json", "106141411234567897");
+        CommandRun r = run("codes", "validate", "--json", "106141411234567897");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = JsonOutput.mapper().readTree(r.out());
         assertTrue(doc.isArray());
@@ -64,13 +44,13 @@ class CodesValidateCommandTest {
 
     @Test
     void schemeOptionRestrictsTheReading() throws Exception {
-        Run r = run("codes", "validate", "--scheme", "uscc", "--json", "106141411234567897");
+        CommandRun r = run("codes", "validate", "--scheme", "uscc", "--json", "106141411234567897");
         JsonNode verdicts = JsonOutput.mapper().readTree(r.out()).get(0).get("verdicts");
         assertEquals(1, verdicts.size());
         assertEquals("uscc", verdicts.get(0).get("scheme").asText());
         assertEquals(1, r.exit(), "an SSCC is not a USCC: authority 1 has no organisation type 0");
         assertFalse(verdicts.get(0).get("valid").asBoolean());
-        Run warned = run("codes", "validate", "--scheme", "uscc", "--json", "91350100M000100Y4A");
+        CommandRun warned = run("codes", "validate", "--scheme", "uscc", "--json", "91350100M000100Y4A");
         assertEquals(0, warned.exit(), "shape fits, check character fails: a warning only");
         assertFalse(JsonOutput.mapper().readTree(warned.out()).get(0).get("verdicts").get(0).get("warnings").isEmpty());
         assertEquals(1, run("codes", "validate", "--scheme", "sscc", "106141411234567898").exit());
@@ -78,7 +58,7 @@ class CodesValidateCommandTest {
 
     @Test
     void usccWithWarningIsValidAndShowsTheWarning() {
-        Run r = run("codes", "validate", "91350100M000100Y4A");
+        CommandRun r = run("codes", "validate", "91350100M000100Y4A");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("warning: check character should be 3"), r.out());
         assertTrue(r.out().contains("adminDivision = 350100"), r.out());
@@ -87,14 +67,14 @@ class CodesValidateCommandTest {
     @Test
     void rawElementStringWithGsPlaceholderAndOpaqueScheme() {
         assertEquals(0, run("codes", "validate", "]d20106912345678902" + "10L1<GS>17271231").exit());
-        Run r = run("codes", "validate", "--opaque", "zhisu=ZS[0-9A-F]{6}", "ZS00A1FF");
+        CommandRun r = run("codes", "validate", "--opaque", "zhisu=ZS[0-9A-F]{6}", "ZS00A1FF");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("zhisu: valid"), r.out());
     }
 
     @Test
     void unknownSchemeIsBadUsage() {
-        Run r = run("codes", "validate", "--scheme", "qr", "123");
+        CommandRun r = run("codes", "validate", "--scheme", "qr", "123");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: unknown code scheme 'qr'; known: gtin"), r.err());
         assertEquals("", r.out());

@@ -19,7 +19,7 @@ class DemoCommandTest {
 
     @Test
     void exitWhenDonePrintsOneBalancedJsonDocument() throws Exception {
-        Result r = run("demo", "--units", "20", "--exit-when-done", "--json", "--data", dir.toString(), "--codes", "200");
+        Result r = run("demo", "--units", "20", "--exit-when-done", "--json", "--data", dir.toString());
         assertEquals(0, r.code, r.err);
         JsonNode doc = JsonOutput.mapper().readTree(r.out);
         for (String key : new String[] {"job", "allocated", "sent", "verified", "rejected", "voided", "released",
@@ -29,6 +29,10 @@ class DemoCommandTest {
         assertEquals(20, doc.get("verified").asLong());
         assertEquals(0, doc.get("duplicates").asLong());
         assertTrue(doc.get("balanced").asBoolean());
+        JsonNode platform = doc.get("platform");
+        assertEquals(0, platform.get("backlog").asLong(), r.out);
+        assertEquals(20, platform.get("dailyQuantity").get("P-KETTLE").asLong(), r.out);
+        assertTrue(platform.get("publicPage").asText().startsWith(platform.get("url").asText() + "/01/"), r.out);
     }
 
     @Test

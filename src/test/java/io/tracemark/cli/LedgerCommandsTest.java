@@ -1,5 +1,7 @@
 package io.tracemark.cli;
 
+import static io.tracemark.cli.CommandRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +10,7 @@ import io.tracemark.core.TraceLevel;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.ledger.Unit;
 import io.tracemark.store.Database;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -26,36 +25,17 @@ class LedgerCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void importValidatesUnderTheSchemeAndReportsAReimport() throws IOException {
         Path file = Files.writeString(dir.resolve("gtins.txt"), "\uFEFF" + GTINS);
         String data = dir.resolve("data").toString();
-        Run first = run("codes", "import", file.toString(), "--scheme", "gtin", "--data", data, "--json");
+        CommandRun first = run("codes", "import", file.toString(), "--scheme", "gtin", "--data", data, "--json");
         assertEquals(0, first.exit(), first.err());
         JsonNode doc = JsonOutput.mapper().readTree(first.out());
         assertEquals("imported", doc.get("status").asText());
         assertEquals(2, doc.get("codes").asInt());
 
-        Run again = run("codes", "import", file.toString(), "--scheme", "gtin", "--data", data);
+        CommandRun again = run("codes", "import", file.toString(), "--scheme", "gtin", "--data", data);
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().startsWith("already imported: "), again.out());
         assertTrue(again.out().contains("nothing changed"), again.out());
@@ -65,7 +45,7 @@ class LedgerCommandsTest {
     void aBadPackageExitsTwoListingEveryBadLineAndImportsNothing() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.csv"), "batch,code\nL1,6901234567892\nL2,6901234567893\nL3,6901234567892\n");
         Path data = dir.resolve("data");
-        Run r = run("codes", "import", file.toString(), "--scheme", "gtin", "--data", data.toString());
+        CommandRun r = run("codes", "import", file.toString(), "--scheme", "gtin", "--data", data.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: code package bad.csv (scheme gtin): 2 problems"), r.err());
         assertTrue(r.err().contains("line 3: invalid: check digit should be 2"), r.err());
@@ -73,10 +53,10 @@ class LedgerCommandsTest {
         try (Database db = Database.open(data)) {
             assertEquals(0, db.count("SELECT count(*) FROM codes"));
         }
-        Run unknown = run("codes", "import", file.toString(), "--scheme", "nope", "--data", data.toString());
+        CommandRun unknown = run("codes", "import", file.toString(), "--scheme", "nope", "--data", data.toString());
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown code scheme 'nope'"), unknown.err());
-        Run opaque = run("codes", "import", file.toString(), "--scheme", "zsm", "--opaque", "zsm=[0-9]{13}",
+        CommandRun opaque = run("codes", "import", file.toString(), "--scheme", "zsm", "--opaque", "zsm=[0-9]{13}",
                 "--data", data.toString());
         assertEquals(2, opaque.exit(), "the duplicate is still refused");
         assertTrue(opaque.err().contains("1 problem: line 4: duplicate of line 2"), opaque.err());
@@ -94,7 +74,7 @@ class LedgerCommandsTest {
             ledger.verify(unit.id(), "A", "t");
             ledger.createJob("J2", TraceLevel.BATCH, 5, "t");
         }
-        Run one = run("reconcile", "--job", "J1", "--data", data.toString(), "--json");
+        CommandRun one = run("reconcile", "--job", "J1", "--data", data.toString(), "--json");
         assertEquals(0, one.exit(), one.err());
         JsonNode j1 = JsonOutput.mapper().readTree(one.out());
         assertEquals("J1", j1.get("job").asText());
@@ -105,7 +85,7 @@ class LedgerCommandsTest {
         assertEquals(0, j1.get("duplicates").asInt());
         assertTrue(j1.has("unitsPerSecond") && j1.has("released") && j1.has("voided") && j1.has("rejected"));
 
-        Run all = run("reconcile", "--data", data.toString(), "--json");
+        CommandRun all = run("reconcile", "--data", data.toString(), "--json");
         assertEquals(0, all.exit(), all.err());
         JsonNode array = JsonOutput.mapper().readTree(all.out());
         assertEquals(2, array.size());
@@ -119,19 +99,19 @@ class LedgerCommandsTest {
                 }
             });
         }
-        Run broken = run("reconcile", "--data", data.toString());
+        CommandRun broken = run("reconcile", "--data", data.toString());
         assertEquals(1, broken.exit());
         assertTrue(broken.out().contains("job J1 (ITEM, OPEN): allocated 2 = verified 1"), broken.out());
         assertTrue(broken.out().contains("NOT BALANCED"), broken.out());
 
-        Run missing = run("reconcile", "--data", dir.resolve("nowhere").toString());
+        CommandRun missing = run("reconcile", "--data", dir.resolve("nowhere").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("no station database at"), missing.err());
     }
 
     @Test
     void benchLedgerPrintsItsFiguresAsOneJsonDocument() throws IOException {
-        Run r = run("bench", "ledger", "--import", "2000", "--codes", "200", "--workers", "4", "--json");
+        CommandRun r = run("bench", "ledger", "--import", "2000", "--codes", "200", "--workers", "4", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = JsonOutput.mapper().readTree(r.out());
         assertEquals("ledger", doc.get("bench").asText());
@@ -139,7 +119,7 @@ class LedgerCommandsTest {
         assertEquals(600, doc.get("transitions").asInt());
         assertTrue(doc.get("transitionsPerSecond").asDouble() > 0);
         assertTrue(doc.get("balanced").asBoolean());
-        Run noName = run("bench");
+        CommandRun noName = run("bench");
         assertEquals(2, noName.exit());
     }
 }

@@ -1,5 +1,7 @@
 package io.tracemark.cli;
 
+import static io.tracemark.cli.CommandRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,32 +22,18 @@ import picocli.CommandLine;
 
 class PrinterCommandsTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new OneLineErrors());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void printerStatusDecodesTheVirtualPrinter() throws Exception {
         try (VirtualPrinter vp = new VirtualPrinter(VirtualPrinter.Settings.instant(PrinterProfiles.load("zd421-203")))) {
             vp.start();
-            Run ready = run("printer", "status", vp.uri(), "--json");
+            CommandRun ready = run("printer", "status", vp.uri(), "--json");
             assertEquals(0, ready.exit(), ready.err());
             JsonNode doc = JsonOutput.mapper().readTree(ready.out());
             assertEquals("RESPONDING", doc.get("link").asText());
             assertTrue(doc.get("ready").asBoolean());
             assertEquals(400, doc.get("hostStatus").get("labelLengthDots").asInt());
             vp.setPaused(true);
-            Run paused = run("printer", "status", vp.uri(), "--json");
+            CommandRun paused = run("printer", "status", vp.uri(), "--json");
             assertEquals(1, paused.exit());
             JsonNode p = JsonOutput.mapper().readTree(paused.out());
             assertEquals("PAUSED", p.get("conditions").get(0).asText());
@@ -55,10 +43,10 @@ class PrinterCommandsTest {
 
     @Test
     void printerStatusOfASimulatedPrinterAndBadUris() {
-        Run sim = run("printer", "status", "sim://p1");
+        CommandRun sim = run("printer", "status", "sim://p1");
         assertEquals(0, sim.exit(), sim.err());
         assertTrue(sim.out().contains("READY"), sim.out());
-        Run bad = run("printer", "status", "10.0.0.7:9100");
+        CommandRun bad = run("printer", "status", "10.0.0.7:9100");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("error: device URI '10.0.0.7:9100'"), bad.err());
     }
@@ -70,7 +58,7 @@ class PrinterCommandsTest {
             port = s.getLocalPort();
         }
         int chosen = port;
-        CompletableFuture<Run> server = CompletableFuture.supplyAsync(() -> run("virtual-printer", "--port",
+        CompletableFuture<CommandRun> server = CompletableFuture.supplyAsync(() -> run("virtual-printer", "--port",
                 String.valueOf(chosen), "--out", dir.toString(), "--max-labels", "2", "--profile", "zt610-300"));
         long deadline = System.nanoTime() + 10_000_000_000L;
         Socket socket = null;
@@ -87,18 +75,18 @@ class PrinterCommandsTest {
         try (Socket s = socket) {
             s.getOutputStream().write("^XA^FO10,10^FDone^FS^XZ^XA^FO10,10^FDtwo^FS^XZ".getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
-            Run done = server.get(10, TimeUnit.SECONDS);
+            CommandRun done = server.get(10, TimeUnit.SECONDS);
             assertEquals(0, done.exit(), done.err());
         }
         assertTrue(Files.exists(dir.resolve("label-000002.png")));
-        Run bad = run("virtual-printer", "--port", "0", "--faults", "paperOutAfter=x");
+        CommandRun bad = run("virtual-printer", "--port", "0", "--faults", "paperOutAfter=x");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("item 1 'paperOutAfter=x'"), bad.err());
     }
 
     @Test
     void benchPrinterReportsBothFormats() throws Exception {
-        Run bench = run("bench", "printer", "--labels", "50", "--json");
+        CommandRun bench = run("bench", "printer", "--labels", "50", "--json");
         assertEquals(0, bench.exit(), bench.err());
         JsonNode doc = JsonOutput.mapper().readTree(bench.out());
         assertEquals(50, doc.get("fullFormat").get("printed").asInt());

@@ -1,5 +1,7 @@
 package io.tracemark.cli;
 
+import static io.tracemark.cli.CommandRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +10,6 @@ import io.tracemark.sim.CameraSettings;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.sim.SampleLabels;
 import io.tracemark.sim.VirtualCamera;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -19,25 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** verify-image on virtual camera frames written to PNG files. */
 class VerifyImageCommandTest {
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** A clean 1280×1024 frame of sample label 0 (a GS1 Data Matrix) and a blank frame. */
     private static Path[] frames(Path dir) throws Exception {
@@ -56,7 +36,7 @@ class VerifyImageCommandTest {
         Path good = frames(dir)[0];
         String expected = io.tracemark.codes.ElementString.parseRaw(SampleLabels.label(0, 7).expected(), (char) 29)
                 .toBracketed();
-        Run ok = run("verify-image", good.toString(), "--expect", expected, "--json");
+        CommandRun ok = run("verify-image", good.toString(), "--expect", expected, "--json");
         assertEquals(0, ok.exit(), ok.err());
         JsonNode doc = JsonOutput.mapper().readTree(ok.out());
         JsonNode image = doc.get("images").get(0);
@@ -66,7 +46,7 @@ class VerifyImageCommandTest {
         assertTrue(image.get("overall").get("value").asDouble() >= 2.0, image.toString());
         assertTrue(image.get("grades").has("unusedErrorCorrection"));
 
-        Run wrong = run("verify-image", good.toString(), "--expect", "(01)06901234567892(21)NOTTHIS");
+        CommandRun wrong = run("verify-image", good.toString(), "--expect", "(01)06901234567892(21)NOTTHIS");
         assertEquals(1, wrong.exit());
         assertTrue(wrong.out().contains("FAIL") && wrong.out().contains("NOTTHIS"), wrong.out());
     }
@@ -74,11 +54,11 @@ class VerifyImageCommandTest {
     @Test
     void anImageWithoutACodeFailsAndAnUnreadableFileIsBadInput(@TempDir Path dir) throws Exception {
         Path[] f = frames(dir);
-        Run mixed = run("verify-image", f[0].toString(), f[1].toString());
+        CommandRun mixed = run("verify-image", f[0].toString(), f[1].toString());
         assertEquals(1, mixed.exit());
         assertTrue(mixed.out().contains("blank.png: FAIL") && mixed.out().contains("no read"), mixed.out());
         Path junk = Files.writeString(dir.resolve("junk.png"), "not an image");
-        Run bad = run("verify-image", junk.toString());
+        CommandRun bad = run("verify-image", junk.toString());
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("junk.png"), bad.err());
         assertEquals(2, run("verify-image", f[0].toString(), "--roi", "1,2,3").exit());
@@ -87,7 +67,7 @@ class VerifyImageCommandTest {
     @Test
     void roiRestrictsTheSearch(@TempDir Path dir) throws Exception {
         Path good = frames(dir)[0];
-        Run elsewhere = run("verify-image", good.toString(), "--roi", "0,0,120,120");
+        CommandRun elsewhere = run("verify-image", good.toString(), "--roi", "0,0,120,120");
         assertEquals(1, elsewhere.exit(), elsewhere.out());
     }
 }
