@@ -240,11 +240,12 @@ class StationRuntimeTest {
 
     // ---- helpers ----
 
+    /** Master data and a buffer of codes, from the reference platform as the demo gets them; then the link is closed. */
     private static void seedMasterDataAndCodes(Path dataDir, int codes) {
         try (Database db = Database.open(dataDir); GroupCommit writes = new GroupCommit(db)) {
             CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
-            SampleStation.ensureMasterData(new MasterDataStore(db, ledger.audit()));
-            SampleStation.ensureCodes(db, ledger, codes, 11);
+            DemoPlatform.start(dataDir, db, ledger, new MasterDataStore(db, ledger.audit()), new DemoPlatform.Settings(
+                    Map.of(SampleStation.PRODUCT, (long) codes), Duration.ofHours(1), 11)).close();
         }
     }
 
