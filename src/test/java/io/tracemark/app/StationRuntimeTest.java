@@ -1,5 +1,6 @@
 package io.tracemark.app;
 
+import static io.tracemark.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tracemark.cli.Main;
+import io.tracemark.cli.CommandRun;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.device.DeviceUri;
 import io.tracemark.ledger.CodeLedger;
@@ -25,16 +26,13 @@ import io.tracemark.verify.FakeGate;
 import io.tracemark.verify.FakeReader;
 import io.tracemark.verify.FrameDecoder;
 import io.tracemark.web.PanelServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -187,10 +185,10 @@ class StationRuntimeTest {
     void runWithoutUsersAndWithoutThePinExitsTwo() {
         Assumptions.assumeTrue(System.getenv("TRACEMARK_ADMIN_PIN") == null,
                 "TRACEMARK_ADMIN_PIN is set in this environment: run would start");
-        Result r = run("run", "--config", stationYaml.toString());
-        assertEquals(2, r.code, r.err);
-        assertTrue(r.err.lines().anyMatch(l -> l.startsWith("error: the station has no users: set TRACEMARK_ADMIN_PIN")),
-                r.err);
+        CommandRun r = run("run", "--config", stationYaml.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("error: the station has no users: set TRACEMARK_ADMIN_PIN")),
+                r.err());
     }
 
     @Test
@@ -211,10 +209,10 @@ class StationRuntimeTest {
                 line:
                   minimumGrade: Z
                 """);
-        Result r = run("run", "--config", bad.toString());
-        assertEquals(2, r.code, r.err);
-        List<String> errors = r.err.lines().filter(l -> l.startsWith("error: ")).toList();
-        assertEquals(1, errors.size(), r.err);
+        CommandRun r = run("run", "--config", bad.toString());
+        assertEquals(2, r.exit(), r.err());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errors.size(), r.err());
         String line = errors.get(0);
         for (String where : List.of("station.colour", "panel.port", "printers[0].uri", "scanners[0].uri",
                 "line.minimumGrade")) {
@@ -282,24 +280,6 @@ class StationRuntimeTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     /** The panel's API as another system sees it: session cookie and CSRF header after sign-in. */
     private static final class Http {

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
  * One command line run in-process through {@link Main#execute}, with what it printed on stdout and
  * stderr.
  */
-record CommandRun(int exit, String out, String err) {
+public record CommandRun(int exit, String out, String err) {
 
     /** Runs the command with System.out and System.err captured (tests run their commands one at a time). */
-    static CommandRun run(String... args) {
+    public static CommandRun run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
