@@ -1,10 +1,13 @@
 package io.tracemark.label;
 
 import io.tracemark.core.InvalidInputException;
+import io.tracemark.core.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Writes one template's labels for one printer target. Two equivalent forms:
@@ -25,6 +28,7 @@ public final class LabelWriter {
     private final Map<String, Integer> fieldNumbers = new LinkedHashMap<>();
     private final SlotEncoder encoder;
     private final LabelFonts fonts;
+    private final Map<String, Integer> lineCounts = new ConcurrentHashMap<>();
 
     LabelWriter(LabelTemplate template, LabelTarget target, Map<String, TemplateField> declared) {
         this.template = template;
@@ -154,7 +158,39 @@ public final class LabelWriter {
         return CjkFontDownload.command(LabelFonts.system(), target.residentFontName());
     }
 
+    /**
+     * Refuses text that would not fit its {@code ^FB} block: a printer silently drops the lines past
+     * the block's count, and a label must never lose part of its mandatory information. Measured with
+     * the rasterizer's own line breaking; results are cached per slot and text (job values repeat on
+     * every label).
+     */
+    private void requireFits(TemplateSlot slot, String text) {
+        TemplateSlot.TextStyle style = slot.style();
+        if (style == null || style.block() == null) {
+            return;
+        }
+        int maxLines = Math.max(1, style.block().intArg(1, 1));
+        String key = slot.origin() + '\u0000' + text;
+        if (lineCounts.size() > 4096) {
+            lineCounts.clear();
+        }
+        // ^FB data carries backslashes doubled (a single one would start a ZPL line break): measure what is sent
+        String sent = text.replace("\\", "\\\\");
+        int lines = lineCounts.computeIfAbsent(key, k -> TextPainter.wrap(LabelFonts.system().cjk(), sent,
+                style.height(), style.width(), true, Math.max(1, style.block().intArg(0, 0))).size());
+        if (lines > maxLines) {
+            String fields = slot.pieces().stream().filter(TemplateSlot.Piece::isPlaceholder)
+                    .map(TemplateSlot.Piece::field).distinct().collect(Collectors.joining(", "));
+            throw new InvalidInputException("label " + template.name(), List.of(new Problem(fields,
+                    "'" + text + "' needs " + lines + " lines on this label but its field holds " + maxLines
+                            + "; shorten the value or use a template with more room")));
+        }
+    }
+
     private void appendField(StringBuilder out, TemplateSlot slot, LabelValues values) {
+        if (slot.kind() == TemplateSlot.Kind.TEXT) {
+            requireFits(slot, encoder.text(slot, values));
+        }
         if (slot.bitmap()) {
             String text = encoder.text(slot, values);
             TemplateSlot.TextStyle st = slot.style();

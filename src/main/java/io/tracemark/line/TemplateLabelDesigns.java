@@ -5,6 +5,7 @@ import io.tracemark.core.Problem;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.label.LabelTarget;
 import io.tracemark.label.LabelTemplate;
+import io.tracemark.label.LabelValues;
 import io.tracemark.label.TemplateField;
 import io.tracemark.label.TemplateLibrary;
 import java.awt.Rectangle;
@@ -74,7 +75,20 @@ public final class TemplateLabelDesigns implements LabelDesigns {
             problems.add(new Problem("template", "template " + template + " verifies field " + codeField
                     + "; a job supplies only gs1, code or digitalLink per unit"));
         }
+        if (problems.isEmpty()) {
+            problems.addAll(jobTextFits(t, targets.get(printer), values));
+        }
         return problems;
+    }
+
+    /** Merges the job's own values once, so text that would not fit the label is refused before the job runs. */
+    private static List<Problem> jobTextFits(LabelTemplate t, LabelTarget target, Map<String, Object> values) {
+        try {
+            t.writer(target).storedFormat(LabelValues.of(values));
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems().stream().map(p -> new Problem("template", p.where() + ": " + p.message())).toList();
+        }
     }
 
     @Override

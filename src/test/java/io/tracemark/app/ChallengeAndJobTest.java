@@ -90,6 +90,19 @@ class ChallengeAndJobTest {
     }
 
     @Test
+    void aMandatoryTextThatWouldNotFitTheLabelRefusesTheJob() {
+        try (LineRig rig = new LineRig(dir, "", LineRig.quick())) {
+            rig.db.inTransaction(conn -> conn.createStatement().executeUpdate("UPDATE products SET mandatory_standard = "
+                    + "'GB 4706.1-2005; GB 4706.19-2008; GB 4343.1-2018' WHERE id = '" + SampleStation.PRODUCT + "'"));
+            List<Problem> problems = rig.line.validate(LineRig.job(5));
+            assertTrue(problems.stream().anyMatch(p -> p.where().equals("template") && p.message().contains("standard")
+                    && p.message().contains("lines")), problems.toString());
+            assertThrows(InvalidInputException.class, () -> rig.line.start(LineRig.job(5), "tester"));
+            assertEquals(0, rig.db.count("SELECT count(*) FROM jobs"), "a refused job changes nothing");
+        }
+    }
+
+    @Test
     void batchLevelJobCountsUnitsAgainstOneCode() {
         try (LineRig rig = new LineRig(dir, "", LineRig.quick())) {
             JobRequest batch = new JobRequest(SampleStation.PRODUCT_BATCH_LEVEL, "B2401", LocalDate.now(),

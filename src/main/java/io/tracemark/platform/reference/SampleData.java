@@ -37,7 +37,7 @@ public final class SampleData {
     static List<Product> products() {
         return List.of(
                 new Product(KETTLE, PRODUCER, "电热水壶", "家用电器", "TM-1701 1.7L 1800W",
-                        "GB 4706.1-2005; GB 4706.19-2008", "出厂检验报告 QJ-2025-0001", "CCC 2025010706000001",
+                        "GB 4706.19-2008", "出厂检验报告 QJ-2025-0001", "CCC 2025010706000001",
                         "24个月", "使用前请阅读说明书；请勿干烧。", "gs1", TraceLevel.ITEM,
                         CodeGenerator.gtin(COMPANY_PREFIX, 1), PUBLIC,
                         List.of(new Component("温控器", "佛山市顺德区某某温控器件有限公司", "CQC 2024010307000001", true),
