@@ -24,13 +24,13 @@ public final class DecodingScanner implements Scanner {
     private final Grader grader;
     private final ScanCounter counter = new ScanCounter();
     private volatile boolean gateOpen = true;
-    private volatile boolean running;
-    private Thread worker;
+    private final DeliveryThread delivery;
 
     public DecodingScanner(ImageSource source, FrameDecoder decoder, Grader grader) {
         this.source = source;
         this.decoder = decoder;
         this.grader = grader;
+        this.delivery = new DeliveryThread(name());
     }
 
     @Override
@@ -44,18 +44,12 @@ public final class DecodingScanner implements Scanner {
     }
 
     @Override
-    public synchronized void start() {
-        if (worker != null) {
-            throw new IllegalStateException(name() + " already started");
-        }
-        running = true;
-        worker = new Thread(this::loop, "decoding-scanner");
-        worker.setDaemon(true);
-        worker.start();
+    public void start() {
+        delivery.start("decoding-scanner", this::loop);
     }
 
     private void loop() {
-        while (running) {
+        while (delivery.running()) {
             try {
                 Optional<Frame> frame = source.next(POLL);
                 if (frame.isPresent() && gateOpen) {
@@ -66,7 +60,7 @@ public final class DecodingScanner implements Scanner {
                 return;
             } catch (DeviceException e) {
                 LOG.error("{}: image source failed, scanner stopped: {}", name(), e.getMessage());
-                running = false;
+                delivery.halt();
             }
         }
     }
@@ -92,19 +86,7 @@ public final class DecodingScanner implements Scanner {
 
     @Override
     public void stop() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = worker;
-        }
-        source.close();
-        if (t != null) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        delivery.stop(source::close);
     }
 
     @Override

@@ -25,13 +25,13 @@ public final class ResultStringScanner implements Scanner {
     private final Transport link;
     private final Clock clock;
     private final ScanCounter counter = new ScanCounter();
-    private Thread reader;
-    private volatile boolean running;
+    private final DeliveryThread delivery;
 
     public ResultStringScanner(ScannerProfile profile, Transport link, Clock clock) {
         this.profile = profile;
         this.link = link;
         this.clock = clock;
+        this.delivery = new DeliveryThread(name());
     }
 
     @Override
@@ -46,26 +46,21 @@ public final class ResultStringScanner implements Scanner {
 
     @Override
     public synchronized void start() {
-        if (reader != null) {
-            throw new IllegalStateException(name() + " already started");
-        }
+        delivery.requireNotStarted();
         link.open();
-        running = true;
-        reader = new Thread(this::readLoop, "scanner-" + profile.name());
-        reader.setDaemon(true);
-        reader.start();
+        delivery.start("scanner-" + profile.name(), this::readLoop);
     }
 
     private void readLoop() {
         ResultFramer framer = new ResultFramer(profile, clock, counter::deliver);
         byte[] buffer = new byte[4096];
         try {
-            while (running) {
+            while (delivery.running()) {
                 int n = link.read(buffer, READ_SLICE);
                 framer.feed(buffer, n);
             }
         } catch (DeviceException e) {
-            if (running) {
+            if (delivery.running()) {
                 LOG.warn("{}: connection lost: {}", name(), e.getMessage());
             }
         } catch (RuntimeException e) {
@@ -90,19 +85,7 @@ public final class ResultStringScanner implements Scanner {
 
     @Override
     public void stop() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = reader;
-        }
-        link.close();
-        if (t != null) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        delivery.stop(link::close);
     }
 
     @Override
