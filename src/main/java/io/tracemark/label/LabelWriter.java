@@ -188,13 +188,14 @@ public final class LabelWriter {
     }
 
     private void appendField(StringBuilder out, TemplateSlot slot, LabelValues values) {
-        if (slot.kind() == TemplateSlot.Kind.TEXT) {
-            requireFits(slot, encoder.text(slot, values));
+        boolean text = slot.kind() == TemplateSlot.Kind.TEXT;
+        String shown = text || slot.bitmap() ? encoder.text(slot, values) : null;
+        if (text) {
+            requireFits(slot, shown);
         }
         if (slot.bitmap()) {
-            String text = encoder.text(slot, values);
             TemplateSlot.TextStyle st = slot.style();
-            boolean[][] dots = TextPainter.paintField(fonts.cjk(), text, st.height(), st.width(), true, st.block()).dots();
+            boolean[][] dots = TextPainter.paintField(fonts.cjk(), shown, st.height(), st.width(), true, st.block()).dots();
             out.append(slot.origin()).append(GraphicField.of(dots).toZpl()).append("^FS");
             return;
         }
