@@ -1,7 +1,6 @@
 package io.tracemark.sim;
 
 import io.tracemark.core.InvalidInputException;
-import io.tracemark.core.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,84 +56,30 @@ public final class FaultPlan {
     public static FaultPlan parse(String spec) {
         String text = spec == null ? "" : spec.trim();
         FaultPlan plan = new FaultPlan(text);
-        if (text.isEmpty() || text.equalsIgnoreCase("none")) {
-            return plan;
-        }
-        List<Problem> problems = new ArrayList<>();
-        String[] items = text.split("[,&]");
-        for (int i = 0; i < items.length; i++) {
-            String item = items[i].trim();
-            String where = "item " + (i + 1) + " '" + item + "'";
-            try {
-                plan.apply(item);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(where, e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("fault plan '" + text + "'", problems);
-        }
+        PlanSpec.apply(text, "fault plan", plan::apply);
         return plan;
     }
 
-    private void apply(String item) {
-        int eq = item.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException("expected key=value");
-        }
-        String key = item.substring(0, eq).trim();
-        String value = item.substring(eq + 1).trim();
+    private void apply(String key, String value) {
         for (FaultKind kind : EVENTS) {
             if (key.equals(kind.key() + "At") || key.equals(kind.key() + "After")) {
                 long shift = key.endsWith("After") ? 1 : 0;
                 for (String n : value.split("\\|")) {
-                    events.computeIfAbsent(kind, k -> new TreeSet<>()).add(positive(n) + shift);
+                    events.computeIfAbsent(kind, k -> new TreeSet<>()).add(PlanSpec.positive(n) + shift);
                 }
                 return;
             }
         }
         switch (key) {
-            case "smearEvery" -> smearEvery = positive(value);
-            case "partialEvery" -> partialEvery = positive(value);
-            case "smearRate" -> smearRate = rate(value);
-            case "partialRate" -> partialRate = rate(value);
-            case "slowLinkMs" -> slowLinkMs = whole(value);
-            case "seed" -> seed = whole(value);
+            case "smearEvery" -> smearEvery = PlanSpec.positive(value);
+            case "partialEvery" -> partialEvery = PlanSpec.positive(value);
+            case "smearRate" -> smearRate = PlanSpec.rate(value);
+            case "partialRate" -> partialRate = PlanSpec.rate(value);
+            case "slowLinkMs" -> slowLinkMs = PlanSpec.whole(value);
+            case "seed" -> seed = PlanSpec.whole(value);
             default -> throw new IllegalArgumentException("unknown key '" + key + "'; known: paperOutAt/After, "
                     + "ribbonOutAt/After, headOpenAt/After, pauseAt/After, dropConnectionAt/After, smearEvery, "
                     + "partialEvery, smearRate, partialRate, slowLinkMs, seed");
-        }
-    }
-
-    private static long positive(String value) {
-        long n = whole(value);
-        if (n < 1) {
-            throw new IllegalArgumentException("'" + value + "' must be at least 1");
-        }
-        return n;
-    }
-
-    private static long whole(String value) {
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n < 0) {
-                throw new IllegalArgumentException("'" + value + "' must not be negative");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a whole number");
-        }
-    }
-
-    private static double rate(String value) {
-        try {
-            double p = Double.parseDouble(value.trim());
-            if (p < 0 || p > 1) {
-                throw new IllegalArgumentException("'" + value + "' is not a probability 0..1");
-            }
-            return p;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a number");
         }
     }
 

@@ -1,9 +1,6 @@
 package io.tracemark.sim;
 
 import io.tracemark.core.InvalidInputException;
-import io.tracemark.core.Problem;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 
@@ -40,38 +37,18 @@ public final class GatePlan {
     public static GatePlan parse(String spec) {
         String text = spec == null ? "" : spec.trim();
         GatePlan plan = new GatePlan(text);
-        if (text.isEmpty() || text.equalsIgnoreCase("none")) {
-            return plan;
-        }
-        List<Problem> problems = new ArrayList<>();
-        String[] items = text.split("[,&]");
-        for (int i = 0; i < items.length; i++) {
-            try {
-                plan.apply(items[i].trim());
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem("item " + (i + 1) + " '" + items[i].trim() + "'", e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("gate plan '" + text + "'", problems);
-        }
+        PlanSpec.apply(text, "gate plan", plan::apply);
         return plan;
     }
 
-    private void apply(String item) {
-        int eq = item.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException("expected key=value");
-        }
-        String key = item.substring(0, eq).trim();
-        String value = item.substring(eq + 1).trim();
+    private void apply(String key, String value) {
         switch (key) {
             case "unconfirmedAt" -> numbers(value, unconfirmedAt);
             case "failAt" -> numbers(value, failAt);
-            case "unconfirmedRate" -> unconfirmedRate = rate(value);
+            case "unconfirmedRate" -> unconfirmedRate = PlanSpec.rate(value);
             case "never" -> never = bool(value);
             case "confirms" -> confirms = bool(value);
-            case "seed" -> seed = number(value);
+            case "seed" -> seed = PlanSpec.integer(value);
             default -> throw new IllegalArgumentException("unknown key '" + key
                     + "'; known: unconfirmedAt, unconfirmedRate, failAt, never, confirms, seed");
         }
@@ -79,31 +56,7 @@ public final class GatePlan {
 
     private static void numbers(String value, TreeSet<Long> into) {
         for (String n : value.split("\\|")) {
-            long v = number(n);
-            if (v < 1) {
-                throw new IllegalArgumentException("'" + n + "' must be at least 1");
-            }
-            into.add(v);
-        }
-    }
-
-    private static long number(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a whole number");
-        }
-    }
-
-    private static double rate(String value) {
-        try {
-            double p = Double.parseDouble(value);
-            if (p < 0 || p > 1) {
-                throw new IllegalArgumentException("'" + value + "' is not a probability 0..1");
-            }
-            return p;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a number");
+            into.add(PlanSpec.positive(n));
         }
     }
 
