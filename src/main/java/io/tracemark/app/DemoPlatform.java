@@ -2,7 +2,7 @@ package io.tracemark.app;
 
 import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.CodeLedger;
-import io.tracemark.line.MasterDataStore;
+import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.CodeRangePuller;
 import io.tracemark.platform.DailyQuantityReporter;
 import io.tracemark.platform.JobProducts;

@@ -2,9 +2,9 @@ package io.tracemark.app;
 
 import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
-import io.tracemark.line.MasterDataStore;
-import io.tracemark.line.Producer;
-import io.tracemark.line.Product;
+import io.tracemark.master.MasterDataStore;
+import io.tracemark.master.Producer;
+import io.tracemark.master.Product;
 import io.tracemark.platform.PlatformClient;
 import java.util.HashMap;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.tracemark.ledger.CodeLedger;
 import io.tracemark.line.LineController;
 import io.tracemark.line.LineDevices;
 import io.tracemark.line.LineSettings;
-import io.tracemark.line.MasterDataStore;
+import io.tracemark.master.MasterDataStore;
 import io.tracemark.line.TemplateLabelDesigns;
 import io.tracemark.printer.JobSettings;
 import io.tracemark.printer.Printer;

@@ -1,5 +1,6 @@
 package io.tracemark.line;
 
+import io.tracemark.master.Product;
 import io.tracemark.core.TraceLevel;
 import java.time.LocalDate;
 

@@ -1,5 +1,6 @@
 package io.tracemark.line;
 
+import io.tracemark.master.Product;
 import io.tracemark.printer.Printer;
 import io.tracemark.printer.PrinterListener;
 import io.tracemark.printer.PrinterStatus;

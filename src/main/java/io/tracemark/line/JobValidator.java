@@ -1,5 +1,7 @@
 package io.tracemark.line;
 
+import io.tracemark.master.Product;
+import io.tracemark.master.MasterDataStore;
 import io.tracemark.core.Problem;
 import io.tracemark.core.TraceLevel;
 import io.tracemark.printer.PrinterStatus;

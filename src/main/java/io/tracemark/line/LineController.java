@@ -1,5 +1,7 @@
 package io.tracemark.line;
 
+import io.tracemark.master.Product;
+import io.tracemark.master.MasterDataStore;
 import static io.tracemark.line.PackMlState.ABORTED;
 import static io.tracemark.line.PackMlState.COMPLETE;
 import static io.tracemark.line.PackMlState.EXECUTE;

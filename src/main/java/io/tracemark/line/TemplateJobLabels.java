@@ -1,5 +1,6 @@
 package io.tracemark.line;
 
+import io.tracemark.master.Product;
 import io.tracemark.codes.DigitalLink;
 import io.tracemark.codes.ElementString;
 import io.tracemark.label.LabelTarget;

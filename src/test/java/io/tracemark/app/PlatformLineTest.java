@@ -10,7 +10,7 @@ import io.tracemark.ledger.CodeLedger;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.ledger.SchemeValidator;
 import io.tracemark.line.PackMlState;
-import io.tracemark.line.Producer;
+import io.tracemark.master.Producer;
 import io.tracemark.platform.reference.ReferencePlatform;
 import io.tracemark.platform.reference.SampleData;
 import io.tracemark.platform.wire.CodeStatus;

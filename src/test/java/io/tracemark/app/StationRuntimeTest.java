@@ -13,7 +13,7 @@ import io.tracemark.core.TracemarkException;
 import io.tracemark.device.DeviceUri;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.line.JobRequest;
-import io.tracemark.line.MasterDataStore;
+import io.tracemark.master.MasterDataStore;
 import io.tracemark.line.PackMlState;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;

@@ -1,4 +1,4 @@
-package io.tracemark.line;
+package io.tracemark.master;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.tracemark.line;
+package io.tracemark.master;
 
 import io.tracemark.core.Problem;
 import java.util.ArrayList;
