@@ -99,7 +99,8 @@ class OutboxSenderTest {
             assertEquals(300, platform.eventCount(), "every event exactly once");
             assertEquals(0, client.postEvents(List.of(new io.tracemark.platform.wire.UnitEvent("unit-verdict/J1/1",
                     codes.get(0), SampleData.KETTLE, io.tracemark.platform.wire.UnitEventType.VERIFIED,
-                    java.time.Instant.parse("2025-06-01T03:00:00Z"), "J1", null, null, null))).accepted());
+                    java.time.Instant.parse("2025-06-01T03:00:00Z"), "J1", null, null,
+                    java.util.Map.of("grade", "B", "seq", "1")))).accepted(), "the same event again is a duplicate");
             assertEquals(0, sender.lag().consecutiveFailures());
         } finally {
             sender.close();
