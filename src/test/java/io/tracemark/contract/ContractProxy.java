@@ -122,8 +122,8 @@ public final class ContractProxy implements AutoCloseable {
                 in.sendResponseHeaders(502, -1);
                 return;
             } catch (IOException e) {
-                in.sendResponseHeaders(502, -1);
-                return;
+                // the server is down: drop the client's connection too, as an unreachable server would
+                throw e;
             }
             reply.headers().map().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {

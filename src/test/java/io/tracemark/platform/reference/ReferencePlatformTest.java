@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
+import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
 import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.wire.CodeRange;
@@ -26,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,17 +44,40 @@ class ReferencePlatformTest {
     @TempDir
     Path dir;
     ReferencePlatform platform;
+    /** Every exchange of a test goes through it and is checked against docs/platform-api.yaml. */
+    ContractProxy proxy;
     PlatformClient client;
+    /** Set by tests that send requests outside the contract on purpose: then only the replies are judged. */
+    boolean badRequestsOnPurpose;
 
     @BeforeEach
     void start() {
         platform = ReferencePlatform.start(0, dir, ReferencePlatformOptions.demo().withRandomSeed(7));
-        client = platform.client();
+        connect();
+    }
+
+    private void connect() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), "/01/", "/c/");
+        client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
     }
 
     @AfterEach
     void stop() {
-        platform.close();
+        try {
+            if (!proxy.exchanges().isEmpty()) {
+                if (badRequestsOnPurpose) {
+                    proxy.assertResponsesConform();
+                } else {
+                    proxy.assertConforms();
+                }
+            }
+        } finally {
+            proxy.close();
+            platform.close();
+        }
     }
 
     @Test
@@ -107,6 +134,7 @@ class ReferencePlatformTest {
 
     @Test
     void badRequestsGetJsonErrorsNamingTheFields() throws Exception {
+        badRequestsOnPurpose = true;
         var e = assertThrows(PlatformException.class,
                 () -> client.requestCodes(new NewCodeRequest("nope", 0, "ecode")));
         assertEquals(400, e.status());
@@ -177,7 +205,7 @@ class ReferencePlatformTest {
     void manualAuditThroughTheAdminEndpoint() throws Exception {
         platform.close();
         platform = ReferencePlatform.start(0, dir, ReferencePlatformOptions.demo().withAutoAudit(false));
-        client = platform.client();
+        connect();
         CodeRequest r = client.requestCodes(new NewCodeRequest(SampleData.CHARGER, 5, null));
         assertEquals(CodeRequestStatus.PENDING_AUDIT, r.status());
         assertEquals(List.of(), client.activatedRanges(null));
@@ -250,7 +278,7 @@ class ReferencePlatformTest {
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(proxy.uri() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
