@@ -42,18 +42,18 @@ public final class ContractProxy implements AutoCloseable {
     private final List<String> requestViolations = new CopyOnWriteArrayList<>();
     private final List<String> responseViolations = new CopyOnWriteArrayList<>();
     private final List<OpenApiContract.Exchange> exchanges = new CopyOnWriteArrayList<>();
-    private final List<String> unchecked;
+    private final String checkedPrefix;
 
     /**
-     * @param contract       the document the traffic must follow
-     * @param target         the server's root URL
-     * @param uncheckedPaths path prefixes forwarded without a check (pages and files outside the API)
+     * @param contract      the document the traffic must follow
+     * @param target        the server's root URL
+     * @param checkedPrefix only paths below it are checked (pages and files outside the API are just forwarded)
      */
-    public ContractProxy(OpenApiContract contract, URI target, String... uncheckedPaths) {
+    public ContractProxy(OpenApiContract contract, URI target, String checkedPrefix) {
         this.contract = contract;
         String t = target.toString();
         this.target = URI.create(t.endsWith("/") ? t.substring(0, t.length() - 1) : t);
-        this.unchecked = List.of(uncheckedPaths);
+        this.checkedPrefix = checkedPrefix;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -108,10 +108,14 @@ public final class ContractProxy implements AutoCloseable {
                     .method(in.getRequestMethod(), requestBody.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(requestBody));
             Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
+            String ownOrigin = uri().toString();
             in.getRequestHeaders().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                    values.forEach(v -> out.header(name, v));
-                    requestHeaders.put(name, values);
+                    // a reverse proxy presents its own origin as the server's, as the browser saw it
+                    List<String> forwarded = values.stream().map(v -> v.startsWith(ownOrigin)
+                            ? target + v.substring(ownOrigin.length()) : v).toList();
+                    forwarded.forEach(v -> out.header(name, v));
+                    requestHeaders.put(name, forwarded);
                 }
             });
             HttpResponse<byte[]> reply;
@@ -132,8 +136,8 @@ public final class ContractProxy implements AutoCloseable {
             });
             // checked before the reply goes out, so a test that has its reply sees the check done
             String path = in.getRequestURI().getPath();
-            if (unchecked.stream().noneMatch(path::startsWith)) {
-                OpenApiContract.Exchange x = new OpenApiContract.Exchange(in.getRequestMethod(), path,
+            if (path.startsWith(checkedPrefix)) {
+                OpenApiContract.Exchange x = new OpenApiContract.Exchange(in.getRequestMethod(), in.getRequestURI().getRawPath(),
                         query(in.getRequestURI().getRawQuery()), requestHeaders,
                         new String(requestBody, StandardCharsets.UTF_8), reply.statusCode(), reply.headers().map(),
                         new String(reply.body(), StandardCharsets.UTF_8));

@@ -96,7 +96,9 @@ public final class OpenApiContract {
         for (ValidationReport.Message m : report.getMessages()) {
             if (m.getLevel() == ValidationReport.Level.ERROR) {
                 problems.add(file.getFileName() + ": " + x.method() + " " + x.path() + " → " + x.status() + ": " + side + ": "
-                        + m.getKey() + ": " + m.getMessage().replaceAll("\\s+", " "));
+                        + m.getKey() + ": " + m.getMessage().replaceAll("\\s+", " ")
+                        + m.getNestedMessages().stream().map(n -> " [" + n.getMessage().replaceAll("\\s+", " ") + "]")
+                        .collect(java.util.stream.Collectors.joining()));
             }
         }
         return problems;

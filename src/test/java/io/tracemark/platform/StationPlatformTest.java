@@ -60,7 +60,7 @@ class StationPlatformTest {
         Path platformDir = dir.resolve("platform");
         ReferencePlatform platform = ReferencePlatform.start(0, platformDir, true);
         int port = platform.port();
-        ContractProxy proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl());
+        ContractProxy proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
         PlatformClient client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
         try (proxy; Database db = Database.open(dir.resolve("station"))) {
             CodeLedger ledger = new CodeLedger(db);

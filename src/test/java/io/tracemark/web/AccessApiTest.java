@@ -23,6 +23,7 @@ class AccessApiTest {
 
     @Test
     void everyProtectedRouteAnswers401WithoutSignIn() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         List<String> protectedRoutes = new ArrayList<>();
         for (PanelServer.Route route : station.server.routes()) {
             if (route.role() == null) {
@@ -39,6 +40,7 @@ class AccessApiTest {
 
     @Test
     void everyStateChangingRouteRefusesACookieRequestWithoutTheCsrfToken() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         ApiClient admin = station.signedIn("9001", "9999");
         String token = admin.csrf;
         int before = station.accounts.users().size();
@@ -82,6 +84,7 @@ class AccessApiTest {
 
     @Test
     void lowerRolesGet403AndNothingChanges() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         station.line.raiseAlarm(Alarm.Severity.WARNING, "printer.ribbonLow", "printer-1 ribbon low");
         ApiClient operator = station.signedIn("1001", "1234");
         ApiClient supervisor = station.signedIn("2001", "2345");

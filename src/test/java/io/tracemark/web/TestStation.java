@@ -1,5 +1,7 @@
 package io.tracemark.web;
 
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
 import java.io.IOException;
@@ -27,6 +29,9 @@ final class TestStation implements AutoCloseable {
     final UserAccounts accounts;
     final PanelServer server;
     final int port;
+    /** Every API exchange of {@link #client()} goes through it and is checked against the panel's OpenAPI document. */
+    final ContractProxy proxy;
+    private boolean badRequestsOnPurpose;
 
     TestStation() {
         this(PanelSettings.defaults());
@@ -60,10 +65,24 @@ final class TestStation implements AutoCloseable {
                 () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)));
         server = new PanelServer(line, services, settings.withClock(clock));
         port = server.start(0);
+        proxy = new ContractProxy(OpenApiContract.panel(), java.net.URI.create("http://127.0.0.1:" + port),
+                PanelServer.API);
     }
 
+    /** A client whose every exchange is checked against the panel's OpenAPI document. */
     ApiClient client() {
+        return new ApiClient(proxy.uri().getPort());
+    }
+
+    /** A client straight to the server, for streams (a checking proxy waits for the whole reply). */
+    ApiClient directClient() {
         return new ApiClient(port);
+    }
+
+    /** For tests that send requests outside the contract on purpose: then only the replies are judged. */
+    TestStation badRequestsOnPurpose() {
+        badRequestsOnPurpose = true;
+        return this;
     }
 
     /** A client signed in as the user. */
@@ -92,6 +111,21 @@ final class TestStation implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (!proxy.exchanges().isEmpty()) {
+                if (badRequestsOnPurpose) {
+                    proxy.assertResponsesConform();
+                } else {
+                    proxy.assertConforms();
+                }
+            }
+        } finally {
+            proxy.close();
+            closeServer();
+        }
+    }
+
+    private void closeServer() {
         server.close();
         db.close();
         try (Stream<Path> files = Files.walk(dataDir)) {

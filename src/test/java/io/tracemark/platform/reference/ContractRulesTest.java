@@ -46,7 +46,7 @@ class ContractRulesTest {
     @BeforeEach
     void start() {
         platform = ReferencePlatform.start(0, dir, ReferencePlatformOptions.demo().withRandomSeed(3));
-        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl());
+        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
         client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
         codes = platform.activateRange(SampleData.KETTLE, 5).pattern().expand();
     }

@@ -60,7 +60,7 @@ class ReferencePlatformTest {
         if (proxy != null) {
             proxy.close();
         }
-        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), "/01/", "/c/");
+        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
         client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
     }
 
