@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Takes unit events exactly once per idempotency key, daily quantities (last report per product and
- * day wins), and answers what is known of a code.
+ * Takes unit events exactly once per idempotency key, daily quantities (the last report per
+ * product, day and source counts; the day's quantity is the sum over sources), and answers what
+ * is known of a code.
  */
 final class EventIntake {
 
@@ -194,20 +195,23 @@ final class EventIntake {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("daily quantity refused", problems);
         }
-        db.inTransaction(c -> Rows.update(c, "INSERT INTO daily_quantities(product_id, day, quantity, exact, reported_at)"
-                + " VALUES(?, ?, ?, ?, ?) ON CONFLICT(product_id, day) DO UPDATE SET quantity = excluded.quantity,"
-                + " exact = excluded.exact, reported_at = excluded.reported_at",
-                q.productId(), q.day().toString(), q.quantity(), q.exact() ? 1 : 0, clock.instant().toString()));
+        db.inTransaction(c -> Rows.update(c, "INSERT INTO daily_quantity_reports(product_id, day, source, quantity,"
+                + " exact, reported_at) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(product_id, day, source) DO UPDATE SET"
+                + " quantity = excluded.quantity, exact = excluded.exact, reported_at = excluded.reported_at",
+                q.productId(), q.day().toString(), q.source() == null ? "" : q.source(), q.quantity(), q.exact() ? 1 : 0,
+                clock.instant().toString()));
         return q;
     }
 
     Optional<DailyQuantity> dailyQuantity(String productId, LocalDate day) {
         return db.inTransaction(c -> {
-            try (var ps = c.prepareStatement("SELECT quantity, exact FROM daily_quantities WHERE product_id = ? AND day = ?")) {
+            try (var ps = c.prepareStatement("SELECT sum(quantity), min(exact), count(*) FROM daily_quantity_reports"
+                    + " WHERE product_id = ? AND day = ?")) {
                 ps.setString(1, productId);
                 ps.setString(2, day.toString());
                 try (var rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new DailyQuantity(productId, day, rs.getLong(1), rs.getInt(2) == 1))
+                    return rs.next() && rs.getInt(3) > 0
+                            ? Optional.of(new DailyQuantity(productId, day, rs.getLong(1), rs.getInt(2) == 1))
                             : Optional.<DailyQuantity>empty();
                 }
             }
