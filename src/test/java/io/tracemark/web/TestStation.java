@@ -2,6 +2,7 @@ package io.tracemark.web;
 
 import io.tracemark.contract.ContractProxy;
 import io.tracemark.contract.OpenApiContract;
+import io.tracemark.master.MasterDataStore;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
 import java.io.IOException;
@@ -62,7 +63,8 @@ final class TestStation implements AutoCloseable {
         };
         PanelServices services = new PanelServices(accounts, new StationAuditTrail(db, auditLog), units,
                 List.of(new DeviceInfo("printer-1", "printer", "sim://printer-1")),
-                () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)));
+                () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)))
+                .withMasterData(new MasterDataStore(db, auditLog));
         server = new PanelServer(line, services, settings.withClock(clock));
         port = server.start(0);
         proxy = new ContractProxy(OpenApiContract.panel(), java.net.URI.create("http://127.0.0.1:" + port),
