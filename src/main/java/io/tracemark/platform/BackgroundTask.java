@@ -25,6 +25,7 @@ final class BackgroundTask implements AutoCloseable {
     private final Duration interval;
     private final Backoff backoff;
     private final FailureLog failures;
+    private final Logger log;
     private ScheduledExecutorService scheduler;
     private int failed;
 
@@ -34,6 +35,7 @@ final class BackgroundTask implements AutoCloseable {
         this.interval = interval;
         this.backoff = backoff;
         this.failures = new FailureLog(log, name, clock, Duration.ofMinutes(30));
+        this.log = log;
     }
 
     synchronized void start() {
@@ -76,6 +78,9 @@ final class BackgroundTask implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             failed++;
+            if (failed == 1 && !(e instanceof PlatformException)) {
+                log.error("{}: unexpected failure (a bug or the database), retried with backoff", name, e);
+            }
             failures.failed(e.getMessage() == null ? e.toString() : e.getMessage(), null);
             return false;
         }

@@ -14,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +62,7 @@ public final class CodeRangePuller implements AutoCloseable {
             java.time.Duration.ofMinutes(30));
     private final Set<String> lowProducts = new HashSet<>();
     private Map<String, Product> products = Map.of();
-    private ScheduledExecutorService scheduler;
+    private BackgroundTask task;
 
     /** A puller whose pending code requests live in memory only (a restart forgets them). */
     public CodeRangePuller(PlatformClient client, CodeStock stock, PullerSettings settings, PlatformListener listener) {
@@ -200,34 +197,25 @@ public final class CodeRangePuller implements AutoCloseable {
 
     /** Pulls every {@link PullerSettings#interval()} on a daemon thread, the first time at once. */
     public synchronized void start() {
-        if (scheduler != null) {
+        if (task != null) {
             throw new IllegalStateException("code range puller already started");
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "code-range-puller");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::pullQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void pullQuietly() {
-        try {
-            pullNow();
-        } catch (RuntimeException e) {
-            LOG.error("code range pull failed", e);
-        }
+        // pullNow reports platform failures itself (listener, log once per reason) and never throws them
+        task = new BackgroundTask("code-range-puller", this::pullNow, settings.interval(),
+                new Backoff(settings.interval(), settings.interval().multipliedBy(4), 0.2, 1), LOG,
+                java.time.Clock.systemUTC());
+        task.start();
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService s;
+        BackgroundTask t;
         synchronized (this) {
-            s = scheduler;
-            scheduler = null;
+            t = task;
+            task = null;
         }
-        if (s != null) {
-            s.shutdownNow();
+        if (t != null) {
+            t.close();
         }
     }
 }

@@ -89,6 +89,21 @@ public final class ContractProxy implements AutoCloseable {
         assertNone(responseViolations);
     }
 
+    /**
+     * For a test's clean-up: if any exchange was checked, fails with the violations of the replies,
+     * and of the requests too unless {@code badRequestsOnPurpose}.
+     */
+    public void assertSeenConform(boolean badRequestsOnPurpose) {
+        if (exchanges.isEmpty()) {
+            return;
+        }
+        if (badRequestsOnPurpose) {
+            assertResponsesConform();
+        } else {
+            assertConforms();
+        }
+    }
+
     private void assertNone(List<String> violations) {
         if (exchanges.isEmpty()) {
             throw new AssertionError("contract proxy to " + target + ": no exchange was checked");

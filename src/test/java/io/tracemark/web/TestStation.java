@@ -114,13 +114,7 @@ final class TestStation implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!proxy.exchanges().isEmpty()) {
-                if (badRequestsOnPurpose) {
-                    proxy.assertResponsesConform();
-                } else {
-                    proxy.assertConforms();
-                }
-            }
+            proxy.assertSeenConform(badRequestsOnPurpose);
         } finally {
             proxy.close();
             closeServer();
