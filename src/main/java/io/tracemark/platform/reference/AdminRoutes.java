@@ -52,6 +52,12 @@ final class AdminRoutes {
             master.putProduct(p);
             ctx.json(Map.of("product", p, "missingForActivation", master.missingForActivation(p)));
         });
+        app.post(ADMIN + "/uscc-confirmations", ctx -> {
+            MasterData.UsccConfirmation c = JsonBody.read(ctx, MasterData.UsccConfirmation.class);
+            ctx.status(201).json(master.confirmUscc(c.uscc(), c.confirmedBy()));
+        });
+        app.get(ADMIN + "/uscc-confirmations/{uscc}", ctx -> ctx.json(master.usccConfirmation(ctx.pathParam("uscc"))
+                .orElseThrow(() -> ApiException.notFound("confirmation of USCC " + ctx.pathParam("uscc")))));
         app.post(ADMIN + "/stations", ctx -> {
             NewStation s = JsonBody.read(ctx, NewStation.class);
             ctx.status(201).json(Map.of("token", master.addStation(s.producerId(), s.name())));

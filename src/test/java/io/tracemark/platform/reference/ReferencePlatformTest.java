@@ -57,7 +57,7 @@ class ReferencePlatformTest {
     void masterDataCarriesTheMandatoryFields() {
         var producers = client.producers();
         assertEquals(1, producers.size());
-        assertEquals("91440101MA59TM000W", producers.get(0).uscc());
+        assertEquals("91440101MA59TM0023", producers.get(0).uscc());
         assertEquals(List.of(), producers.get(0).missingFields());
         var products = client.products();
         assertEquals(4, products.size());
