@@ -59,6 +59,16 @@ class CodesValidateCommandTest {
     }
 
     @Test
+    void theReadmeExampleIsValid() {
+        CommandRun r = run("codes", "validate", "(01)06901234567892(17)271231(10)L1(21)ABC");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("gs1: valid"), r.out());
+        CommandRun association = run("codes", "validate", "(01)06901234567892(250)SEC1");
+        assertEquals(1, association.exit());
+        assertTrue(association.out().contains("(250): needs (01) with (21)"), association.out());
+    }
+
+    @Test
     void theIssuesExamplesAreInvalidAndExitOne() throws Exception {
         CommandRun r = run("codes", "validate", "91350100M000100Y44");
         assertEquals(1, r.exit());
