@@ -63,6 +63,19 @@ class SyntaxDictionaryTest {
             }
         }
         assertTrue(valid("(01)06901234567892(17)271231(10)L1(21)ABC"));
+        // the pairing rules hard-coded before: an AI without any of these keys is still refused
+        Map<String, String> sample = Map.of("02", "06901234567892", "10", "L1", "11", "271231", "13", "271231",
+                "15", "271231", "16", "271231", "17", "271231", "21", "S1", "22", "V1", "250", "SEC1");
+        Map<String, List<String>> requiredBefore = Map.of("02", List.of("37"), "10", List.of("01", "02", "8006"),
+                "11", List.of("01", "02", "8006"), "13", List.of("01", "02", "8006"), "15", List.of("01", "02", "8006"),
+                "16", List.of("01", "02", "8006"), "17", List.of("01", "02", "8006"), "21", List.of("01", "8006"),
+                "22", List.of("01"), "250", List.of("01", "8006"));
+        requiredBefore.forEach((ai, keys) -> assertTrue(problems("(" + ai + ")" + sample.get(ai)).stream()
+                .anyMatch(p -> p.startsWith("(" + ai + "): needs") && keys.stream().allMatch(k -> p.contains("(" + k + ")"))),
+                ai + " still needs one of " + keys));
+        assertTrue(problems("(414)0614141000036(254)EXT1").isEmpty());
+        assertTrue(problems("(254)EXT1").contains("(254): needs (414) in the same element string"));
+        assertTrue(problems("(7003)2712311530").get(0).startsWith("(7003): needs (01) or (02)"));
         assertTrue(problems("(01)06901234567892(02)06901234567892").containsAll(List.of(
                 "(02): may not appear together with (01)", "(02): needs (37) in the same element string")));
     }
