@@ -45,7 +45,7 @@ public final class MasterDataImport {
         for (MasterDataRow row : rows) {
             if (row.kind() == MasterDataRow.Kind.PRODUCER) {
                 Producer p = row.producer();
-                located(row, MasterDataStore.problems(p), problems);
+                located(row, store.problems(p), problems);
                 duplicate(row, seen, problems);
                 producers.put(p.id(), p);
                 producerList.add(p);
@@ -62,7 +62,7 @@ public final class MasterDataImport {
                             + "' is neither in this file nor registered"));
                 }
                 Product p = row.product(producer);
-                List<Problem> own = new ArrayList<>(MasterDataStore.problems(p));
+                List<Problem> own = new ArrayList<>(store.problems(p));
                 own.removeIf(x -> x.where().startsWith("producer.")); // the producer's row reports its own
                 if (producerId != null && producer == null) {
                     own.removeIf(x -> x.where().equals("product.producer"));

@@ -29,7 +29,7 @@ class MasterDataImportTest {
         try (Database db = Database.open(data)) {
             MasterDataStore store = new MasterDataStore(db, new AuditLog(db));
             assertEquals("06901234000016", store.product("P-KETTLE").orElseThrow().gtin(), "the leading 0 kept");
-            assertEquals("91440101MA59TM000W", store.producer("PR-SAMPLE").orElseThrow().uscc());
+            assertEquals("91440101MA59TM0023", store.producer("PR-SAMPLE").orElseThrow().uscc());
             assertEquals(List.of("admin-zhao producer.save PR-SAMPLE 广州示例电器有限公司 (new)",
                     "admin-zhao product.save P-KETTLE 电热水壶 (new)",
                     "admin-zhao master-data.import import of master-data.yaml: 1 producers, 1 products"), audit(db));
@@ -47,7 +47,7 @@ class MasterDataImportTest {
         Path csv = dir.resolve("master.csv");
         Files.writeString(csv, "\uFEFFrecord,id,producer,name,uscc,address,contact,businessLicence,type,specification,"
                 + "mandatoryStandard,inspectionReport,gtin\n"
-                + "producer,PR-1,,示例电器,91440101MA59TM000W,广州,020-1,执照,,,,,\n"
+                + "producer,PR-1,,示例电器,91440101MA59TM0023,广州,020-1,执照,,,,,\n"
                 + "product,P-1,PR-1,电热水壶,,,,,家电,SK-1500,GB 4706.1-2005,QJ-1,06901234000016\n"
                 + "product,P-2,PR-1,头盔,,,,,,,GB 811-2022,QJ-2,\n"
                 + "product,P-3,PR-9,插座,,,,,家电,X,GB 2099.1,QJ-3,\n"
@@ -68,7 +68,7 @@ class MasterDataImportTest {
 
         Files.writeString(csv, "record,id,producer,name,uscc,address,contact,businessLicence,type,specification,"
                 + "mandatoryStandard,inspectionReport,gtin\n"
-                + "producer,PR-1,,示例电器,91440101MA59TM000W,广州,020-1,执照,,,,,\n"
+                + "producer,PR-1,,示例电器,91440101MA59TM0023,广州,020-1,执照,,,,,\n"
                 + "product,P-1,PR-1,电热水壶,,,,,家电,SK-1500,GB 4706.1-2005,QJ-1,06901234000016\n", StandardCharsets.UTF_8);
         CommandRun fixed = CommandRun.run("master-data", "import", csv.toString(), "--data", data.toString(), "--json");
         assertEquals(0, fixed.exit(), fixed.err());
@@ -81,7 +81,7 @@ class MasterDataImportTest {
         Files.writeString(yaml, "producers:\n"
                 + "  - id: PR-1\n"
                 + "    name: 示例\n"
-                + "    uscc: 91440101MA59TM000W\n"
+                + "    uscc: 91440101MA59TM0023\n"
                 + "    colour: red\n"
                 + "products:\n"
                 + "  - id: P-1\n"

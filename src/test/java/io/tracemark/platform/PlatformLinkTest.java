@@ -51,6 +51,7 @@ class PlatformLinkTest {
 
     private void startPlatform(int port, ReferencePlatformOptions options) {
         platform = ReferencePlatform.start(port, dir.resolve("platform"), options);
+        platform.useSequentialSerials(SampleData.KETTLE); // these tests expand intervals
         if (proxy == null) {
             proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
             client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));

@@ -41,6 +41,7 @@ class StationIdentityTest {
     @BeforeEach
     void start() {
         platform = ReferencePlatform.start(0, dir.resolve("platform"), true);
+        platform.useSequentialSerials(SampleData.KETTLE); // these tests expand intervals
         proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
         client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
         codes = platform.activateRange(SampleData.KETTLE, 90).pattern().expand();

@@ -24,10 +24,10 @@ class MasterDataApiTest {
     static Map<String, Object> producer() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", "广州示例电器有限公司");
-        p.put("uscc", "91440101MA59TM000W");
+        p.put("uscc", "91440101MA59TM0023");
         p.put("address", "广州市黄埔区示例路 1 号");
         p.put("contact", "020-12345678");
-        p.put("businessLicence", "营业执照 91440101MA59TM000W");
+        p.put("businessLicence", "营业执照 91440101MA59TM0023");
         return p;
     }
 
@@ -51,7 +51,7 @@ class MasterDataApiTest {
         JsonNode products = admin.get("/master/products").json();
         assertEquals("PR-1", products.get(0).get("producer").asText());
         assertEquals("06901234000016", products.get(0).get("gtin").asText());
-        assertEquals("91440101MA59TM000W", admin.get("/master/producers").json().get(0).get("uscc").asText());
+        assertEquals("91440101MA59TM0023", admin.get("/master/producers").json().get(0).get("uscc").asText());
 
         Map<String, Object> moved = producer();
         moved.put("address", "佛山市顺德区示例路 2 号");

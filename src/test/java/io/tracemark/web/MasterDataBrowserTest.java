@@ -47,14 +47,14 @@ class MasterDataBrowserTest {
 
             WebElement producer = browser.driver.findElement(By.id("producer-form"));
             fill(producer, Map.of("id", "PR-1", "name", "广州示例电器有限公司", "address", "广州市黄埔区示例路 1 号",
-                    "contact", "020-12345678", "businessLicence", "营业执照 91440101MA59TM000W"));
+                    "contact", "020-12345678", "businessLicence", "营业执照 91440101MA59TM0023"));
             browser.driver.findElement(By.id("producer-save")).click();
             WebElement usccProblem = producer.findElement(By.cssSelector("[data-field=uscc] .problem"));
             browser.await(() -> !usccProblem.getText().isEmpty());
             assertTrue(usccProblem.getText().startsWith("统一社会信用代码为必填项"), usccProblem.getText());
             browser.screenshot("master-problems-1280x800");
 
-            fill(producer, Map.of("uscc", "91440101MA59TM000W"));
+            fill(producer, Map.of("uscc", "91440101MA59TM0023"));
             browser.driver.findElement(By.id("producer-save")).click();
             browser.await(() -> browser.driver.findElement(By.id("producer-rows")).getText().contains("PR-1"));
             assertEquals("", usccProblem.getText(), "problems cleared once the producer is saved");

@@ -48,6 +48,7 @@ public final class ReferencePlatform implements AutoCloseable {
     private final CodeIssuer issuer;
     private final EventIntake intake;
     private final ReferencePlatformOptions options;
+    private final ScanCounter scans;
     private final Javalin app;
     private volatile String baseUrl;
 
@@ -60,6 +61,7 @@ public final class ReferencePlatform implements AutoCloseable {
         this.issuer = new CodeIssuer(db, master, new CodeGenerator(random,
                 () -> options.resolverBase() != null ? options.resolverBase() : baseUrl), clock, options.autoAudit());
         this.intake = new EventIntake(db, clock);
+        this.scans = new ScanCounter(db, clock);
         if (options.seed()) {
             SampleData.load(master);
         }
@@ -69,8 +71,8 @@ public final class ReferencePlatform implements AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
         });
         new StationRoutes(master, issuer, intake).register(app);
-        new AdminRoutes(options.adminToken(), master, issuer, intake).register(app);
-        new PublicRoutes(master, intake).register(app);
+        new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
+        new PublicRoutes(master, intake, scans).register(app);
         new ErrorReplies(MAX_BODY_BYTES).register(app);
     }
 
@@ -122,6 +124,17 @@ public final class ReferencePlatform implements AutoCloseable {
      * audits the request as {@code auto} if it waits, returning the activated (unacknowledged)
      * range. Throws if the product's mandatory information is incomplete.
      */
+    /** The codes of a range activated for {@code productId}, whether issued as a list or an interval. */
+    public List<String> activateCodes(String productId, int quantity) {
+        CodeRange range = activateRange(productId, quantity);
+        return range.codes() != null ? range.codes() : range.pattern().expand();
+    }
+
+    /** From now on, {@code productId}'s GS1 serials are counted and issued as intervals instead of drawn at random. */
+    public void useSequentialSerials(String productId) {
+        issuer.setSerials(productId, SerialSettings.sequential());
+    }
+
     public CodeRange activateRange(String productId, int quantity) {
         String producerId = master.product(productId).map(Product::producerId)
                 .orElseThrow(() -> new IllegalArgumentException("reference platform: no product " + productId));

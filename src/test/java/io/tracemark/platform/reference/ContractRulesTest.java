@@ -46,6 +46,7 @@ class ContractRulesTest {
     @BeforeEach
     void start() {
         platform = ReferencePlatform.start(0, dir, ReferencePlatformOptions.demo().withRandomSeed(3));
+        platform.useSequentialSerials(SampleData.KETTLE); // these tests expand intervals
         proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
         client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
         codes = platform.activateRange(SampleData.KETTLE, 5).pattern().expand();
