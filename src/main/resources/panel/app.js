@@ -628,6 +628,20 @@ async function saveRecord(event, formId, kind, fields) {
   }
 }
 
+async function confirmUscc() {
+  const form = $('producer-form');
+  const body = { uscc: form.elements.uscc.value.trim(), confirmedBy: form.elements.confirmedBy.value.trim() };
+  const response = await api('POST', '/master/uscc-confirmations', body);
+  if (response.ok) {
+    clearProblems(form);
+    toast(t('master.confirmed', { uscc: body.uscc }));
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems, $('producer-problem'));
+  } else {
+    toast(errorText(response));
+  }
+}
+
 // ---------- language, idle sign-out ----------
 
 async function switchLanguage() {
@@ -684,6 +698,7 @@ function wire() {
   $('f-apply').addEventListener('click', loadRejects);
   $('user-form').addEventListener('submit', createUser);
   $('producer-form').addEventListener('submit', (e) => saveRecord(e, 'producer-form', 'producers', PRODUCER_FIELDS));
+  $('uscc-confirm').addEventListener('click', confirmUscc);
   $('product-form').addEventListener('submit', (e) => saveRecord(e, 'product-form', 'products', PRODUCT_FIELDS));
   $('void-cancel').addEventListener('click', () => $('void-dialog').close());
   $('void-confirm').addEventListener('click', confirmVoid);

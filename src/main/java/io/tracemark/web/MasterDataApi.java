@@ -7,6 +7,7 @@ import io.tracemark.core.Problem;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.master.Producer;
 import io.tracemark.master.Product;
+import io.tracemark.master.UsccConfirmation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,23 @@ final class MasterDataApi {
                 Bodies.text(body, "address"), Bodies.text(body, "contact"), Bodies.text(body, "businessLicence"));
         store().save(producer, LineApi.actor(ctx));
         ctx.json(json(producer));
+    }
+
+    /**
+     * POST /master/uscc-confirmations {uscc, confirmedBy}: a person confirmed with the registration
+     * authority a USCC whose check character fails (some early codes were issued so); a producer with
+     * it may then be saved. Audited.
+     */
+    void confirmUscc(Context ctx) {
+        JsonNode body = Bodies.object(ctx);
+        String uscc = Bodies.text(body, "uscc");
+        UsccConfirmation c = store().confirmUscc(uscc == null ? "" : uscc, Bodies.text(body, "confirmedBy"),
+                LineApi.actor(ctx));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uscc", c.uscc());
+        out.put("confirmedBy", c.confirmedBy());
+        out.put("confirmedAt", c.confirmedAt().toString());
+        ctx.status(201).json(out);
     }
 
     /** GET /master/products. */

@@ -120,6 +120,7 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/devices", adm, false, adminApi::devices),
                 new Route(get, "/master/producers", adm, false, masterDataApi::producers),
                 new Route(put, "/master/producers/{id}", adm, false, masterDataApi::saveProducer),
+                new Route(post, "/master/uscc-confirmations", adm, false, masterDataApi::confirmUscc),
                 new Route(get, "/master/products", adm, false, masterDataApi::products),
                 new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct));
     }

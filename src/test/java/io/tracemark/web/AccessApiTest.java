@@ -115,6 +115,7 @@ class AccessApiTest {
             case "/units/{code}/void" -> Map.of("reason", "damaged");
             case "/users/{id}/pin" -> Map.of("pin", "4444");
             case "/tokens" -> Map.of("name", "x", "role", "admin");
+            case "/master/uscc-confirmations" -> Map.of("uscc", "91350100M000100Y44", "confirmedBy", "x");
             default -> Map.of("productId", "P-001", "batch", "B1", "productionDate", "2026-03-01",
                     "traceLevel", "ITEM", "quantity", 10);
         };

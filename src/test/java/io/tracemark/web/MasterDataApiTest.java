@@ -80,6 +80,24 @@ class MasterDataApiTest {
     }
 
     @Test
+    void anEarlyCreditCodeIsSavedOnlyOnceAPersonConfirmedIt() {
+        station.badRequestsOnPurpose();
+        Map<String, Object> early = producer();
+        early.put("uscc", "91350100M000100Y44"); // its check character fails; some early codes were issued so
+        ApiClient.Response refused = admin.send("PUT", "/master/producers/PR-E", early);
+        assertEquals(400, refused.status());
+        assertEquals(List.of("producer.uscc"), SessionApiTest.fields(refused.json()));
+        assertEquals(List.of("confirmedBy"), SessionApiTest.fields(admin.post("/master/uscc-confirmations",
+                Map.of("uscc", "91350100M000100Y44", "confirmedBy", " ")).json()));
+
+        ApiClient.Response confirmed = admin.post("/master/uscc-confirmations",
+                Map.of("uscc", "91350100M000100Y44", "confirmedBy", "张三（市场监管局电话核实）"));
+        assertEquals(201, confirmed.status(), confirmed.text());
+        assertEquals(200, admin.send("PUT", "/master/producers/PR-E", early).status());
+        assertTrue(station.auditActions().contains("9001 uscc.confirm"), station.auditActions().toString());
+    }
+
+    @Test
     void onlyAnAdminMayEnterMasterData() {
         station.badRequestsOnPurpose();
         ApiClient supervisor = station.signedIn("2001", "2345");
