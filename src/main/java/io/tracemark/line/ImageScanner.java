@@ -133,11 +133,12 @@ public final class ImageScanner implements Scanner {
         if (decoded.isEmpty()) {
             noReads.incrementAndGet();
             String reason = blank(gray, frame.codeBox()) ? Judgement.NO_LABEL : "no read";
-            return new ReadResult.NoRead(at, Optional.of(frame.image()), reason);
+            return new ReadResult.NoRead(at, Optional.of(frame.image()), reason, frame.trigger());
         }
         reads.incrementAndGet();
         Decoded d = decoded.get();
-        return new ReadResult.Read(d.data(), d.symbologyId(), Optional.of(grader.grade(d)), Optional.of(frame.image()), at);
+        return new ReadResult.Read(d.data(), d.symbologyId(), Optional.of(grader.grade(d)), Optional.of(frame.image()), at,
+                frame.trigger());
     }
 
     private static boolean blank(GrayImage gray, Optional<Rectangle> box) {
