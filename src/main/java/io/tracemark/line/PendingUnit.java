@@ -17,9 +17,15 @@ final class PendingUnit {
     final String canonical;
     final Instant sentAt;
     final CompletableFuture<ChallengeResult> challenge;
+    /** When the printer confirmed the label, null before. */
     Instant printedAt;
-    /** Voided by a supervisor while in flight: its camera result is consumed without a verdict. */
-    boolean voided;
+    /**
+     * Settled without a verdict from a result (voided, stopped in flight, timed out): its label may
+     * still pass the camera, and its result is then discarded.
+     */
+    boolean settled;
+    /** The capture epoch the unit was sent in. */
+    int epoch;
 
     PendingUnit(long unitId, int seq, String code, Expectation expectation, Instant sentAt,
                 CompletableFuture<ChallengeResult> challenge) {
