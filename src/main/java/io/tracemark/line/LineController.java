@@ -24,7 +24,6 @@ import io.tracemark.verify.ReadResult;
 import io.tracemark.verify.Scanner;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,7 +57,6 @@ public final class LineController implements LineControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LineController.class);
     private static final Set<PackMlState> RUNNING = EnumSet.of(EXECUTE, PackMlState.HOLDING, HELD,
             PackMlState.UNHOLDING, PackMlState.COMPLETING);
-    private static final DateTimeFormatter JOB_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final Database db;
     private final CodeLedger ledger;
@@ -68,6 +66,7 @@ public final class LineController implements LineControl, AutoCloseable {
     private final LineSettings settings;
     private final Clock clock;
     private final JobDetailsStore details;
+    private final JobIds jobIds;
     private final JobValidator validator;
     private final PackMlStateMachine sm = new PackMlStateMachine();
     private final AlarmBoard alarms;
@@ -95,6 +94,7 @@ public final class LineController implements LineControl, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.details = new JobDetailsStore(db);
+        this.jobIds = new JobIds(settings.stationId(), clock);
         this.validator = new JobValidator(masterData, designs, devices, db, clock);
         this.alarms = new AlarmBoard(clock);
         this.counters = new LineCounters(clock);
@@ -284,7 +284,7 @@ public final class LineController implements LineControl, AutoCloseable {
                         throw new TracemarkException("challenge test failed, the job does not run: " + result.detail());
                     }
                 }
-                String jobId = newJobId();
+                String jobId = jobIds.next();
                 ledger.createJob(jobId, request.traceLevel(), request.quantity(), actor);
                 details.save(jobId, request, job.minimum.letter(), actor);
                 job.jobId(jobId);
@@ -629,16 +629,6 @@ public final class LineController implements LineControl, AutoCloseable {
             known.add(ExpectedContent.canonical(job.labels.expectation(code)));
         }
         return known;
-    }
-
-    private String newJobId() {
-        String day = JOB_DAY.format(clock.instant().atZone(clock.getZone()));
-        long n = db.count("SELECT count(*) FROM jobs WHERE id LIKE ?", "job-" + day + "-%") + 1;
-        String id = String.format("job-%s-%03d", day, n);
-        while (ledger.job(id).isPresent()) {
-            id = String.format("job-%s-%03d", day, ++n);
-        }
-        return id;
     }
 
     private void toIdle() {
