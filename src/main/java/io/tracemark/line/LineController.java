@@ -298,11 +298,8 @@ public final class LineController implements LineControl, AutoCloseable {
                 feed(job, supply);
                 apply(PackMlCommand.STATE_COMPLETE);
                 LOG.info("job {} started by {}: {}", jobId, actor, describe(request));
-            } catch (TracemarkException e) {
-                if (sm.state() == PackMlState.STARTING) {
-                    abortStarting(job, StopCause.fault("line.error", e.getMessage()), actor);
-                }
-                throw e;
+            } catch (RuntimeException e) {
+                throw failedStart(job, e, actor);
             }
         }
     }
@@ -313,6 +310,7 @@ public final class LineController implements LineControl, AutoCloseable {
         if (job == null || job.jobId() == null || runEnded) {
             throw new TracemarkException("line is " + sm.state() + ": no unfinished job to resume");
         }
+        requireAcknowledged("resume the job");
         if (sm.state() == ABORTED) {
             clear(actor);
         }
@@ -334,11 +332,8 @@ public final class LineController implements LineControl, AutoCloseable {
             counters.reset(job.quantity(), ledger.reconcile(job.jobId()));
             feed(job, supply);
             apply(PackMlCommand.STATE_COMPLETE);
-        } catch (TracemarkException e) {
-            if (sm.state() == PackMlState.STARTING) {
-                abortStarting(job, StopCause.fault("line.error", e.getMessage()), actor);
-            }
-            throw e;
+        } catch (RuntimeException e) {
+            throw failedStart(job, e, actor);
         }
         control.execute(this::completeIfDone);
     }
@@ -346,6 +341,7 @@ public final class LineController implements LineControl, AutoCloseable {
     @Override
     public synchronized void clear(String actor) {
         requireState("clear", ABORTED);
+        requireAcknowledged("clear the fault");
         apply(PackMlCommand.CLEAR);
         audit(actor, "line.clear", "cleared after abort");
         apply(PackMlCommand.STATE_COMPLETE);
@@ -502,7 +498,10 @@ public final class LineController implements LineControl, AutoCloseable {
         }
     }
 
-    /** Stops the running job: feeder, printer queue, labels in flight voided, alarm for a fault. */
+    /**
+     * Stops the running job: feeder, printer queue, labels in flight voided, alarm for a fault. Whatever
+     * fails on the way (storage full, a device), the line ends in STOPPED or ABORTED with an alarm.
+     */
     private synchronized void halt(StopCause cause, String actor) {
         if (!RUNNING.contains(sm.state())) {
             if (cause.fault() && sm.state() != ABORTED) {
@@ -511,7 +510,23 @@ public final class LineController implements LineControl, AutoCloseable {
             return;
         }
         apply(cause.fault() ? PackMlCommand.ABORT : PackMlCommand.STOP);
-        JobRun job = run;
+        if (cause.fault()) {
+            alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+        }
+        try {
+            haltSteps(run, cause, actor);
+        } catch (RuntimeException e) {
+            StopCause failure = failureOf(e);
+            LOG.error("stopping the line failed ({}): {}", failure.cause(), failure.detail());
+            if (sm.state() == PackMlState.STOPPING) {
+                apply(PackMlCommand.ABORT);
+            }
+            alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+        }
+        apply(PackMlCommand.STATE_COMPLETE);
+    }
+
+    private void haltSteps(JobRun job, StopCause cause, String actor) {
         if (job.feeder() != null) {
             job.feeder().halt();
         }
@@ -520,12 +535,20 @@ public final class LineController implements LineControl, AutoCloseable {
         matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), cause.cause(), actor));
         counters.voided(voided[0]);
         if (cause.fault()) {
-            alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
             LOG.warn("line aborted ({}): {}; {} unit(s) in flight voided", cause.cause(), cause.detail(), voided[0]);
         }
         audit(actor, cause.fault() ? "line.abort" : "line.stop", cause.cause() + ": " + cause.detail() + "; "
                 + voided[0] + " units in flight voided, " + unconfirmed.size() + " not confirmed by the printer");
-        apply(PackMlCommand.STATE_COMPLETE);
+    }
+
+    /** The stop cause of a failure inside the line: storage errors say what to do. */
+    static StopCause failureOf(RuntimeException e) {
+        if (e instanceof io.tracemark.core.StorageException) {
+            return StopCause.fault("storage.failed", "the station's database cannot be written ("
+                    + UnitMatcher.rootMessage(e) + "). Free disk space or fix the data directory, then clear the "
+                    + "fault and restart the job");
+        }
+        return StopCause.fault("line.error", UnitMatcher.rootMessage(e));
     }
 
     private synchronized void completeIfDone() {
@@ -534,17 +557,56 @@ public final class LineController implements LineControl, AutoCloseable {
             return;
         }
         apply(PackMlCommand.COMPLETE);
-        job.feeder().halt();
-        int[] voided = {0};
-        if (matcher.awaiting() > 0) {
-            job.printer.abort();
+        try {
+            job.feeder().halt();
+            int[] voided = {0};
+            if (matcher.awaiting() > 0) {
+                job.printer.abort();
+            }
+            matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
+            counters.voided(voided[0]);
+            audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
+                    + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
+        } catch (RuntimeException e) {
+            StopCause failure = failureOf(e);
+            LOG.error("completing the job failed ({}): {}", failure.cause(), failure.detail());
+            apply(PackMlCommand.ABORT);
+            alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
         }
-        matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
-        counters.voided(voided[0]);
-        audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
-                + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
         apply(PackMlCommand.STATE_COMPLETE);
         LOG.info("job {} complete: {}", job.jobId(), counters.snapshot());
+    }
+
+    /**
+     * Whatever failed inside a start (device, storage, a bug), the line does not stay in STARTING: it
+     * aborts with an alarm that names the failure, and the caller gets a {@link TracemarkException}.
+     */
+    private TracemarkException failedStart(JobRun job, RuntimeException e, String actor) {
+        if (!(e instanceof TracemarkException)) {
+            LOG.error("start of the job failed", e);
+        }
+        String detail = e instanceof TracemarkException ? e.getMessage() : UnitMatcher.rootMessage(e);
+        if (sm.state() == PackMlState.STARTING) {
+            try {
+                abortStarting(job, StopCause.fault("line.error", detail), actor);
+            } catch (RuntimeException again) {
+                LOG.error("abort after the failed start failed too", again);
+                forceAborted(StopCause.fault("line.error", detail + "; then: " + UnitMatcher.rootMessage(again)));
+            }
+        }
+        return e instanceof TracemarkException te ? te : new TracemarkException("the job could not start: " + detail, e);
+    }
+
+    /** Puts the state machine in ABORTED with an alarm, whatever state it is in (last resort). */
+    private void forceAborted(StopCause cause) {
+        if (sm.state() != ABORTED && sm.state() != PackMlState.ABORTING) {
+            apply(PackMlCommand.ABORT);
+        }
+        if (sm.state() == PackMlState.ABORTING) {
+            apply(PackMlCommand.STATE_COMPLETE);
+        }
+        alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+        changed();
     }
 
     private void abortStarting(JobRun job, StopCause cause, String actor) {
@@ -635,6 +697,17 @@ public final class LineController implements LineControl, AutoCloseable {
         if (sm.state() == STOPPED || sm.state() == COMPLETE) {
             apply(PackMlCommand.RESET);
             apply(PackMlCommand.STATE_COMPLETE);
+        }
+    }
+
+    /** A fault alarm must be acknowledged (seen by someone) before the line is cleared or restarted. */
+    private void requireAcknowledged(String action) {
+        List<Alarm> faults = alarms.active().stream().filter(a -> a.severity() == Alarm.Severity.FAULT).toList();
+        if (!faults.isEmpty()) {
+            Alarm first = faults.get(0);
+            throw new TracemarkException("cannot " + action + ": acknowledge the alarm first (alarm " + first.id()
+                    + ", " + first.cause() + ": " + first.detail() + ")"
+                    + (faults.size() > 1 ? " and " + (faults.size() - 1) + " more" : ""));
         }
     }
 

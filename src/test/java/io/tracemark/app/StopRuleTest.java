@@ -1,8 +1,10 @@
 package io.tracemark.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.Alarm;
 import io.tracemark.line.LineSettings;
@@ -49,6 +51,10 @@ class StopRuleTest {
             }
             assertTrue(r.sent() < 60, "stopped before the end: " + r);
 
+            TracemarkException unseen = assertThrows(TracemarkException.class, () -> rig.line.restart("tester"));
+            assertTrue(unseen.getMessage().contains("acknowledge the alarm first"), unseen.getMessage());
+            assertThrows(TracemarkException.class, () -> rig.line.clear("tester"));
+            assertEquals(PackMlState.ABORTED, rig.line.snapshot().state(), "refused: still aborted");
             rig.line.acknowledgeAlarm(alarms.get(0).id(), "tester");
             if (cause.equals("printer.paperOut") || cause.equals("printer.headOpen")) {
                 rig.sim.fixDevices();
