@@ -62,6 +62,7 @@ public final class ImageScanner implements Scanner {
     }
 
     /** Where a failure of the image source is reported (once; the scanner then ends). */
+    @Override
     public void onFault(Consumer<String> faultListener) {
         this.faults = faultListener;
     }

@@ -58,6 +58,9 @@ public final class LineController implements LineControl, AutoCloseable {
     private static final Set<PackMlState> RUNNING = EnumSet.of(EXECUTE, PackMlState.HOLDING, HELD,
             PackMlState.UNHOLDING, PackMlState.COMPLETING);
 
+    /** How long an orderly stop waits for the printer to finish the labels it holds. */
+    private static final java.time.Duration STOP_DRAIN = java.time.Duration.ofSeconds(2);
+
     private final Database db;
     private final CodeLedger ledger;
     private final MasterDataStore masterData;
@@ -77,6 +80,8 @@ public final class LineController implements LineControl, AutoCloseable {
     private final ExecutorService control;
     private final ScheduledExecutorService watchdog;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Scanners whose link or source is down, with why. */
+    private final java.util.Map<String, String> scannersDown = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private volatile UnitVerdict lastVerdict;
     private volatile JobRun run;
@@ -121,12 +126,12 @@ public final class LineController implements LineControl, AutoCloseable {
         for (String name : devices.scannerNames()) {
             Scanner scanner = devices.scanner(name).orElseThrow();
             scanner.setListener(result -> onResult(name, result));
-            if (scanner instanceof ImageScanner image) {
-                image.onFault(detail -> scannerFault(name, detail));
-            }
+            scanner.onFault(detail -> scannerFault(name, detail));
+            scanner.onRecovered(() -> scannerRecovered(name));
             try {
                 scanner.start();
             } catch (TracemarkException e) {
+                scannersDown.put(name, e.getMessage());
                 alarms.raise(Alarm.Severity.WARNING, "scanner.fault", name + ": " + e.getMessage());
             }
         }
@@ -266,6 +271,7 @@ public final class LineController implements LineControl, AutoCloseable {
     public void start(JobRequest request, String actor) {
         synchronized (this) {
             requireState("start a job", STOPPED, IDLE, COMPLETE);
+            requireScanner(request.scanner(), "start the job");
             List<Problem> problems = validator.validate(request, true);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException("job request", problems);
@@ -311,6 +317,7 @@ public final class LineController implements LineControl, AutoCloseable {
             throw new TracemarkException("line is " + sm.state() + ": no unfinished job to resume");
         }
         requireAcknowledged("resume the job");
+        requireScanner(job.request.scanner(), "resume the job");
         if (sm.state() == ABORTED) {
             clear(actor);
         }
@@ -432,13 +439,25 @@ public final class LineController implements LineControl, AutoCloseable {
         changed();
     }
 
-    /** A scanner failed for good (connection lost, source closed): the line stops. */
+    /**
+     * A scanner lost its link or its source: the line stops if the job uses it; a start or restart is
+     * refused until it is back ({@link #scannerRecovered}).
+     */
     public void scannerFault(String scanner, String detail) {
+        scannersDown.put(scanner, detail);
         JobRun job = run;
         if (job != null && scanner.equals(job.request.scanner())) {
             stopLater(StopCause.fault("scanner.fault", scanner + ": " + detail));
         } else {
             alarms.raise(Alarm.Severity.WARNING, "scanner.fault", scanner + ": " + detail);
+            changed();
+        }
+    }
+
+    /** A scanner is connected again after a fault. */
+    public void scannerRecovered(String scanner) {
+        if (scannersDown.remove(scanner) != null) {
+            LOG.info("scanner {} is back", scanner);
             changed();
         }
     }
@@ -530,6 +549,9 @@ public final class LineController implements LineControl, AutoCloseable {
         if (job.feeder() != null) {
             job.feeder().halt();
         }
+        if (!cause.fault()) {
+            awaitPrinted(job.printer);
+        }
         List<Long> unconfirmed = job.printer.abort();
         int[] voided = {0};
         matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), cause.cause(), actor));
@@ -539,6 +561,23 @@ public final class LineController implements LineControl, AutoCloseable {
         }
         audit(actor, cause.fault() ? "line.abort" : "line.stop", cause.cause() + ": " + cause.detail() + "; "
                 + voided[0] + " units in flight voided, " + unconfirmed.size() + " not confirmed by the printer");
+    }
+
+    /**
+     * An orderly stop (PackML Stopping) lets the printer finish the labels it holds, at most
+     * {@link #STOP_DRAIN}, so that none is left in doubt (printed or cancelled?) when the queue is
+     * cancelled; a fault cancels at once.
+     */
+    private static void awaitPrinted(Printer printer) {
+        long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
+        while (!printer.outstanding().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The stop cause of a failure inside the line: storage errors say what to do. */
@@ -697,6 +736,15 @@ public final class LineController implements LineControl, AutoCloseable {
         if (sm.state() == STOPPED || sm.state() == COMPLETE) {
             apply(PackMlCommand.RESET);
             apply(PackMlCommand.STATE_COMPLETE);
+        }
+    }
+
+    /** The job's scanner must be connected: a line must not print what nobody can check. */
+    private void requireScanner(String scanner, String action) {
+        String down = scannersDown.get(scanner);
+        if (down != null) {
+            throw new TracemarkException("cannot " + action + ": scanner " + scanner + " is not working (" + down
+                    + "); it is retried by itself, try again once it is back");
         }
     }
 

@@ -24,6 +24,11 @@ final class PendingUnit {
      * still pass the camera, and its result is then discarded.
      */
     boolean settled;
+    /**
+     * Not confirmed by the printer when the line stopped: it may or may not have printed. Its slot is
+     * kept; a result whose content shows it never came out removes it.
+     */
+    boolean maybe;
     /** The capture epoch the unit was sent in. */
     int epoch;
 

@@ -29,8 +29,9 @@ import java.util.Map;
  *       already settled without a read is recognised by its content and discarded.</li>
  * </ul>
  *
- * <p>Units the printer did not confirm when the line stopped are taken as not printed (the printer's
- * own counters say what came out) and leave the queue.
+ * <p>Units the printer did not confirm when the line stopped may or may not have printed: their slots
+ * stay, marked maybe; for item-level codes a result whose content is that of a later unit shows the
+ * label never came out and the slot goes; otherwise the slot is taken as printed.
  */
 final class ReadPairing {
 
@@ -110,11 +111,10 @@ final class ReadPairing {
             }
             each.accept(slot);
             live--;
+            slot.settled = true;
+            settledSlots++;
             if (slot.printedAt == null) {
-                it.remove();
-            } else {
-                slot.settled = true;
-                settledSlots++;
+                slot.maybe = true;
             }
         }
         trimSettled();
@@ -272,6 +272,10 @@ final class ReadPairing {
             discard(result, "extra", "result " + trigger + " beyond the labels in flight");
             return true;
         }
+        if (dropNeverPrinted(result)) {
+            results.addFirst(result);
+            return true;
+        }
         PendingUnit head = removeHead();
         nextTrigger++;
         if (head.settled) {
@@ -316,6 +320,25 @@ final class ReadPairing {
         results.pollFirst();
         removeHead();
         decisions.paired(head, result);
+        return true;
+    }
+
+    /**
+     * Whether the head is a maybe slot that the result shows never printed (its content is that of the
+     * first live unit, not the maybe's): then the maybe slots at the head go, and the result stays.
+     */
+    private boolean dropNeverPrinted(ReadResult result) {
+        PendingUnit head = slots.peekFirst();
+        if (head == null || !head.maybe || !itemLevel || !(result instanceof ReadResult.Read read)) {
+            return false;
+        }
+        String content = Content.canonical(read.data(), read.symbologyId());
+        if (content.equals(head.canonical) || !matchesFirstLive(content)) {
+            return false;
+        }
+        while (slots.peekFirst() != null && slots.peekFirst().maybe) {
+            removeHead();
+        }
         return true;
     }
 

@@ -43,6 +43,7 @@ final class UnitMatcher {
     private final RejectActuator gate;
     private volatile JobRules rules;
     private int consecutiveRejects;
+    private java.time.Instant lastResultAt;
 
     /** The rules of the job being judged. */
     record JobRules(TraceLevel level, Grade minimum, int consecutiveRejectLimit, Duration verdictTimeout) {
@@ -62,11 +63,17 @@ final class UnitMatcher {
             @Override
             public void missed(PendingUnit unit) {
                 LOG.warn("unit {} ({}): no camera result for its label", unit.unitId, unit.code);
+                boolean silent = lastResultAt == null || unit.printedAt == null || lastResultAt.isBefore(unit.printedAt);
                 if (unit.isChallenge()) {
                     unit.challenge.complete(new ChallengeResult(false, false, false, "no camera result for the "
                             + "challenge label " + unit.code));
                 } else {
                     settle(unit, Judgement.timedOut(), null);
+                }
+                if (silent) {
+                    // no result at all since the label came out: the camera is silent, not the label missing
+                    events.stop(StopCause.fault("scanner.silent", "no camera result since unit " + unit.unitId
+                            + " (" + unit.code + ") was printed; check the camera and its link"));
                 }
             }
 
@@ -123,6 +130,7 @@ final class UnitMatcher {
     void result(ReadResult result) {
         lock.lock();
         try {
+            lastResultAt = clock.instant();
             pairing.read(result);
         } finally {
             lock.unlock();

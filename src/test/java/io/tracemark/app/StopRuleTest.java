@@ -56,6 +56,11 @@ class StopRuleTest {
             assertThrows(TracemarkException.class, () -> rig.line.clear("tester"));
             assertEquals(PackMlState.ABORTED, rig.line.snapshot().state(), "refused: still aborted");
             rig.line.acknowledgeAlarm(alarms.get(0).id(), "tester");
+            if (cause.equals("scanner.fault")) {
+                TracemarkException dead = assertThrows(TracemarkException.class, () -> rig.line.restart("tester"));
+                assertTrue(dead.getMessage().contains("scanner camera-1 is not working"), dead.getMessage());
+                assertEquals(0, rig.units("SENT"), "nothing printed by the refused restart");
+            }
             if (cause.equals("printer.paperOut") || cause.equals("printer.headOpen")) {
                 rig.sim.fixDevices();
                 rig.line.restart("tester");

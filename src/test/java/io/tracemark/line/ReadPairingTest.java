@@ -73,6 +73,28 @@ class ReadPairingTest {
     }
 
     @Test
+    void aUnitNotConfirmedAtTheStopIsTakenAsPrintedUnlessItsContentShowsOtherwise() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        print(1);
+        pairing.read(read("C1", 1));
+        pairing.halt(); // 2 not confirmed: maybe printed
+        pairing.begin(T0, true);
+        pairing.expect(unit(3, "C3"));
+        pairing.expect(unit(4, "C4"));
+        print(3, 4);
+        pairing.read(read("C3", 2)); // 2 never came out: the camera's next trigger is unit 3
+        pairing.halt();
+        pairing.begin(T0, true);
+        pairing.expect(unit(5, "C5"));
+        print(5);
+        pairing.read(read("C4", 3)); // 4 was printed before the stop: its result is stale
+        pairing.read(read("C5", 4));
+        assertEquals(List.of("1=C1", "3=C3", "discarded C4 (stale)", "5=C5"), log);
+    }
+
+    @Test
     void sameContentEverywhereStillPairsByTrigger() {
         pairing.begin(T0, false);
         pairing.expect(unit(1, "B"));
