@@ -176,6 +176,11 @@ public final class SimulatedLine implements AutoCloseable {
         return printer;
     }
 
+    /** The station's decoder on the virtual camera (its CPU time is the station's, the camera's is not). */
+    public ImageScanner scanner() {
+        return scanner;
+    }
+
     public VirtualRejectGate gate() {
         return gate;
     }
