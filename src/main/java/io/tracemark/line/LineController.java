@@ -161,7 +161,9 @@ public final class LineController implements LineControl, AutoCloseable {
                     + CodeLedger.RECOVERED_AFTER_CRASH + ")");
             LOG.info("recovered job {}: {} unit(s) in flight voided as {}", job.id(), voided,
                     CodeLedger.RECOVERED_AFTER_CRASH);
-            resumable.add(job.id());
+            if (!details.isSuspended(job.id())) {
+                resumable.add(job.id());
+            }
         }
         if (!resumable.isEmpty()) {
             String jobId = resumable.get(resumable.size() - 1);
@@ -271,6 +273,7 @@ public final class LineController implements LineControl, AutoCloseable {
     public void start(JobRequest request, String actor) {
         synchronized (this) {
             requireState("start a job", STOPPED, IDLE, COMPLETE);
+            requireNoOtherOpenJob();
             requireScanner(request.scanner(), "start the job");
             List<Problem> problems = validator.validate(request, true);
             if (!problems.isEmpty()) {
@@ -343,6 +346,64 @@ public final class LineController implements LineControl, AutoCloseable {
             throw failedStart(job, e, actor);
         }
         control.execute(this::completeIfDone);
+    }
+
+    @Override
+    public synchronized void suspendJob(String actor) {
+        JobRun job = run;
+        if (job == null || job.jobId() == null || runEnded) {
+            throw new TracemarkException("line is " + sm.state() + ": no job to suspend");
+        }
+        if (RUNNING.contains(sm.state())) {
+            halt(new StopCause("operator.suspend", "job suspended by " + actor, false), actor);
+        }
+        details.suspended(job.jobId(), true, actor, clock.instant());
+        runEnded = true;
+        job.printer.removeListener(job);
+        audit(actor, "job.suspend", "job " + job.jobId() + " suspended: its codes stay allocated; "
+                + ledger.reconcile(job.jobId()));
+        LOG.info("job {} suspended by {}", job.jobId(), actor);
+        changed();
+    }
+
+    @Override
+    public synchronized void resumeJob(String jobId, String actor) {
+        Job row = ledger.job(jobId).filter(j -> j.state() == io.tracemark.ledger.JobState.OPEN)
+                .orElseThrow(() -> new TracemarkException("no OPEN job " + jobId + " to resume"));
+        JobRun current = run;
+        boolean isCurrent = current != null && jobId.equals(current.jobId());
+        if (!isCurrent) {
+            if (RUNNING.contains(sm.state()) || sm.state().isActing()) {
+                throw new TracemarkException("line is " + sm.state() + ": stop it before resuming job " + jobId);
+            }
+            if (current != null && current.jobId() != null && !runEnded) {
+                throw new TracemarkException("job " + current.jobId() + " is the current job: end it or suspend it "
+                        + "before resuming job " + jobId);
+            }
+            JobRequest request = details.load(jobId).orElseThrow(() -> new TracemarkException("job " + jobId
+                    + " has no details to resume it with"));
+            JobRun job = newRun(request);
+            job.jobId(row.id());
+            run = job;
+            runEnded = false;
+            counters.reset(request.quantity(), ledger.reconcile(jobId));
+        }
+        details.suspended(jobId, false, actor, clock.instant());
+        audit(actor, "job.resume", "job " + jobId);
+        changed();
+        restart(actor);
+    }
+
+    @Override
+    public List<OpenJob> openJobs() {
+        JobRun current = run;
+        List<OpenJob> out = new ArrayList<>();
+        for (Job job : ledger.openJobs()) {
+            Reconciliation books = ledger.reconcile(job.id());
+            out.add(new OpenJob(job.id(), job.quantity(), books.verified(),
+                    current != null && job.id().equals(current.jobId()) && !runEnded, details.isSuspended(job.id())));
+        }
+        return out;
     }
 
     @Override
@@ -736,6 +797,19 @@ public final class LineController implements LineControl, AutoCloseable {
         if (sm.state() == STOPPED || sm.state() == COMPLETE) {
             apply(PackMlCommand.RESET);
             apply(PackMlCommand.STATE_COMPLETE);
+        }
+    }
+
+    /** A new job starts only when no other job is OPEN and not suspended (its codes would be stranded). */
+    private void requireNoOtherOpenJob() {
+        for (Job job : ledger.openJobs()) {
+            if (details.load(job.id()).isEmpty() || details.isSuspended(job.id())) {
+                continue;
+            }
+            Reconciliation books = ledger.reconcile(job.id());
+            throw new TracemarkException("job " + job.id() + " is still open (" + books.verified() + " of "
+                    + job.quantity() + " verified): resume it, end it (end of batch) or suspend it before starting "
+                    + "another job");
         }
     }
 

@@ -30,8 +30,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>Units the printer did not confirm when the line stopped may or may not have printed: their slots
- * stay, marked maybe; for item-level codes a result whose content is that of a later unit shows the
- * label never came out and the slot goes; otherwise the slot is taken as printed.
+ * stay, marked maybe. For item-level codes a result whose content is that of a later slot shows that
+ * the settled labels before it never came out, and their slots go; otherwise a slot is taken as printed.
  */
 final class ReadPairing {
 
@@ -297,11 +297,7 @@ final class ReadPairing {
         String content = itemLevel && result instanceof ReadResult.Read read
                 ? Content.canonical(read.data(), read.symbologyId()) : null;
         if (head.settled) {
-            if (content != null && !content.equals(head.canonical) && matchesFirstLive(content)) {
-                // the settled labels never reached the camera: this is the first live unit's result
-                while (slots.peekFirst().settled) {
-                    removeHead();
-                }
+            if (dropNeverPrinted(result)) {
                 return true;
             }
             results.pollFirst();
@@ -324,29 +320,32 @@ final class ReadPairing {
     }
 
     /**
-     * Whether the head is a maybe slot that the result shows never printed (its content is that of the
-     * first live unit, not the maybe's): then the maybe slots at the head go, and the result stays.
+     * For item-level codes, whether the settled slots at the head are shown never to have come out: the
+     * result's content is that of a later settled slot or of the first live unit, not the head's. Those
+     * slots before it go (the printer counted labels it never delivered) and the result stays, to be
+     * paired again.
      */
     private boolean dropNeverPrinted(ReadResult result) {
         PendingUnit head = slots.peekFirst();
-        if (head == null || !head.maybe || !itemLevel || !(result instanceof ReadResult.Read read)) {
+        if (head == null || !head.settled || !itemLevel || !(result instanceof ReadResult.Read read)) {
             return false;
         }
         String content = Content.canonical(read.data(), read.symbologyId());
-        if (content.equals(head.canonical) || !matchesFirstLive(content)) {
+        if (content.equals(head.canonical)) {
             return false;
         }
-        while (slots.peekFirst() != null && slots.peekFirst().maybe) {
-            removeHead();
-        }
-        return true;
-    }
-
-    private boolean matchesFirstLive(String content) {
+        int before = 0;
         for (PendingUnit slot : slots) {
-            if (!slot.settled) {
-                return content.equals(slot.canonical);
+            if (content.equals(slot.canonical)) {
+                for (int i = 0; i < before; i++) {
+                    removeHead();
+                }
+                return true;
             }
+            if (!slot.settled) {
+                return false;
+            }
+            before++;
         }
         return false;
     }
