@@ -270,7 +270,7 @@ final class UnitMatcher {
         gate.fire(unit.unitId, unit.code);
         events.stop(StopCause.fault("storage.failed", "the verdict " + verdict + " of unit " + unit.unitId + " ("
                 + unit.code + ") could not be written (" + rootMessage(e) + "); the unit was rejected by the gate. "
-                + "Check the station's disk (free space, permissions), then clear and restart"));
+                + "Free disk space or fix the data directory, then clear the fault and restart the job"));
     }
 
     private void settleChallenge(PendingUnit unit, Judgement j) {
