@@ -371,7 +371,7 @@ public final class LineController implements LineControl, AutoCloseable {
         Job row = ledger.job(jobId).filter(j -> j.state() == io.tracemark.ledger.JobState.OPEN)
                 .orElseThrow(() -> new TracemarkException("no OPEN job " + jobId + " to resume"));
         JobRun current = run;
-        boolean isCurrent = current != null && jobId.equals(current.jobId());
+        boolean isCurrent = current != null && jobId.equals(current.jobId()) && !runEnded;
         if (!isCurrent) {
             if (RUNNING.contains(sm.state()) || sm.state().isActing()) {
                 throw new TracemarkException("line is " + sm.state() + ": stop it before resuming job " + jobId);
