@@ -48,4 +48,31 @@ class StorageFullTest {
             assertEquals(150, r.verified());
         }
     }
+
+    @Test
+    void aRejectThatCannotBeWrittenStillFiresTheGateAndStopsTheLine() {
+        try (LineRig rig = new LineRig(dir, "camera.defectRate=1.0", LineRig.quick().withConsecutiveRejectLimit(50),
+                600)) {
+            // only REJECTED verdicts fail to be written (as a full disk would fail them)
+            rig.db.inTransaction(conn -> conn.createStatement().execute("CREATE TRIGGER reject_fails BEFORE UPDATE "
+                    + "ON units WHEN NEW.state = 'REJECTED' BEGIN SELECT RAISE(ABORT, 'disk I/O error (test)'); END"));
+            rig.line.start(LineRig.job(50), "tester");
+            rig.awaitState(PackMlState.ABORTED);
+            List<Alarm> alarms = rig.line.snapshot().alarms();
+            assertTrue(alarms.stream().anyMatch(a -> a.cause().equals("storage.failed")
+                    && a.detail().contains("REJECTED") && a.detail().contains("rejected by the gate")), alarms.toString());
+            assertTrue(!rig.sim.gate().fired().isEmpty(), "the unit was thrown out although its reject was not written");
+            long firstThrownOut = rig.sim.gate().fired().get(0);
+            assertEquals("VOIDED", rig.db.read(conn -> {
+                try (var ps = conn.prepareStatement("SELECT state FROM units WHERE id = ?")) {
+                    ps.setLong(1, firstThrownOut);
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : "none";
+                    }
+                }
+            }), "the unit is voided with the units in flight, never left SENT or VERIFIED");
+            assertEquals(0, rig.db.count("SELECT count(*) FROM units WHERE state IN ('VERIFIED', 'REJECTED')"));
+            assertTrue(rig.sim.ledger().reconcile(rig.jobId()).balanced());
+        }
+    }
 }
