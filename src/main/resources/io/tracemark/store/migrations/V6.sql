@@ -1,4 +1,9 @@
--- A job can be suspended: it stays OPEN with its codes ALLOCATED, is listed, and can be resumed later;
--- a new job can start while it is suspended (and not while any other job is OPEN).
-ALTER TABLE job_details ADD COLUMN suspended_at TEXT;
-ALTER TABLE job_details ADD COLUMN suspended_by TEXT;
+-- A person's confirmation of a producer USCC whose check character fails (GB 32100: some early
+-- codes were issued like that). Master data accepts such a code only with a row here; the
+-- confirmation is also in the audit log.
+
+CREATE TABLE uscc_confirmations (
+    uscc         TEXT PRIMARY KEY,
+    confirmed_by TEXT NOT NULL,
+    confirmed_at INTEGER NOT NULL
+);
