@@ -25,12 +25,14 @@ import java.util.Set;
 
 /**
  * Decodes one camera frame with ZXing. With a code box (frame pixels) it crops to the box plus a
- * margin, then tries each {@link DecodeStrategy} in order until one reads; without one it searches
- * the whole frame, then the busiest regions a {@link CodeLocator} finds. Stateless and thread-safe.
+ * margin, then tries each {@link DecodeStrategy} in order until one reads, the {@link CodeLocator}'s
+ * rectified candidates inside the box among them; when nothing reads there (the box is a hint: the
+ * product may sit centimetres off) or without a box it searches the whole frame, then the
+ * candidates the locator finds anywhere in it. Stateless and thread-safe.
  */
 public final class FrameDecoder {
 
-    private static final int MAX_CANDIDATES = 4;
+    private static final int MAX_CANDIDATES = 6;
 
     private final Set<Symbology> symbologies;
     private final double marginFraction;
@@ -58,7 +60,8 @@ public final class FrameDecoder {
     }
 
     /**
-     * Decodes the symbol in the code box (when given) or anywhere in the frame.
+     * Decodes the symbol in the code box (when given) or anywhere in the frame. The box is a hint:
+     * when nothing reads in it, the whole frame is searched.
      *
      * @return the first successful decode, or empty when no strategy read a symbol
      */
@@ -67,20 +70,73 @@ public final class FrameDecoder {
         Rectangle whole = new Rectangle(0, 0, frame.width(), frame.height());
         if (codeBox.isPresent()) {
             Rectangle region = withMargin(codeBox.get()).intersection(whole);
-            if (region.isEmpty()) {
-                return Optional.empty();
+            if (!region.isEmpty()) {
+                Optional<Decoded> found = inRegion(frame, region, start);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
-            return tryAll(frame, region, List.of(DecodeStrategy.values()), start);
         }
-        Optional<Decoded> found = tryAll(frame, whole,
-                List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
+        return wholeFrame(frame, whole, start);
+    }
+
+    private Optional<Decoded> inRegion(GrayImage frame, Rectangle region, long start) {
+        Optional<Decoded> found = tryAll(frame, region,
+                List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), start);
         if (found.isPresent()) {
             return found;
         }
-        for (Rectangle candidate : locator.candidates(frame, MAX_CANDIDATES)) {
-            found = tryAll(frame, candidate, List.of(DecodeStrategy.values()), start);
+        for (CodeLocator.Candidate candidate : locator.candidates(frame, region, 2)) {
+            found = rectified(frame, candidate, start);
             if (found.isPresent()) {
                 return found;
+            }
+        }
+        return tryAll(frame, region, List.of(DecodeStrategy.SCALED_DOWN, DecodeStrategy.SCALED_UP,
+                DecodeStrategy.ROTATED_90, DecodeStrategy.ROTATED_180, DecodeStrategy.ROTATED_270,
+                DecodeStrategy.TRY_HARDER), start);
+    }
+
+    private Optional<Decoded> wholeFrame(GrayImage frame, Rectangle whole, long start) {
+        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), start);
+        if (found.isPresent()) {
+            return found;
+        }
+        for (CodeLocator.Candidate candidate : locator.candidates(frame, whole, MAX_CANDIDATES)) {
+            found = tryAll(frame, candidate.region(), List.of(DecodeStrategy.HYBRID), start);
+            if (found.isEmpty()) {
+                found = rectified(frame, candidate, start);
+            }
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), start);
+    }
+
+    /** The candidate turned square to the axes (and enlarged when its modules are small), then decoded. */
+    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
+        double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
+        Rectangle r = c.region();
+        double a = Math.toRadians(c.angleDeg());
+        double cos = Math.cos(a);
+        double sin = Math.sin(a);
+        int w = (int) Math.ceil((Math.abs(cos) * r.width + Math.abs(sin) * r.height) * scale);
+        int h = (int) Math.ceil((Math.abs(sin) * r.width + Math.abs(cos) * r.height) * scale);
+        if (w * (long) h > 4_000_000L) {
+            return Optional.empty();
+        }
+        double ca = cos / scale;
+        double sa = sin / scale;
+        double cx = r.x + r.width / 2.0;
+        double cy = r.y + r.height / 2.0;
+        ViewMapping toFrame = new ViewMapping(ca, -sa, cx - (ca * w / 2.0 - sa * h / 2.0),
+                sa, ca, cy - (sa * w / 2.0 + ca * h / 2.0));
+        GrayImage view = frame.warp(toFrame, w, h);
+        for (DecodeStrategy s : List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM)) {
+            Optional<Decoded> d = attempt(view, toFrame, s, DecodeStrategy.RECTIFIED, r, start);
+            if (d.isPresent()) {
+                return d;
             }
         }
         return Optional.empty();
@@ -92,13 +148,18 @@ public final class FrameDecoder {
     }
 
     private Optional<Decoded> tryAll(GrayImage frame, Rectangle region, List<DecodeStrategy> strategies, long start) {
+        if (region.width < 8 || region.height < 8) {
+            return Optional.empty();
+        }
         GrayImage crop = region.width == frame.width() && region.height == frame.height() ? frame : frame.crop(region);
+        ViewMapping cropToFrame = ViewMapping.crop(region.x, region.y);
         for (DecodeStrategy strategy : strategies) {
             GrayImage view = view(crop, strategy);
             if (view.width() < 8 || view.height() < 8) {
                 continue;
             }
-            Optional<Decoded> d = attempt(view, strategy, region, start);
+            ViewMapping toFrame = cropToFrame.after(viewToCrop(crop, view, strategy));
+            Optional<Decoded> d = attempt(view, toFrame, strategy, strategy, region, start);
             if (d.isPresent()) {
                 return d;
             }
@@ -117,12 +178,27 @@ public final class FrameDecoder {
         };
     }
 
-    private Optional<Decoded> attempt(GrayImage view, DecodeStrategy strategy, Rectangle region, long start) {
+    /** Maps view pixels back to crop pixels for {@link #view}'s transformations. */
+    private static ViewMapping viewToCrop(GrayImage crop, GrayImage view, DecodeStrategy strategy) {
+        double w = crop.width();
+        double h = crop.height();
+        return switch (strategy) {
+            case SCALED_DOWN, SCALED_UP -> new ViewMapping(w / view.width(), 0, 0, 0, h / view.height(), 0);
+            // rotate(1): view (x, y) shows crop (y, h - x); rotate(2): (w - x, h - y); rotate(3): (w - y, x)
+            case ROTATED_90 -> new ViewMapping(0, 1, 0, -1, 0, h);
+            case ROTATED_180 -> new ViewMapping(-1, 0, w, 0, -1, h);
+            case ROTATED_270 -> new ViewMapping(0, -1, w, 1, 0, 0);
+            default -> new ViewMapping(1, 0, 0, 0, 1, 0);
+        };
+    }
+
+    private Optional<Decoded> attempt(GrayImage view, ViewMapping toFrame, DecodeStrategy binarize,
+                                      DecodeStrategy reported, Rectangle region, long start) {
         LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
                 0, 0, view.width(), view.height(), false);
-        BinaryBitmap bitmap = new BinaryBitmap(strategy == DecodeStrategy.GLOBAL_HISTOGRAM
+        BinaryBitmap bitmap = new BinaryBitmap(binarize == DecodeStrategy.GLOBAL_HISTOGRAM
                 ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
-        Map<DecodeHintType, Object> hints = hints(strategy);
+        Map<DecodeHintType, Object> hints = hints(binarize);
         Result result;
         try {
             result = new MultiFormatReader().decode(bitmap, hints);
@@ -144,7 +220,7 @@ public final class FrameDecoder {
             // ZXing's Data Matrix decoder prints the leading FNC1 as GS; the identifier already says GS1
             text = text.substring(1);
         }
-        return Optional.of(new Decoded(text, id, symbology, strategy, region, view, geometry,
+        return Optional.of(new Decoded(text, id, symbology, reported, region, view, toFrame, geometry,
                 errors, ecLevel, System.nanoTime() - start));
     }
 
