@@ -24,6 +24,8 @@ final class CodeLocator {
     /** A busy cell has at least this many transitions per pixel along its busier axis (8 px modules: 0.06). */
     private static final double MIN_TRANSITIONS = 0.05;
     private static final int MIN_CONTRAST = 24;
+    /** Mean distance from the mid level, as a share of half the range, that makes a cell two-toned. */
+    private static final double TWO_TONE = 0.45;
 
     /**
      * A region that may hold a symbol.
@@ -71,41 +73,55 @@ final class CodeLocator {
         return out;
     }
 
-    /** {transitions per pixel along the busier axis, along the quieter axis} in one cell. */
+    /**
+     * {transitions per pixel along the busier axis, along the quieter axis} in one cell, counted on
+     * 2×2 means (halves sensor noise, keeps 2 px modules); {0, 0} when the cell has too little contrast
+     * or its levels are not two-toned (print is ink or paper; noise on a flat area is one bell).
+     */
     private static double[] cell(GrayImage img, int x0, int y0) {
         byte[] p = img.pixels();
         int w = img.width();
-        int min = 255;
+        int xEnd = Math.min(w - 2, x0 + CELL);
+        int yEnd = Math.min(img.height() - 2, y0 + CELL);
+        if (xEnd <= x0 + 2 || yEnd <= y0 + 2) {
+            return new double[] {0, 0};
+        }
+        int n = (xEnd - x0) * (yEnd - y0);
+        int[] v = new int[(xEnd - x0 + 1) * (yEnd - y0 + 1)];
+        int vw = xEnd - x0 + 1;
+        int min = 1020;
         int max = 0;
-        for (int y = y0; y < y0 + CELL; y += 3) {
-            for (int x = x0; x < x0 + CELL; x += 3) {
-                int v = p[y * w + x] & 0xff;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+        for (int y = y0; y <= yEnd; y++) {
+            int row = y * w;
+            for (int x = x0; x <= xEnd; x++) {
+                int s = (p[row + x] & 0xff) + (p[row + x + 1] & 0xff) + (p[row + w + x] & 0xff)
+                        + (p[row + w + x + 1] & 0xff);
+                v[(y - y0) * vw + x - x0] = s;
+                min = Math.min(min, s);
+                max = Math.max(max, s);
             }
         }
-        if (max - min < MIN_CONTRAST) {
+        if (max - min < 4 * MIN_CONTRAST) {
             return new double[] {0, 0};
         }
         int mid = (max + min) >> 1;
+        long deviation = 0;
+        for (int s : v) {
+            deviation += Math.abs(s - mid);
+        }
+        if (deviation < TWO_TONE * v.length * (max - min) / 2.0) {
+            return new double[] {0, 0};
+        }
         int hx = 0;
         int hy = 0;
-        int xEnd = Math.min(w - 1, x0 + CELL);
-        int yEnd = Math.min(img.height() - 1, y0 + CELL);
-        for (int y = y0; y < yEnd; y++) {
-            int row = y * w;
-            boolean left = (p[row + x0] & 0xff) < mid;
-            for (int x = x0; x < xEnd; x++) {
-                boolean here = left;
-                boolean right = (p[row + x + 1] & 0xff) < mid;
-                boolean below = (p[row + w + x] & 0xff) < mid;
-                hx += here != right ? 1 : 0;
-                hy += here != below ? 1 : 0;
-                left = right;
+        for (int y = 0; y < yEnd - y0; y++) {
+            for (int x = 0; x < xEnd - x0; x++) {
+                boolean here = v[y * vw + x] < mid;
+                hx += here != (v[y * vw + x + 1] < mid) ? 1 : 0;
+                hy += here != (v[(y + 1) * vw + x] < mid) ? 1 : 0;
             }
         }
-        double n = (double) (xEnd - x0) * (yEnd - y0);
-        return new double[] {Math.max(hx, hy) / n, Math.min(hx, hy) / n};
+        return new double[] {Math.max(hx, hy) / (double) n, Math.min(hx, hy) / (double) n};
     }
 
     private static double score(int[] blob, double[][] density) {
@@ -130,7 +146,11 @@ final class CodeLocator {
         return n == 0 ? 0 : sum / n;
     }
 
-    /** The dominant edge orientation modulo 90° in degrees (-45..45), from gradients weighted by strength. */
+    /**
+     * The dominant edge orientation modulo 90° in degrees (-45..45), from Scharr gradients (the 3×3
+     * derivative with the least angular bias) weighted by strength; each gradient angle is quadrupled
+     * so that the two perpendicular edge directions of a module grid reinforce each other.
+     */
     static double orientation(GrayImage img, Rectangle r) {
         double re = 0;
         double im = 0;
@@ -139,10 +159,19 @@ final class CodeLocator {
         int step = Math.max(1, Math.min(r.width, r.height) / 160);
         for (int y = Math.max(1, r.y); y < Math.min(img.height() - 1, r.y + r.height); y += step) {
             for (int x = Math.max(1, r.x); x < Math.min(w - 1, r.x + r.width); x += step) {
-                double gx = (p[y * w + x + 1] & 0xff) - (p[y * w + x - 1] & 0xff);
-                double gy = (p[(y + 1) * w + x] & 0xff) - (p[(y - 1) * w + x] & 0xff);
+                int k = y * w + x;
+                int tl = p[k - w - 1] & 0xff;
+                int tc = p[k - w] & 0xff;
+                int tr = p[k - w + 1] & 0xff;
+                int ml = p[k - 1] & 0xff;
+                int mr = p[k + 1] & 0xff;
+                int bl = p[k + w - 1] & 0xff;
+                int bc = p[k + w] & 0xff;
+                int br = p[k + w + 1] & 0xff;
+                double gx = 3.0 * (tr + br - tl - bl) + 10.0 * (mr - ml);
+                double gy = 3.0 * (bl + br - tl - tr) + 10.0 * (bc - tc);
                 double m2 = gx * gx + gy * gy;
-                if (m2 < 400) {
+                if (m2 < 160_000) {
                     continue;
                 }
                 double re2 = gx * gx - gy * gy;

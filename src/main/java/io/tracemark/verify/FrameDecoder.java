@@ -10,6 +10,8 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.DecoderResult;
 import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
@@ -114,16 +116,19 @@ public final class FrameDecoder {
         return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), start);
     }
 
-    /** The candidate turned square to the axes (and enlarged when its modules are small), then decoded. */
-    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
-        double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
+    /** A view of the frame and where its pixels lie in the frame. */
+    record View(GrayImage image, ViewMapping toFrame) {
+    }
+
+    /** The candidate turned square to the axes and scaled by {@code scale}; empty when too large. */
+    static Optional<View> rectify(GrayImage frame, CodeLocator.Candidate c, double scale) {
         Rectangle r = c.region();
         double a = Math.toRadians(c.angleDeg());
         double cos = Math.cos(a);
         double sin = Math.sin(a);
         int w = (int) Math.ceil((Math.abs(cos) * r.width + Math.abs(sin) * r.height) * scale);
         int h = (int) Math.ceil((Math.abs(sin) * r.width + Math.abs(cos) * r.height) * scale);
-        if (w * (long) h > 4_000_000L) {
+        if (w * (long) h > 4_000_000L || w < 8 || h < 8) {
             return Optional.empty();
         }
         double ca = cos / scale;
@@ -132,14 +137,63 @@ public final class FrameDecoder {
         double cy = r.y + r.height / 2.0;
         ViewMapping toFrame = new ViewMapping(ca, -sa, cx - (ca * w / 2.0 - sa * h / 2.0),
                 sa, ca, cy - (sa * w / 2.0 + ca * h / 2.0));
-        GrayImage view = frame.warp(toFrame, w, h);
+        return Optional.of(new View(frame.warp(toFrame, w, h), toFrame));
+    }
+
+    /** The candidate turned square to the axes (and enlarged when its modules are small), then decoded. */
+    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
+        Optional<View> v = rectify(frame, c, c.modulePx() < 3.5 ? 2.0 : 1.0);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        GrayImage view = v.get().image();
+        ViewMapping toFrame = v.get().toFrame();
+        Rectangle r = c.region();
         for (DecodeStrategy s : List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM)) {
             Optional<Decoded> d = attempt(view, toFrame, s, DecodeStrategy.RECTIFIED, r, start);
             if (d.isPresent()) {
                 return d;
             }
         }
-        return Optional.empty();
+        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(view, toFrame, r, start) : Optional.empty();
+    }
+
+    /** Our own L-finder and sampler on the rectified view, decoded by ZXing's Data Matrix decoder. */
+    private static Optional<Decoded> lShape(GrayImage view, ViewMapping toFrame, Rectangle region, long start) {
+        LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
+                0, 0, view.width(), view.height(), false);
+        try {
+            BitMatrix binary = new HybridBinarizer(source).getBlackMatrix();
+            for (LShapeSampler.Sampled sampled : LShapeSampler.sample(binary)) {
+                Optional<Decoded> d = decodeSampled(sampled, view, toFrame, region, start);
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
+            return Optional.empty();
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Decoded> decodeSampled(LShapeSampler.Sampled sampled, GrayImage view, ViewMapping toFrame,
+                                                   Rectangle region, long start) {
+        try {
+            BitMatrix bits = sampled.bits();
+            DecoderResult result = new com.google.zxing.datamatrix.decoder.Decoder().decode(bits);
+            String id = "]d" + result.getSymbologyModifier();
+            String text = result.getText();
+            if (Symbology.gs1(id) && text.startsWith("\u001d")) {
+                text = text.substring(1);
+            }
+            SymbolGeometry geometry = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
+                    sampled.source(), sampled.target(), bits);
+            int errors = result.getErrorsCorrected() == null ? -1 : result.getErrorsCorrected();
+            return Optional.of(new Decoded(text, id, Symbology.DATA_MATRIX, DecodeStrategy.RECTIFIED, region, view,
+                    toFrame, Optional.of(geometry), errors, "", System.nanoTime() - start));
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
     }
 
     private Rectangle withMargin(Rectangle box) {
