@@ -122,8 +122,19 @@ public final class FrameDecoder {
 
     /** The candidate turned square to the axes and scaled by {@code scale}; empty when too large. */
     static Optional<View> rectify(GrayImage frame, CodeLocator.Candidate c, double scale) {
-        Rectangle r = c.region();
-        double a = Math.toRadians(c.angleDeg());
+        Optional<View> first = rectify(frame, c.region(), c.angleDeg(), scale);
+        if (first.isEmpty()) {
+            return first;
+        }
+        // the residual angle, measured where the grid is now nearly square to the axes (least bias)
+        GrayImage v = first.get().image();
+        double residual = CodeLocator.orientation(v, new Rectangle(v.width() / 6, v.height() / 6,
+                v.width() * 2 / 3, v.height() * 2 / 3));
+        return Math.abs(residual) < 0.3 ? first : rectify(frame, c.region(), c.angleDeg() + residual, scale);
+    }
+
+    private static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale) {
+        double a = Math.toRadians(angleDeg);
         double cos = Math.cos(a);
         double sin = Math.sin(a);
         int w = (int) Math.ceil((Math.abs(cos) * r.width + Math.abs(sin) * r.height) * scale);

@@ -131,7 +131,7 @@ public record GrayImage(int width, int height, byte[] pixels) {
 
     /**
      * A {@code w}×{@code h} image whose pixel (x, y) is this image sampled (bilinear) at
-     * {@code toThis(x + 0.5, y + 0.5)}; outside this image it is white-ish (the nearest edge pixel).
+     * {@code toThis(x + 0.5, y + 0.5)}; outside this image it is white (no long dark edge streaks).
      */
     public GrayImage warp(ViewMapping toThis, int w, int h) {
         byte[] out = new byte[w * h];
@@ -139,7 +139,8 @@ public record GrayImage(int width, int height, byte[] pixels) {
             double px = toThis.a() * 0.5 + toThis.b() * (y + 0.5) + toThis.c();
             double py = toThis.d() * 0.5 + toThis.e() * (y + 0.5) + toThis.f();
             for (int x = 0; x < w; x++) {
-                out[y * w + x] = (byte) Math.round(sample(px, py));
+                boolean inside = px >= 0 && py >= 0 && px < width && py < height;
+                out[y * w + x] = inside ? (byte) Math.round(sample(px, py)) : (byte) 255;
                 px += toThis.a();
                 py += toThis.d();
             }

@@ -27,16 +27,47 @@ final class LShapeSampler {
     record Sampled(BitMatrix bits, float[] source, float[] target) {
     }
 
+    private static final int LEGS = 40;
+    private static final int MAX_GRIDS = 12;
     private static final boolean DEBUG = Boolean.getBoolean("lshape.debug");
 
     private LShapeSampler() {
     }
 
     static List<Sampled> sample(BitMatrix img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] row = longestRun(img, true);
-        int[] col = longestRun(img, false);
+        List<int[]> rows = longestRuns(img, true);
+        List<int[]> cols = longestRuns(img, false);
+        List<int[][]> pairs = new ArrayList<>();
+        for (int[] row : rows) {
+            for (int[] col : cols) {
+                double ratio = (double) Math.max(row[3], col[3]) / Math.min(row[3], col[3]);
+                if (ratio <= 4.5 && corner(row, col)) {
+                    pairs.add(new int[][] {row, col});
+                }
+            }
+        }
+        // squarest pairs first (most symbols are square)
+        pairs.sort(java.util.Comparator.comparingDouble(
+                (int[][] p) -> (double) Math.max(p[0][3], p[1][3]) / Math.min(p[0][3], p[1][3])));
+        List<Sampled> out = new ArrayList<>();
+        for (int[][] p : pairs) {
+            out.addAll(sample(img, p[0], p[1]));
+            if (out.size() >= MAX_GRIDS) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** True when an end of the row run and an end of the column run lie close together (an L corner). */
+    private static boolean corner(int[] row, int[] col) {
+        double tol = Math.max(4, Math.min(row[3], col[3]) / 8.0);
+        boolean x = Math.abs(col[0] - row[1]) <= tol || Math.abs(col[0] - row[2]) <= tol;
+        boolean y = Math.abs(row[0] - col[1]) <= tol || Math.abs(row[0] - col[2]) <= tol;
+        return x && y;
+    }
+
+    private static List<Sampled> sample(BitMatrix img, int[] row, int[] col) {
         // row = {y, x0, x1, length}; col = {x, y0, y1, length}
         if (row[3] < 12 || col[3] < 12) {
             return List.of();
@@ -158,26 +189,43 @@ final class LShapeSampler {
      * that looks like a finder leg: light just outside it (the quiet zone), mixed just inside it
      * (data modules). Dark background or solid print next to the symbol is no leg.
      */
-    private static int[] longestRun(BitMatrix img, boolean rows) {
+    private static List<int[]> longestRuns(BitMatrix img, boolean rows) {
         int lines = rows ? img.getHeight() : img.getWidth();
         int len = rows ? img.getWidth() : img.getHeight();
-        int[] best = {0, 0, 0, 0};
+        List<int[]> runs = new ArrayList<>();
         for (int line = 0; line < lines; line++) {
             int start = -1;
+            int lastDark = -1;
             for (int i = 0; i <= len; i++) {
                 boolean d = i < len && (rows ? img.get(i, line) : img.get(line, i));
-                if (d && start < 0) {
-                    start = i;
-                } else if (!d && start >= 0) {
-                    int[] run = {line, start, i - 1, i - start};
-                    if (run[3] > best[3] && start > 0 && i < len && isLeg(img, run, rows)) {
-                        best = run;
+                if (d) {
+                    if (start < 0) {
+                        start = i;
+                    }
+                    lastDark = i;
+                } else if (start >= 0 && i - lastDark > 1) {
+                    // a run ends at two light pixels in a row: one is noise
+                    int end = lastDark;
+                    if (end - start + 1 >= 12 && start > 0 && i < len) {
+                        runs.add(new int[] {line, start, end, end - start + 1});
                     }
                     start = -1;
                 }
             }
         }
-        return best;
+        runs.sort((a, b) -> Integer.compare(b[3], a[3]));
+        List<int[]> legs = new ArrayList<>();
+        for (int[] run : runs) {
+            if (legs.size() == LEGS) {
+                break;
+            }
+            boolean sameLeg = legs.stream().anyMatch(l -> Math.abs(l[0] - run[0]) <= Math.max(3, l[3] / 8)
+                    && run[1] <= l[2] && run[2] >= l[1]);
+            if (!sameLeg && isLeg(img, run, rows)) {
+                legs.add(run);
+            }
+        }
+        return legs;
     }
 
     private static boolean isLeg(BitMatrix img, int[] run, boolean rows) {
