@@ -104,13 +104,25 @@ public final class FrameDecoder {
         if (found.isPresent()) {
             return found;
         }
-        for (CodeLocator.Candidate candidate : locator.candidates(frame, whole, MAX_CANDIDATES)) {
-            found = tryAll(frame, candidate.region(), List.of(DecodeStrategy.HYBRID), start);
+        List<CodeLocator.Candidate> candidates = locator.candidates(frame, whole, MAX_CANDIDATES);
+        for (CodeLocator.Candidate candidate : candidates) {
+            found = tryAll(frame, candidate.region(),
+                    List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
             if (found.isEmpty()) {
                 found = rectified(frame, candidate, start);
             }
             if (found.isPresent()) {
                 return found;
+            }
+        }
+        // second look: each candidate searched again as if it were a code box (finer, re-aligned cells)
+        for (CodeLocator.Candidate candidate : candidates) {
+            Rectangle region = withMargin(candidate.region()).intersection(whole);
+            for (CodeLocator.Candidate inner : locator.candidates(frame, region, 2)) {
+                found = rectified(frame, inner, start);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), start);
@@ -122,15 +134,14 @@ public final class FrameDecoder {
 
     /** The candidate turned square to the axes and scaled by {@code scale}; empty when too large. */
     static Optional<View> rectify(GrayImage frame, CodeLocator.Candidate c, double scale) {
-        Optional<View> first = rectify(frame, c.region(), c.angleDeg(), scale);
-        if (first.isEmpty()) {
-            return first;
-        }
-        // the residual angle, measured where the grid is now nearly square to the axes (least bias)
-        GrayImage v = first.get().image();
-        double residual = CodeLocator.orientation(v, new Rectangle(v.width() / 6, v.height() / 6,
-                v.width() * 2 / 3, v.height() * 2 / 3));
-        return Math.abs(residual) < 0.3 ? first : rectify(frame, c.region(), c.angleDeg() + residual, scale);
+        return rectify(frame, c.region(), c.angleDeg(), scale);
+    }
+
+    /** The residual angle of a rectified view, measured where its grid is nearly square (least bias). */
+    private static double residual(View v) {
+        GrayImage img = v.image();
+        return CodeLocator.orientation(img, new Rectangle(img.width() / 6, img.height() / 6,
+                img.width() * 2 / 3, img.height() * 2 / 3));
     }
 
     private static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale) {
@@ -151,22 +162,45 @@ public final class FrameDecoder {
         return Optional.of(new View(frame.warp(toFrame, w, h), toFrame));
     }
 
-    /** The candidate turned square to the axes (and enlarged when its modules are small), then decoded. */
+    /**
+     * The candidate turned square to the axes (enlarged when its modules are small), then decoded by
+     * ZXing and by the L-shape sampler; large modules are also tried at half size (averaging noise).
+     */
     private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
-        Optional<View> v = rectify(frame, c, c.modulePx() < 3.5 ? 2.0 : 1.0);
+        double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
+        Optional<View> v = rectify(frame, c, scale);
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        GrayImage view = v.get().image();
-        ViewMapping toFrame = v.get().toFrame();
-        Rectangle r = c.region();
-        for (DecodeStrategy s : List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM)) {
-            Optional<Decoded> d = attempt(view, toFrame, s, DecodeStrategy.RECTIFIED, r, start);
+        Optional<Decoded> d = decodeView(v.get(), c.region(), start, true);
+        if (d.isEmpty() && c.modulePx() >= 5.0) {
+            GrayImage half = v.get().image().scale(0.5);
+            ViewMapping toFrame = v.get().toFrame().after(new ViewMapping(
+                    (double) v.get().image().width() / half.width(), 0, 0,
+                    0, (double) v.get().image().height() / half.height(), 0));
+            d = decodeView(new View(half, toFrame), c.region(), start, false);
+        }
+        double residual = d.isEmpty() ? residual(v.get()) : 0;
+        if (Math.abs(residual) >= 0.3) {
+            Optional<View> refined = rectify(frame, c.region(), c.angleDeg() + residual, scale);
+            if (refined.isPresent()) {
+                d = decodeView(refined.get(), c.region(), start, false);
+            }
+        }
+        return d;
+    }
+
+    private Optional<Decoded> decodeView(View v, Rectangle region, long start, boolean both) {
+        List<DecodeStrategy> binarizers = both ? List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM)
+                : List.of(DecodeStrategy.HYBRID);
+        for (DecodeStrategy s : binarizers) {
+            Optional<Decoded> d = attempt(v.image(), v.toFrame(), s, DecodeStrategy.RECTIFIED, region, start);
             if (d.isPresent()) {
                 return d;
             }
         }
-        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(view, toFrame, r, start) : Optional.empty();
+        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(v.image(), v.toFrame(), region, start)
+                : Optional.empty();
     }
 
     /** Our own L-finder and sampler on the rectified view, decoded by ZXing's Data Matrix decoder. */
