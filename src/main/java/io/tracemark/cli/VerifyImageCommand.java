@@ -59,7 +59,8 @@ public final class VerifyImageCommand implements Callable<Integer> {
     String minGrade;
 
     @Option(names = "--roi", paramLabel = "x,y,w,h",
-            description = "the code's box in image pixels; without it the whole image is searched")
+            description = "where the code should be, in image pixels: searched first; when nothing reads there (or"
+                    + " without it) the whole image is searched")
     String roi;
 
     @Option(names = "--json", description = "print one JSON document")

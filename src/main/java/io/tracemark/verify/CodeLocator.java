@@ -53,7 +53,24 @@ final class CodeLocator {
                 busy[r][c] = d[0] >= MIN_TRANSITIONS && d[1] >= MIN_TRANSITIONS * 0.6;
             }
         }
-        List<int[]> blobs = blobs(busy, rows, cols);
+        // touching cells, and (blur and noise leave holes in a symbol) cells one idle cell apart
+        List<Candidate> tight = fromBlobs(frame, area, blobs(busy, rows, cols, 1), density, max);
+        List<Candidate> loose = fromBlobs(frame, area, blobs(busy, rows, cols, 2), density, max);
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; out.size() < max && (i < tight.size() || i < loose.size()); i++) {
+            if (i < tight.size()) {
+                out.add(tight.get(i));
+            }
+            Candidate next = i < loose.size() ? loose.get(i) : null;
+            if (next != null && out.size() < max && out.stream().noneMatch(c -> c.region().equals(next.region()))) {
+                out.add(next);
+            }
+        }
+        return out;
+    }
+
+    private static List<Candidate> fromBlobs(GrayImage frame, Rectangle area, List<int[]> blobs, double[][] density,
+                                             int max) {
         blobs.sort(Comparator.comparingDouble((int[] b) -> -score(b, density)));
         List<Candidate> out = new ArrayList<>();
         for (int[] b : blobs) {
@@ -184,7 +201,7 @@ final class CodeLocator {
     }
 
     /** Each blob as {minCol, minRow, maxCol, maxRow, cellCount}. */
-    private static List<int[]> blobs(boolean[][] busy, int rows, int cols) {
+    private static List<int[]> blobs(boolean[][] busy, int rows, int cols, int reach) {
         boolean[][] seen = new boolean[rows][cols];
         List<int[]> blobs = new ArrayList<>();
         Deque<int[]> stack = new ArrayDeque<>();
@@ -203,8 +220,8 @@ final class CodeLocator {
                     blob[2] = Math.max(blob[2], p[1]);
                     blob[3] = Math.max(blob[3], p[0]);
                     blob[4]++;
-                    for (int dr = -1; dr <= 1; dr++) {
-                        for (int dc = -1; dc <= 1; dc++) {
+                    for (int dr = -reach; dr <= reach; dr++) {
+                        for (int dc = -reach; dc <= reach; dc++) {
                             int nr = p[0] + dr;
                             int nc = p[1] + dc;
                             if (nr >= 0 && nc >= 0 && nr < rows && nc < cols && busy[nr][nc] && !seen[nr][nc]) {

@@ -34,7 +34,9 @@ import java.util.Set;
  */
 public final class FrameDecoder {
 
-    private static final int MAX_CANDIDATES = 6;
+    private static final int MAX_CANDIDATES = 8;
+    private static final int SECOND_LOOKS = 3;
+    private static final double ANGLE_STEP = 1.5;
 
     private final Set<Symbology> symbologies;
     private final double marginFraction;
@@ -100,13 +102,10 @@ public final class FrameDecoder {
     }
 
     private Optional<Decoded> wholeFrame(GrayImage frame, Rectangle whole, long start) {
-        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), start);
-        if (found.isPresent()) {
-            return found;
-        }
+        // the located candidates first: a crop decodes much faster than the whole frame
         List<CodeLocator.Candidate> candidates = locator.candidates(frame, whole, MAX_CANDIDATES);
         for (CodeLocator.Candidate candidate : candidates) {
-            found = tryAll(frame, candidate.region(),
+            Optional<Decoded> found = tryAll(frame, candidate.region(),
                     List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
             if (found.isEmpty()) {
                 found = rectified(frame, candidate, start);
@@ -115,14 +114,17 @@ public final class FrameDecoder {
                 return found;
             }
         }
-        // second look: each candidate searched again as if it were a code box (finer, re-aligned cells)
-        for (CodeLocator.Candidate candidate : candidates) {
-            Rectangle region = withMargin(candidate.region()).intersection(whole);
-            for (CodeLocator.Candidate inner : locator.candidates(frame, region, 2)) {
-                found = rectified(frame, inner, start);
-                if (found.isPresent()) {
-                    return found;
-                }
+        // linear codes (transitions along one axis only) are no candidates: the whole frame
+        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), start);
+        if (found.isPresent()) {
+            return found;
+        }
+        // second look: the best candidates searched again as if each were a code box (re-aligned cells,
+        // every strategy)
+        for (CodeLocator.Candidate candidate : candidates.subList(0, Math.min(SECOND_LOOKS, candidates.size()))) {
+            found = inRegion(frame, withMargin(candidate.region()).intersection(whole), start);
+            if (found.isPresent()) {
+                return found;
             }
         }
         return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), start);
@@ -180,11 +182,19 @@ public final class FrameDecoder {
                     0, (double) v.get().image().height() / half.height(), 0));
             d = decodeView(new View(half, toFrame), c.region(), start, false);
         }
-        double residual = d.isEmpty() ? residual(v.get()) : 0;
-        if (Math.abs(residual) >= 0.3) {
-            Optional<View> refined = rectify(frame, c.region(), c.angleDeg() + residual, scale);
-            if (refined.isPresent()) {
-                d = decodeView(refined.get(), c.region(), start, false);
+        if (d.isPresent()) {
+            return d;
+        }
+        // the located angle may be a degree or two off (text nearby): the residual, then either side
+        double residual = residual(v.get());
+        for (double angle : new double[] {residual, -ANGLE_STEP, ANGLE_STEP}) {
+            if (Math.abs(angle) < 0.3) {
+                continue;
+            }
+            Optional<View> turned = rectify(frame, c.region(), c.angleDeg() + angle, scale);
+            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), start, false);
+            if (d.isPresent()) {
+                return d;
             }
         }
         return d;

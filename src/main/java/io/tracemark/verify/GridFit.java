@@ -8,7 +8,7 @@ package io.tracemark.verify;
  */
 final class GridFit {
 
-    private static final double[] STEPS = {0.6, 0.3};
+    private static final double[] STEPS = {0.5, 0.25};
     /** A cross-shaped aperture: off-centre samples fall on a neighbour when the grid is off. */
     private static final float[][] CROSS = {{0, 0}, {-0.35f, 0}, {0.35f, 0}, {0, -0.35f}, {0, 0.35f}};
 
@@ -20,7 +20,7 @@ final class GridFit {
         double bestScore = score(img, m);
         for (double step : STEPS) {
             boolean improved = true;
-            for (int round = 0; improved && round < 4; round++) {
+            for (int round = 0; improved && round < 3; round++) {
                 improved = false;
                 for (int i = 0; i < best.length; i++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
@@ -41,11 +41,12 @@ final class GridFit {
 
     private static double score(GrayImage img, SymbolGeometry.Matrix m) {
         com.google.zxing.common.PerspectiveTransform t = m.transform();
-        int n = m.columns() * m.rows();
+        // every other module (a checkerboard) is enough to tell where the module centres are
+        int n = (m.columns() * m.rows() + 1) / 2;
         float[] points = new float[2 * n * CROSS.length];
         int k = 0;
         for (int r = 0; r < m.rows(); r++) {
-            for (int c = 0; c < m.columns(); c++) {
+            for (int c = r % 2; c < m.columns(); c += 2) {
                 for (float[] d : CROSS) {
                     points[k++] = c + 0.5f + d[0];
                     points[k++] = r + 0.5f + d[1];
