@@ -31,10 +31,14 @@ final class CodeLocator {
      * A region that may hold a symbol.
      *
      * @param region      frame pixels (with a margin)
-     * @param angleDeg    grid orientation modulo 90°, in -45..45 (turn the region by -angle to square it)
      * @param modulePx    estimated module size in frame pixels
      */
-    record Candidate(Rectangle region, double angleDeg, double modulePx) {
+    record Candidate(Rectangle region, double modulePx) {
+
+        /** Grid orientation modulo 90°, in -45..45 (turn the region by -angle to square it); measured on demand. */
+        double angleDeg(GrayImage frame) {
+            return orientation(frame, region);
+        }
     }
 
     List<Candidate> candidates(GrayImage frame, Rectangle within, int max) {
@@ -85,7 +89,7 @@ final class CodeLocator {
                     (b[2] - b[0] + 1) * CELL + 2 * pad, (b[3] - b[1] + 1) * CELL + 2 * pad)
                     .intersection(new Rectangle(0, 0, frame.width(), frame.height()));
             double mean = meanDensity(b, density);
-            out.add(new Candidate(r, orientation(frame, r), Math.max(1.0, 0.5 / Math.max(0.05, mean))));
+            out.add(new Candidate(r, Math.max(1.0, 0.5 / Math.max(0.05, mean))));
         }
         return out;
     }

@@ -37,6 +37,9 @@ public final class FrameDecoder {
     private static final int MAX_CANDIDATES = 8;
     private static final int SECOND_LOOKS = 3;
     private static final double ANGLE_STEP = 1.5;
+    private static final double[] PERSPECTIVE_STEPS = {2.0, 1.0, 0.5};
+    /** The first L grids of a view (squarest first) are also fitted when they do not decode as sampled. */
+    private static final int FITTED_GRIDS = 2;
 
     private final Set<Symbology> symbologies;
     private final double marginFraction;
@@ -136,7 +139,7 @@ public final class FrameDecoder {
 
     /** The candidate turned square to the axes and scaled by {@code scale}; empty when too large. */
     static Optional<View> rectify(GrayImage frame, CodeLocator.Candidate c, double scale) {
-        return rectify(frame, c.region(), c.angleDeg(), scale);
+        return rectify(frame, c.region(), c.angleDeg(frame), scale);
     }
 
     /** The residual angle of a rectified view, measured where its grid is nearly square (least bias). */
@@ -170,7 +173,8 @@ public final class FrameDecoder {
      */
     private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
         double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
-        Optional<View> v = rectify(frame, c, scale);
+        double located = c.angleDeg(frame);
+        Optional<View> v = rectify(frame, c.region(), located, scale);
         if (v.isEmpty()) {
             return Optional.empty();
         }
@@ -191,7 +195,7 @@ public final class FrameDecoder {
             if (Math.abs(angle) < 0.3) {
                 continue;
             }
-            Optional<View> turned = rectify(frame, c.region(), c.angleDeg() + angle, scale);
+            Optional<View> turned = rectify(frame, c.region(), located + angle, scale);
             d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), start, false);
             if (d.isPresent()) {
                 return d;
@@ -219,8 +223,9 @@ public final class FrameDecoder {
                 0, 0, view.width(), view.height(), false);
         try {
             BitMatrix binary = new HybridBinarizer(source).getBlackMatrix();
-            for (LShapeSampler.Sampled sampled : LShapeSampler.sample(binary)) {
-                Optional<Decoded> d = decodeSampled(sampled, view, toFrame, region, start);
+            List<LShapeSampler.Sampled> grids = LShapeSampler.sample(binary);
+            for (int i = 0; i < grids.size(); i++) {
+                Optional<Decoded> d = decodeSampled(grids.get(i), view, toFrame, region, start, i < FITTED_GRIDS);
                 if (d.isPresent()) {
                     return d;
                 }
@@ -232,20 +237,34 @@ public final class FrameDecoder {
     }
 
     private static Optional<Decoded> decodeSampled(LShapeSampler.Sampled sampled, GrayImage view, ViewMapping toFrame,
-                                                   Rectangle region, long start) {
+                                                   Rectangle region, long start, boolean fit) {
+        BitMatrix bits = sampled.bits();
+        SymbolGeometry.Matrix grid = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
+                sampled.source(), sampled.target(), bits);
+        Optional<DecoderResult> result = decodeDataMatrix(bits);
+        if (result.isEmpty() && fit) {
+            // perspective bends the grid away from the uniform one: fit its corners to the module centres
+            grid = GridFit.refine(view, grid, PERSPECTIVE_STEPS);
+            bits = GridFit.resample(view, grid);
+            grid = new SymbolGeometry.Matrix(grid.columns(), grid.rows(), grid.source(), grid.target(), bits);
+            result = decodeDataMatrix(bits);
+        }
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = "]d" + result.get().getSymbologyModifier();
+        String text = result.get().getText();
+        if (Symbology.gs1(id) && text.startsWith("\u001d")) {
+            text = text.substring(1);
+        }
+        int errors = result.get().getErrorsCorrected() == null ? -1 : result.get().getErrorsCorrected();
+        return Optional.of(new Decoded(text, id, Symbology.DATA_MATRIX, DecodeStrategy.RECTIFIED, region, view,
+                toFrame, Optional.of(grid), errors, "", System.nanoTime() - start));
+    }
+
+    private static Optional<DecoderResult> decodeDataMatrix(BitMatrix bits) {
         try {
-            BitMatrix bits = sampled.bits();
-            DecoderResult result = new com.google.zxing.datamatrix.decoder.Decoder().decode(bits);
-            String id = "]d" + result.getSymbologyModifier();
-            String text = result.getText();
-            if (Symbology.gs1(id) && text.startsWith("\u001d")) {
-                text = text.substring(1);
-            }
-            SymbolGeometry geometry = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
-                    sampled.source(), sampled.target(), bits);
-            int errors = result.getErrorsCorrected() == null ? -1 : result.getErrorsCorrected();
-            return Optional.of(new Decoded(text, id, Symbology.DATA_MATRIX, DecodeStrategy.RECTIFIED, region, view,
-                    toFrame, Optional.of(geometry), errors, "", System.nanoTime() - start));
+            return Optional.of(new com.google.zxing.datamatrix.decoder.Decoder().decode(bits));
         } catch (ReaderException e) {
             return Optional.empty();
         }

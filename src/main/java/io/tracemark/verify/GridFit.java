@@ -16,9 +16,14 @@ final class GridFit {
     }
 
     static SymbolGeometry.Matrix refine(GrayImage img, SymbolGeometry.Matrix m) {
+        return refine(img, m, STEPS);
+    }
+
+    /** Refinement from coarse steps (pixels) down, for a grid that may be a module or two off at a corner. */
+    static SymbolGeometry.Matrix refine(GrayImage img, SymbolGeometry.Matrix m, double[] steps) {
         float[] best = m.target().clone();
         double bestScore = score(img, m);
-        for (double step : STEPS) {
+        for (double step : steps) {
             boolean improved = true;
             for (int round = 0; improved && round < 3; round++) {
                 improved = false;
@@ -37,6 +42,33 @@ final class GridFit {
             }
         }
         return m.withTarget(best);
+    }
+
+    /** The modules sampled at their centres through {@code m}, dark below the mean level (true = dark). */
+    static com.google.zxing.common.BitMatrix resample(GrayImage img, SymbolGeometry.Matrix m) {
+        com.google.zxing.common.PerspectiveTransform t = m.transform();
+        int n = m.columns() * m.rows();
+        float[] points = new float[2 * n];
+        for (int r = 0, k = 0; r < m.rows(); r++) {
+            for (int c = 0; c < m.columns(); c++) {
+                points[k++] = c + 0.5f;
+                points[k++] = r + 0.5f;
+            }
+        }
+        t.transformPoints(points);
+        double[] v = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            v[i] = img.sample(points[2 * i], points[2 * i + 1]);
+            mean += v[i] / n;
+        }
+        com.google.zxing.common.BitMatrix bits = new com.google.zxing.common.BitMatrix(m.columns(), m.rows());
+        for (int i = 0; i < n; i++) {
+            if (v[i] < mean) {
+                bits.set(i % m.columns(), i / m.columns());
+            }
+        }
+        return bits;
     }
 
     private static double score(GrayImage img, SymbolGeometry.Matrix m) {

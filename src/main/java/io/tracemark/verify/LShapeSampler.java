@@ -29,7 +29,6 @@ final class LShapeSampler {
 
     private static final int LEGS = 40;
     private static final int MAX_GRIDS = 12;
-    private static final boolean DEBUG = Boolean.getBoolean("lshape.debug");
 
     private LShapeSampler() {
     }
@@ -72,7 +71,6 @@ final class LShapeSampler {
         if (row[3] < 12 || col[3] < 12) {
             return List.of();
         }
-        if (DEBUG) System.err.println("row " + java.util.Arrays.toString(row) + " col " + java.util.Arrays.toString(col));
         int[] rowLeg = leg(img, row, true);
         int[] colLeg = leg(img, col, false);
         double module = (rowLeg[1] - rowLeg[0] + 1 + colLeg[1] - colLeg[0] + 1) / 2.0;
@@ -98,7 +96,6 @@ final class LShapeSampler {
         double clockX = colAtLeft ? right - mx / 2 : left + mx / 2;
         int cols = transitions(img, left, right, clockY, true, mx);
         int rows = transitions(img, top, bottom, clockX, false, mx);
-        if (DEBUG) System.err.println("bounds " + left + "," + top + " " + right + "," + bottom + " module " + module + " cols " + cols + " rows " + rows + " L " + colAtLeft + rowAtBottom);
         // a blurred or noisy clock miscounts by one; every Data Matrix dimension is even
         List<Sampled> out = new ArrayList<>();
         for (int rs : evenNear(rows)) {
