@@ -111,4 +111,19 @@ class VerifyImageCommandTest {
             }
         }
     }
+
+    /** The README's {@code bench verify --json}, small: the template corpus against zxing-cpp. */
+    @Test
+    void benchVerifyComparesTheStationWithZxingCppOnTheTemplateCorpus() throws Exception {
+        CommandRun r = run("bench", "verify", "--json", "--frames", "10", "--search-frames", "2",
+                "--corpus-frames", "12");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode corpus = JsonOutput.mapper().readTree(r.out()).get("templateCorpus");
+        assertEquals(12, corpus.get("frames").asInt());
+        assertTrue(corpus.get("zxingCppRead").asInt() > 0, "zxing-cpp ran: " + corpus);
+        assertEquals(0, corpus.get("misreads").asInt(), corpus.toString());
+        assertEquals(corpus.get("mildFrames").asInt(), corpus.get("stationReadMild").asInt(), corpus.toString());
+        assertTrue(corpus.get("stationRead").asInt() >= corpus.get("zxingCppRead").asInt() - 1, corpus.toString());
+        assertTrue(corpus.get("wholeFrame").get("frames").asInt() == 12, corpus.toString());
+    }
 }
