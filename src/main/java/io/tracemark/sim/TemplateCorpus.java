@@ -121,7 +121,8 @@ public final class TemplateCorpus {
         double ppm = scale * t.dotsPerMm();
         List<Degradation> list = new ArrayList<>();
         if (mild) {
-            mild(r, list, modulePx);
+            // the planner's mild ranges, blur also within a quarter module
+            DegradationPlanner.mild(r, list, Math.max(0.31, Math.min(1.0, 0.25 * modulePx)));
         } else {
             harsh(r, list, modulePx);
         }
@@ -140,24 +141,6 @@ public final class TemplateCorpus {
                 t.label().getHeight(), plan);
         return new CorpusFrame(n, t, frame.frame(), frame.codeBox().orElse(new Rectangle()), modulePx, rotation,
                 list, mild);
-    }
-
-    private static void mild(SplittableRandom r, List<Degradation> list, double modulePx) {
-        if (r.nextBoolean()) {
-            list.add(new Degradation.Perspective(range(r, 0.0, 0.05)));
-        }
-        if (r.nextBoolean()) {
-            list.add(new Degradation.LowContrast(range(r, 0.75, 1.0)));
-        }
-        if (r.nextBoolean()) {
-            list.add(new Degradation.UnevenLight(range(r, 0.0, 0.2), range(r, 0, 360)));
-        }
-        if (r.nextBoolean()) {
-            list.add(new Degradation.Blur(range(r, 0.3, Math.max(0.31, Math.min(1.0, 0.25 * modulePx)))));
-        }
-        if (r.nextBoolean()) {
-            list.add(new Degradation.Noise(range(r, 1.0, 8.0)));
-        }
     }
 
     private static void harsh(SplittableRandom r, List<Degradation> list, double modulePx) {
@@ -179,6 +162,6 @@ public final class TemplateCorpus {
     }
 
     private static double range(SplittableRandom r, double from, double to) {
-        return from + r.nextDouble() * (to - from);
+        return DegradationPlanner.range(r, from, to);
     }
 }
