@@ -25,7 +25,7 @@ final class GridFit {
         double bestScore = score(img, m);
         for (double step : steps) {
             boolean improved = true;
-            for (int round = 0; improved && round < 3; round++) {
+            for (int round = 0; improved && round < 2; round++) {
                 improved = false;
                 for (int i = 0; i < best.length; i++) {
                     for (int sign = -1; sign <= 1; sign += 2) {
