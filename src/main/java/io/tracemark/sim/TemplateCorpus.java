@@ -12,6 +12,7 @@ import io.tracemark.verify.Decoded;
 import io.tracemark.verify.FrameDecoder;
 import io.tracemark.verify.Grader;
 import io.tracemark.verify.GrayImage;
+import io.tracemark.verify.SymbolGeometry;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -96,12 +97,21 @@ public final class TemplateCorpus {
         Decoded clean = new FrameDecoder().decode(GrayImage.of(label.image()), Optional.of(box))
                 .orElseThrow(() -> new IllegalStateException("the clean render of template " + t.name()
                         + " does not decode"));
-        Double module = Grader.iso().grade(clean).measurements().get("moduleSizePx");
+        // the module size from the detector's grid (not from the grader, so the corpus does not move with it)
+        Double module = clean.geometry().filter(g -> g instanceof SymbolGeometry.Matrix)
+                .map(g -> moduleDots((SymbolGeometry.Matrix) g))
+                .orElseGet(() -> Grader.iso().grade(clean).measurements().get("moduleSizePx"));
         if (module == null) {
             throw new IllegalStateException("no module size measured on the clean render of " + t.name());
         }
         return new Template(t.name(), label.image(), box, clean.data(), module, clean.symbology().matrix(),
                 t.dotsPerMm());
+    }
+
+    private static double moduleDots(SymbolGeometry.Matrix m) {
+        double[] a = m.toImage(0.5, 0.5);
+        double[] b = m.toImage(m.columns() - 0.5, 0.5);
+        return Math.hypot(b[0] - a[0], b[1] - a[1]) / (m.columns() - 1);
     }
 
     /** Frame {@code n}: template n mod count, pose and degradations drawn from the seed and n. */

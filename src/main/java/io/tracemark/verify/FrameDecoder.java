@@ -88,12 +88,23 @@ public final class FrameDecoder {
     }
 
     private Optional<Decoded> inRegion(GrayImage frame, Rectangle region, long start) {
-        Optional<Decoded> found = tryAll(frame, region,
-                List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), start);
+        Optional<Decoded> found = tryAll(frame, region, List.of(DecodeStrategy.HYBRID), start);
         if (found.isPresent()) {
             return found;
         }
-        for (CodeLocator.Candidate candidate : locator.candidates(frame, region, 2)) {
+        // a symbol turned away from the axes (the usual case when nothing read yet): rectify first
+        List<CodeLocator.Candidate> candidates = locator.candidates(frame, region, 2);
+        if (!candidates.isEmpty()) {
+            found = rectified(frame, candidates.get(0), start);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        found = tryAll(frame, region, List.of(DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), start);
+        if (found.isPresent()) {
+            return found;
+        }
+        for (CodeLocator.Candidate candidate : candidates.subList(Math.min(1, candidates.size()), candidates.size())) {
             found = rectified(frame, candidate, start);
             if (found.isPresent()) {
                 return found;

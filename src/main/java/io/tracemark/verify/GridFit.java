@@ -8,7 +8,7 @@ package io.tracemark.verify;
  */
 final class GridFit {
 
-    private static final double[] STEPS = {0.5, 0.25};
+    private static final double[] STEPS = {0.4};
     /** A cross-shaped aperture: off-centre samples fall on a neighbour when the grid is off. */
     private static final float[][] CROSS = {{0, 0}, {-0.35f, 0}, {0.35f, 0}, {0, -0.35f}, {0, 0.35f}};
 
