@@ -16,7 +16,7 @@ final class HostVerification {
 
     static final int FIELD = 9999;
     static final String HEADER = "TMHV:";
-    private static final Pattern REPLY = Pattern.compile(Pattern.quote(HEADER) + "\\s*(\\d{1,19})[\\s\\x00]*");
+    private static final Pattern REPLY = Pattern.compile(Pattern.quote(HEADER) + "\\s*(-?\\d{1,19})[\\s\\x00]*");
 
     private HostVerification() {
     }
@@ -24,8 +24,9 @@ final class HostVerification {
     /** {@code zpl} with the unit's verification field before its last {@code ^XZ}. */
     static String append(String zpl, long unitId) {
         int end = zpl.lastIndexOf("^XZ");
-        if (end < 0) {
-            throw new IllegalArgumentException("a label needs ^XZ for host verification: unit " + unitId);
+        if (end < 0 || !zpl.contains("^XF")) {
+            throw new IllegalArgumentException("unit " + unitId + ": host verification confirms ^XF recalls of a"
+                    + " stored format ending in ^XZ, and this label is not one");
         }
         // ^HV's header and terminator are ^FH capable: _3A is ':' and _0D_0A is CR LF
         String field = "^FN" + FIELD + "^FD" + unitId + "^FS^FH_^HV" + FIELD + ",20,TMHV_3A,_0D_0A,L^FS";
