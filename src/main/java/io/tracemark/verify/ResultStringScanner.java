@@ -47,6 +47,7 @@ public final class ResultStringScanner implements Scanner {
     @Override
     public synchronized void start() {
         delivery.requireNotStarted();
+        profile.unverified().ifPresent(why -> LOG.warn("{}: profile {} is unverified: {}", name(), profile.name(), why));
         link.open();
         delivery.start("scanner-" + profile.name(), this::readLoop);
     }
@@ -66,6 +67,12 @@ public final class ResultStringScanner implements Scanner {
         } catch (RuntimeException e) {
             LOG.error("{}: listener failed; reader stopped", name(), e);
         }
+    }
+
+    /** True when the profile says {@code trigger: software}: the station sends the trigger command per unit. */
+    @Override
+    public boolean triggeredPerUnit() {
+        return profile.softwareTrigger();
     }
 
     /** Sends the profile's trigger command; a profile without one (continuous readers) ignores this. */
