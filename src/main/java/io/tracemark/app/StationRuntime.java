@@ -23,6 +23,7 @@ import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.CommandRejectGate;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.RejectGate;
+import io.tracemark.verify.RejectGates;
 import io.tracemark.verify.ResultStringScanner;
 import io.tracemark.verify.Scanner;
 import io.tracemark.verify.ScannerProfile;
@@ -130,6 +131,9 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private static RejectGate gate(DeviceRegistry registry, StationConfig.Device d) {
+        if (RejectGates.isModbus(d.uri().toString())) {
+            return RejectGates.modbus(d.name(), d.uri().toString());
+        }
         DeviceUri uri = DeviceUri.parse(d.uri().toString());
         String command = uri.param("cmd").map(v -> percentDecoded(d, "cmd", v)).orElse("R{unit}\r\n");
         String confirm = uri.param("confirm").map(v -> percentDecoded(d, "confirm", v)).orElse(null);
