@@ -18,7 +18,6 @@ import io.tracemark.printer.JobSettings;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.printer.ZplPrinter;
-import io.tracemark.printer.ZplPrinterOptions;
 import io.tracemark.sim.CameraSettings;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.sim.VirtualCamera;
@@ -124,7 +123,7 @@ public final class SimulatedLine implements AutoCloseable {
                 o.faults().printer(), RasterRenderer.of(profile), null));
         printer.start();
         ZplPrinter driver = new ZplPrinter(new TcpTransport(DeviceUri.parse(printer.uri())),
-                ZplPrinterOptions.from(profile).withLookAhead(o.settings().lookAhead()));
+                PrinterSetup.options(profile, o.settings().lookAhead()));
         VirtualCamera camera = new VirtualCamera(CameraSettings.standard(), o.faults().camera(), o.faults().cameraSeed());
         TemplateLabelDesigns templates = new TemplateLabelDesigns(TemplateLibrary.standard(), Map.of(PRINTER, target),
                 PLATFORM_NAME, DIGITAL_LINK_BASE);

@@ -17,7 +17,6 @@ import io.tracemark.printer.Printer;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.printer.ZplPrinter;
-import io.tracemark.printer.ZplPrinterOptions;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.CommandRejectGate;
@@ -80,7 +79,7 @@ public final class StationRuntime implements AutoCloseable {
         for (StationConfig.Device d : config.printers()) {
             PrinterProfile profile = PrinterProfiles.load(d.profile());
             printers.put(d.name(), new ZplPrinter(registry.create(d.uri().toString()),
-                    ZplPrinterOptions.from(profile).withLookAhead(config.line().lookAhead())));
+                    PrinterSetup.options(profile, config.line().lookAhead())));
             jobSettings.put(d.name(), JobSettings.from(profile));
             targets.put(d.name(), LabelTargets.of(profile));
         }
