@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * for the pulse, writes it off, then (with a sensor) reads the confirmation input until it is on or the
  * timeout passes. The PLC's own reject counter can be read back for reconciliation. All Modbus traffic
  * runs in order on one thread the gate owns, so {@link #reject} never blocks its caller; a failed
- * exchange drops the connection and the next reject connects again.
+ * exchange drops the connection and the next reject connects again. The confirmation input counts when
+ * it reads on after the coil went on, so the PLC program must clear a latched sensor bit on the coil's
+ * rising edge (as {@code sim.VirtualPlc} does); a sensor bit still on from the previous unit would
+ * otherwise confirm the next one.
  */
 public final class ModbusRejectGate implements RejectGate {
 
