@@ -75,6 +75,7 @@ final class PrintEngine {
     private boolean ribbonOut;
     private boolean headOpen;
     private boolean paused;
+    private long unnamedErrors;
     private boolean pauseAfterLabel;
     private boolean reprintAfterError = true;
     private Job reprint;
@@ -314,7 +315,9 @@ final class PrintEngine {
             if (paused) {
                 errors.add(PrinterError.PAUSED);
             }
-            return ExtendedStatus.of(errors, Set.of());
+            ExtendedStatus named = ExtendedStatus.of(errors, Set.of());
+            return unnamedErrors == 0 ? named : new ExtendedStatus(true, 0, named.errorGroup1() | unnamedErrors,
+                    named.warningPresent(), named.warningGroup2(), named.warningGroup1());
         } finally {
             lock.unlock();
         }
@@ -359,6 +362,17 @@ final class PrintEngine {
         lock.lock();
         try {
             headOpen = open;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets ~HQES group 1 error bits the station has no name for (0 clears them); printing stops meanwhile. */
+    void setUnnamedErrors(long bits) {
+        lock.lock();
+        try {
+            unnamedErrors = bits;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -570,7 +584,7 @@ final class PrintEngine {
     }
 
     private boolean stopped() {
-        return paperOut || ribbonOut || headOpen || paused;
+        return paperOut || ribbonOut || headOpen || paused || unnamedErrors != 0;
     }
 
     private static Supplier<BufferedImage> memo(Supplier<BufferedImage> render) {

@@ -181,6 +181,14 @@ public final class VirtualPrinter implements AutoCloseable {
         engine.setHeadOpen(open);
     }
 
+    /**
+     * A hardware error only {@code ~HQES} reports, with group 1 bits no name covers (e.g.
+     * {@code 0x00400000}; 0 clears it): printing stops, {@code ~HS} looks clean.
+     */
+    public void setUnnamedErrors(long bits) {
+        engine.setUnnamedErrors(bits);
+    }
+
     /** Operator action: press pause (true) or resume (false). */
     public void setPaused(boolean paused) {
         engine.setPaused(paused);

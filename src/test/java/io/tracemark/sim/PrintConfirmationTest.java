@@ -168,4 +168,24 @@ class PrintConfirmationTest {
         assertEquals(1, reads.get(), "the second driver found the font by name and did not read or send it");
         assertTrue(vp.bytesReceived() - afterFirst < 10_000, "no second download: " + (vp.bytesReceived() - afterFirst));
     }
+
+    @Test
+    void anErrorOnlyHqesReportsWithAnUnnamedBitStopsTheLine() throws Exception {
+        VirtualPrinter vp = printer("", 0);
+        ZplPrinter driver = driver(vp, options(PrintConfirmation.COUNTERS));
+        vp.setUnnamedErrors(0x00400000L);
+        io.tracemark.printer.PrinterStatus fault = events.awaitFault();
+        assertTrue(fault.faults().contains(io.tracemark.printer.PrinterCondition.HARDWARE_ERROR), fault.summary());
+        assertTrue(fault.host() != null && fault.host().pendingLabels() == 0 && !fault.host().paused(),
+                "~HS alone looks ready");
+        assertThrowsFault(driver);
+        driver.abort();
+        vp.setUnnamedErrors(0);
+        events.awaitRecovery();
+    }
+
+    private static void assertThrowsFault(ZplPrinter driver) {
+        org.junit.jupiter.api.Assertions.assertThrows(PrinterFaultException.class,
+                () -> driver.submit(ZplPrinterOverTcpTest.label(1)));
+    }
 }
