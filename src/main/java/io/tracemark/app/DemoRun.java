@@ -79,7 +79,6 @@ public final class DemoRun {
 
     private static void recoverFromFault(SimulatedLine sim, LineController line) {
         sim.fixDevices();
-        sim.awaitCameraIdle(Duration.ofSeconds(10));
         for (Alarm alarm : line.snapshot().alarms()) {
             line.acknowledgeAlarm(alarm.id(), OPERATOR);
         }

@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +107,6 @@ public final class SimulatedLine implements AutoCloseable {
     private final VirtualRejectGate gate;
     private final ImageScanner scanner;
     private final LineController line;
-    private final AtomicLong shown = new AtomicLong();
 
     private SimulatedLine(Options o) {
         this.db = Database.open(o.dataDir());
@@ -132,7 +130,6 @@ public final class SimulatedLine implements AutoCloseable {
         printer.addListener(label -> {
             BufferedImage image = label.image().get();
             lastLabel.set(image);
-            shown.incrementAndGet();
             camera.show(image, codeBox.get());
         });
         ImageSource source = o.faults().cameraFailAt() > 0 ? new FailingCamera(camera, o.faults().cameraFailAt()) : camera;
@@ -178,6 +175,11 @@ public final class SimulatedLine implements AutoCloseable {
         return printer;
     }
 
+    /** The station's decoder on the virtual camera (its CPU time is the station's, the camera's is not). */
+    public ImageScanner scanner() {
+        return scanner;
+    }
+
     public VirtualRejectGate gate() {
         return gate;
     }
@@ -187,28 +189,6 @@ public final class SimulatedLine implements AutoCloseable {
         printer.clearFault();
         printer.setHeadOpen(false);
         printer.setPaused(false);
-    }
-
-    /**
-     * Waits until every label printed so far has been through the camera (so no old frame can meet a
-     * new unit), at most {@code within}.
-     *
-     * @return whether the camera caught up
-     */
-    public boolean awaitCameraIdle(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (scanner.counts().total() < shown.get()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class StationRuntime implements AutoCloseable {
         StationConfig.Line rules = config.line();
         LineSettings settings = new LineSettings(rules.lookAhead(), rules.lookAhead() + 6, rules.consecutiveRejectLimit(),
                 rules.challengeAtStart(), Grade.parse(rules.minimumGrade()), Duration.ofMillis(rules.verdictTimeoutMs()),
-                rules.confirmRejects(), 16);
+                rules.confirmRejects(), 16).withStationId(config.stationName());
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()), targets,
                 config.platform().url() == null ? config.stationName() : config.platform().url().getHost(),
                 SimulatedLine.DIGITAL_LINK_BASE);
