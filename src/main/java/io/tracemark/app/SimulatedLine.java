@@ -18,6 +18,7 @@ import io.tracemark.printer.JobSettings;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.printer.ZplPrinter;
+import io.tracemark.printer.ZplPrinterOptions;
 import io.tracemark.sim.CameraSettings;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.sim.VirtualCamera;
@@ -120,8 +121,9 @@ public final class SimulatedLine implements AutoCloseable {
         this.printer = new VirtualPrinter(new VirtualPrinter.Settings("virtual-printer", 0, profile, o.labelsPerSecond(),
                 o.faults().printer(), RasterRenderer.of(profile), null));
         printer.start();
+        // labels here are written for the printer's resident CJK font (RasterRenderer.target): no font to download
         ZplPrinter driver = new ZplPrinter(new TcpTransport(DeviceUri.parse(printer.uri())),
-                PrinterSetup.options(profile, o.settings().lookAhead()));
+                ZplPrinterOptions.from(profile).withLookAhead(o.settings().lookAhead()));
         VirtualCamera camera = new VirtualCamera(CameraSettings.standard(), o.faults().camera(), o.faults().cameraSeed());
         TemplateLabelDesigns templates = new TemplateLabelDesigns(TemplateLibrary.standard(), Map.of(PRINTER, target),
                 PLATFORM_NAME, DIGITAL_LINK_BASE);
