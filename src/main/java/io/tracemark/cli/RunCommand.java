@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {"Run the station on the printers, scanners and reject gates of station.yaml, linked to its"
                 + " traceability platform (platform.url), with the touch panel on panel.host:panel.port.",
             "A station without users needs TRACEMARK_ADMIN_PIN (4-12 digits) for its first admin, user 9001.",
-            "Exit status with --exit-when-done: 0 the job balanced without duplicates, 1 it did not or did not run."})
+            "Exit status with --exit-when-done: 0 the job ran to its end and balanced without duplicates; 1 it did not"
+                + " run, a fault stopped it, or its books do not balance."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -110,7 +111,8 @@ public final class RunCommand implements Callable<Integer> {
         DemoRun.Outcome outcome = DemoRun.run(runtime, request, DemoRun.Operator.NOBODY, 0, Duration.ofHours(24), actor());
         Map<String, Object> platform = runtime.platform().map(this::finish).orElse(null);
         AccountingDocument.print(spec.commandLine().getOut(), AccountingDocument.of(outcome, platform), json);
-        return AccountingDocument.exitStatus(outcome);
+        // unattended, a fault ends the run: the job is not done even when its books balance
+        return outcome.stops().isEmpty() ? AccountingDocument.exitStatus(outcome) : 1;
     }
 
     /** Waits for the outbox to drain, reports today's quantity, and says what the platform has. */

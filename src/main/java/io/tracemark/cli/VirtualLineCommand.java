@@ -100,7 +100,7 @@ public final class VirtualLineCommand implements Callable<Integer> {
             doc.put("scannerPort", reader.port());
             doc.put("gatePort", gate.port());
             doc.put("imagePort", frames == null ? null : frames.port());
-            doc.put("faults", plan.toString());
+            doc.put("faults", faults.isBlank() ? "none" : faults);
             if (json) {
                 JsonOutput.print(spec.commandLine().getOut(), doc);
             } else {

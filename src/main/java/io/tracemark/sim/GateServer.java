@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class GateServer implements AutoCloseable {
 
-    private static final Pattern COMMAND = Pattern.compile("R([0-9]+)");
+    private static final Pattern COMMAND = Pattern.compile("R(-?[0-9]+)");
 
     private final VirtualRejectGate gate;
     private final LoopbackServer server;
