@@ -182,7 +182,6 @@ public final class Station implements AutoCloseable {
 
     private Map<String, Object> extraStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("station", config.stationName());
         status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
         return status;
     }

@@ -140,6 +140,8 @@ class StationOnLocalDevicesTest {
             JsonNode status = admin.json(admin.get("/status"));
             assertEquals("STOPPED", status.get("state").asText());
             assertFalse(status.get("resumable").asBoolean());
+            assertFalse(status.get("platform").get("configured").asBoolean(), "no platform in station.yaml: " + status);
+            assertTrue(status.get("platform").get("codes").asText().contains("imported code packages"), status.toString());
             JsonNode devices = admin.json(admin.get("/devices"));
             assertEquals(List.of("printer-1 printer tcp://127.0.0.1:" + printer.port(),
                     "camera-1 scanner tcp://127.0.0.1:" + reader.port(),
