@@ -84,8 +84,8 @@ class StationOnLocalDevicesTest {
             Optional<Decoded> read = decoder.decode(label.image().get(), Optional.empty());
             String line = read.map(d -> d.symbologyId() + d.data()).orElse("NOREAD");
             try {
+                labelsRead.incrementAndGet(); // before the station can see the result and end the job
                 reader.send(line + "\r\n");
-                labelsRead.incrementAndGet();
             } catch (Exception e) {
                 throw new IllegalStateException("fake reader cannot send", e);
             }
