@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
  * {@code timeoutMs} (default 1000); {@code cmd} and {@code confirm} are percent-decoded, e.g.
  * {@code tcp://10.0.0.12:5000?cmd=R%7Bunit%7D%0D%0A&confirm=OK%20%7Bunit%7D}. They are taken off the
  * URI before the transport is built from it. Every configured gate fires for every reject
- * ({@link RejectGates}).
+ * ({@link RejectGateGroup}).
  */
 final class StationDevices {
 
@@ -121,7 +121,7 @@ final class StationDevices {
             gates.add(gate(d));
             info.add(new DeviceInfo(d.name(), "rejectGate", d.uri().toString()));
         }
-        RejectGate gate = gates.size() == 1 ? gates.get(0) : new RejectGates(gates);
+        RejectGate gate = gates.size() == 1 ? gates.get(0) : new RejectGateGroup(gates);
         return new Built(new LineDevices(printers, jobSettings, scanners, gate), targets, info);
     }
 

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Every configured gate fires for every reject; the reject counts as confirmed only when all confirmed. */
-class RejectGatesTest {
+class RejectGateGroupTest {
 
     @Test
     void everyGateFiresAndAllMustConfirm() throws Exception {
         VirtualRejectGate pusher = new VirtualRejectGate("pusher", GatePlan.NONE, 50);
         VirtualRejectGate diverter = new VirtualRejectGate("diverter", GatePlan.parse("unconfirmedAt=2"), 50);
-        try (RejectGates gates = new RejectGates(List.of(pusher, diverter))) {
+        try (RejectGateGroup gates = new RejectGateGroup(List.of(pusher, diverter))) {
             assertEquals("pusher+diverter", gates.name());
             assertTrue(gates.confirms());
             assertTrue(gates.reject(1).get(30, TimeUnit.SECONDS));
@@ -33,7 +33,7 @@ class RejectGatesTest {
     @Test
     void aGateThatCannotBeCommandedFailsTheReject() {
         VirtualRejectGate broken = new VirtualRejectGate("broken", GatePlan.parse("failAt=1"), 50);
-        try (RejectGates gates = new RejectGates(List.of(new VirtualRejectGate("ok", GatePlan.NONE, 50), broken))) {
+        try (RejectGateGroup gates = new RejectGateGroup(List.of(new VirtualRejectGate("ok", GatePlan.NONE, 50), broken))) {
             ExecutionException e = assertThrows(ExecutionException.class, () -> gates.reject(7).get(30, TimeUnit.SECONDS));
             assertTrue(e.getCause().getMessage().contains("broken"), e.getCause().getMessage());
         }

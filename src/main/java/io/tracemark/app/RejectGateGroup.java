@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
  * or a pusher and a reject bin's lid): the reject is confirmed when every gate with a sensor
  * confirmed it, and fails when any gate cannot be commanded.
  */
-final class RejectGates implements RejectGate {
+final class RejectGateGroup implements RejectGate {
 
     private final List<RejectGate> gates;
 
-    RejectGates(List<RejectGate> gates) {
+    RejectGateGroup(List<RejectGate> gates) {
         if (gates.isEmpty()) {
             throw new IllegalArgumentException("no reject gates");
         }
