@@ -59,7 +59,7 @@ public final class DemoPlatform implements AutoCloseable {
     /** The station section that points at this platform. */
     StationConfig.Platform stationSection(String name) {
         return new StationConfig.Platform(platform.baseUrl(), platform.stationToken(), 1, 0, name,
-                platform.baseUrl(), 30, 0.25, 60);
+                platform.baseUrl(), 30, 0.25, 60, 10);
     }
 
     /** The station's link to this platform, once the station is built. */

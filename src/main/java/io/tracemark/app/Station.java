@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class Station implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Station.class);
-    private static final Duration PLATFORM_TIMEOUT = Duration.ofSeconds(10);
 
     private final StationConfig config;
     private final Database db;
@@ -72,7 +71,7 @@ public final class Station implements AutoCloseable {
             this.recovered = line.recover();
             if (p.present()) {
                 PlatformClient client = b.platformClient != null ? b.platformClient
-                        : new HttpPlatformClient(p.url(), p.token(), PLATFORM_TIMEOUT);
+                        : new HttpPlatformClient(p.url(), p.token(), Duration.ofSeconds(p.timeoutSeconds()));
                 link = PlatformLink.start(client, db, ledger, masterData, schemes(config), b.platformSettings != null
                         ? b.platformSettings : PlatformLink.Settings.of(p));
             } else {

@@ -54,9 +54,11 @@ public record StationConfig(String stationName, Path dataDir, Path templatesDir,
      * @param pullIntervalSeconds time between scheduled code pulls
      * @param alarmDays           the low-buffer alarm is raised below this many days of codes
      * @param dailyReportMinutes  time between daily-quantity reports of the current day
+     * @param timeoutSeconds      how long one request to the platform may take
      */
     public record Platform(URI url, String token, int bufferDays, int expectedDailyUnits, String name,
-                           URI resolverBase, int pullIntervalSeconds, double alarmDays, int dailyReportMinutes) {
+                           URI resolverBase, int pullIntervalSeconds, double alarmDays, int dailyReportMinutes,
+                           int timeoutSeconds) {
 
         /** Whether a platform is configured. */
         public boolean present() {

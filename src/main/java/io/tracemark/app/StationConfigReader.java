@@ -132,7 +132,7 @@ public final class StationConfigReader {
 
     private static StationConfig.Platform platform(ConfigNode node) {
         if (!node.isPresent()) {
-            return new StationConfig.Platform(null, null, 2, 20_000, null, null, 300, 0.5, 60);
+            return new StationConfig.Platform(null, null, 2, 20_000, null, null, 300, 0.5, 60, 10);
         }
         var url = node.uri("url", true);
         var resolver = node.uri("resolverBase", false);
@@ -143,7 +143,8 @@ public final class StationConfigReader {
                 resolver != null ? resolver : url,
                 node.integer("pullIntervalSeconds", 300, 1, 86_400),
                 node.number("alarmDays", 0.5, 0, 60),
-                node.integer("dailyReportMinutes", 60, 1, 24 * 60));
+                node.integer("dailyReportMinutes", 60, 1, 24 * 60),
+                node.integer("timeoutSeconds", 10, 1, 600));
         if (platform.alarmDays() > platform.bufferDays()) {
             node.problem("alarmDays", platform.alarmDays() + " is more than bufferDays " + platform.bufferDays());
         }
