@@ -35,8 +35,12 @@ final class MasterDataSync {
             Producer producer = new Producer(p.id(), p.name(), p.uscc(), p.address(), p.contact(), p.businessLicence());
             producers.put(p.id(), producer);
             if (!store.producer(p.id()).equals(Optional.of(producer))) {
-                store.save(producer, actor);
-                saved++;
+                try {
+                    store.save(producer, actor);
+                    saved++;
+                } catch (InvalidInputException e) {
+                    LOG.warn("{}: producer {} not taken: {}", client.describe(), p.id(), e.getMessage());
+                }
             }
         }
         for (io.tracemark.platform.wire.Product p : client.products()) {

@@ -71,6 +71,7 @@ public final class BenchLedgerCommand implements Callable<Integer> {
         doc.put("importCodes", result.importCodes());
         doc.put("importSeconds", result.importSeconds());
         doc.put("importCodesPerSecond", Math.round(result.importCodes() / result.importSeconds()));
+        doc.put("importPeakHeapMb", result.importPeakHeapMb());
         doc.put("transitionCodes", result.codes());
         doc.put("workers", result.workers());
         doc.put("transitions", result.transitions());
@@ -91,8 +92,9 @@ public final class BenchLedgerCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, doc);
         } else {
-            out.printf("import: %,d codes in %.2f s (%,d codes/s)%n", result.importCodes(), result.importSeconds(),
-                    Math.round(result.importCodes() / result.importSeconds()));
+            out.printf("import: %,d codes from a package file in %.2f s (%,d codes/s), heap peak %.1f MB%n",
+                    result.importCodes(), result.importSeconds(), Math.round(result.importCodes() / result.importSeconds()),
+                    result.importPeakHeapMb());
             out.printf("transitions: %,d durable (allocate+sent+verified of %,d codes, %d workers) in %.2f s:"
                             + " %,.0f transitions/s, %,.0f codes/s%n", result.transitions(), result.codes(),
                     result.workers(), result.seconds(), result.transitionsPerSecond(), result.codesPerSecond());

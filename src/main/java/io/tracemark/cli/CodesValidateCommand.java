@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code codes validate CODE… [--scheme S] [--json]}: detects each code's scheme (or uses the one
  * named) and prints every verdict with its reason and parsed parts. Exit status 0 when every code
- * has a valid reading (warnings allowed), 1 otherwise, 2 on bad usage.
+ * is valid under the scheme named or, without {@code --scheme}, under at least one reading
+ * (warnings allowed; a USCC that only a person could confirm is not valid); 1 otherwise; 2 on bad usage.
  */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
                 + " GS1 Digital Link, USCC, CCC certificate number, Ecode.",
             "A code that fits several schemes (18 digits: SSCC or USCC) is reported under each, unless --scheme"
                 + " names one. A GS1 raw element string may write the GS separator as <GS>.",
-            "Exit status: 0 all valid (warnings allowed), 1 some invalid, 2 bad usage."})
+            "A USCC whose check character fails is invalid; the reason notes that early codes were sometimes issued"
+                + " like that and a person may confirm it with the registration authority.",
+            "Exit status: 0 every code valid under --scheme or, without it, under at least one reading"
+                + " (warnings allowed), 1 some invalid, 2 bad usage."})
 public final class CodesValidateCommand implements Callable<Integer> {
 
     static final int SOME_INVALID = 1;
@@ -46,11 +50,27 @@ public final class CodesValidateCommand implements Callable<Integer> {
             description = "add a platform-issued opaque scheme (数字身份码, 质溯码) matched by a regular expression")
     Map<String, String> opaque = Map.of();
 
-    @Option(names = "--json", description = "print one JSON document: an array with the verdicts of each code")
+    @Option(names = "--json", description = "print one JSON document: an array with, per code, valid, reason,"
+            + " warnings and the verdict of each reading")
     boolean json;
 
-    /** One input and what every fitting scheme says about it. */
-    record CodeReport(String code, boolean valid, List<Verdict> verdicts) {
+    /**
+     * One input and what every fitting scheme says about it.
+     *
+     * @param valid    whether one reading is valid
+     * @param reason   {@code valid as S}, or every reading's reason
+     * @param warnings the warnings of the valid readings
+     */
+    record CodeReport(String code, boolean valid, String reason, List<String> warnings, List<Verdict> verdicts) {
+
+        static CodeReport of(String code, List<Verdict> verdicts) {
+            List<Verdict> valid = verdicts.stream().filter(Verdict::valid).toList();
+            String reason = valid.isEmpty()
+                    ? String.join("; ", verdicts.stream().map(v -> v.scheme() + ": " + v.reason()).toList())
+                    : "valid as " + String.join(", ", valid.stream().map(Verdict::scheme).toList());
+            return new CodeReport(code, !valid.isEmpty(), reason,
+                    valid.stream().flatMap(v -> v.warnings().stream()).toList(), verdicts);
+        }
     }
 
     @Override
@@ -62,7 +82,7 @@ public final class CodesValidateCommand implements Callable<Integer> {
         for (String code : codes) {
             String data = code.replace("<GS>", "\u001D");
             List<Verdict> verdicts = only == null ? schemes.detect(data) : List.of(only.validate(data));
-            reports.add(new CodeReport(code, verdicts.stream().anyMatch(Verdict::valid), verdicts));
+            reports.add(CodeReport.of(code, verdicts));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

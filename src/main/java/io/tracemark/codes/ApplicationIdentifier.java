@@ -1,74 +1,61 @@
 package io.tracemark.codes;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One GS1 Application Identifier and the rules for its value, as in the GS1 General
- * Specifications section 3 and the GS1 Barcode Syntax Dictionary.
+ * One GS1 Application Identifier as the GS1 Barcode Syntax Dictionary describes it (format,
+ * linters, association rules, Digital Link role). Built only by {@link SyntaxDictionary}.
  *
- * @param ai        the AI digits, e.g. {@code 01}
- * @param title     the data title, e.g. {@code GTIN}
- * @param minLength shortest value (characters after the AI)
- * @param maxLength longest value; equal to {@code minLength} for fixed-length AIs
- * @param charset   characters allowed in the value
- * @param rule      extra rule on the value (check digit, date, country)
+ * @param ai              the AI digits, e.g. {@code 01}
+ * @param title           the data title, e.g. {@code GTIN}
+ * @param predefinedLength flag {@code *}: fixed length, no FNC1 separator after the value
+ * @param dataAttribute   flag {@code ?}: may stand in a Digital Link query string
+ * @param components      the value's components in order
+ * @param requires        every {@code req=} attribute: each is a list of alternatives, each alternative
+ *                        the AIs (or patterns such as {@code 31nn}) that must all be present
+ * @param excludes        the AIs or patterns of every {@code ex=} attribute
+ * @param keyQualifiers   for a Digital Link primary key ({@code dlpkey}), its alternative qualifier
+ *                        sequences (possibly one empty sequence); empty when not a primary key
  */
-public record ApplicationIdentifier(String ai, String title, int minLength, int maxLength,
-                                    CharacterSet charset, ValueRule rule) {
+public record ApplicationIdentifier(String ai, String title, boolean predefinedLength, boolean dataAttribute,
+                                    List<AiComponent> components, List<List<List<String>>> requires,
+                                    List<String> excludes, Optional<List<List<String>>> keyQualifiers) {
 
-    /** Extra rules some AIs put on their value. */
-    public enum ValueRule {
-        NONE,
-        /** The last digit is a GS1 mod-10 check digit. */
-        CHECK_DIGIT,
-        /** YYMMDD; DD may be 00 when only year and month are known (GS1 GenSpecs 7.12). */
-        DATE,
-        /** YYMMDDhhmm (AI 7003); the day must be a real day. */
-        DATE_TIME,
-        /** ISO 3166-1 numeric country code (AI 422). */
-        COUNTRY,
-        /** GTIN (with check digit) + piece number + total count, piece between 1 and total (AI 8006). */
-        ITIP
+    public ApplicationIdentifier {
+        components = List.copyOf(components);
+        requires = List.copyOf(requires);
+        excludes = List.copyOf(excludes);
+    }
+
+    /** Shortest value: the mandatory components' minimum lengths. */
+    public int minLength() {
+        return components.stream().filter(c -> !c.optional()).mapToInt(AiComponent::minLength).sum();
+    }
+
+    /** Longest value. */
+    public int maxLength() {
+        return components.stream().mapToInt(AiComponent::maxLength).sum();
     }
 
     /** Whether the value always has the same length. */
     public boolean fixedLength() {
-        return minLength == maxLength;
+        return minLength() == maxLength();
     }
 
-    /** Whether the AI's prefix is in the GS1 table of predefined lengths (no separator after it). */
-    public boolean predefinedLength() {
-        return ApplicationIdentifiers.predefinedValueLength(ai).isPresent();
-    }
-
-    /** The GS1 format notation, e.g. {@code N14} or {@code X..20}. */
+    /** The dictionary's format notation, e.g. {@code N14}, {@code X..20} or {@code N3 X..9}. */
     public String format() {
-        String kind = charset == CharacterSet.NUMERIC ? "N" : "X";
-        return fixedLength() ? kind + maxLength : kind + ".." + maxLength;
+        return String.join(" ", components.stream().map(c -> c.optional() ? "[" + c.format() + "]" : c.format())
+                .toList());
     }
 
-    /** Every problem with {@code value} under this AI; empty when it is valid. */
+    /** Whether this AI may be the primary key of a GS1 Digital Link URI. */
+    public boolean primaryKey() {
+        return keyQualifiers.isPresent();
+    }
+
+    /** Every problem with {@code value} under this AI (format, then each linter); empty when it is valid. */
     public List<String> problems(String value) {
-        List<String> problems = new ArrayList<>();
-        if (fixedLength() && value.length() != maxLength) {
-            problems.add("value must be " + maxLength + " characters (" + format() + "), not " + value.length());
-        } else if (value.length() < minLength || value.length() > maxLength) {
-            problems.add("value must be " + minLength + " to " + maxLength + " characters (" + format()
-                    + "), not " + value.length());
-        }
-        int bad = charset.firstInvalid(value);
-        if (bad >= 0) {
-            problems.add("character '" + printable(value.charAt(bad)) + "' at position " + (bad + 1)
-                    + " is not in " + charset.description());
-        }
-        if (problems.isEmpty()) {
-            ValueRules.check(rule, value).ifPresent(problems::add);
-        }
-        return problems;
-    }
-
-    private static String printable(char c) {
-        return c < 0x20 || c == 0x7f ? String.format("\\u%04X", (int) c) : String.valueOf(c);
+        return AiValueCheck.problems(this, value);
     }
 }

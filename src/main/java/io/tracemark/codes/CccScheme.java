@@ -16,9 +16,16 @@ import java.util.Map;
  *                                          information technology equipment, + 2-digit subcategory)
  *   11-16  sequence number          234567
  * </pre>
- * This structure is read from published certificates, not from a normative standard: there is no
- * check digit, so a well-formed number can still be unknown to the issuer. tracemark validates
- * the shape, the year range and that body and category codes are not zero.
+ * Sources, checked 2026-12: no normative text on the certificate number was found (the CNCA
+ * implementation rules and the 全国认证认可信息公共服务平台 publish certificates, not the numbering);
+ * the structure above is the one that published certificates show and that independent
+ * descriptions agree on, with the same example layout (2016010901123456: year 2016, 01 = 中国质量认证中心,
+ * 0901 = 信息技术设备 / 微型计算机, sequence 123456): http://edu.xhlnet.com/zhiye/15798.html,
+ * http://economy.scgqt.org.cn/economy/2022/1125/103895.html,
+ * https://www.shumaav.com/shumabaike/znsb/53555.html. There is no check digit, so a well-formed
+ * number can still be unknown to the issuer: only the certification body's register (queried on
+ * that platform) proves a certificate. tracemark validates the shape, the year range and that body
+ * and category codes are not zero.
  *
  * @param latestYear the last year accepted (normally the current year + 1)
  */

@@ -5,6 +5,7 @@ import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads one Digital Link URI, collecting every problem before refusing it. */
 final class DigitalLinkReader {
@@ -20,10 +21,13 @@ final class DigitalLinkReader {
     }
 
     ElementString read() {
-        String lower = uri.toLowerCase(java.util.Locale.ROOT);
-        int schemeEnd = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
+        // GS1 Digital Link URI syntax: the scheme is "http" or "https" in lower case
+        int schemeEnd = uri.startsWith("https://") ? 8 : uri.startsWith("http://") ? 7 : -1;
         if (schemeEnd < 0) {
-            throw refuse(List.of(new Problem("", "'" + uri + "' is not an http:// or https:// URI")));
+            String lower = uri.toLowerCase(Locale.ROOT);
+            throw refuse(List.of(new Problem("", lower.startsWith("http://") || lower.startsWith("https://")
+                    ? "'" + uri + "': the scheme must be written in lower case (http:// or https://)"
+                    : "'" + uri + "' is not an http:// or https:// URI")));
         }
         String rest = uri.substring(schemeEnd);
         int hash = rest.indexOf('#');
@@ -49,49 +53,94 @@ final class DigitalLinkReader {
         throw refuse(problems);
     }
 
-    /** Reads key and qualifiers from the path; returns the key AI, or null when there is none. */
+    /**
+     * Reads key and qualifiers from the end of the path (anything before the key is a path
+     * prefix); returns the key AI, or null when there is none.
+     */
     private String readPath(String[] segments) {
         int start = -1;
         for (int i = 0; i + 1 < segments.length; i++) {
-            if (DigitalLink.isPrimaryKey(segments[i])) {
-                start = i;
-                break;
+            if (DigitalLink.isPrimaryKey(segments[i]) && (segments.length - i) % 2 == 0) {
+                if (start < 0 || onlyQualifiersAfter(segments, i)) {
+                    start = i;
+                }
+                if (onlyQualifiersAfter(segments, i)) {
+                    break;
+                }
             }
         }
         if (start < 0) {
-            problems.add(new Problem("path", "no primary key (01, 00, 414, 417, 8006, 402) followed by a value"));
+            problems.add(new Problem("path", "no primary key followed by a value; the keys are the AIs the GS1 syntax"
+                    + " dictionary marks dlpkey, e.g. 01, 00, 414, 417, 8006, 401, 402"));
             return null;
         }
         String key = segments[start];
-        add(key, padGtin(key, decoded(segments[start + 1], "path")));
-        List<String> order = DigitalLink.qualifiersOf(key);
-        int lastRank = -1;
+        add(key, decoded(segments[start + 1], "path"));
+        List<String> qualifiers = new ArrayList<>();
         for (int i = start + 2; i < segments.length; i += 2) {
             String ai = segments[i];
-            if (i + 1 >= segments.length) {
-                problems.add(new Problem("path", "'" + ai + "' at the end of the path has no value"));
-                break;
+            if (!isQualifier(key, ai)) {
+                problems.add(new Problem("path", "'" + ai + "' is not a key qualifier of (" + key + "); "
+                        + DigitalLink.sequences(key) + "; data attributes belong in the query string"));
+            } else {
+                qualifiers.add(ai);
             }
-            int rank = order.indexOf(ai);
-            if (rank < 0) {
-                problems.add(new Problem("path", "'" + ai + "' is not a key qualifier of (" + key + ")"
-                        + (order.isEmpty() ? ", which has none" : "; allowed in this order: " + String.join(", ", order))
-                        + "; data attributes belong in the query string"));
-            } else if (rank <= lastRank) {
-                problems.add(new Problem("path", "qualifier (" + ai + ") is out of order: after (" + key
-                        + ") the order is " + String.join(" -> ", order)));
-            }
-            lastRank = Math.max(lastRank, rank);
             add(ai, decoded(segments[i + 1], "path"));
         }
+        checkOrder(key, qualifiers);
         return key;
+    }
+
+    private static boolean onlyQualifiersAfter(String[] segments, int keyAt) {
+        for (int i = keyAt + 2; i < segments.length; i += 2) {
+            if (!isQualifier(segments[keyAt], segments[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isQualifier(String key, String ai) {
+        return DigitalLink.qualifierSequences(key).stream().anyMatch(seq -> seq.contains(ai));
+    }
+
+    /** The qualifiers must follow one of the key's sequences, in its order, without mixing sequences. */
+    private void checkOrder(String key, List<String> qualifiers) {
+        List<List<String>> sequences = DigitalLink.qualifierSequences(key);
+        if (qualifiers.isEmpty() || sequences.stream().anyMatch(seq -> inOrder(qualifiers, seq))) {
+            return;
+        }
+        List<String> holder = sequences.stream().filter(seq -> seq.containsAll(qualifiers)).findFirst().orElse(null);
+        if (holder == null) {
+            problems.add(new Problem("path", "qualifiers " + qualifiers + " of (" + key + ") do not go together: "
+                    + DigitalLink.sequences(key)));
+            return;
+        }
+        for (int i = 1; i < qualifiers.size(); i++) {
+            if (holder.indexOf(qualifiers.get(i)) <= holder.indexOf(qualifiers.get(i - 1))) {
+                problems.add(new Problem("path", "qualifier (" + qualifiers.get(i) + ") is out of order: "
+                        + DigitalLink.sequences(key)));
+                return;
+            }
+        }
+    }
+
+    private static boolean inOrder(List<String> qualifiers, List<String> sequence) {
+        int last = -1;
+        for (String q : qualifiers) {
+            int at = sequence.indexOf(q);
+            if (at <= last) {
+                return false;
+            }
+            last = at;
+        }
+        return true;
     }
 
     private void readQuery(String query, String key) {
         if (query.isEmpty()) {
             return;
         }
-        List<String> qualifiers = DigitalLink.qualifiersOf(key);
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             String name = eq >= 0 ? pair.substring(0, eq) : pair;
@@ -100,17 +149,14 @@ final class DigitalLinkReader {
             }
             if (eq < 0) {
                 problems.add(new Problem("query", "AI " + name + " has no value"));
-            } else if (name.equals(key) || qualifiers.contains(name)) {
+            } else if (name.equals(key) || isQualifier(key, name)) {
                 problems.add(new Problem("query", "(" + name + ") is the key or a key qualifier and belongs in the path"));
+            } else if (SyntaxDictionary.find(name).isPresent() && !DigitalLink.dataAttribute(name)) {
+                problems.add(new Problem("query", "(" + name + ") may not be a Digital Link data attribute"));
             } else {
                 add(name, decoded(pair.substring(eq + 1), "query"));
             }
         }
-    }
-
-    private static String padGtin(String ai, String value) {
-        boolean shortGtin = value.length() == 8 || value.length() == 12 || value.length() == 13;
-        return ai.equals("01") && shortGtin ? "0".repeat(14 - value.length()) + value : value;
     }
 
     private String decoded(String text, String where) {

@@ -6,20 +6,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code ecode} scheme: the IoT entity code Ecode of GB/T 31866-2015 物联网标识体系 物品编码Ecode,
- * {@code V + NSI + MD}: a version digit, the numbering system identifier (编码体系标识) and the
- * master data code (主码), in the versions a station prints:
+ * The {@code ecode} scheme: the IoT entity code Ecode of GB/T 31866 物联网标识体系 物品编码Ecode
+ * (2015 edition, replaced by GB/T 31866-2023 in force since 2023-12-01), {@code V + NSI + MD}: the
+ * version (版本 V), the numbering scheme identifier (编码方案标识 NSI) and the master data code
+ * (主码 MD), in the versions a station prints:
  * <pre>
  *   version  V    NSI            MD                          total     characters
  *   V1       "1"  4 digits       up to 20 digits             up to 25  decimal digits
  *   V2       "2"  4 digits       up to 28 digits             up to 33  decimal digits
  *   V3       "3"  5 digits       up to 39 characters         up to 45  digits and capital letters
  * </pre>
- * The normative text was not available while writing this: the table follows the structure as
- * described in secondary sources on GB/T 31866-2015 (and GB/T 38662-2020). V4 (variable-length
- * Unicode) and the V0 GS1-compatibility version of GB/T 31866-2023 are not accepted. Detection
- * offers an Ecode reading only for V1 of exactly 25 digits, V2 of exactly 33 digits, and V3 codes
- * that contain a capital letter, so that GTINs and other digit strings are not misread.
+ * Sources, checked 2026-12: the symbols V, NSI "numbering scheme identifier", MD "master data
+ * code" and the versions Ecode-V0 to V3 are those of the national draft "物联网标识体系 Ecode在一维条码中的
+ * 存储" (征求意见稿, clauses 4 and 5, https://renrendoc.com/paper/336406085.html), which also says
+ * that Ecode-V0 exists for compatibility with GS1 and is carried without V and NSI, i.e. as the GS1
+ * code itself; GB/T 31866-2023 reserves V0 for GS1 compatibility (report of the revision,
+ * http://xinkuanba.com/qualitymana/detail/id/24384.html). The normative text of GB/T 31866 (sold
+ * by SAC) was not available: the NSI and MD lengths above follow secondary descriptions of the
+ * standard and are not yet checked against it. So V0 is validated under the {@code gs1} and
+ * {@code gtin} schemes, and V4 (variable-length Unicode) is not accepted. Detection offers an Ecode
+ * reading only for V1 of exactly 25 digits, V2 of exactly 33 digits, and V3 codes that contain a
+ * capital letter, so that GTINs and other digit strings are not misread.
  */
 public record EcodeScheme() implements CodeScheme {
 
@@ -45,7 +52,8 @@ public record EcodeScheme() implements CodeScheme {
                 : VERSIONS.stream().filter(x -> x.digit() == code.charAt(0)).findFirst().orElse(null);
         if (v == null) {
             return Verdict.invalid(name(), List.of("version '" + (code.isEmpty() ? "" : code.substring(0, 1))
-                    + "' is not V1, V2 or V3 (first character 1, 2 or 3)"), Map.of());
+                    + "' is not V1, V2 or V3 (first character 1, 2 or 3); an Ecode-V0 is a GS1 code written without"
+                    + " V and NSI (GB/T 31866-2023): validate it under gs1 or gtin"), Map.of());
         }
         List<String> problems = new ArrayList<>();
         int bad = firstInvalid(code, v.alphanumeric());

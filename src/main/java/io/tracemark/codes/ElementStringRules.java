@@ -3,31 +3,21 @@ package io.tracemark.codes;
 import io.tracemark.codes.ElementString.Element;
 import io.tracemark.core.Problem;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The checks of {@link ElementString#validate()}: each value against its AI, and the pairing
- * rules of the GS1 General Specifications 4.13 (attributes need the key they describe).
+ * The checks of {@link ElementString#validate()}, all from the GS1 Barcode Syntax Dictionary: each
+ * value against its AI's components and linters; an AI repeated with the same value is one AI (the
+ * data of several symbols on one item read together), with another value it is refused; then
+ * the association rules: every {@code req} attribute of each AI present must be met by one of its
+ * alternatives, and no AI may appear with an AI its {@code ex} attribute excludes (GenSpecs 4.13).
  */
 final class ElementStringRules {
-
-    /** AI -> the keys of which at least one must be present (GS1 Barcode Syntax Dictionary "req"). */
-    private static final Map<String, List<String>> REQUIRES = Map.ofEntries(
-            Map.entry("02", List.of("37")),
-            Map.entry("10", List.of("01", "02", "8006")),
-            Map.entry("11", List.of("01", "02", "8006")),
-            Map.entry("13", List.of("01", "02", "8006")),
-            Map.entry("15", List.of("01", "02", "8006")),
-            Map.entry("16", List.of("01", "02", "8006")),
-            Map.entry("17", List.of("01", "02", "8006")),
-            Map.entry("21", List.of("01", "8006")),
-            Map.entry("22", List.of("01")),
-            Map.entry("250", List.of("01", "8006")),
-            Map.entry("254", List.of("414")),
-            Map.entry("7003", List.of("01", "02")));
 
     private ElementStringRules() {
     }
@@ -37,32 +27,59 @@ final class ElementStringRules {
         if (es.elements().isEmpty()) {
             problems.add(new Problem("", "element string is empty"));
         }
-        Map<String, String> seen = new HashMap<>();
+        Map<String, ApplicationIdentifier> present = new LinkedHashMap<>();
+        Map<String, String> seen = new LinkedHashMap<>();
         for (Element e : es.elements()) {
             String where = "(" + e.ai() + ")";
+            String before = seen.putIfAbsent(e.ai(), e.value());
+            if (before != null) {
+                if (!before.equals(e.value())) {
+                    problems.add(new Problem(where, "appears twice with different values '" + before + "' and '"
+                            + e.value() + "'"));
+                }
+                continue;
+            }
             Optional<ApplicationIdentifier> ai = ApplicationIdentifiers.find(e.ai());
             if (ai.isEmpty()) {
                 problems.add(new Problem(where, "unknown or unsupported AI"));
             } else {
+                present.put(e.ai(), ai.get());
                 ai.get().problems(e.value()).forEach(p -> problems.add(new Problem(where, p)));
             }
-            String before = seen.putIfAbsent(e.ai(), e.value());
-            if (before != null) {
-                problems.add(new Problem(where, before.equals(e.value())
-                        ? "appears twice"
-                        : "appears twice with different values '" + before + "' and '" + e.value() + "'"));
+        }
+        Set<String> ais = seen.keySet();
+        for (ApplicationIdentifier ai : present.values()) {
+            for (List<List<String>> rule : ai.requires()) {
+                if (rule.stream().noneMatch(all -> all.stream().allMatch(p -> anyMatches(p, ais)))) {
+                    problems.add(new Problem("(" + ai.ai() + ")", "needs " + describe(rule) + " in the same element string"));
+                }
             }
         }
-        if (es.has("01") && es.has("02")) {
-            problems.add(new Problem("(02)", "(01) and (02) may not appear together"));
-        }
-        for (Element e : es.elements()) {
-            List<String> keys = REQUIRES.get(e.ai());
-            if (keys != null && keys.stream().noneMatch(es::has)) {
-                problems.add(new Problem("(" + e.ai() + ")", "needs " + String.join(" or ",
-                        keys.stream().map(k -> "(" + k + ")").toList()) + " in the same element string"));
+        Set<String> reported = new HashSet<>();
+        for (ApplicationIdentifier ai : present.values()) {
+            for (String pattern : ai.excludes()) {
+                for (String other : ais) {
+                    if (!other.equals(ai.ai()) && SyntaxDictionary.matches(pattern, other)
+                            && reported.add(pairKey(ai.ai(), other))) {
+                        problems.add(new Problem("(" + ai.ai() + ")", "may not appear together with (" + other + ")"));
+                    }
+                }
             }
         }
         return problems;
+    }
+
+    private static boolean anyMatches(String pattern, Set<String> ais) {
+        return ais.stream().anyMatch(ai -> SyntaxDictionary.matches(pattern, ai));
+    }
+
+    /** {@code (01) or (8006)}; {@code (01) with (21) or (8006) with (21)}. */
+    private static String describe(List<List<String>> rule) {
+        return String.join(" or ", rule.stream()
+                .map(all -> String.join(" with ", all.stream().map(p -> "(" + p + ")").toList())).toList());
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
     }
 }

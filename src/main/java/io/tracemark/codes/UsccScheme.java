@@ -9,10 +9,16 @@ import java.util.Map;
  * The {@code uscc} scheme (GB 32100-2015, see {@link Uscc}). The shape is 18 characters of the
  * alphabet whose first two are a registration authority and organisation type of the GB 32100
  * code tables; anything else is invalid. A code of that shape whose check character (or embedded
- * GB 11714 organisation-code check character) fails is still valid, with a warning a person must
- * confirm: some early codes were legally issued that way.
+ * GB 11714 organisation-code check character) fails is invalid too, but
+ * {@linkplain Verdict#confirmable() confirmable}: some early codes were issued like that, so a
+ * person may confirm it with the registration authority, and master data accepts it only with that
+ * confirmation on record.
  */
 public record UsccScheme() implements CodeScheme {
+
+    /** What the reason of a USCC with a failing check says about confirming it. */
+    public static final String CONFIRMATION_NOTE = "some early codes were issued like this:"
+            + " a person may confirm it with the registration authority";
 
     @Override
     public String name() {
@@ -36,7 +42,7 @@ public record UsccScheme() implements CodeScheme {
                     + "' is not in the GB 32100 code table for registration authority '" + authority + "'"), Map.of());
         }
         Map<String, String> parts = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
+        List<String> checkProblems = new ArrayList<>();
         parts.put("registrationAuthority", authority + " " + Uscc.authorityName(authority).orElseThrow());
         parts.put("organisationType", code.charAt(1) + " " + Uscc.typeName(type).orElseThrow());
         parts.put("adminDivision", code.substring(2, 8));
@@ -44,15 +50,15 @@ public record UsccScheme() implements CodeScheme {
         parts.put("checkCharacter", code.substring(17));
         char orgCheck = Uscc.orgCodeCheckCharacter(code.substring(8, 16));
         if (orgCheck != code.charAt(16)) {
-            warnings.add("organisation code " + code.substring(8, 17) + ": GB 11714 check character should be "
-                    + orgCheck + "; a person must confirm the code");
+            checkProblems.add("organisation code " + code.substring(8, 17) + ": GB 11714 check character should be "
+                    + orgCheck);
         }
         char check = Uscc.checkCharacter(code.substring(0, 17));
         if (check != code.charAt(17)) {
-            warnings.add("check character should be " + check + "; some early codes were issued like this:"
-                    + " a person must confirm the code with the registration authority");
+            checkProblems.add("check character should be " + check);
         }
-        return Verdict.valid(name(), parts, warnings);
+        return checkProblems.isEmpty() ? Verdict.valid(name(), parts, List.of())
+                : Verdict.confirmable(name(), checkProblems, CONFIRMATION_NOTE, parts);
     }
 
     /** 18 digits or capital letters. */

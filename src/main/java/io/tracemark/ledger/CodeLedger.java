@@ -2,14 +2,11 @@ package io.tracemark.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracemark.core.CodeState;
-import io.tracemark.core.StorageException;
 import io.tracemark.core.TraceLevel;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
 import io.tracemark.store.Outbox;
 import io.tracemark.store.Transactions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,13 +89,7 @@ public final class CodeLedger {
      * ({@link #allocate(String, int, String, String, String)}).
      */
     public ImportOutcome importFile(Path file, String scheme, String productId, CodeValidator validator, String actor) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new StorageException("cannot read code package " + file + ": " + e.getMessage(), e);
-        }
-        return importer.importBytes(file.getFileName().toString(), bytes, scheme, productId, validator, actor);
+        return importer.importFile(file, scheme, productId, validator, actor);
     }
 
     /** Imports codes pulled from a platform ({@code source} names the range), with the rules of {@link #importFile}. */

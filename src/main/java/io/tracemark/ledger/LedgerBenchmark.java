@@ -3,6 +3,14 @@ package io.tracemark.ledger;
 import io.tracemark.core.TraceLevel;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +40,7 @@ public final class LedgerBenchmark {
     /**
      * What to run.
      *
-     * @param importCodes codes generated and imported in one package
+     * @param importCodes codes generated into a package file and imported from it
      * @param codes       codes taken through allocate, send and verify
      * @param workers     concurrent callers (lines, cameras) sharing the group commit
      * @param block       codes allocated per allocate call
@@ -45,6 +53,8 @@ public final class LedgerBenchmark {
      *
      * @param importCodes          codes imported
      * @param importSeconds        time to validate and commit them
+     * @param importPeakHeapMb     the heap's peak use while importing (MB, sum of the heap pools' peaks:
+     *                             an upper bound, garbage not yet collected included)
      * @param codes                codes taken through allocate, send and verify
      * @param workers              concurrent callers
      * @param transitions          durable transitions written, as counted in the table (3 per code)
@@ -61,7 +71,7 @@ public final class LedgerBenchmark {
      * @param journalMode          the writer connection's {@code PRAGMA journal_mode}
      * @param balanced             whether every job reconciled afterwards
      */
-    public record Result(int importCodes, double importSeconds, int codes, int workers, long transitions,
+    public record Result(int importCodes, double importSeconds, double importPeakHeapMb, int codes, int workers, long transitions,
                          double seconds, double transitionsPerSecond, double codesPerSecond, long commits,
                          double averageGroup, double writerCpuMicrosPerCode, double commitMillis, int synchronous,
                          String journalMode, boolean balanced) {
@@ -74,14 +84,15 @@ public final class LedgerBenchmark {
     public static Result run(Path dataDir, Settings settings) {
         try (Database db = Database.open(dataDir); GroupCommit group = new GroupCommit(db)) {
             CodeLedger ledger = new CodeLedger(db, group, Clock.systemUTC());
-            List<String> generated = new ArrayList<>(settings.importCodes());
-            for (int i = 0; i < settings.importCodes(); i++) {
-                generated.add(String.format("BENCH%010d", i));
-            }
+            Path packageFile = writePackage(dataDir, settings.importCodes());
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long t0 = System.nanoTime();
-            ledger.importCodes(generated, "bench", "bench", CodeValidator.anyCode(), "bench");
+            ledger.importFile(packageFile, "bench", CodeValidator.anyCode(), "bench");
             double importSeconds = (System.nanoTime() - t0) / 1e9;
-            generated = null;
+            double importPeakHeapMb = Math.round(ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / 1e5) / 10.0;
 
             int perWorker = settings.codes() / settings.workers();
             for (int w = 0; w < settings.workers(); w++) {
@@ -103,10 +114,22 @@ public final class LedgerBenchmark {
             boolean balanced = ledger.reconcileAll().stream().allMatch(Reconciliation::balanced);
             int synchronous = group.inTransaction(conn -> ((Number) pragma(conn, "synchronous")).intValue());
             String journalMode = group.inTransaction(conn -> pragma(conn, "journal_mode").toString());
-            return new Result(settings.importCodes(), round(importSeconds), codes, settings.workers(), transitions,
+            return new Result(settings.importCodes(), round(importSeconds), importPeakHeapMb, codes, settings.workers(), transitions,
                     round(seconds), Math.round(transitions / seconds), Math.round(codes / seconds), commits,
                     averageGroup, cpuPerCode, commitMillis, synchronous, journalMode, balanced);
         }
+    }
+
+    private static Path writePackage(Path dataDir, int codes) {
+        Path file = dataDir.resolve("bench-package.txt");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            for (int i = 0; i < codes; i++) {
+                w.write(String.format("BENCH%010d%n", i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench ledger: cannot write " + file, e);
+        }
+        return file;
     }
 
     private static void runWorkers(CodeLedger ledger, Settings settings, int perWorker) {

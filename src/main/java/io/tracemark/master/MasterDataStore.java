@@ -1,6 +1,7 @@
 package io.tracemark.master;
 
 import io.tracemark.core.InvalidInputException;
+import io.tracemark.codes.UsccRegistration;
 import io.tracemark.core.Problem;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
@@ -8,13 +9,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Producers and products in the station database. Saving refuses a record whose mandatory fields
- * (guideline 5.3.3) are missing, naming each one; every save is audited.
+ * (guideline 5.3.3) are missing, naming each one, and a producer whose USCC is invalid; a USCC whose
+ * only fault is its check character is taken once a person has confirmed it
+ * ({@link #confirmUscc}). Every save and confirmation is audited.
  */
 public final class MasterDataStore {
 
@@ -34,6 +39,10 @@ public final class MasterDataStore {
     public void save(Producer producer, String actor) {
         List<Problem> problems = new ArrayList<>(producer.missingMandatoryFields());
         requireId(problems, "producer.id", producer.id());
+        if (producer.uscc() != null && !producer.uscc().isBlank()) {
+            UsccRegistration.refusal(producer.uscc(), usccConfirmation(producer.uscc()).isPresent())
+                    .ifPresent(reason -> problems.add(new Problem("producer.uscc", reason)));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("producer " + producer.id(), problems);
         }
@@ -76,6 +85,49 @@ public final class MasterDataStore {
             }
             audit.record(conn, actor, "product.save", product.id() + " " + product.name());
             return null;
+        });
+    }
+
+    /**
+     * Records that {@code person} confirmed {@code uscc} with the registration authority, so that a
+     * producer with that code may be saved although its check character fails. Audited.
+     *
+     * @throws InvalidInputException when the code needs no confirmation (valid) or cannot have one
+     *                               (invalid beyond its check character), or {@code person} is blank
+     */
+    public UsccConfirmation confirmUscc(String uscc, String person, String actor) {
+        List<Problem> problems = new ArrayList<>();
+        MandatoryFields.require(problems, "confirmedBy", person, "the confirming person");
+        UsccRegistration.confirmationRefusal(uscc).ifPresent(r -> problems.add(new Problem("uscc", r)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("USCC confirmation", problems);
+        }
+        UsccConfirmation confirmation = new UsccConfirmation(uscc, person, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO uscc_confirmations(uscc, confirmed_by,"
+                    + " confirmed_at) VALUES (?,?,?) ON CONFLICT(uscc) DO UPDATE SET confirmed_by=excluded.confirmed_by,"
+                    + " confirmed_at=excluded.confirmed_at")) {
+                bind(ps, uscc, person, confirmation.confirmedAt().toEpochMilli());
+                ps.executeUpdate();
+            }
+            audit.record(conn, actor, "uscc.confirm", uscc + " confirmed by " + person
+                    + " with the registration authority although its check character fails");
+            return null;
+        });
+        return confirmation;
+    }
+
+    /** The person's confirmation of {@code uscc}, if one is on record (to show beside the code). */
+    public Optional<UsccConfirmation> usccConfirmation(String uscc) {
+        return db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT confirmed_by, confirmed_at FROM uscc_confirmations WHERE uscc = ?")) {
+                ps.setString(1, uscc);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new UsccConfirmation(uscc, rs.getString(1),
+                            Instant.ofEpochMilli(rs.getLong(2)))) : Optional.<UsccConfirmation>empty();
+                }
+            }
         });
     }
 

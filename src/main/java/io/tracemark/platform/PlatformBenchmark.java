@@ -37,7 +37,7 @@ public final class PlatformBenchmark {
     public static Result run(Path dir, int events, int batchSize) {
         try (ReferencePlatform platform = ReferencePlatform.start(0, dir.resolve("platform"), true);
              Database db = Database.open(dir.resolve("station"))) {
-            List<String> codes = platform.activateRange(SampleData.KETTLE, events).pattern().expand();
+            List<String> codes = platform.activateCodes(SampleData.KETTLE, events);
             Outbox outbox = new Outbox(db);
             fill(db, outbox, codes);
             OutboxSender sender = new OutboxSender(db, outbox, platform.client(), job -> SampleData.KETTLE,

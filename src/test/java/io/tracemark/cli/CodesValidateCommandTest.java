@@ -50,18 +50,44 @@ class CodesValidateCommandTest {
         assertEquals("uscc", verdicts.get(0).get("scheme").asText());
         assertEquals(1, r.exit(), "an SSCC is not a USCC: authority 1 has no organisation type 0");
         assertFalse(verdicts.get(0).get("valid").asBoolean());
-        CommandRun warned = run("codes", "validate", "--scheme", "uscc", "--json", "91350100M000100Y4A");
-        assertEquals(0, warned.exit(), "shape fits, check character fails: a warning only");
-        assertFalse(JsonOutput.mapper().readTree(warned.out()).get(0).get("verdicts").get(0).get("warnings").isEmpty());
+        CommandRun confirmable = run("codes", "validate", "--scheme", "uscc", "--json", "91350100M000100Y4A");
+        assertEquals(1, confirmable.exit(), "shape fits, check character fails: invalid, a person may confirm it");
+        JsonNode v = JsonOutput.mapper().readTree(confirmable.out()).get(0).get("verdicts").get(0);
+        assertFalse(v.get("valid").asBoolean());
+        assertTrue(v.get("confirmable").asBoolean());
         assertEquals(1, run("codes", "validate", "--scheme", "sscc", "106141411234567898").exit());
     }
 
     @Test
-    void usccWithWarningIsValidAndShowsTheWarning() {
-        CommandRun r = run("codes", "validate", "91350100M000100Y4A");
-        assertEquals(0, r.exit());
-        assertTrue(r.out().contains("warning: check character should be 3"), r.out());
+    void theReadmeExampleIsValid() {
+        CommandRun r = run("codes", "validate", "(01)06901234567892(17)271231(10)L1(21)ABC");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("gs1: valid"), r.out());
+        CommandRun association = run("codes", "validate", "(01)06901234567892(250)SEC1");
+        assertEquals(1, association.exit());
+        assertTrue(association.out().contains("(250): needs (01) with (21)"), association.out());
+    }
+
+    @Test
+    void theIssuesExamplesAreInvalidAndExitOne() throws Exception {
+        CommandRun r = run("codes", "validate", "91350100M000100Y44");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().startsWith("91350100M000100Y44  INVALID"), r.out());
+        assertTrue(r.out().contains("uscc: invalid: check character should be 3 (some early codes were issued like"
+                + " this: a person may confirm it with the registration authority)"), r.out());
         assertTrue(r.out().contains("adminDivision = 350100"), r.out());
+        CommandRun sscc = run("codes", "validate", "--json", "390123456789012343");
+        assertEquals(1, sscc.exit(), "bad SSCC check digit and no valid USCC reading");
+        JsonNode doc = JsonOutput.mapper().readTree(sscc.out()).get(0);
+        assertFalse(doc.get("valid").asBoolean());
+        assertTrue(doc.get("reason").asText().startsWith("sscc: invalid: check digit should be"), doc.toString());
+        assertTrue(doc.get("warnings").isArray());
+        for (JsonNode reading : doc.get("verdicts")) {
+            assertFalse(reading.get("valid").asBoolean(), reading.toString());
+            assertTrue(reading.has("reason") && reading.has("warnings"), reading.toString());
+        }
+        JsonNode ok = JsonOutput.mapper().readTree(run("codes", "validate", "--json", "106141411234567897").out()).get(0);
+        assertEquals("valid as sscc", ok.get("reason").asText());
     }
 
     @Test

@@ -118,6 +118,7 @@ class LedgerCommandsTest {
         assertEquals(2000, doc.get("importCodes").asInt());
         assertEquals(600, doc.get("transitions").asInt());
         assertTrue(doc.get("transitionsPerSecond").asDouble() > 0);
+        assertTrue(doc.get("importPeakHeapMb").asDouble() > 0, doc.toString());
         assertTrue(doc.get("balanced").asBoolean());
         CommandRun noName = run("bench");
         assertEquals(2, noName.exit());

@@ -107,8 +107,9 @@ class ElementStringTest {
                 new Problem("(10)", "character '~' at position 2 is not in GS1 AI encodable character set 82"),
                 new Problem("(21)", "value must be 1 to 20 characters (X..20), not 21"),
                 new Problem("(422)", "999 is not an ISO 3166-1 numeric country code"),
-                new Problem("(7003)", "time 2460 in 2712312460 is not hhmm (00-23, 00-59)"),
-                new Problem("(8006)", "piece 5 of 4 must be between 1 and the total")), problems);
+                new Problem("(7003)", "hour 24 is not 00-23"),
+                new Problem("(8006)", "piece 5 of 4 must be between 1 and the total"),
+                new Problem("(8006)", "may not appear together with (01)")), problems);
     }
 
     @Test
@@ -125,7 +126,7 @@ class ElementStringTest {
 
     @Test
     void pairingRulesAndDuplicates() {
-        assertEquals(List.of(new Problem("(21)", "needs (01) or (8006) in the same element string")),
+        assertEquals(List.of(new Problem("(21)", "needs (01) or (03) or (8006) in the same element string")),
                 ElementString.of("00", "106141411234567897", "21", "X").validate());
         assertEquals(List.of(new Problem("(10)", "appears twice with different values 'A' and 'B'")),
                 ElementString.of("01", "06912345678902", "10", "A", "10", "B").validate());

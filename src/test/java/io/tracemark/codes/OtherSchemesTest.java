@@ -44,7 +44,8 @@ class OtherSchemesTest {
         assertEquals("ABC123XYZ", v3.parts().get("masterData"));
         assertFalse(ecode.validate("3" + "0000A" + "ABC").valid());
         assertFalse(ecode.validate("3" + "00001" + "A".repeat(40)).valid());
-        assertEquals("invalid: version '4' is not V1, V2 or V3 (first character 1, 2 or 3)",
+        assertEquals("invalid: version '4' is not V1, V2 or V3 (first character 1, 2 or 3); an Ecode-V0 is a GS1 code"
+                + " written without V and NSI (GB/T 31866-2023): validate it under gs1 or gtin",
                 ecode.validate("40001123").reason());
         assertFalse(ecode.validate("").valid());
         assertFalse(ecode.fits("6901234567892"), "a GTIN is not offered as an Ecode");

@@ -30,11 +30,20 @@ class UsccSchemeTest {
     }
 
     @Test
-    void failedCheckCharacterIsAWarningNotAnError() {
+    void failedCheckCharacterIsInvalidButConfirmable() {
         Verdict v = scheme.validate("91350100M000100Y4A");
-        assertTrue(v.valid());
-        assertEquals(List.of("check character should be 3; some early codes were issued like this:"
-                + " a person must confirm the code with the registration authority"), v.warnings());
+        assertFalse(v.valid());
+        assertTrue(v.confirmable());
+        assertEquals("invalid: check character should be 3 (some early codes were issued like this:"
+                + " a person may confirm it with the registration authority)", v.reason());
+        assertEquals(List.of(), v.warnings());
+        assertEquals("350100", v.parts().get("adminDivision"), "the parts are still read");
+        assertFalse(scheme.validate("91350100I000100Y43").confirmable(), "a shape error is never confirmable");
+        assertTrue(UsccRegistration.refusal("91350100M000100Y4A", false).orElseThrow()
+                .endsWith("it is accepted only once a person confirms it"));
+        assertTrue(UsccRegistration.refusal("91350100M000100Y4A", true).isEmpty());
+        assertTrue(UsccRegistration.refusal("91350100I000100Y43", true).isPresent());
+        assertTrue(UsccRegistration.refusal("91350100M000100Y43", false).isEmpty());
     }
 
     @Test
@@ -76,10 +85,11 @@ class UsccSchemeTest {
         assertEquals("invalid: organisation type '0' is not in the GB 32100 code table for registration authority '1'",
                 scheme.validate("106141411234567897").reason());
         String individual = "92440300MA5FUTDW3";
-        Verdict ok = scheme.validate(individual + Uscc.checkCharacter(individual));
-        assertTrue(ok.valid());
-        assertEquals("2 个体工商户 (individual business)", ok.parts().get("organisationType"));
-        assertEquals(List.of("organisation code MA5FUTDW3: GB 11714 check character should be 7;"
-                + " a person must confirm the code"), ok.warnings());
+        Verdict org = scheme.validate(individual + Uscc.checkCharacter(individual));
+        assertFalse(org.valid());
+        assertTrue(org.confirmable());
+        assertEquals("2 个体工商户 (individual business)", org.parts().get("organisationType"));
+        assertTrue(org.reason().startsWith("invalid: organisation code MA5FUTDW3: GB 11714 check character should be 7"),
+                org.reason());
     }
 }

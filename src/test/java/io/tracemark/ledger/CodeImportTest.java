@@ -187,6 +187,37 @@ class CodeImportTest {
         assertEquals(before, Ledgers.snapshot(db));
     }
 
+    @Test
+    void csvWithQuotedFieldsIsReadByTheCsvLibrary() throws IOException {
+        String csv = "\uFEFFbatch,code,note\r\n\"L1, north\",TM000031,\"said \"\"fine\"\"\"\r\n"
+                + "L2,TM000032,\"two\nlines\"\r\n\r\nL3,\"TM000033\",\n";
+        assertEquals(3, importText("quoted.csv", csv).count());
+        assertEquals(Optional.of(io.tracemark.core.CodeState.AVAILABLE), ledger.codeState("TM000033"));
+        InvalidInputException e = refused("quoted-bad.csv", "code,note\nTM000041,\"a\nb\"\nTM00004X,c\n");
+        assertEquals(List.of(new Problem("line 4", "not a TM code (TM and 6 digits)")), e.problems(),
+                "the line number counts the newline inside the quotes");
+    }
+
+    @Test
+    void anEndlessLineIsReportedWithoutBeingHeld() {
+        InvalidInputException e = refused("long.txt", "TM000001\n" + "9".repeat(CodePackageReader.MAX_LINE + 10) + "\n");
+        assertEquals(List.of(new Problem("line 2", "is longer than " + CodePackageReader.MAX_LINE + " characters")),
+                e.problems());
+    }
+
+    @Test
+    void duplicatesAcrossBatchesNameTheFirstLine() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < ImportBatches.BATCH + 5; i++) {
+            text.append(String.format("TM%06d%n", i));
+        }
+        text.append("TM000007\n");
+        InvalidInputException e = refused("dup.txt", text.toString());
+        assertEquals(List.of(new Problem("line " + (ImportBatches.BATCH + 6), "duplicate of line 8 (TM000007)")),
+                e.problems());
+        assertEquals(0, db.count("SELECT count(*) FROM codes"));
+    }
+
     static byte[] zip(List<String> names, List<String> contents) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -45,7 +45,7 @@ class OutboxSenderTest {
     void drainsInOrderAndThePlatformHoldsEachEventOnce() {
         try (ReferencePlatform platform = ReferencePlatform.start(0, dir.resolve("p"), true);
              Database db = Database.open(dir.resolve("s"))) {
-            List<String> codes = platform.activateRange(SampleData.KETTLE, 25).pattern().expand();
+            List<String> codes = platform.activateCodes(SampleData.KETTLE, 25);
             Outbox outbox = new Outbox(db);
             appendVerdicts(db, outbox, "J1", codes, 1);
             OutboxSender sender = new OutboxSender(db, outbox, platform.client(), job -> SampleData.KETTLE, fast(10),
@@ -68,7 +68,7 @@ class OutboxSenderTest {
         Path platformDir = dir.resolve("p");
         ReferencePlatform platform = ReferencePlatform.start(0, platformDir, true);
         int port = platform.port();
-        List<String> codes = platform.activateRange(SampleData.KETTLE, 300).pattern().expand();
+        List<String> codes = platform.activateCodes(SampleData.KETTLE, 300);
         PlatformClient client = platform.client();
         Database db = Database.open(dir.resolve("s"));
         Outbox outbox = new Outbox(db);

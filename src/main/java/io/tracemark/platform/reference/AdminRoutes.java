@@ -30,12 +30,14 @@ final class AdminRoutes {
     private final MasterData master;
     private final CodeIssuer issuer;
     private final EventIntake intake;
+    private final ScanCounter scans;
 
-    AdminRoutes(String adminToken, MasterData master, CodeIssuer issuer, EventIntake intake) {
+    AdminRoutes(String adminToken, MasterData master, CodeIssuer issuer, EventIntake intake, ScanCounter scans) {
         this.adminToken = adminToken;
         this.master = master;
         this.issuer = issuer;
         this.intake = intake;
+        this.scans = scans;
     }
 
     void register(Javalin app) {
@@ -52,6 +54,20 @@ final class AdminRoutes {
             master.putProduct(p);
             ctx.json(Map.of("product", p, "missingForActivation", master.missingForActivation(p)));
         });
+        app.get(ADMIN + "/products/{id}/serials", ctx -> ctx.json(issuer.serials(ctx.pathParam("id"))));
+        app.put(ADMIN + "/products/{id}/serials", ctx -> {
+            if (master.product(ctx.pathParam("id")).isEmpty()) {
+                throw ApiException.notFound("product " + ctx.pathParam("id"));
+            }
+            ctx.json(issuer.setSerials(ctx.pathParam("id"), JsonBody.read(ctx, SerialSettings.class)));
+        });
+        app.get(ADMIN + "/scan-alerts", ctx -> ctx.json(scans.alerts()));
+        app.post(ADMIN + "/uscc-confirmations", ctx -> {
+            MasterData.UsccConfirmation c = JsonBody.read(ctx, MasterData.UsccConfirmation.class);
+            ctx.status(201).json(master.confirmUscc(c.uscc(), c.confirmedBy()));
+        });
+        app.get(ADMIN + "/uscc-confirmations/{uscc}", ctx -> ctx.json(master.usccConfirmation(ctx.pathParam("uscc"))
+                .orElseThrow(() -> ApiException.notFound("confirmation of USCC " + ctx.pathParam("uscc")))));
         app.post(ADMIN + "/stations", ctx -> {
             NewStation s = JsonBody.read(ctx, NewStation.class);
             ctx.status(201).json(Map.of("token", master.addStation(s.producerId(), s.name())));

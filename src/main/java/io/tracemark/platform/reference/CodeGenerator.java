@@ -1,6 +1,7 @@
 package io.tracemark.platform.reference;
 
 import io.tracemark.codes.OpaqueScheme;
+import io.tracemark.codes.RandomSerials;
 import io.tracemark.platform.wire.CodePattern;
 import io.tracemark.platform.wire.Product;
 import java.sql.Connection;
@@ -13,8 +14,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Generates activated codes per scheme: GS1 serials counted per GTIN (element string
- * {@code (01)…(21)…} or Digital Link URI, as a numeric interval), and opaque digital identity codes
+ * Generates activated codes per scheme: GS1 serials per GTIN (element string {@code (01)…(21)…} or
+ * Digital Link URI), random by default and then an explicit list, or counted as a numeric interval
+ * when the product's {@link SerialSettings} say sequential; and opaque digital identity codes
  * (random, as an explicit list).
  */
 final class CodeGenerator {
@@ -25,8 +27,12 @@ final class CodeGenerator {
     private static final String OPAQUE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int OPAQUE_LENGTH = 16;
 
-    /** What was generated: either an interval or an explicit list. */
-    record Generated(CodePattern pattern, List<String> codes) {
+    /**
+     * What was generated: either an interval or an explicit list.
+     *
+     * @param serialPrefix for GS1 codes, what precedes the serial in each code; null for opaque codes
+     */
+    record Generated(CodePattern pattern, List<String> codes, String serialPrefix) {
         long count() {
             return pattern != null ? pattern.count() : codes.size();
         }
@@ -54,18 +60,38 @@ final class CodeGenerator {
         return "gs1".equals(scheme) || "digital-link".equals(scheme) || "digital-identity".equals(scheme);
     }
 
-    Generated generate(Connection c, Product product, String scheme, int quantity) throws SQLException {
+    Generated generate(Connection c, Product product, SerialSettings serials, String scheme, int quantity)
+            throws SQLException {
         return switch (scheme) {
-            case "gs1" -> gs1(c, product, quantity, "(01)" + product.gtin() + "(21)");
-            case "digital-link" -> gs1(c, product, quantity, resolverBase.get() + "/01/" + product.gtin() + "/21/");
+            case "gs1" -> gs1(c, product, serials, quantity, "(01)" + product.gtin() + "(21)");
+            case "digital-link" -> gs1(c, product, serials, quantity,
+                    resolverBase.get() + "/01/" + product.gtin() + "/21/");
             case "digital-identity" -> opaque(c, product, quantity);
             default -> throw ApiException.badRequest("scheme", "this platform does not issue '" + scheme + "'");
         };
     }
 
-    private Generated gs1(Connection c, Product product, int quantity, String prefix) throws SQLException {
+    private Generated gs1(Connection c, Product product, SerialSettings serials, int quantity, String prefix)
+            throws SQLException {
         long first = PlatformDatabase.next(c, "serial:" + product.gtin(), quantity);
-        return new Generated(new CodePattern(prefix, first, first + quantity - 1, SERIAL_WIDTH, ""), null);
+        if (!serials.random()) {
+            return new Generated(new CodePattern(prefix, first, first + quantity - 1, SERIAL_WIDTH, ""), null, prefix);
+        }
+        RandomSerials draw;
+        try {
+            // sized for every serial this GTIN has had, so the guessing limit covers all codes in circulation
+            draw = new RandomSerials(serials.alphabet(), serials.length(), first + quantity - 1, random);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("serials", "product " + product.id() + ": " + e.getMessage());
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        while (codes.size() < quantity) {
+            String code = prefix + draw.next();
+            if (!exists(c, code)) {
+                codes.add(code);
+            }
+        }
+        return new Generated(null, new ArrayList<>(codes), prefix);
     }
 
     private Generated opaque(Connection c, Product product, int quantity) throws SQLException {
@@ -77,7 +103,7 @@ final class CodeGenerator {
                 codes.add(code);
             }
         }
-        return new Generated(null, new ArrayList<>(codes));
+        return new Generated(null, new ArrayList<>(codes), null);
     }
 
     private String randomChars() {

@@ -89,7 +89,8 @@ final class CodeIssuer {
             return finish(r, CodeRequestStatus.REFUSED, auditor, reason == null ? "refused by " + auditor : reason, null);
         }
         return db.inTransaction(c -> {
-            CodeGenerator.Generated g = generator.generate(c, product, r.scheme(), r.quantity());
+            CodeGenerator.Generated g = generator.generate(c, product, serialSettings(c, product.id()), r.scheme(),
+                    r.quantity());
             String rangeId = String.format("RNG-%06d", PlatformDatabase.next(c, "range", 1));
             CodeRange range = new CodeRange(rangeId, product.id(), r.id(), r.scheme(), g.count(), g.codes(),
                     g.pattern(), RangeStatus.ACTIVATED, null, clock.instant());
@@ -115,7 +116,7 @@ final class CodeIssuer {
 
     private static void insertCodes(Connection c, Product product, CodeRange range, CodeGenerator.Generated g)
             throws SQLException {
-        boolean gs1 = g.pattern() != null;
+        boolean gs1 = g.serialPrefix() != null;
         try (var ps = c.prepareStatement("INSERT INTO codes(code, product_id, range_id, gtin, serial) VALUES(?, ?, ?, ?, ?)")) {
             List<String> all = g.all();
             for (int i = 0; i < all.size(); i++) {
@@ -124,7 +125,7 @@ final class CodeIssuer {
                 ps.setString(2, product.id());
                 ps.setString(3, range.id());
                 ps.setString(4, gs1 ? product.gtin() : null);
-                ps.setString(5, gs1 ? code.substring(g.pattern().prefix().length()) : null);
+                ps.setString(5, gs1 ? code.substring(g.serialPrefix().length()) : null);
                 ps.addBatch();
                 if (i % 1000 == 999) {
                     ps.executeBatch();
@@ -132,6 +133,23 @@ final class CodeIssuer {
             }
             ps.executeBatch();
         }
+    }
+
+    /** Sets how the GS1 serials of {@code productId} are drawn from now on. */
+    SerialSettings setSerials(String productId, SerialSettings settings) {
+        db.inTransaction(c -> Rows.update(c, "INSERT INTO serial_settings(product_id, json) VALUES(?, ?)"
+                + " ON CONFLICT(product_id) DO UPDATE SET json = excluded.json", productId, Rows.json(settings)));
+        return settings;
+    }
+
+    /** How the GS1 serials of {@code productId} are drawn: random unless set otherwise. */
+    SerialSettings serials(String productId) {
+        return db.inTransaction(c -> serialSettings(c, productId));
+    }
+
+    private static SerialSettings serialSettings(Connection c, String productId) throws SQLException {
+        return Rows.one(c, SerialSettings.class, "SELECT json FROM serial_settings WHERE product_id = ?", productId)
+                .orElse(SerialSettings.standard());
     }
 
     CodeRequest codeRequest(String id) {

@@ -1,11 +1,12 @@
 package io.tracemark.platform.reference;
 
-import io.tracemark.codes.CodeSchemes;
-import io.tracemark.codes.Verdict;
+import io.tracemark.codes.UsccRegistration;
 import io.tracemark.platform.wire.FieldProblem;
 import io.tracemark.platform.wire.Producer;
 import io.tracemark.platform.wire.Product;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,22 @@ final class MasterData {
         this.db = db;
     }
 
+    /** A person's confirmation of a USCC whose check character fails; body and answer of the admin route. */
+    record UsccConfirmation(String uscc, String confirmedBy, String confirmedAt) {
+    }
+
+    /**
+     * Stores a producer. A USCC that fails its check is refused unless a person confirmed it
+     * ({@link #confirmUscc}); any other invalid USCC is refused.
+     */
     void putProducer(Producer producer) {
         requireId("id", producer.id());
+        if (producer.uscc() != null && !producer.uscc().isBlank()) {
+            UsccRegistration.refusal(producer.uscc(), usccConfirmation(producer.uscc()).isPresent())
+                    .ifPresent(reason -> {
+                        throw ApiException.badRequest("uscc", reason);
+                    });
+        }
         db.inTransaction(c -> Rows.update(c, "INSERT INTO producers(id, json) VALUES(?, ?)"
                 + " ON CONFLICT(id) DO UPDATE SET json = excluded.json", producer.id(), Rows.json(producer)));
     }
@@ -33,6 +48,33 @@ final class MasterData {
         db.inTransaction(c -> Rows.update(c, "INSERT INTO products(id, producer_id, json) VALUES(?, ?, ?)"
                 + " ON CONFLICT(id) DO UPDATE SET producer_id = excluded.producer_id, json = excluded.json",
                 product.id(), product.producerId(), Rows.json(product)));
+    }
+
+    /** Records that {@code person} confirmed {@code uscc} with the registration authority; kept as the audit record. */
+    UsccConfirmation confirmUscc(String uscc, String person) {
+        if (person == null || person.isBlank()) {
+            throw ApiException.badRequest("confirmedBy", "the confirming person's name is required");
+        }
+        UsccRegistration.confirmationRefusal(uscc == null ? "" : uscc).ifPresent(reason -> {
+            throw ApiException.badRequest("uscc", reason);
+        });
+        UsccConfirmation c = new UsccConfirmation(uscc, person, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        db.inTransaction(conn -> Rows.update(conn, "INSERT OR REPLACE INTO uscc_confirmations(uscc, confirmed_by,"
+                + " confirmed_at) VALUES(?, ?, ?)", c.uscc(), c.confirmedBy(), c.confirmedAt()));
+        return c;
+    }
+
+    /** Who confirmed {@code uscc} and when, if anyone did. */
+    Optional<UsccConfirmation> usccConfirmation(String uscc) {
+        return db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT confirmed_by, confirmed_at FROM uscc_confirmations WHERE uscc = ?")) {
+                ps.setString(1, uscc);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new UsccConfirmation(uscc, rs.getString(1), rs.getString(2)))
+                            : Optional.<UsccConfirmation>empty();
+                }
+            }
+        });
     }
 
     Optional<Producer> producer(String id) {
@@ -108,10 +150,8 @@ final class MasterData {
             }
             String uscc = producer.get().uscc();
             if (uscc != null && !uscc.isBlank()) {
-                Verdict v = CodeSchemes.standard().byName("uscc").validate(uscc);
-                if (!v.valid()) {
-                    problems.add(new FieldProblem("producer.uscc", v.reason()));
-                }
+                UsccRegistration.refusal(uscc, usccConfirmation(uscc).isPresent())
+                        .ifPresent(reason -> problems.add(new FieldProblem("producer.uscc", reason)));
             }
         }
         return problems;

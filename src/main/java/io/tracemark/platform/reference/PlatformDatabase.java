@@ -40,6 +40,11 @@ final class PlatformDatabase implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS code_returns(idempotency_key TEXT PRIMARY KEY, product_id TEXT NOT NULL,"
                 + " returned INTEGER NOT NULL, received_at TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS serial_settings(product_id TEXT PRIMARY KEY, json TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS scans(code TEXT PRIMARY KEY, issued INTEGER NOT NULL, count INTEGER NOT NULL,"
+                + " first_at TEXT NOT NULL, last_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS uscc_confirmations(uscc TEXT PRIMARY KEY, confirmed_by TEXT NOT NULL,"
+                + " confirmed_at TEXT NOT NULL)",
     };
 
     private final Path file;

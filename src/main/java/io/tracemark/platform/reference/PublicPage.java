@@ -34,13 +34,23 @@ final class PublicPage {
     private PublicPage() {
     }
 
-    static String render(String code, Product product, Producer producer, CodeStatus status) {
+    /**
+     * The page of an issued code scanned {@code scans} times (this one included); from
+     * {@link ScanCounter#UNUSUAL_SCANS} on it warns that the code may have been copied.
+     */
+    static String render(String code, Product product, Producer producer, CodeStatus status, long scans) {
         StringBuilder html = new StringBuilder(2048);
         html.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>产品追溯信息</title></head><body><h1>产品追溯信息</h1>");
         html.append("<p>追溯码：<code>").append(esc(code)).append("</code></p>");
-        html.append("<p id=\"status\">状态：").append(esc(statusText(status))).append("</p><table>");
+        html.append("<p id=\"status\">状态：").append(esc(statusText(status))).append("</p>");
+        html.append("<p id=\"scans\">本码第 ").append(scans).append(" 次被查询</p>");
+        if (scans >= ScanCounter.UNUSUAL_SCANS) {
+            html.append("<p id=\"scan-alert\"><strong>注意：该追溯码已被查询 ").append(scans)
+                    .append(" 次，远多于正常购买查询，可能被复制。请核对产品来源，谨防假冒。</strong></p>");
+        }
+        html.append("<table>");
         for (Map.Entry<String, String> e : LABELS.entrySet()) {
             if (product.isPublic(e.getKey())) {
                 row(html, e.getValue(), field(product, e.getKey()));

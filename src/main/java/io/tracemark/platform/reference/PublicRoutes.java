@@ -19,10 +19,12 @@ final class PublicRoutes {
 
     private final MasterData master;
     private final EventIntake intake;
+    private final ScanCounter scans;
 
-    PublicRoutes(MasterData master, EventIntake intake) {
+    PublicRoutes(MasterData master, EventIntake intake, ScanCounter scans) {
         this.master = master;
         this.intake = intake;
+        this.scans = scans;
     }
 
     void register(Javalin app) {
@@ -40,14 +42,15 @@ final class PublicRoutes {
 
     private void page(Context ctx, String code, boolean known) {
         CodeStatus status = known ? intake.status(null, code).orElse(null) : null;
+        long scanned = scans.count(code, status != null);
         if (status == null) {
             ctx.status(404).html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>未找到</title>"
-                    + "</head><body><h1>未找到该追溯码</h1><p><code>" + PublicPage.esc(code)
+                    + "</head><body><h1>未找到该追溯码</h1><p id=\"counterfeit\"><code>" + PublicPage.esc(code)
                     + "</code> 不是本平台发放的追溯码，请谨防假冒。</p></body></html>");
             return;
         }
         Product product = master.product(status.productId()).orElseThrow();
-        ctx.html(PublicPage.render(code, product, master.producer(product.producerId()).orElse(null), status));
+        ctx.html(PublicPage.render(code, product, master.producer(product.producerId()).orElse(null), status, scanned));
     }
 
     static byte[] contract() {

@@ -47,6 +47,7 @@ public final class ReferencePlatform implements AutoCloseable {
     private final CodeIssuer issuer;
     private final EventIntake intake;
     private final ReferencePlatformOptions options;
+    private final ScanCounter scans;
     private final Javalin app;
     private volatile String baseUrl;
 
@@ -59,6 +60,7 @@ public final class ReferencePlatform implements AutoCloseable {
         this.issuer = new CodeIssuer(db, master, new CodeGenerator(random,
                 () -> options.resolverBase() != null ? options.resolverBase() : baseUrl), clock, options.autoAudit());
         this.intake = new EventIntake(db, clock);
+        this.scans = new ScanCounter(db, clock);
         if (options.seed()) {
             SampleData.load(master);
         }
@@ -67,8 +69,8 @@ public final class ReferencePlatform implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(PlatformJson.mapper(), false));
         });
         new StationRoutes(master, issuer, intake).register(app);
-        new AdminRoutes(options.adminToken(), master, issuer, intake).register(app);
-        new PublicRoutes(master, intake).register(app);
+        new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
+        new PublicRoutes(master, intake, scans).register(app);
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("reference platform: {} {} failed", ctx.method(), ctx.path(), e);
@@ -129,6 +131,17 @@ public final class ReferencePlatform implements AutoCloseable {
      * audits the request as {@code auto} if it waits, returning the activated (unacknowledged)
      * range. Throws if the product's mandatory information is incomplete.
      */
+    /** The codes of a range activated for {@code productId}, whether issued as a list or an interval. */
+    public List<String> activateCodes(String productId, int quantity) {
+        CodeRange range = activateRange(productId, quantity);
+        return range.codes() != null ? range.codes() : range.pattern().expand();
+    }
+
+    /** From now on, {@code productId}'s GS1 serials are counted and issued as intervals instead of drawn at random. */
+    public void useSequentialSerials(String productId) {
+        issuer.setSerials(productId, SerialSettings.sequential());
+    }
+
     public CodeRange activateRange(String productId, int quantity) {
         String producerId = master.product(productId).map(Product::producerId)
                 .orElseThrow(() -> new IllegalArgumentException("reference platform: no product " + productId));

@@ -30,8 +30,8 @@ public final class SampleData {
     }
 
     static Producer producer() {
-        return new Producer(PRODUCER, "广州市示例电器有限公司", "91440101MA59TM000W", "广州市天河区示例路1号",
-                "020-12345678", "营业执照 91440101MA59TM000W");
+        return new Producer(PRODUCER, "广州市示例电器有限公司", "91440101MA59TM0023", "广州市天河区示例路1号",
+                "020-12345678", "营业执照 91440101MA59TM0023");
     }
 
     static List<Product> products() {
