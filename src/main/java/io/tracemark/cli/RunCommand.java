@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -77,6 +76,15 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         StationConfig station = new StationConfigReader().read(config);
         JobRequest request = job == null ? null : readJob(job);
+        ShutdownSignal shutdown = new ShutdownSignal("run");
+        try {
+            return run(station, request, shutdown);
+        } finally {
+            shutdown.closed();
+        }
+    }
+
+    private int run(StationConfig station, JobRequest request, ShutdownSignal shutdown) throws InterruptedException {
         try (Station runtime = Station.builder(station).start();
              PanelServer panel = runtime.startPanel(System.getenv("TRACEMARK_ADMIN_PIN"))) {
             LOG.info("station {} running; line {}; touch panel on http://{}:{}/; {}", station.stationName(),
@@ -100,9 +108,7 @@ public final class RunCommand implements Callable<Integer> {
             if (request != null) {
                 runtime.line().start(request, actor());
             }
-            CountDownLatch forever = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
-            forever.await();
+            shutdown.await();
         }
         return 0;
     }

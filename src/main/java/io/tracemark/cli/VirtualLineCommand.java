@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,6 +88,7 @@ public final class VirtualLineCommand implements Callable<Integer> {
         VirtualLine line = new VirtualLine(new VirtualLine.Settings(new VirtualPrinter.Settings("virtual-printer",
                 printerPort, p, speed, plan.printer(), RasterRenderer.of(p), null), CameraSettings.standard(),
                 plan.camera(), plan.cameraSeed(), plan.gate(), 200, out));
+        ShutdownSignal shutdown = new ShutdownSignal("virtual-line");
         try (line; ReaderServer reader = new ReaderServer(scannerPort);
              GateServer gate = new GateServer(line.gate(), gatePort);
              FrameServer frames = imagePort == null ? null : new FrameServer(imagePort);
@@ -109,9 +109,9 @@ public final class VirtualLineCommand implements Callable<Integer> {
                         + frames.port() + "/mjpeg") + "; Ctrl-C stops it");
                 spec.commandLine().getErr().flush();
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "virtual-line-shutdown"));
-            stopped.await();
+            shutdown.await();
+        } finally {
+            shutdown.closed();
         }
         return 0;
     }
