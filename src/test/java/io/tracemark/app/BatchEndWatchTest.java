@@ -26,8 +26,8 @@ class BatchEndWatchTest {
             BlockingQueue<String> ended = new LinkedBlockingQueue<>();
             BlockingQueue<String> threads = new LinkedBlockingQueue<>();
             try (BatchEndWatch watch = new BatchEndWatch(rig.line, job -> {
-                ended.add(job);
                 threads.add(Thread.currentThread().getName());
+                ended.add(job);
             })) {
                 rig.line.start(LineRig.job(5), "tester");
                 rig.awaitState(PackMlState.COMPLETE);
