@@ -67,6 +67,11 @@ public final class VirtualLineCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "0", description = "labels per second; 0 prints instantly")
     double speed;
 
+    @Option(names = "--camera-resolution", defaultValue = "10", paramLabel = "PX_PER_MM",
+            description = "camera pixels per mm on the label plane, 1280x1024 frames (default: ${DEFAULT-VALUE}; a closer"
+                    + " camera or a longer lens gives more)")
+    double cameraResolution;
+
     @Option(names = "--json", description = "print one JSON document with the ports once listening")
     boolean json;
 
@@ -85,8 +90,14 @@ public final class VirtualLineCommand implements Callable<Integer> {
             throw new IllegalArgumentException("virtual-line: camera.failAt is not supported here (stop the process instead)");
         }
         PrinterProfile p = PrinterProfiles.load(profile);
+        CameraSettings standard = CameraSettings.standard();
+        if (cameraResolution < 2 || cameraResolution > 40) {
+            throw new IllegalArgumentException("virtual-line: --camera-resolution must be 2..40 px/mm, got " + cameraResolution);
+        }
+        CameraSettings optics = new CameraSettings(standard.width(), standard.height(), cameraResolution,
+                p.resolutionDpmm(), standard.background(), standard.paper(), standard.ink());
         VirtualLine line = new VirtualLine(new VirtualLine.Settings(new VirtualPrinter.Settings("virtual-printer",
-                printerPort, p, speed, plan.printer(), RasterRenderer.of(p), null), CameraSettings.standard(),
+                printerPort, p, speed, plan.printer(), RasterRenderer.of(p), null), optics,
                 plan.camera(), plan.cameraSeed(), plan.gate(), 200, out));
         ShutdownSignal shutdown = new ShutdownSignal("virtual-line");
         try (line; ReaderServer reader = new ReaderServer(scannerPort);
