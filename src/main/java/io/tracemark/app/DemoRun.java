@@ -52,7 +52,6 @@ public final class DemoRun {
     public static Outcome run(SimulatedLine sim, int units, int maxStops, Duration timeout) {
         return run(sim.station(), SampleStation.itemJob(units, LocalDate.now()), line -> {
             sim.fixDevices();
-            sim.awaitCameraIdle(Duration.ofSeconds(10));
             return true;
         }, maxStops, timeout, "demo-operator");
     }

@@ -2,6 +2,7 @@ package io.tracemark.app;
 
 import io.tracemark.label.TemplateLibrary;
 import io.tracemark.ledger.CodeLedger;
+import io.tracemark.line.ImageScanner;
 import io.tracemark.line.LineController;
 import io.tracemark.line.LineSettings;
 import io.tracemark.master.MasterDataStore;
@@ -13,7 +14,6 @@ import io.tracemark.sim.VirtualLine;
 import io.tracemark.sim.VirtualPrinter;
 import io.tracemark.sim.VirtualRejectGate;
 import io.tracemark.store.Database;
-import io.tracemark.verify.Frame;
 import io.tracemark.verify.ImageSource;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +81,6 @@ public final class SimulatedLine implements AutoCloseable {
     private final DemoPlatform platform;
     private final VirtualLine virtualLine;
     private final Station station;
-    private final AtomicLong framesTaken = new AtomicLong();
 
     private SimulatedLine(Options o) {
         PrinterProfile profile = PrinterProfiles.load(o.printerProfile());
@@ -93,7 +91,7 @@ public final class SimulatedLine implements AutoCloseable {
         this.platform = DemoPlatform.start(o.dataDir(), o.seed());
         try {
             virtualLine.start();
-            ImageSource camera = new Counted(virtualLine.camera(), framesTaken);
+            ImageSource camera = virtualLine.camera();
             if (f.cameraFailAt() > 0) {
                 camera = new FailingCamera(camera, f.cameraFailAt());
             }
@@ -172,27 +170,9 @@ public final class SimulatedLine implements AutoCloseable {
         virtualLine.fixDevices();
     }
 
-    /**
-     * Waits until the camera has taken a frame of every label printed so far, at most {@code within}.
-     * A crutch of tests and the demo's operator until reads are paired by capture epoch: a real
-     * camera offers no such signal.
-     *
-     * @return whether the camera caught up
-     */
-    public boolean awaitCameraIdle(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (framesTaken.get() < virtualLine.printer().printedCount()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    /** The station's decoder on the virtual camera (its CPU time is the station's, the camera's is not). */
+    public ImageScanner scanner() {
+        return (ImageScanner) station.scanner(SCANNER).orElseThrow();
     }
 
     @Override
@@ -202,26 +182,6 @@ public final class SimulatedLine implements AutoCloseable {
             virtualLine.close();
         } finally {
             platform.close();
-        }
-    }
-
-    /** The camera, counting the frames taken from it. */
-    private record Counted(ImageSource camera, AtomicLong taken) implements ImageSource {
-        @Override
-        public String name() {
-            return camera.name();
-        }
-
-        @Override
-        public Optional<Frame> next(Duration timeout) throws InterruptedException {
-            Optional<Frame> frame = camera.next(timeout);
-            frame.ifPresent(x -> taken.incrementAndGet());
-            return frame;
-        }
-
-        @Override
-        public void close() {
-            camera.close();
         }
     }
 }

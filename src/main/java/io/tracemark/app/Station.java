@@ -5,6 +5,7 @@ import io.tracemark.codes.OpaqueScheme;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.label.TemplateLibrary;
 import io.tracemark.line.LineController;
+import io.tracemark.line.LineDevices;
 import io.tracemark.line.LineSettings;
 import io.tracemark.line.TemplateLabelDesigns;
 import io.tracemark.master.MasterDataStore;
@@ -13,6 +14,7 @@ import io.tracemark.platform.PlatformClient;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Grade;
+import io.tracemark.verify.Scanner;
 import io.tracemark.web.DeviceInfo;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
@@ -47,6 +49,7 @@ public final class Station implements AutoCloseable {
     private final MasterDataStore masterData;
     private final LineController line;
     private final List<DeviceInfo> devices;
+    private final LineDevices lineDevices;
     private final PlatformLink platform;
     private final List<String> recovered;
 
@@ -58,12 +61,14 @@ public final class Station implements AutoCloseable {
         this.masterData = new MasterDataStore(db, ledger.audit());
         StationDevices.Built built = new StationDevices(b.virtual, Clock.systemUTC()).build(config);
         this.devices = built.info();
+        this.lineDevices = built.devices();
         StationConfig.Platform p = config.platform();
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
                 built.targets(), p.name() != null ? p.name() : config.stationName(),
                 p.resolverBase() == null ? null : p.resolverBase().toString());
         this.line = new LineController(db, ledger, masterData, designs, built.devices(),
-                b.lineSettings != null ? b.lineSettings : settings(config.line()), Clock.systemDefaultZone());
+                (b.lineSettings != null ? b.lineSettings : settings(config.line())).withStationId(config.stationName()),
+                Clock.systemDefaultZone());
         line.setLabelImages(b.labelImages);
         PlatformLink link = null;
         try {
@@ -188,6 +193,11 @@ public final class Station implements AutoCloseable {
     /** The unfinished jobs found at start-up (voided in flight, resumable), oldest first; the last is current. */
     public List<String> recovered() {
         return recovered;
+    }
+
+    /** A configured scanner, by name. */
+    public Optional<Scanner> scanner(String name) {
+        return lineDevices.scanner(name);
     }
 
     public StationConfig config() {

@@ -24,12 +24,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench line}: the simulated line end to end (TCP virtual printer, rendered labels, camera
- * frames 1280×1024 decoded and graded) on a fresh data directory: sustained units/s and the time
- * from SENT to verdict (median, p99).
+ * frames 1280×1024 decoded and graded) on a fresh data directory: sustained units/s, units/s per
+ * window of 10,000 units, the time from SENT to verdict (median, p99) and the station's own CPU time per
+ * unit (its threads and its decoder; the simulated printer, camera drawing and platform excluded).
+ * Exits 1 unless the job completed with the books balanced and no stop.
  */
 @Command(name = "line", mixinStandardHelpOptions = true,
-        description = "Sustained units/s of the simulated line end to end and the send-to-verdict time.")
+        description = "Sustained units/s of the simulated line end to end, units/s per 10,000-unit window, "
+                + "the send-to-verdict time and the station's CPU per unit. Exit code 1 unless the job "
+                + "completed with the books balanced and no stop.")
 public final class BenchLineCommand implements Callable<Integer> {
+
+    private static final int WINDOW = 10_000;
+    private static final long SAMPLE_MS = 200;
 
     @Spec
     CommandSpec spec;
@@ -49,11 +56,36 @@ public final class BenchLineCommand implements Callable<Integer> {
         SimulatedLine.Options options = SimulatedLine.Options.demo(dir)
                 .withFaults(LineFaults.parse(faults, DegradationMix.line(), 1)).withCodes(units * 2 + 100);
         Map<String, Object> doc = new LinkedHashMap<>();
+        boolean ok;
         try (SimulatedLine sim = SimulatedLine.start(options)) {
+            StationCpu cpu = new StationCpu();
+            cpu.sample();
+            long cpuBefore = cpu.nanos() + sim.scanner().decodeCpuNanos();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    cpu.sample();
+                    try {
+                        Thread.sleep(SAMPLE_MS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-cpu-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
             DemoRun.Outcome outcome = DemoRun.run(sim, units, 0, Duration.ofHours(1));
+            sampler.interrupt();
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cpu.sample();
+            long stationCpu = cpu.nanos() + sim.scanner().decodeCpuNanos() - cpuBefore;
             Reconciliation r = outcome.books().orElseThrow(() -> new TracemarkException("bench line: job did not run: "
                     + outcome.refused().orElse("?")));
             List<Long> latencies = latencies(sim.database(), r.job());
+            List<Double> windows = windows(verdictTimes(sim.database(), r.job()));
             doc.put("units", units);
             doc.put("unitsPerSecond", r.unitsPerSecond());
             doc.put("unitsPerMinute", Math.round(r.unitsPerSecond() * 60));
@@ -65,7 +97,14 @@ public final class BenchLineCommand implements Callable<Integer> {
             doc.put("duplicates", r.duplicates());
             doc.put("balanced", r.balanced());
             doc.put("stops", outcome.stops());
-            doc.put("targetUnitsPerSecond", 20);
+            long judged = r.verified() + r.rejected();
+            doc.put("stationCpuMsPerUnit", judged == 0 || !cpu.supported() ? null
+                    : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0);
+            doc.put("windowUnits", WINDOW);
+            doc.put("unitsPerSecondByWindow", windows);
+            doc.put("targetUnitsPerSecond", 50);
+            ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units;
+            doc.put("ok", ok);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -74,7 +113,39 @@ public final class BenchLineCommand implements Callable<Integer> {
             doc.forEach((k, v) -> out.println(k + ": " + v));
             out.flush();
         }
-        return 0;
+        if (!ok) {
+            spec.commandLine().getErr().println("bench line: the run is not valid (books balanced, no stop and "
+                    + units + " units verified are required): see 'balanced', 'stops' and 'verified'");
+        }
+        return ok ? 0 : 1;
+    }
+
+    /** Verdict times (ms) of the job's judged units, in order. */
+    private static List<Long> verdictTimes(Database db, String job) {
+        return db.read(conn -> {
+            List<Long> out = new ArrayList<>();
+            try (var ps = conn.prepareStatement("SELECT verdict_at FROM units WHERE job_id = ? "
+                    + "AND state IN ('VERIFIED', 'REJECTED') ORDER BY verdict_at")) {
+                ps.setString(1, job);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Units/s in each window of {@link #WINDOW} verdicts (the last one may be shorter, at least 2 verdicts). */
+    static List<Double> windows(List<Long> times) {
+        List<Double> rates = new ArrayList<>();
+        for (int start = 0; start + 1 < times.size(); start += WINDOW) {
+            int end = Math.min(times.size(), start + WINDOW) - 1;
+            long span = times.get(end) - times.get(start);
+            rates.add(span <= 0 ? 0 : Math.round((end - start) * 1000.0 / span * 10) / 10.0);
+        }
+        return rates;
     }
 
     private static List<Long> latencies(Database db, String job) {

@@ -1,6 +1,5 @@
 package io.tracemark.line;
 
-import io.tracemark.core.DeviceException;
 import io.tracemark.printer.LabelJob;
 import io.tracemark.printer.Printer;
 import java.time.Clock;
@@ -41,9 +40,10 @@ final class ChallengeTest {
         matcher.expect(new PendingUnit(id, 0, code, labels.expectation(like), clock.instant(), outcome));
         try {
             printer.submit(new LabelJob(id, labels.unitZpl(code)));
-        } catch (DeviceException e) {
+        } catch (RuntimeException e) {
+            // a device failure, or ZPL the printer refuses (e.g. ^PQ2: more than one label)
             outcome.complete(new ChallengeResult(false, false, false, "challenge label could not be printed: "
-                    + e.getMessage()));
+                    + UnitMatcher.rootMessage(e)));
         }
         long waitMs = verdictTimeout.toMillis() * 2 + 5_000;
         try {

@@ -73,6 +73,8 @@ final class Feeder implements Runnable {
             stop.accept(StopCause.fault("printer.fault", e.getMessage()));
         } catch (LedgerException e) {
             stop.accept(StopCause.fault("codes.exhausted", e.getMessage()));
+        } catch (io.tracemark.core.StorageException e) {
+            stop.accept(LineController.failureOf(e));
         } catch (RuntimeException e) {
             LOG.error("feeder of job {} failed", jobId, e);
             stop.accept(StopCause.fault("line.error", e.toString()));

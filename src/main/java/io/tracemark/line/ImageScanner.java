@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ImageScanner implements Scanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageScanner.class);
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private static final Duration POLL = Duration.ofMillis(200);
     /** Below this gray-level standard deviation the code region is blank: no label in view. */
     private static final double BLANK_STDDEV = 8.0;
@@ -38,6 +40,7 @@ public final class ImageScanner implements Scanner {
     private final Grader grader;
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong noReads = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder decodeCpuNanos = new java.util.concurrent.atomic.LongAdder();
     private volatile Consumer<ReadResult> listener = r -> { };
     private volatile Consumer<String> faults = d -> { };
     private volatile boolean triggered = true;
@@ -62,6 +65,7 @@ public final class ImageScanner implements Scanner {
     }
 
     /** Where a failure of the image source is reported (once; the scanner then ends). */
+    @Override
     public void onFault(Consumer<String> faultListener) {
         this.faults = faultListener;
     }
@@ -99,6 +103,14 @@ public final class ImageScanner implements Scanner {
         }
     }
 
+    /**
+     * CPU time this scanner's thread spent decoding and grading frames (not in the image source: a
+     * simulated camera draws its frames on this thread too).
+     */
+    public long decodeCpuNanos() {
+        return decodeCpuNanos.sum();
+    }
+
     @Override
     public ScanCounts counts() {
         return new ScanCounts(reads.get(), noReads.get(), 0);
@@ -120,7 +132,10 @@ public final class ImageScanner implements Scanner {
                 return;
             }
             if (frame.isPresent() && triggered) {
-                listener.accept(read(frame.get()));
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                ReadResult result = read(frame.get());
+                decodeCpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
+                listener.accept(result);
             }
         }
     }
@@ -133,11 +148,12 @@ public final class ImageScanner implements Scanner {
         if (decoded.isEmpty()) {
             noReads.incrementAndGet();
             String reason = blank(gray, frame.codeBox()) ? Judgement.NO_LABEL : "no read";
-            return new ReadResult.NoRead(at, Optional.of(frame.image()), reason);
+            return new ReadResult.NoRead(at, Optional.of(frame.image()), reason, frame.trigger());
         }
         reads.incrementAndGet();
         Decoded d = decoded.get();
-        return new ReadResult.Read(d.data(), d.symbologyId(), Optional.of(grader.grade(d)), Optional.of(frame.image()), at);
+        return new ReadResult.Read(d.data(), d.symbologyId(), Optional.of(grader.grade(d)), Optional.of(frame.image()), at,
+                frame.trigger());
     }
 
     private static boolean blank(GrayImage gray, Optional<Rectangle> box) {

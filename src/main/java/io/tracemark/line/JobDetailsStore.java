@@ -61,4 +61,23 @@ final class JobDetailsStore {
             }
         });
     }
+
+    /** Marks an OPEN job suspended (or not): it keeps its codes and can be resumed later. */
+    void suspended(String jobId, boolean suspended, String actor, java.time.Instant at) {
+        db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE job_details SET suspended_at = ?, "
+                    + "suspended_by = ? WHERE job_id = ?")) {
+                ps.setString(1, suspended ? at.toString() : null);
+                ps.setString(2, suspended ? actor : null);
+                ps.setString(3, jobId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Whether the job is suspended. */
+    boolean isSuspended(String jobId) {
+        return db.count("SELECT count(*) FROM job_details WHERE job_id = ? AND suspended_at IS NOT NULL", jobId) > 0;
+    }
 }

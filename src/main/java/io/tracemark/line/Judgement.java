@@ -7,7 +7,6 @@ import io.tracemark.verify.Grades;
 import io.tracemark.verify.ReadResult;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -30,11 +29,11 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
     static final String NO_LABEL = "no label";
 
     /**
-     * @param known     canonical contents of the job's other units (duplicates are one of those)
+     * @param otherUnit whether a canonical content is that of another unit of the job (a duplicate)
      * @param inLedger  whether a content is a code the ledger holds (a code printed elsewhere)
      */
-    static Judgement of(PendingUnit unit, ReadResult result, Grade minimum, TraceLevel level, Set<String> known,
-                        Predicate<String> inLedger) {
+    static Judgement of(PendingUnit unit, ReadResult result, Grade minimum, TraceLevel level,
+                        Predicate<String> otherUnit, Predicate<String> inLedger) {
         if (result instanceof ReadResult.NoRead noRead) {
             String reason = NO_LABEL.equals(noRead.reason()) ? MISSING_LABEL : NO_READ;
             return new Judgement(false, reason, "", "", noRead.image());
@@ -48,7 +47,7 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
         Optional<String> mismatch = unit.expectation.mismatch(read.data(), read.symbologyId());
         if (mismatch.isPresent()) {
             String canonical = Content.canonical(read.data(), read.symbologyId());
-            boolean duplicate = !level.sharesCodeAcrossUnits() && known.contains(canonical)
+            boolean duplicate = !level.sharesCodeAcrossUnits() && otherUnit.test(canonical)
                     || inLedger.test(canonical) || inLedger.test(read.data());
             return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image());
         }

@@ -91,4 +91,22 @@ public interface LineControl {
     default Optional<Reconciliation> lastReconciliation() {
         return Optional.empty();
     }
+
+    /**
+     * Suspends the current job: it stops if running, keeps its codes ALLOCATED and stays OPEN, listed
+     * by {@link #openJobs()}; another job can then start; {@link #resumeJob} takes it up again.
+     */
+    default void suspendJob(String actor) {
+        throw new TracemarkException("suspend is not supported by this line");
+    }
+
+    /** Makes an OPEN job (suspended, or left over) the current one and resumes it (as {@link #restart}). */
+    default void resumeJob(String jobId, String actor) {
+        throw new TracemarkException("resuming another job is not supported by this line");
+    }
+
+    /** The OPEN jobs, oldest first, with whether each is suspended. */
+    default List<OpenJob> openJobs() {
+        return List.of();
+    }
 }

@@ -24,7 +24,6 @@ import io.tracemark.verify.ReadResult;
 import io.tracemark.verify.Scanner;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,7 +57,9 @@ public final class LineController implements LineControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LineController.class);
     private static final Set<PackMlState> RUNNING = EnumSet.of(EXECUTE, PackMlState.HOLDING, HELD,
             PackMlState.UNHOLDING, PackMlState.COMPLETING);
-    private static final DateTimeFormatter JOB_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    /** How long an orderly stop waits for the printer to finish the labels it holds. */
+    private static final java.time.Duration STOP_DRAIN = java.time.Duration.ofSeconds(2);
 
     private final Database db;
     private final CodeLedger ledger;
@@ -68,6 +69,7 @@ public final class LineController implements LineControl, AutoCloseable {
     private final LineSettings settings;
     private final Clock clock;
     private final JobDetailsStore details;
+    private final JobIds jobIds;
     private final JobValidator validator;
     private final PackMlStateMachine sm = new PackMlStateMachine();
     private final AlarmBoard alarms;
@@ -78,6 +80,8 @@ public final class LineController implements LineControl, AutoCloseable {
     private final ExecutorService control;
     private final ScheduledExecutorService watchdog;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Scanners whose link or source is down, with why. */
+    private final java.util.Map<String, String> scannersDown = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private volatile UnitVerdict lastVerdict;
     private volatile JobRun run;
@@ -95,6 +99,7 @@ public final class LineController implements LineControl, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.details = new JobDetailsStore(db);
+        this.jobIds = new JobIds(settings.stationId(), clock);
         this.validator = new JobValidator(masterData, designs, devices, db, clock);
         this.alarms = new AlarmBoard(clock);
         this.counters = new LineCounters(clock);
@@ -121,12 +126,12 @@ public final class LineController implements LineControl, AutoCloseable {
         for (String name : devices.scannerNames()) {
             Scanner scanner = devices.scanner(name).orElseThrow();
             scanner.setListener(result -> onResult(name, result));
-            if (scanner instanceof ImageScanner image) {
-                image.onFault(detail -> scannerFault(name, detail));
-            }
+            scanner.onFault(detail -> scannerFault(name, detail));
+            scanner.onRecovered(() -> scannerRecovered(name));
             try {
                 scanner.start();
             } catch (TracemarkException e) {
+                scannersDown.put(name, e.getMessage());
                 alarms.raise(Alarm.Severity.WARNING, "scanner.fault", name + ": " + e.getMessage());
             }
         }
@@ -156,7 +161,9 @@ public final class LineController implements LineControl, AutoCloseable {
                     + CodeLedger.RECOVERED_AFTER_CRASH + ")");
             LOG.info("recovered job {}: {} unit(s) in flight voided as {}", job.id(), voided,
                     CodeLedger.RECOVERED_AFTER_CRASH);
-            resumable.add(job.id());
+            if (!details.isSuspended(job.id())) {
+                resumable.add(job.id());
+            }
         }
         if (!resumable.isEmpty()) {
             String jobId = resumable.get(resumable.size() - 1);
@@ -266,6 +273,8 @@ public final class LineController implements LineControl, AutoCloseable {
     public void start(JobRequest request, String actor) {
         synchronized (this) {
             requireState("start a job", STOPPED, IDLE, COMPLETE);
+            requireNoOtherOpenJob();
+            requireScanner(request.scanner(), "start the job");
             List<Problem> problems = validator.validate(request, true);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException("job request", problems);
@@ -284,7 +293,7 @@ public final class LineController implements LineControl, AutoCloseable {
                         throw new TracemarkException("challenge test failed, the job does not run: " + result.detail());
                     }
                 }
-                String jobId = newJobId();
+                String jobId = jobIds.next();
                 ledger.createJob(jobId, request.traceLevel(), request.quantity(), actor);
                 details.save(jobId, request, job.minimum.letter(), actor);
                 job.jobId(jobId);
@@ -298,11 +307,8 @@ public final class LineController implements LineControl, AutoCloseable {
                 feed(job, supply);
                 apply(PackMlCommand.STATE_COMPLETE);
                 LOG.info("job {} started by {}: {}", jobId, actor, describe(request));
-            } catch (TracemarkException e) {
-                if (sm.state() == PackMlState.STARTING) {
-                    abortStarting(job, StopCause.fault("line.error", e.getMessage()), actor);
-                }
-                throw e;
+            } catch (RuntimeException e) {
+                throw failedStart(job, e, actor);
             }
         }
     }
@@ -313,6 +319,8 @@ public final class LineController implements LineControl, AutoCloseable {
         if (job == null || job.jobId() == null || runEnded) {
             throw new TracemarkException("line is " + sm.state() + ": no unfinished job to resume");
         }
+        requireAcknowledged("resume the job");
+        requireScanner(job.request.scanner(), "resume the job");
         if (sm.state() == ABORTED) {
             clear(actor);
         }
@@ -334,18 +342,74 @@ public final class LineController implements LineControl, AutoCloseable {
             counters.reset(job.quantity(), ledger.reconcile(job.jobId()));
             feed(job, supply);
             apply(PackMlCommand.STATE_COMPLETE);
-        } catch (TracemarkException e) {
-            if (sm.state() == PackMlState.STARTING) {
-                abortStarting(job, StopCause.fault("line.error", e.getMessage()), actor);
-            }
-            throw e;
+        } catch (RuntimeException e) {
+            throw failedStart(job, e, actor);
         }
         control.execute(this::completeIfDone);
     }
 
     @Override
+    public synchronized void suspendJob(String actor) {
+        JobRun job = run;
+        if (job == null || job.jobId() == null || runEnded) {
+            throw new TracemarkException("line is " + sm.state() + ": no job to suspend");
+        }
+        if (RUNNING.contains(sm.state())) {
+            halt(new StopCause("operator.suspend", "job suspended by " + actor, false), actor);
+        }
+        details.suspended(job.jobId(), true, actor, clock.instant());
+        runEnded = true;
+        job.printer.removeListener(job);
+        audit(actor, "job.suspend", "job " + job.jobId() + " suspended: its codes stay allocated; "
+                + ledger.reconcile(job.jobId()));
+        LOG.info("job {} suspended by {}", job.jobId(), actor);
+        changed();
+    }
+
+    @Override
+    public synchronized void resumeJob(String jobId, String actor) {
+        Job row = ledger.job(jobId).filter(j -> j.state() == io.tracemark.ledger.JobState.OPEN)
+                .orElseThrow(() -> new TracemarkException("no OPEN job " + jobId + " to resume"));
+        JobRun current = run;
+        boolean isCurrent = current != null && jobId.equals(current.jobId()) && !runEnded;
+        if (!isCurrent) {
+            if (RUNNING.contains(sm.state()) || sm.state().isActing()) {
+                throw new TracemarkException("line is " + sm.state() + ": stop it before resuming job " + jobId);
+            }
+            if (current != null && current.jobId() != null && !runEnded) {
+                throw new TracemarkException("job " + current.jobId() + " is the current job: end it or suspend it "
+                        + "before resuming job " + jobId);
+            }
+            JobRequest request = details.load(jobId).orElseThrow(() -> new TracemarkException("job " + jobId
+                    + " has no details to resume it with"));
+            JobRun job = newRun(request);
+            job.jobId(row.id());
+            run = job;
+            runEnded = false;
+            counters.reset(request.quantity(), ledger.reconcile(jobId));
+        }
+        details.suspended(jobId, false, actor, clock.instant());
+        audit(actor, "job.resume", "job " + jobId);
+        changed();
+        restart(actor);
+    }
+
+    @Override
+    public List<OpenJob> openJobs() {
+        JobRun current = run;
+        List<OpenJob> out = new ArrayList<>();
+        for (Job job : ledger.openJobs()) {
+            Reconciliation books = ledger.reconcile(job.id());
+            out.add(new OpenJob(job.id(), job.quantity(), books.verified(),
+                    current != null && job.id().equals(current.jobId()) && !runEnded, details.isSuspended(job.id())));
+        }
+        return out;
+    }
+
+    @Override
     public synchronized void clear(String actor) {
         requireState("clear", ABORTED);
+        requireAcknowledged("clear the fault");
         apply(PackMlCommand.CLEAR);
         audit(actor, "line.clear", "cleared after abort");
         apply(PackMlCommand.STATE_COMPLETE);
@@ -436,13 +500,25 @@ public final class LineController implements LineControl, AutoCloseable {
         changed();
     }
 
-    /** A scanner failed for good (connection lost, source closed): the line stops. */
+    /**
+     * A scanner lost its link or its source: the line stops if the job uses it; a start or restart is
+     * refused until it is back ({@link #scannerRecovered}).
+     */
     public void scannerFault(String scanner, String detail) {
+        scannersDown.put(scanner, detail);
         JobRun job = run;
         if (job != null && scanner.equals(job.request.scanner())) {
             stopLater(StopCause.fault("scanner.fault", scanner + ": " + detail));
         } else {
             alarms.raise(Alarm.Severity.WARNING, "scanner.fault", scanner + ": " + detail);
+            changed();
+        }
+    }
+
+    /** A scanner is connected again after a fault. */
+    public void scannerRecovered(String scanner) {
+        if (scannersDown.remove(scanner) != null) {
+            LOG.info("scanner {} is back", scanner);
             changed();
         }
     }
@@ -502,7 +578,10 @@ public final class LineController implements LineControl, AutoCloseable {
         }
     }
 
-    /** Stops the running job: feeder, printer queue, labels in flight voided, alarm for a fault. */
+    /**
+     * Stops the running job: feeder, printer queue, labels in flight voided, alarm for a fault. Whatever
+     * fails on the way (storage full, a device), the line ends in STOPPED or ABORTED with an alarm.
+     */
     private synchronized void halt(StopCause cause, String actor) {
         if (!RUNNING.contains(sm.state())) {
             if (cause.fault() && sm.state() != ABORTED) {
@@ -511,21 +590,65 @@ public final class LineController implements LineControl, AutoCloseable {
             return;
         }
         apply(cause.fault() ? PackMlCommand.ABORT : PackMlCommand.STOP);
-        JobRun job = run;
+        if (cause.fault()) {
+            alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+        }
+        try {
+            haltSteps(run, cause, actor);
+        } catch (RuntimeException e) {
+            StopCause failure = failureOf(e);
+            LOG.error("stopping the line failed ({}): {}", failure.cause(), failure.detail());
+            if (sm.state() == PackMlState.STOPPING) {
+                apply(PackMlCommand.ABORT);
+            }
+            alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+        }
+        apply(PackMlCommand.STATE_COMPLETE);
+    }
+
+    private void haltSteps(JobRun job, StopCause cause, String actor) {
         if (job.feeder() != null) {
             job.feeder().halt();
+        }
+        if (!cause.fault()) {
+            awaitPrinted(job.printer);
         }
         List<Long> unconfirmed = job.printer.abort();
         int[] voided = {0};
         matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), cause.cause(), actor));
         counters.voided(voided[0]);
         if (cause.fault()) {
-            alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
             LOG.warn("line aborted ({}): {}; {} unit(s) in flight voided", cause.cause(), cause.detail(), voided[0]);
         }
         audit(actor, cause.fault() ? "line.abort" : "line.stop", cause.cause() + ": " + cause.detail() + "; "
                 + voided[0] + " units in flight voided, " + unconfirmed.size() + " not confirmed by the printer");
-        apply(PackMlCommand.STATE_COMPLETE);
+    }
+
+    /**
+     * An orderly stop (PackML Stopping) lets the printer finish the labels it holds, at most
+     * {@link #STOP_DRAIN}, so that none is left in doubt (printed or cancelled?) when the queue is
+     * cancelled; a fault cancels at once.
+     */
+    private static void awaitPrinted(Printer printer) {
+        long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
+        while (!printer.outstanding().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The stop cause of a failure inside the line: storage errors say what to do. */
+    static StopCause failureOf(RuntimeException e) {
+        if (e instanceof io.tracemark.core.StorageException) {
+            return StopCause.fault("storage.failed", "the station's database cannot be written ("
+                    + UnitMatcher.rootMessage(e) + "). Free disk space or fix the data directory, then clear the "
+                    + "fault and restart the job");
+        }
+        return StopCause.fault("line.error", UnitMatcher.rootMessage(e));
     }
 
     private synchronized void completeIfDone() {
@@ -534,17 +657,56 @@ public final class LineController implements LineControl, AutoCloseable {
             return;
         }
         apply(PackMlCommand.COMPLETE);
-        job.feeder().halt();
-        int[] voided = {0};
-        if (matcher.awaiting() > 0) {
-            job.printer.abort();
+        try {
+            job.feeder().halt();
+            int[] voided = {0};
+            if (matcher.awaiting() > 0) {
+                job.printer.abort();
+            }
+            matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
+            counters.voided(voided[0]);
+            audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
+                    + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
+        } catch (RuntimeException e) {
+            StopCause failure = failureOf(e);
+            LOG.error("completing the job failed ({}): {}", failure.cause(), failure.detail());
+            apply(PackMlCommand.ABORT);
+            alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
         }
-        matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
-        counters.voided(voided[0]);
-        audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
-                + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
         apply(PackMlCommand.STATE_COMPLETE);
         LOG.info("job {} complete: {}", job.jobId(), counters.snapshot());
+    }
+
+    /**
+     * Whatever failed inside a start (device, storage, a bug), the line does not stay in STARTING: it
+     * aborts with an alarm that names the failure, and the caller gets a {@link TracemarkException}.
+     */
+    private TracemarkException failedStart(JobRun job, RuntimeException e, String actor) {
+        if (!(e instanceof TracemarkException)) {
+            LOG.error("start of the job failed", e);
+        }
+        String detail = e instanceof TracemarkException ? e.getMessage() : UnitMatcher.rootMessage(e);
+        if (sm.state() == PackMlState.STARTING) {
+            try {
+                abortStarting(job, StopCause.fault("line.error", detail), actor);
+            } catch (RuntimeException again) {
+                LOG.error("abort after the failed start failed too", again);
+                forceAborted(StopCause.fault("line.error", detail + "; then: " + UnitMatcher.rootMessage(again)));
+            }
+        }
+        return e instanceof TracemarkException te ? te : new TracemarkException("the job could not start: " + detail, e);
+    }
+
+    /** Puts the state machine in ABORTED with an alarm, whatever state it is in (last resort). */
+    private void forceAborted(StopCause cause) {
+        if (sm.state() != ABORTED && sm.state() != PackMlState.ABORTING) {
+            apply(PackMlCommand.ABORT);
+        }
+        if (sm.state() == PackMlState.ABORTING) {
+            apply(PackMlCommand.STATE_COMPLETE);
+        }
+        alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+        changed();
     }
 
     private void abortStarting(JobRun job, StopCause cause, String actor) {
@@ -631,20 +793,43 @@ public final class LineController implements LineControl, AutoCloseable {
         return known;
     }
 
-    private String newJobId() {
-        String day = JOB_DAY.format(clock.instant().atZone(clock.getZone()));
-        long n = db.count("SELECT count(*) FROM jobs WHERE id LIKE ?", "job-" + day + "-%") + 1;
-        String id = String.format("job-%s-%03d", day, n);
-        while (ledger.job(id).isPresent()) {
-            id = String.format("job-%s-%03d", day, ++n);
-        }
-        return id;
-    }
-
     private void toIdle() {
         if (sm.state() == STOPPED || sm.state() == COMPLETE) {
             apply(PackMlCommand.RESET);
             apply(PackMlCommand.STATE_COMPLETE);
+        }
+    }
+
+    /** A new job starts only when no other job is OPEN and not suspended (its codes would be stranded). */
+    private void requireNoOtherOpenJob() {
+        for (Job job : ledger.openJobs()) {
+            if (details.load(job.id()).isEmpty() || details.isSuspended(job.id())) {
+                continue;
+            }
+            Reconciliation books = ledger.reconcile(job.id());
+            throw new TracemarkException("job " + job.id() + " is still open (" + books.verified() + " of "
+                    + job.quantity() + " verified): resume it, end it (end of batch) or suspend it before starting "
+                    + "another job");
+        }
+    }
+
+    /** The job's scanner must be connected: a line must not print what nobody can check. */
+    private void requireScanner(String scanner, String action) {
+        String down = scannersDown.get(scanner);
+        if (down != null) {
+            throw new TracemarkException("cannot " + action + ": scanner " + scanner + " is not working (" + down
+                    + "); it is retried by itself, try again once it is back");
+        }
+    }
+
+    /** A fault alarm must be acknowledged (seen by someone) before the line is cleared or restarted. */
+    private void requireAcknowledged(String action) {
+        List<Alarm> faults = alarms.active().stream().filter(a -> a.severity() == Alarm.Severity.FAULT).toList();
+        if (!faults.isEmpty()) {
+            Alarm first = faults.get(0);
+            throw new TracemarkException("cannot " + action + ": acknowledge the alarm first (alarm " + first.id()
+                    + ", " + first.cause() + ": " + first.detail() + ")"
+                    + (faults.size() > 1 ? " and " + (faults.size() - 1) + " more" : ""));
         }
     }
 

@@ -17,9 +17,20 @@ final class PendingUnit {
     final String canonical;
     final Instant sentAt;
     final CompletableFuture<ChallengeResult> challenge;
+    /** When the printer confirmed the label, null before. */
     Instant printedAt;
-    /** Voided by a supervisor while in flight: its camera result is consumed without a verdict. */
-    boolean voided;
+    /**
+     * Settled without a verdict from a result (voided, stopped in flight, timed out): its label may
+     * still pass the camera, and its result is then discarded.
+     */
+    boolean settled;
+    /**
+     * Not confirmed by the printer when the line stopped: it may or may not have printed. Its slot is
+     * kept; a result whose content shows it never came out removes it.
+     */
+    boolean maybe;
+    /** The capture epoch the unit was sent in. */
+    int epoch;
 
     PendingUnit(long unitId, int seq, String code, Expectation expectation, Instant sentAt,
                 CompletableFuture<ChallengeResult> challenge) {

@@ -4,25 +4,23 @@ import io.tracemark.core.TraceLevel;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.ReadResult;
-import io.tracemark.verify.RejectGate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pairs camera results with the units they show: by FIFO position among printed units (the camera
- * sees labels in the order they come out), then judges the content against the unit's expected
- * content ({@link Judgement}). The verdict is written to the ledger first; a reject then fires the
- * gate ({@link RejectActuator}). One lock guards the queues and the verdict writes, so a stop can void
- * what is in flight without racing a verdict.
+ * Pairs camera results with the units they show ({@link ReadPairing}: by trigger number when the
+ * reader gives one, else by order within the capture epoch and by content), then judges the content
+ * against the unit's expected content ({@link Judgement}). The verdict is written to the ledger
+ * first; a reject then fires the gate ({@link RejectActuator}); a reject that cannot be written still
+ * fires the gate (rejecting is always safe) and stops the line. One lock guards the queues and the
+ * verdict writes, so a stop can void what is in flight without racing a verdict. A verdict costs the
+ * same whatever the size of the job.
  */
 final class UnitMatcher {
 
@@ -36,17 +34,16 @@ final class UnitMatcher {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<PendingUnit> pending = new ArrayDeque<>();
-    private final ArrayDeque<ReadResult> frames = new ArrayDeque<>();
-    private final Set<String> known = new HashSet<>();
+    private final ReadPairing pairing;
+    /** Canonical content of the job's units, to the unit id (0 when loaded from the ledger on a restart). */
+    private final Map<String, Long> known = new HashMap<>();
     private final CodeLedger ledger;
     private final Clock clock;
     private final Events events;
     private final RejectActuator gate;
     private volatile JobRules rules;
-    private volatile boolean accepting;
     private int consecutiveRejects;
-    private long strayResults;
+    private java.time.Instant lastResultAt;
 
     /** The rules of the job being judged. */
     record JobRules(TraceLevel level, Grade minimum, int consecutiveRejectLimit, Duration verdictTimeout) {
@@ -57,19 +54,50 @@ final class UnitMatcher {
         this.clock = clock;
         this.gate = gate;
         this.events = events;
+        this.pairing = new ReadPairing(new ReadPairing.Decisions() {
+            @Override
+            public void paired(PendingUnit unit, ReadResult result) {
+                settle(unit, null, result);
+            }
+
+            @Override
+            public void missed(PendingUnit unit) {
+                LOG.warn("unit {} ({}): no camera result for its label", unit.unitId, unit.code);
+                boolean silent = lastResultAt == null || unit.printedAt == null || lastResultAt.isBefore(unit.printedAt);
+                if (unit.isChallenge()) {
+                    unit.challenge.complete(new ChallengeResult(false, false, false, "no camera result for the "
+                            + "challenge label " + unit.code));
+                } else {
+                    settle(unit, Judgement.timedOut(), null);
+                }
+                if (silent) {
+                    // no result at all since the label came out: the camera is silent, not the label missing
+                    events.stop(StopCause.fault("scanner.silent", "no camera result since unit " + unit.unitId
+                            + " (" + unit.code + ") was printed; check the camera and its link"));
+                }
+            }
+
+            @Override
+            public void discarded(ReadResult result, String why) {
+                LOG.debug("camera result discarded: {}", why);
+            }
+        });
     }
 
-    /** Starts judging for a job; {@code knownContent} are the canonical contents of its units so far. */
+    /**
+     * Starts judging for a job, in a new capture epoch; {@code knownContent} are the canonical contents
+     * of its units so far. Results of labels from before still pass and are discarded.
+     */
     void begin(JobRules jobRules, Set<String> knownContent) {
         lock.lock();
         try {
             this.rules = jobRules;
-            pending.clear();
-            frames.clear();
             known.clear();
-            known.addAll(knownContent);
+            for (String content : knownContent) {
+                known.put(content, 0L);
+            }
             consecutiveRejects = 0;
-            accepting = true;
+            pairing.begin(clock.instant(), !jobRules.level().sharesCodeAcrossUnits());
         } finally {
             lock.unlock();
         }
@@ -79,9 +107,9 @@ final class UnitMatcher {
     void expect(PendingUnit unit) {
         lock.lock();
         try {
-            pending.addLast(unit);
+            pairing.expect(unit);
             if (!unit.isChallenge()) {
-                known.add(unit.canonical);
+                known.put(unit.canonical, unit.unitId);
             }
         } finally {
             lock.unlock();
@@ -92,29 +120,18 @@ final class UnitMatcher {
     void printed(long unitId) {
         lock.lock();
         try {
-            for (PendingUnit p : pending) {
-                if (p.unitId == unitId) {
-                    p.printedAt = clock.instant();
-                    break;
-                }
-            }
-            pair();
+            pairing.printed(unitId, clock.instant());
         } finally {
             lock.unlock();
         }
     }
 
-    /** A camera result arrived. */
+    /** A camera result arrived (also while the line is stopped: it may be the label of a unit in flight at the stop). */
     void result(ReadResult result) {
         lock.lock();
         try {
-            if (!accepting) {
-                strayResults++;
-                LOG.debug("camera result while the line is not judging: dropped ({} so far)", strayResults);
-                return;
-            }
-            frames.addLast(result);
-            pair();
+            lastResultAt = clock.instant();
+            pairing.read(result);
         } finally {
             lock.unlock();
         }
@@ -125,18 +142,8 @@ final class UnitMatcher {
         lock.lock();
         try {
             JobRules r = rules;
-            Instant now = clock.instant();
-            while (accepting && frames.isEmpty() && !pending.isEmpty() && pending.peekFirst().printedAt != null
-                    && Duration.between(pending.peekFirst().printedAt, now).compareTo(r.verdictTimeout()) > 0) {
-                PendingUnit unit = pending.pollFirst();
-                LOG.warn("unit {} ({}): no camera result {} ms after printing", unit.unitId, unit.code,
-                        r.verdictTimeout().toMillis());
-                if (unit.isChallenge()) {
-                    unit.challenge.complete(new ChallengeResult(false, false, false, "no camera result for the "
-                            + "challenge label " + unit.code + " within " + r.verdictTimeout().toMillis() + " ms"));
-                } else {
-                    settle(unit, Judgement.timedOut());
-                }
+            if (r != null) {
+                pairing.expire(clock.instant(), r.verdictTimeout());
             }
         } finally {
             lock.unlock();
@@ -150,17 +157,17 @@ final class UnitMatcher {
     long stillNeeded(long quantity, java.util.function.LongSupplier verified) {
         lock.lock();
         try {
-            return quantity - verified.getAsLong() - pending.size();
+            return quantity - verified.getAsLong() - pairing.live();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Units sent and not yet judged (challenge units included). */
+    /** Units sent and not yet judged in this epoch (challenge units included). */
     int awaiting() {
         lock.lock();
         try {
-            return pending.size();
+            return pairing.live();
         } finally {
             lock.unlock();
         }
@@ -168,26 +175,18 @@ final class UnitMatcher {
 
     /**
      * Stops judging and runs {@code books} (voiding what is in flight) under the matcher's lock, so
-     * no verdict can land in between; pending units and buffered results are dropped.
-     *
-     * @return the real (non-challenge) units that were pending
+     * no verdict can land in between. Units the printer confirmed stay as settled slots: their results
+     * are recognised and discarded when they come.
      */
-    List<Long> halt(Runnable books) {
+    void halt(Runnable books) {
         lock.lock();
         try {
-            accepting = false;
-            List<Long> dropped = new ArrayList<>();
-            for (PendingUnit p : pending) {
+            pairing.haltEach(p -> {
                 if (p.isChallenge()) {
                     p.challenge.complete(new ChallengeResult(false, false, false, "line stopped before the verdict"));
-                } else {
-                    dropped.add(p.unitId);
                 }
-            }
-            pending.clear();
-            frames.clear();
+            });
             books.run();
-            return dropped;
         } finally {
             lock.unlock();
         }
@@ -201,46 +200,50 @@ final class UnitMatcher {
         lock.lock();
         try {
             books.run();
-            for (PendingUnit p : pending) {
-                if (p.unitId == unitId) {
-                    p.voided = true;
-                }
-            }
+            pairing.voided(unitId);
         } finally {
             lock.unlock();
         }
     }
 
-    private void pair() {
-        while (accepting && !frames.isEmpty() && !pending.isEmpty() && pending.peekFirst().printedAt != null) {
-            settle(pending.pollFirst(), null, frames.pollFirst());
+    /** Results discarded as stale or extra and units missed, since the line was built. */
+    ReadPairing.Counts pairingCounts() {
+        lock.lock();
+        try {
+            return pairing.counts();
+        } finally {
+            lock.unlock();
         }
-    }
-
-    private void settle(PendingUnit unit, Judgement judgement) {
-        settle(unit, judgement, null);
     }
 
     private void settle(PendingUnit unit, Judgement given, ReadResult result) {
         JobRules r = rules;
-        Judgement j = given != null ? given : Judgement.of(unit, result, r.minimum(), r.level(), withoutSelf(unit),
-                content -> ledger.codeState(content).isPresent());
+        Judgement j = given != null ? given : Judgement.of(unit, result, r.minimum(), r.level(),
+                content -> otherUnit(content, unit.unitId), content -> ledger.codeState(content).isPresent());
         if (unit.isChallenge()) {
             settleChallenge(unit, j);
             return;
         }
-        if (unit.voided) {
-            return;
-        }
         String actor = CodeLedger.SYSTEM;
         if (j.verified()) {
-            ledger.verify(unit.unitId, j.grade().isEmpty() ? null : j.grade(), actor);
+            try {
+                ledger.verify(unit.unitId, j.grade().isEmpty() ? null : j.grade(), actor);
+            } catch (RuntimeException e) {
+                // not on the books as good: it must not go on as good
+                unwritten(unit, "VERIFIED", e);
+                return;
+            }
             consecutiveRejects = 0;
         } else {
-            ledger.reject(unit.unitId, j.reason(), j.grade().isEmpty() ? null : j.grade(), actor);
-            consecutiveRejects++;
             LOG.info("unit {} ({}) rejected: {}{}", unit.unitId, unit.code, j.reason(),
                     j.read().isEmpty() ? "" : ", read '" + j.read() + "'");
+            try {
+                ledger.reject(unit.unitId, j.reason(), j.grade().isEmpty() ? null : j.grade(), actor);
+            } catch (RuntimeException e) {
+                unwritten(unit, "REJECTED", e);
+                return;
+            }
+            consecutiveRejects++;
             gate.fire(unit.unitId, unit.code);
         }
         events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, j.verified(), j.reason(), j.grade(),
@@ -252,13 +255,22 @@ final class UnitMatcher {
         }
     }
 
-    private Set<String> withoutSelf(PendingUnit unit) {
-        if (!known.contains(unit.canonical)) {
-            return known;
-        }
-        Set<String> others = new HashSet<>(known);
-        others.remove(unit.canonical);
-        return others;
+    /** Whether {@code content} is that of another unit of this job than {@code unitId}. */
+    private boolean otherUnit(String content, long unitId) {
+        Long owner = known.get(content);
+        return owner != null && owner != unitId;
+    }
+
+    /**
+     * The verdict could not be written (storage failing): the unit is thrown out by the gate (rejecting
+     * is always safe) and the line stops; the unit stays SENT and is voided with the units in flight.
+     */
+    private void unwritten(PendingUnit unit, String verdict, RuntimeException e) {
+        LOG.error("unit {} ({}): {} could not be written: {}", unit.unitId, unit.code, verdict, rootMessage(e));
+        gate.fire(unit.unitId, unit.code);
+        events.stop(StopCause.fault("storage.failed", "the verdict " + verdict + " of unit " + unit.unitId + " ("
+                + unit.code + ") could not be written (" + rootMessage(e) + "); the unit was rejected by the gate. "
+                + "Free disk space or fix the data directory, then clear the fault and restart the job"));
     }
 
     private void settleChallenge(PendingUnit unit, Judgement j) {
@@ -289,13 +301,4 @@ final class UnitMatcher {
         return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 
-    /** For tests and logs: results dropped while not judging. */
-    long strayResults() {
-        lock.lock();
-        try {
-            return strayResults;
-        } finally {
-            lock.unlock();
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  * {@link DegradationMix}. Every frame's {@link DegradationPlan} records the pose, what was done and
  * the true quality class, and where the code box landed (for ROI decoding). Frame n's plan depends
  * only on the seed and n. As an {@link ImageSource} it yields one frame per label handed to
- * {@link #show}; the real decoder reads them.
+ * {@link #show}; the real decoder reads them. Frames carry a trigger number (1, 2, ...), as a
+ * triggered industrial camera numbers its acquisitions.
  */
 public final class VirtualCamera implements ImageSource {
 
@@ -118,7 +120,9 @@ public final class VirtualCamera implements ImageSource {
             return Optional.empty();
         }
         CapturedFrame c = capture(shown.label().get(), shown.codeBox());
-        return Optional.of(new Frame(c.image(), Instant.now(), frameId(c.plan().frame()), c.plan().codeBox()));
+        // numbered like a triggered camera's acquisitions: frame n is trigger n + 1
+        return Optional.of(new Frame(c.image(), Instant.now(), frameId(c.plan().frame()), c.plan().codeBox(),
+                OptionalLong.of(c.plan().frame() + 1)));
     }
 
     @Override

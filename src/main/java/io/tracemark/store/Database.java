@@ -114,10 +114,17 @@ public final class Database implements Transactions, AutoCloseable {
                 result = work.run(writer);
             } catch (RuntimeException | SQLException | Error e) {
                 rollbackQuietly(e);
+                statements.reset(); // a statement that failed mid-step (e.g. SQLITE_FULL) is not reused
                 throw e;
             }
             long t0 = System.nanoTime();
-            statements.get(writer, "COMMIT").execute();
+            try {
+                statements.get(writer, "COMMIT").execute();
+            } catch (SQLException e) {
+                rollbackQuietly(e);
+                statements.reset();
+                throw e;
+            }
             commitNanos.addAndGet(System.nanoTime() - t0);
             if (checkpointer != null) { // null while migrations run at open
                 checkpointer.committed();

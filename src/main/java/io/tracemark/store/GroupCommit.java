@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: one writer thread drains the queue of pending work, runs the pieces inside one
@@ -21,11 +23,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * others are committed. Because a group with a failing piece is run a second time, work given
  * here may run more than once and must have no effect outside the connection.
  *
+ * <p>No caller is ever lost: {@link #close()} commits or fails every piece queued before it, and a
+ * piece submitted after it fails at once. An {@link Error} in a piece ends the writer loudly: that
+ * group and everything queued fail, and so does every later submission.
+ *
  * <p>{@link #inTransaction} blocks until the caller's work is durable, exactly like
  * {@link Database#inTransaction}, but many concurrent callers share one commit.
  */
 public final class GroupCommit implements Transactions, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_GROUP = 2_000;
 
     private final Database db;
@@ -34,6 +41,8 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong pieces = new AtomicLong();
     private volatile boolean running = true;
+    /** The {@link Error} that ended the writer, if one did: every later submission fails with it. */
+    private volatile Error brokenBy;
 
     public GroupCommit(Database db) {
         this.db = db;
@@ -48,11 +57,14 @@ public final class GroupCommit implements Transactions, AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(TxWork<T> work) {
         Pending<T> pending = new Pending<>(work, new CompletableFuture<>());
-        if (!running) {
-            pending.future.completeExceptionally(new StorageException("group commit on " + db.file() + " is closed"));
-            return pending.future;
+        synchronized (this) {
+            // under the same monitor as close() and a failure: nothing is queued after the final drain
+            if (running) {
+                queue.add(pending);
+                return pending.future;
+            }
         }
-        queue.add(pending);
+        pending.future.completeExceptionally(stopped());
         return pending.future;
     }
 
@@ -97,17 +109,38 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     public record Stats(long commits, long pieces, long writerCpuNanos, long commitNanos) {
     }
 
-    /** Stops taking work, commits what is queued, and stops the writer thread. */
+    /** Stops taking work, commits what is queued, and stops the writer thread; fails what is left then. */
     @Override
     public void close() {
-        running = false;
+        synchronized (this) {
+            running = false;
+        }
         writerThread.interrupt();
         try {
             writerThread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        failAll(drainAll(), new StorageException("group commit on " + db.file() + " is closed"));
+        failAll(drainAll(), stopped());
+    }
+
+    private StorageException stopped() {
+        Error error = brokenBy;
+        return error == null ? new StorageException("group commit on " + db.file() + " is closed")
+                : new StorageException("writes to " + db.file() + " failed for good (" + error
+                + "); restart the station", error);
+    }
+
+    /** An {@link Error} in the writer: no more writes are taken, everything pending fails loudly. */
+    private void broken(Error error, List<Pending<?>> group) {
+        synchronized (this) {
+            brokenBy = error;
+            running = false;
+        }
+        LOG.error("group commit on {} failed for good; every pending and later write fails", db.file(), error);
+        List<Pending<?>> all = new ArrayList<>(group);
+        all.addAll(drainAll());
+        failAll(all, stopped());
     }
 
     private void drain() {
@@ -123,7 +156,12 @@ public final class GroupCommit implements Transactions, AutoCloseable {
                 continue; // close() asked to stop; commit what is left first
             }
             queue.drainTo(group, MAX_GROUP - 1);
-            commit(group);
+            try {
+                commit(group);
+            } catch (Error e) {
+                broken(e, group);
+                return;
+            }
         }
     }
 
@@ -152,9 +190,6 @@ public final class GroupCommit implements Transactions, AutoCloseable {
         } catch (RuntimeException e) {
             failAll(group, e);
             return;
-        } catch (Error e) {
-            failAll(group, new StorageException("group commit to " + db.file() + " failed: " + e, e));
-            throw e;
         }
         commits.incrementAndGet();
         pieces.addAndGet(group.size());

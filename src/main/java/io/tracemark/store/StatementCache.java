@@ -29,4 +29,16 @@ final class StatementCache {
         ps.clearParameters();
         return ps;
     }
+
+    /** Closes and forgets every statement: after a failed write, none is trusted again. */
+    synchronized void reset() {
+        for (PreparedStatement ps : cache.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // a broken statement may not close cleanly; it is dropped either way
+            }
+        }
+        cache.clear();
+    }
 }

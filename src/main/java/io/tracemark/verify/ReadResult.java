@@ -3,6 +3,7 @@ package io.tracemark.verify;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What a scanner reports for one trigger or one frame: a read, a no-read, or a bad read. */
 public sealed interface ReadResult {
@@ -11,16 +12,36 @@ public sealed interface ReadResult {
     Instant at();
 
     /**
+     * The reader's trigger (sequence) number of this result, when the reader sends one: consecutive
+     * triggers have consecutive numbers, so a gap is a missing result and a repeat an extra one.
+     */
+    default OptionalLong trigger() {
+        return OptionalLong.empty();
+    }
+
+    /**
      * A decoded symbol. {@code data} is the decoded text (GS1 separators as ASCII 29),
      * {@code symbologyId} the AIM identifier such as {@code ]d2} or {@code ]C1}, or "" when the
      * reader does not send one.
      */
     record Read(String data, String symbologyId, Optional<Grades> grades, Optional<BufferedImage> image,
-                Instant at) implements ReadResult {
+                Instant at, OptionalLong trigger) implements ReadResult {
+
+        /** A read from a reader that does not number its triggers. */
+        public Read(String data, String symbologyId, Optional<Grades> grades, Optional<BufferedImage> image,
+                    Instant at) {
+            this(data, symbologyId, grades, image, at, OptionalLong.empty());
+        }
     }
 
     /** The scanner saw no readable symbol; {@code reason} says why when known (e.g. "NOREAD"). */
-    record NoRead(Instant at, Optional<BufferedImage> image, String reason) implements ReadResult {
+    record NoRead(Instant at, Optional<BufferedImage> image, String reason, OptionalLong trigger)
+            implements ReadResult {
+
+        /** A no-read from a reader that does not number its triggers. */
+        public NoRead(Instant at, Optional<BufferedImage> image, String reason) {
+            this(at, image, reason, OptionalLong.empty());
+        }
     }
 
     /**

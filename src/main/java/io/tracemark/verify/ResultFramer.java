@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 
@@ -115,7 +116,26 @@ final class ResultFramer {
 
     private void parse(String s, byte[] bytes) {
         Matcher m = profile.resultPattern().matcher(s);
-        if (!m.matches()) {
+        boolean matches = m.matches();
+        OptionalLong trigger = OptionalLong.empty();
+        if (matches) {
+            Optional<String> number = group(m, "trigger");
+            if (number.isPresent()) {
+                try {
+                    trigger = OptionalLong.of(Long.parseLong(number.get()));
+                } catch (NumberFormatException e) {
+                    out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), "trigger number '"
+                            + number.get() + "' is not a number"));
+                    return;
+                }
+                String rest = m.group("data") == null ? "" : m.group("data").trim();
+                if (profile.noReadTokens().contains(rest)) {
+                    out.accept(new ReadResult.NoRead(clock.instant(), Optional.empty(), rest, trigger));
+                    return;
+                }
+            }
+        }
+        if (!matches) {
             out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), "does not match the "
                     + profile.name() + " result pattern"));
             return;
@@ -133,7 +153,7 @@ final class ResultFramer {
             out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), e.getMessage()));
             return;
         }
-        out.accept(new ReadResult.Read(data, symbology, grades, Optional.empty(), clock.instant()));
+        out.accept(new ReadResult.Read(data, symbology, grades, Optional.empty(), clock.instant(), trigger));
     }
 
     private static Optional<String> group(Matcher m, String name) {

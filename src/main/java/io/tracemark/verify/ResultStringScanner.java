@@ -1,6 +1,7 @@
 package io.tracemark.verify;
 
 import io.tracemark.core.DeviceException;
+import io.tracemark.device.Backoff;
 import io.tracemark.device.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * A fixed-mount reader that decodes by itself and reports result strings (Cognex DataMan, Keyence
  * SR, Datalogic Matrix, ...): the {@link ScannerProfile} says how results end, what a no-read looks
  * like and which commands trigger it. It runs on any {@link Transport} (TCP, serial, in-memory).
- * One reader thread per scanner.
+ * One reader thread per scanner. A lost link is a fault ({@link #onFault}) and is reconnected with
+ * backoff ({@link #onRecovered} when it is back).
  */
 public final class ResultStringScanner implements Scanner {
 
@@ -21,11 +23,16 @@ public final class ResultStringScanner implements Scanner {
 
     private final ScannerProfile profile;
     private static final Duration READ_SLICE = Duration.ofMillis(200);
+    private static final Backoff RECONNECT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), 2.0);
+    /** One round of reconnect attempts; rounds repeat while the scanner runs (stop is seen between rounds). */
+    private static final Duration RECONNECT_ROUND = Duration.ofSeconds(2);
 
     private final Transport link;
     private final Clock clock;
     private final ScanCounter counter = new ScanCounter();
     private final DeliveryThread delivery;
+    private volatile Consumer<String> faults = detail -> { };
+    private volatile Runnable recovered = () -> { };
 
     public ResultStringScanner(ScannerProfile profile, Transport link, Clock clock) {
         this.profile = profile;
@@ -47,25 +54,83 @@ public final class ResultStringScanner implements Scanner {
     @Override
     public synchronized void start() {
         delivery.requireNotStarted();
-        link.open();
-        delivery.start("scanner-" + profile.name(), this::readLoop);
+        DeviceException unreachable = null;
+        try {
+            link.open();
+        } catch (DeviceException e) {
+            unreachable = e;
+        }
+        boolean connected = unreachable == null;
+        // a reader down at start-up is connected as soon as it is up: the thread starts either way
+        delivery.start("scanner-" + profile.name(), () -> {
+            if (connected || reconnect()) {
+                readLoop();
+            }
+        });
+        if (unreachable != null) {
+            throw unreachable;
+        }
     }
 
+    @Override
+    public void onFault(Consumer<String> listener) {
+        this.faults = listener;
+    }
+
+    @Override
+    public void onRecovered(Runnable listener) {
+        this.recovered = listener;
+    }
+
+    /**
+     * Reads results until stopped. A lost link is reported as a fault at once, then reconnected with
+     * backoff (attempts logged at most once a minute); a result cut by the loss is dropped.
+     */
     private void readLoop() {
-        ResultFramer framer = new ResultFramer(profile, clock, counter::deliver);
         byte[] buffer = new byte[4096];
-        try {
-            while (delivery.running()) {
-                int n = link.read(buffer, READ_SLICE);
-                framer.feed(buffer, n);
+        while (delivery.running()) {
+            ResultFramer framer = new ResultFramer(profile, clock, counter::deliver);
+            try {
+                while (delivery.running()) {
+                    int n = link.read(buffer, READ_SLICE);
+                    framer.feed(buffer, n);
+                }
+            } catch (DeviceException e) {
+                if (!delivery.running()) {
+                    return;
+                }
+                LOG.warn("{}: connection lost: {}; reconnecting", name(), e.getMessage());
+                faults.accept(name() + ": connection lost: " + e.getMessage());
+                if (!reconnect()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("{}: listener failed; reader stopped", name(), e);
+                faults.accept(name() + ": reader stopped: " + e);
+                return;
             }
-        } catch (DeviceException e) {
-            if (delivery.running()) {
-                LOG.warn("{}: connection lost: {}", name(), e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("{}: listener failed; reader stopped", name(), e);
         }
+    }
+
+    /** Reconnects until it works or the scanner is stopped; true when connected again. */
+    private boolean reconnect() {
+        long lastLog = System.nanoTime();
+        int attempts = 0;
+        while (delivery.running()) {
+            try {
+                link.reconnect(RECONNECT, RECONNECT_ROUND);
+                LOG.info("{}: reconnected", name());
+                recovered.run();
+                return true;
+            } catch (DeviceException e) {
+                attempts++;
+                if (System.nanoTime() - lastLog > Duration.ofMinutes(1).toNanos()) {
+                    LOG.warn("{}: still not reconnected after {} rounds: {}", name(), attempts, e.getMessage());
+                    lastLog = System.nanoTime();
+                }
+            }
+        }
+        return false;
     }
 
     /** Sends the profile's trigger command; a profile without one (continuous readers) ignores this. */

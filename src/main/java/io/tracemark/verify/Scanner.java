@@ -39,6 +39,17 @@ public interface Scanner extends AutoCloseable {
     /** Stops delivering results and releases the connection; blocks until the delivery thread ends. */
     void stop();
 
+    /**
+     * Where a lost link or a failed source is reported ({@code detail} names the device and the
+     * failure). A scanner that can reconnect keeps trying, with backoff, and reports {@link #onRecovered}.
+     */
+    default void onFault(Consumer<String> listener) {
+    }
+
+    /** Where a scanner that reconnected after a fault reports it. */
+    default void onRecovered(Runnable listener) {
+    }
+
     /** Counters of reads, no-reads and bad reads delivered so far. */
     ScanCounts counts();
 

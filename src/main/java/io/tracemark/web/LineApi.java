@@ -91,6 +91,23 @@ final class LineApi {
                 new NotFoundException("reconciliation of a batch ended since the station started")));
     }
 
+    /** Suspends the current job: it stays OPEN with its codes, another job may start, it is resumed later. */
+    void suspend(Context ctx) {
+        line.suspendJob(actor(ctx));
+        status(ctx);
+    }
+
+    /** The OPEN jobs: current, suspended or left over. */
+    void openJobs(Context ctx) {
+        ctx.json(line.openJobs());
+    }
+
+    /** Makes an OPEN job current and resumes it. */
+    void resumeJob(Context ctx) {
+        line.resumeJob(ctx.pathParam("id"), actor(ctx));
+        status(ctx);
+    }
+
     void endBatch(Context ctx) {
         line.endBatch(actor(ctx));
         status(ctx);

@@ -1,8 +1,10 @@
 package io.tracemark.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.Alarm;
 import io.tracemark.line.LineSettings;
@@ -49,10 +51,18 @@ class StopRuleTest {
             }
             assertTrue(r.sent() < 60, "stopped before the end: " + r);
 
+            TracemarkException unseen = assertThrows(TracemarkException.class, () -> rig.line.restart("tester"));
+            assertTrue(unseen.getMessage().contains("acknowledge the alarm first"), unseen.getMessage());
+            assertThrows(TracemarkException.class, () -> rig.line.clear("tester"));
+            assertEquals(PackMlState.ABORTED, rig.line.snapshot().state(), "refused: still aborted");
             rig.line.acknowledgeAlarm(alarms.get(0).id(), "tester");
+            if (cause.equals("scanner.fault")) {
+                TracemarkException dead = assertThrows(TracemarkException.class, () -> rig.line.restart("tester"));
+                assertTrue(dead.getMessage().contains("scanner camera-1 is not working"), dead.getMessage());
+                assertEquals(0, rig.units("SENT"), "nothing printed by the refused restart");
+            }
             if (cause.equals("printer.paperOut") || cause.equals("printer.headOpen")) {
                 rig.sim.fixDevices();
-                assertTrue(rig.sim.awaitCameraIdle(LineRig.PATIENCE), "camera caught up with the printer");
                 rig.line.restart("tester");
                 rig.awaitState(PackMlState.COMPLETE);
                 rig.line.endBatch("tester");

@@ -90,4 +90,72 @@ class GroupCommitTest {
             }));
         }
     }
+
+    @Test
+    void submitsRacingCloseAreAllCommittedOrFailedNeverLost() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path roundDir = dir.resolve("race-" + round);
+            java.nio.file.Files.createDirectories(roundDir);
+            try (Database db = Database.open(roundDir)) {
+                GroupCommit group = new GroupCommit(db);
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<Future<List<CompletableFuture<Object>>>> submitters = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    submitters.add(pool.submit(() -> {
+                        List<CompletableFuture<Object>> mine = new ArrayList<>();
+                        go.await();
+                        for (int i = 0; i < 200; i++) {
+                            String id = "R" + thread + "-" + i;
+                            mine.add(group.submit(conn -> {
+                                DatabaseTest.insertJob(conn, id);
+                                return null;
+                            }));
+                        }
+                        return mine;
+                    }));
+                }
+                go.countDown();
+                group.close();
+                long committed = 0;
+                for (Future<List<CompletableFuture<Object>>> f : submitters) {
+                    for (CompletableFuture<Object> piece : f.get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        try {
+                            piece.get(30, java.util.concurrent.TimeUnit.SECONDS); // a lost piece times out here
+                            committed++;
+                        } catch (ExecutionException e) {
+                            assertInstanceOf(StorageException.class, e.getCause());
+                            assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
+                        }
+                    }
+                }
+                pool.shutdown();
+                assertEquals(committed, db.count("SELECT count(*) FROM jobs"), "what was reported committed is stored");
+            }
+        }
+    }
+
+    @Test
+    void anErrorInAPieceFailsEveryWriteLoudlyInsteadOfLeavingCallersWaiting() throws Exception {
+        try (Database db = Database.open(dir); GroupCommit group = new GroupCommit(db)) {
+            group.inTransaction(conn -> {
+                DatabaseTest.insertJob(conn, "before");
+                return null;
+            });
+            CompletableFuture<Object> failing = group.submit(conn -> {
+                throw new StackOverflowError("simulated");
+            });
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> failing.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertInstanceOf(StorageException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().contains("StackOverflowError"), e.getCause().getMessage());
+            StorageException later = assertThrows(StorageException.class, () -> group.inTransaction(conn -> {
+                DatabaseTest.insertJob(conn, "after");
+                return null;
+            }));
+            assertTrue(later.getMessage().contains("failed for good"), later.getMessage());
+            assertEquals(1, db.count("SELECT count(*) FROM jobs"), "the committed write stays, nothing after it");
+        }
+    }
 }

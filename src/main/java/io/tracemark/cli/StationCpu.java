@@ -1,0 +1,54 @@
+package io.tracemark.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU time of the station's own threads (line, feeder, printer driver, database writer, platform
+ * senders), sampled so that threads which end during the run (a feeder per start) are counted up to
+ * their last sample. Threads of simulated devices and of the reference platform are not the
+ * station's and are left out; the decoder thread is counted by the scanner itself (the simulated
+ * camera draws on it). Not thread-safe: one sampler thread calls {@link #sample()}.
+ */
+final class StationCpu {
+
+    /** Name prefixes of the station's threads. */
+    static final List<String> STATION_THREADS = List.of("line-control", "line-watchdog", "line-feeder",
+            "group-commit", "checkpoint", "zpl-events", "zpl-poller", "tcp-write-watchdog", "outbox-sender",
+            "code-range-puller", "panel-events", "scanner-");
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Map<Long, Long> cpuById = new HashMap<>();
+
+    StationCpu() {
+        if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
+            threads.setThreadCpuTimeEnabled(true);
+        }
+    }
+
+    /** Whether this JVM measures per-thread CPU time. */
+    boolean supported() {
+        return threads.isThreadCpuTimeSupported();
+    }
+
+    void sample() {
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null || STATION_THREADS.stream().noneMatch(info.getThreadName()::startsWith)) {
+                continue;
+            }
+            long cpu = threads.getThreadCpuTime(info.getThreadId());
+            if (cpu >= 0) {
+                cpuById.merge(info.getThreadId(), cpu, Math::max);
+            }
+        }
+    }
+
+    /** CPU nanoseconds of the station's threads at their last samples. */
+    long nanos() {
+        return cpuById.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

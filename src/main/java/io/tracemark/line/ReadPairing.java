@@ -1,0 +1,386 @@
+package io.tracemark.line;
+
+import io.tracemark.verify.Content;
+import io.tracemark.verify.ReadResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which camera result belongs to which printed label. Pure logic, no I/O, not thread-safe (the
+ * {@link UnitMatcher} calls it under its lock); each call costs the same whatever the size of the job.
+ *
+ * <p>The labels pass the camera in print order, so the queue of slots is the order of the printer.
+ * A slot is a unit awaiting its verdict, or a settled slot: a unit of an earlier capture epoch (in
+ * flight when the line stopped, voided, but printed: its label still passes the camera) or a unit
+ * settled without a read (timed out). A result that lands on a settled slot is recognised, counted and
+ * discarded; it is never paired with another unit.
+ *
+ * <ul>
+ *   <li>Results with a trigger number (virtual camera, generic reader with numbers, readers that number
+ *       their triggers): the first one anchors the numbering to the head slot; afterwards the number
+ *       says which slot a result belongs to. A number ahead of the head means the slots in between got
+ *       no result (missing); a number behind it is a late or extra result (discarded). A jump beyond
+ *       what can be in flight (a reader restarted and counts again) anchors anew.</li>
+ *   <li>Results without one: by order within the epoch; for item-level codes, a late result of a unit
+ *       already settled without a read is recognised by its content and discarded.</li>
+ * </ul>
+ *
+ * <p>Units the printer did not confirm when the line stopped may or may not have printed: their slots
+ * stay, marked maybe. For item-level codes a result whose content is that of a later slot shows that
+ * the settled labels before it never came out, and their slots go; otherwise a slot is taken as printed.
+ */
+final class ReadPairing {
+
+    /** A far jump of the trigger numbering: the reader restarted or was replaced. */
+    private static final long REANCHOR_DISTANCE = 1_000;
+    /** Settled slots kept at most while no result comes (a dead camera must not grow the queue). */
+    private static final int MAX_SETTLED = 4_096;
+    /** Contents of units timed out without a read, kept to recognise their late results (no trigger numbers). */
+    private static final int RECENT_TIMED_OUT = 256;
+
+    /** What pairing decided. Called synchronously from the pairing methods. */
+    interface Decisions {
+        /** {@code result} is the camera's view of {@code unit}. */
+        void paired(PendingUnit unit, ReadResult result);
+
+        /** {@code unit} was printed and no result for it came (timed out, or skipped by the trigger numbers). */
+        void missed(PendingUnit unit);
+
+        /** {@code result} belongs to no unit awaiting a verdict: {@code why} is stale or extra, and how. */
+        void discarded(ReadResult result, String why);
+    }
+
+    private final Decisions decisions;
+    private final ArrayDeque<PendingUnit> slots = new ArrayDeque<>();
+    private final ArrayDeque<ReadResult> results = new ArrayDeque<>();
+    private final Map<String, Boolean> timedOut = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENT_TIMED_OUT;
+        }
+    };
+    private boolean itemLevel = true;
+    private boolean accepting;
+    private int epoch;
+    private int live;
+    private int settledSlots;
+    private long nextTrigger = -1;
+    private Instant epochStart = Instant.EPOCH;
+    private long stale;
+    private long extra;
+    private long missed;
+
+    ReadPairing(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    /**
+     * Begins a capture epoch: units expected from now on belong to it. Settled slots of earlier epochs
+     * stay (their labels may still pass the camera) and expire {@code timeout} after now.
+     *
+     * @param itemLevelCodes whether every unit has its own content (content then tells units apart)
+     */
+    void begin(Instant now, boolean itemLevelCodes) {
+        epoch++;
+        epochStart = now;
+        itemLevel = itemLevelCodes;
+        accepting = true;
+        pair();
+    }
+
+    /**
+     * Ends the epoch: units the printer confirmed become settled slots (their results will be
+     * discarded), units it did not confirm are dropped as not printed; the caller voids them all.
+     */
+    void halt() {
+        haltEach(unit -> { });
+    }
+
+    /** {@link #halt()}, telling {@code each} about every unit that was awaiting its verdict. */
+    void haltEach(java.util.function.Consumer<PendingUnit> each) {
+        accepting = false;
+        Iterator<PendingUnit> it = slots.iterator();
+        while (it.hasNext()) {
+            PendingUnit slot = it.next();
+            if (slot.settled) {
+                continue;
+            }
+            each.accept(slot);
+            live--;
+            slot.settled = true;
+            settledSlots++;
+            if (slot.printedAt == null) {
+                slot.maybe = true;
+            }
+        }
+        trimSettled();
+    }
+
+    /** A unit is about to be sent: its label comes after every label sent before. */
+    void expect(PendingUnit unit) {
+        unit.epoch = epoch;
+        slots.addLast(unit);
+        live++;
+    }
+
+    /** The printer confirmed the unit's label came out. Linear in the units in flight (bounded). */
+    void printed(long unitId, Instant at) {
+        for (PendingUnit slot : slots) {
+            if (slot.unitId == unitId && !slot.settled) {
+                slot.printedAt = at;
+                break;
+            }
+        }
+        pair();
+    }
+
+    /** A camera result arrived. */
+    void read(ReadResult result) {
+        results.addLast(result);
+        pair();
+    }
+
+    /**
+     * Settles units whose result is overdue: the head, printed more than {@code timeout} ago, with no
+     * result waiting. Without trigger numbers, settled slots of an old epoch expire {@code timeout}
+     * after the epoch began.
+     */
+    void expire(Instant now, Duration timeout) {
+        if (!accepting || !results.isEmpty()) {
+            return;
+        }
+        if (anchored()) {
+            expireNumbered(now, timeout);
+            return;
+        }
+        while (!slots.isEmpty()) {
+            PendingUnit head = slots.peekFirst();
+            Instant since = head.settled ? later(head.printedAt, epochStart) : head.printedAt;
+            if (since == null || Duration.between(since, now).compareTo(timeout) <= 0) {
+                return;
+            }
+            removeHead();
+            if (!head.settled) {
+                if (itemLevel) {
+                    timedOut.put(head.canonical, Boolean.TRUE);
+                }
+                missed++;
+                decisions.missed(head);
+            }
+        }
+    }
+
+    /**
+     * With trigger numbers every slot keeps its number until a result passes it: an overdue unit is
+     * settled in place (its late result is then recognised), settled slots stay.
+     */
+    private void expireNumbered(Instant now, Duration timeout) {
+        for (PendingUnit slot : slots) {
+            if (slot.settled) {
+                continue;
+            }
+            if (slot.printedAt == null || Duration.between(slot.printedAt, now).compareTo(timeout) <= 0) {
+                return;
+            }
+            slot.settled = true;
+            live--;
+            settledSlots++;
+            missed++;
+            decisions.missed(slot);
+        }
+        trimSettled();
+    }
+
+    /** A supervisor voided a unit in flight: it keeps its place; its result is discarded. */
+    void voided(long unitId) {
+        for (PendingUnit slot : slots) {
+            if (slot.unitId == unitId && !slot.settled) {
+                slot.settled = true;
+                live--;
+                settledSlots++;
+                if (slot.printedAt == null) {
+                    slot.printedAt = Instant.EPOCH.plusMillis(1); // sent, so expected at the camera
+                }
+                return;
+            }
+        }
+    }
+
+    /** Units sent and awaiting a verdict in this epoch (settled slots not counted). */
+    int live() {
+        return live;
+    }
+
+    /** Whether no result is waiting for its unit and no unit for its result. */
+    boolean idle() {
+        return live == 0 && results.isEmpty();
+    }
+
+    /** Results recognised as stale (for a settled unit or an older epoch), extra, and units missed. */
+    Counts counts() {
+        return new Counts(stale, extra, missed);
+    }
+
+    record Counts(long stale, long extra, long missed) {
+    }
+
+    private void pair() {
+        while (!results.isEmpty()) {
+            ReadResult result = results.peekFirst();
+            boolean progressed = result.trigger().isPresent() ? pairNumbered(result, result.trigger().getAsLong())
+                    : pairInOrder(result);
+            if (!progressed) {
+                return;
+            }
+        }
+    }
+
+    /** Pairs by trigger number; false when the result must wait. */
+    private boolean pairNumbered(ReadResult result, long trigger) {
+        if (slots.isEmpty()) {
+            results.pollFirst();
+            if (anchored()) {
+                nextTrigger = Math.max(nextTrigger, trigger + 1);
+            }
+            discard(result, accepting ? "extra" : "stray", "result " + trigger + " with no label expected");
+            return true;
+        }
+        if (!anchored() || trigger < nextTrigger - REANCHOR_DISTANCE
+                || trigger > nextTrigger + slots.size() + REANCHOR_DISTANCE) {
+            nextTrigger = trigger;
+        }
+        if (trigger < nextTrigger) {
+            results.pollFirst();
+            discard(result, "stale", "result " + trigger + " after result " + (nextTrigger - 1));
+            return true;
+        }
+        while (trigger > nextTrigger && !slots.isEmpty()) {
+            PendingUnit skipped = removeHead();
+            nextTrigger++;
+            if (!skipped.settled) {
+                missed++;
+                decisions.missed(skipped);
+            }
+        }
+        results.pollFirst();
+        if (slots.isEmpty()) {
+            nextTrigger = trigger + 1;
+            discard(result, "extra", "result " + trigger + " beyond the labels in flight");
+            return true;
+        }
+        if (dropNeverPrinted(result)) {
+            results.addFirst(result);
+            return true;
+        }
+        PendingUnit head = removeHead();
+        nextTrigger++;
+        if (head.settled) {
+            discard(result, "stale", "result " + trigger + " for unit " + head.unitId + ", already settled");
+        } else {
+            decisions.paired(head, result);
+        }
+        return true;
+    }
+
+    /** Pairs by order (and content for item-level codes); false when the result must wait. */
+    private boolean pairInOrder(ReadResult result) {
+        PendingUnit head = slots.peekFirst();
+        if (head == null) {
+            results.pollFirst();
+            discard(result, accepting ? "extra" : "stray", "result with no label expected");
+            return true;
+        }
+        String content = itemLevel && result instanceof ReadResult.Read read
+                ? Content.canonical(read.data(), read.symbologyId()) : null;
+        if (head.settled) {
+            if (dropNeverPrinted(result)) {
+                return true;
+            }
+            results.pollFirst();
+            removeHead();
+            discard(result, "stale", "result for unit " + head.unitId + " of an earlier epoch or already voided");
+            return true;
+        }
+        if (content != null && !content.equals(head.canonical) && timedOut.remove(content) != null) {
+            results.pollFirst();
+            discard(result, "stale", "late result of a unit already settled as missing");
+            return true;
+        }
+        if (head.printedAt == null) {
+            return false;
+        }
+        results.pollFirst();
+        removeHead();
+        decisions.paired(head, result);
+        return true;
+    }
+
+    /**
+     * For item-level codes, whether the settled slots at the head are shown never to have come out: the
+     * result's content is that of a later settled slot or of the first live unit, not the head's. Those
+     * slots before it go (the printer counted labels it never delivered) and the result stays, to be
+     * paired again.
+     */
+    private boolean dropNeverPrinted(ReadResult result) {
+        PendingUnit head = slots.peekFirst();
+        if (head == null || !head.settled || !itemLevel || !(result instanceof ReadResult.Read read)) {
+            return false;
+        }
+        String content = Content.canonical(read.data(), read.symbologyId());
+        if (content.equals(head.canonical)) {
+            return false;
+        }
+        int before = 0;
+        for (PendingUnit slot : slots) {
+            if (content.equals(slot.canonical)) {
+                for (int i = 0; i < before; i++) {
+                    removeHead();
+                }
+                return true;
+            }
+            if (!slot.settled) {
+                return false;
+            }
+            before++;
+        }
+        return false;
+    }
+
+    private PendingUnit removeHead() {
+        PendingUnit head = slots.pollFirst();
+        if (head.settled) {
+            settledSlots--;
+        } else {
+            live--;
+        }
+        return head;
+    }
+
+    private void trimSettled() {
+        while (settledSlots > MAX_SETTLED && slots.peekFirst() != null && slots.peekFirst().settled) {
+            removeHead();
+            nextTrigger = -1;
+        }
+    }
+
+    private void discard(ReadResult result, String kind, String why) {
+        if ("stale".equals(kind)) {
+            stale++;
+        } else {
+            extra++;
+        }
+        decisions.discarded(result, kind + ": " + why);
+    }
+
+    private boolean anchored() {
+        return nextTrigger >= 0;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || a.isBefore(b) ? b : a;
+    }
+}

@@ -1,0 +1,46 @@
+package io.tracemark.cli;
+
+import static io.tracemark.cli.CommandRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench line} on the simulated line: figures as JSON, and a non-zero exit for a run that is not valid. */
+class BenchLineCommandTest {
+
+    @Test
+    void aCleanRunReportsStationCpuAndWindowsAndExitsZero() throws Exception {
+        CommandRun r = run("bench", "line", "--units", "40", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = JsonOutput.mapper().readTree(r.out());
+        assertTrue(doc.get("ok").asBoolean(), r.out());
+        assertTrue(doc.get("balanced").asBoolean());
+        assertEquals(40, doc.get("verified").asInt());
+        assertTrue(doc.get("stationCpuMsPerUnit").asDouble() > 0, r.out());
+        assertEquals(1, doc.get("unitsPerSecondByWindow").size(), "40 units: one window");
+        assertTrue(doc.get("unitsPerSecondByWindow").get(0).asDouble() > 0, r.out());
+    }
+
+    @Test
+    void aRunThatStoppedExitsOne() throws Exception {
+        CommandRun r = run("bench", "line", "--units", "40", "--faults", "printer.paperOutAfter=10", "--json");
+        assertEquals(1, r.exit(), r.out());
+        JsonNode doc = JsonOutput.mapper().readTree(r.out());
+        assertFalse(doc.get("ok").asBoolean());
+        assertFalse(doc.get("stops").isEmpty(), r.out());
+        assertTrue(r.err().contains("not valid"), r.err());
+    }
+
+    @Test
+    void windowsAreUnitsPerSecondOverEachTenThousandVerdicts() {
+        List<Long> times = new java.util.ArrayList<>();
+        for (long i = 0; i < 25_000; i++) {
+            times.add(i < 10_000 ? i * 10 : 100_000 + (i - 10_000) * 20); // 100/s, then 50/s
+        }
+        assertEquals(List.of(100.0, 50.0, 50.0), BenchLineCommand.windows(times));
+    }
+}

@@ -1,0 +1,214 @@
+package io.tracemark.line;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracemark.verify.Expectation;
+import io.tracemark.verify.ReadResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** The pairing of camera results with printed labels, as pure logic. */
+class ReadPairingTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final List<String> log = new ArrayList<>();
+    private final ReadPairing pairing = new ReadPairing(new ReadPairing.Decisions() {
+        @Override
+        public void paired(PendingUnit unit, ReadResult result) {
+            log.add(unit.unitId + "=" + ((ReadResult.Read) result).data());
+        }
+
+        @Override
+        public void missed(PendingUnit unit) {
+            log.add(unit.unitId + "=missed");
+        }
+
+        @Override
+        public void discarded(ReadResult result, String why) {
+            log.add("discarded " + (result instanceof ReadResult.Read r ? r.data() : "no-read") + " ("
+                    + why.substring(0, why.indexOf(':')) + ")");
+        }
+    });
+
+    private static PendingUnit unit(long id, String content) {
+        return new PendingUnit(id, (int) id, content, Expectation.parse(content), T0, null);
+    }
+
+    private static ReadResult read(String data, long trigger) {
+        return new ReadResult.Read(data, "", Optional.empty(), Optional.empty(), T0,
+                trigger < 0 ? OptionalLong.empty() : OptionalLong.of(trigger));
+    }
+
+    private void print(long... ids) {
+        for (long id : ids) {
+            pairing.printed(id, T0);
+        }
+    }
+
+    @Test
+    void numberedResultsPairByTriggerAcrossAStop() {
+        pairing.begin(T0, true);
+        for (long id = 1; id <= 4; id++) {
+            pairing.expect(unit(id, "C" + id));
+        }
+        print(1, 2, 3);
+        pairing.read(read("C1", 101));
+        pairing.halt(); // 2 and 3 printed (their labels will pass), 4 never confirmed: not printed
+        pairing.begin(T0.plusSeconds(1), true);
+        pairing.expect(unit(5, "C5"));
+        print(5);
+        pairing.read(read("C2", 102));
+        pairing.read(read("C3", 103));
+        pairing.read(read("C5", 104));
+        assertEquals(List.of("1=C1", "discarded C2 (stale)", "discarded C3 (stale)", "5=C5"), log);
+        assertEquals(0, pairing.live());
+    }
+
+    @Test
+    void aUnitNotConfirmedAtTheStopIsTakenAsPrintedUnlessItsContentShowsOtherwise() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        print(1);
+        pairing.read(read("C1", 1));
+        pairing.halt(); // 2 not confirmed: maybe printed
+        pairing.begin(T0, true);
+        pairing.expect(unit(3, "C3"));
+        pairing.expect(unit(4, "C4"));
+        print(3, 4);
+        pairing.read(read("C3", 2)); // 2 never came out: the camera's next trigger is unit 3
+        pairing.halt();
+        pairing.begin(T0, true);
+        pairing.expect(unit(5, "C5"));
+        print(5);
+        pairing.read(read("C4", 3)); // 4 was printed before the stop: its result is stale
+        pairing.read(read("C5", 4));
+        assertEquals(List.of("1=C1", "3=C3", "discarded C4 (stale)", "5=C5"), log);
+    }
+
+    @Test
+    void sameContentEverywhereStillPairsByTrigger() {
+        pairing.begin(T0, false);
+        pairing.expect(unit(1, "B"));
+        pairing.expect(unit(2, "B"));
+        print(1, 2);
+        pairing.halt();
+        pairing.begin(T0, false);
+        pairing.expect(unit(3, "B"));
+        print(3);
+        pairing.read(read("B", 7));
+        pairing.read(read("B", 8));
+        pairing.read(read("B", 9));
+        assertEquals(List.of("discarded B (stale)", "discarded B (stale)", "3=B"), log);
+    }
+
+    @Test
+    void aGapInTheNumbersIsAMissingReadAndARepeatIsDiscarded() {
+        pairing.begin(T0, true);
+        for (long id = 1; id <= 3; id++) {
+            pairing.expect(unit(id, "C" + id));
+        }
+        print(1, 2, 3);
+        pairing.read(read("C1", 10));
+        pairing.read(read("C1", 10));
+        pairing.read(read("C3", 12));
+        assertEquals(List.of("1=C1", "discarded C1 (stale)", "2=missed", "3=C3"), log);
+        assertEquals(new ReadPairing.Counts(1, 0, 1), pairing.counts());
+    }
+
+    @Test
+    void aLateResultOfATimedOutUnitIsRecognisedByItsNumber() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        pairing.expect(unit(3, "C3"));
+        print(1, 2, 3);
+        pairing.read(read("C1", 1));
+        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT);
+        pairing.read(read("C2", 2));
+        assertEquals(List.of("1=C1", "2=missed", "3=missed", "discarded C2 (stale)"), log);
+    }
+
+    @Test
+    void unnumberedResultsOfAnEarlierEpochAreDiscardedInOrder() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        print(1, 2);
+        pairing.halt();
+        pairing.begin(T0, true);
+        pairing.expect(unit(3, "C3"));
+        print(3);
+        pairing.read(read("C1", -1));
+        pairing.read(read("C2", -1));
+        pairing.read(read("C3", -1));
+        assertEquals(List.of("discarded C1 (stale)", "discarded C2 (stale)", "3=C3"), log);
+    }
+
+    @Test
+    void unnumberedItemResultsSkipSettledLabelsThatNeverCame() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        print(1);
+        pairing.halt();
+        pairing.begin(T0, true);
+        pairing.expect(unit(2, "C2"));
+        print(2);
+        pairing.read(read("C2", -1));
+        assertEquals(List.of("2=C2"), log);
+    }
+
+    @Test
+    void unnumberedLateResultOfATimedOutItemUnitIsNotPairedWithTheNext() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        print(1);
+        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT);
+        print(2);
+        pairing.read(read("C1", -1));
+        pairing.read(read("C2", -1));
+        assertEquals(List.of("1=missed", "discarded C1 (stale)", "2=C2"), log);
+    }
+
+    @Test
+    void aResultWithNoLabelExpectedIsExtra() {
+        pairing.begin(T0, true);
+        pairing.read(read("X", 5));
+        pairing.read(read("Y", -1));
+        assertEquals(2, pairing.counts().extra());
+        assertTrue(pairing.idle());
+    }
+
+    @Test
+    void aReaderThatCountsAgainIsAnchoredAnew() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        print(1, 2);
+        pairing.read(read("C1", 50_000));
+        pairing.read(read("C2", 1));
+        assertEquals(List.of("1=C1", "2=C2"), log);
+    }
+
+    @Test
+    void nothingIsKeptPerSettledUnit() {
+        pairing.begin(T0, true);
+        for (long id = 1; id <= 200_000; id++) {
+            pairing.expect(unit(id, "C" + id));
+            pairing.printed(id, T0);
+            pairing.read(read("C" + id, id));
+        }
+        assertEquals(200_000, log.size());
+        assertEquals(0, pairing.live());
+        assertTrue(pairing.idle(), "nothing kept per settled unit");
+    }
+}
