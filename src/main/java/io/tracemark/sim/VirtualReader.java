@@ -52,7 +52,9 @@ public final class VirtualReader implements AutoCloseable {
             if (frame.isEmpty()) {
                 continue;
             }
-            long trigger = ++triggers;
+            // the camera numbers its acquisitions; the reader reports that number with each result
+            long trigger = frame.get().trigger().orElse(triggers + 1);
+            triggers = trigger;
             try {
                 if (results.clients() > 0) {
                     results.publish(result(trigger, frame.get()));
