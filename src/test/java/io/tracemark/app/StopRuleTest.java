@@ -46,7 +46,9 @@ class StopRuleTest {
             assertEquals(r.voided(), rig.unitsWithReason(cause), "every voided unit was in flight at this stop");
             assertEquals(r.sent(), r.verified() + r.rejected() + r.voided());
             if (cause.equals("rejects.consecutive")) {
-                assertEquals(rejectLimit, r.rejected());
+                // the stop is carried out on the line's thread: results already in may still be judged
+                assertTrue(r.rejected() >= rejectLimit && r.rejected() <= rejectLimit + settings.maxAwaitingVerdict(),
+                        "stopped at the limit: " + r);
                 assertEquals(0, r.verified());
             }
             assertTrue(r.sent() < 60, "stopped before the end: " + r);
