@@ -110,7 +110,7 @@ public final class DemoPlatform implements AutoCloseable {
             LOG.warn("outbox not drained within {}: {}", within, lag());
         }
         Map<String, Long> quantities = new LinkedHashMap<>();
-        reportToday().forEach(q -> quantities.put(q.productId(), q.quantity()));
+        reportToday().forEach(q -> quantities.merge(q.productId(), q.quantity(), Long::sum));
         PlatformLag lag = lag();
         return new Report(url(), lag.backlog(), lag.delivered(), platform.eventCount(), quantities,
                 verifiedCode(db, jobId).map(platform::publicPage));

@@ -3,8 +3,10 @@ package io.tracemark.app;
 import io.tracemark.codes.CodeSchemes;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.master.MasterDataStore;
+import io.tracemark.platform.Backoff;
 import io.tracemark.platform.CodeRangePuller;
 import io.tracemark.platform.DailyQuantityReporter;
+import io.tracemark.platform.DailyQuantitySchedule;
 import io.tracemark.platform.JobProducts;
 import io.tracemark.platform.LedgerCodeStock;
 import io.tracemark.platform.OutboxSender;
@@ -13,6 +15,8 @@ import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.PlatformLag;
 import io.tracemark.platform.PlatformListener;
 import io.tracemark.platform.PullerSettings;
+import io.tracemark.platform.StoredCodeRequests;
+import io.tracemark.platform.UnusedCodeReturns;
 import io.tracemark.platform.wire.DailyQuantity;
 import io.tracemark.store.Database;
 import java.time.Clock;
@@ -23,9 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ public final class PlatformLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformLink.class);
     private static final String ACTOR = "platform-link";
+    private static final int CATCH_UP_DAYS = 31;
+    private static final Duration RETURN_RETRY = Duration.ofMinutes(5);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, 1);
 
     /**
      * @param dailyRates   expected units per day for products that need their own figure
@@ -69,32 +73,35 @@ public final class PlatformLink implements AutoCloseable {
     private final CodeRangePuller puller;
     private final OutboxSender sender;
     private final DailyQuantityReporter reporter;
+    private final DailyQuantitySchedule daily;
+    private final UnusedCodeReturns returns;
     private final Settings settings;
     private final Map<String, Long> lowBuffers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "platform-daily-quantity");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile String startError;
 
-    private PlatformLink(PlatformClient client, Database db, CodeLedger ledger, CodeSchemes schemes,
-                         Map<String, Long> rates, Settings settings) {
+    private PlatformLink(PlatformClient client, Database db, CodeLedger ledger, MasterDataStore masterData,
+                         CodeSchemes schemes, Map<String, Long> rates, String stationId, Settings settings) {
         this.client = client;
         this.settings = settings;
+        Clock clock = Clock.systemUTC();
         PullerSettings pulls = new PullerSettings(settings.pullInterval(), settings.bufferDays(), settings.alarmDays(),
                 rates, 100, 100_000);
-        this.puller = new CodeRangePuller(client, new LedgerCodeStock(ledger, db, schemes), pulls, new Alarms());
+        this.puller = new CodeRangePuller(client, new LedgerCodeStock(ledger, db, schemes), pulls, new Alarms(),
+                new StoredCodeRequests(db, clock));
         this.sender = new OutboxSender(db, ledger.outbox(), client, new JobProducts(db),
-                OutboxSender.Settings.defaults(), Clock.systemUTC());
-        this.reporter = new DailyQuantityReporter(db, client, settings.zone());
+                OutboxSender.Settings.defaults(), clock, stationId);
+        this.reporter = new DailyQuantityReporter(db, client, settings.zone(), stationId);
+        this.daily = new DailyQuantitySchedule(reporter, db, clock, settings.zone(),
+                () -> masterData.products().stream().map(p -> p.id()).toList(), CATCH_UP_DAYS, settings.dailyReport(),
+                BACKOFF);
+        this.returns = new UnusedCodeReturns(db, ledger, client, stationId, clock, RETURN_RETRY, BACKOFF);
     }
 
     /**
      * Syncs master data, fills the buffers once, then starts pulling, sending and reporting in the background.
      */
     public static PlatformLink start(PlatformClient client, Database db, CodeLedger ledger, MasterDataStore masterData,
-                                     CodeSchemes schemes, Settings settings) {
+                                     CodeSchemes schemes, String stationId, Settings settings) {
         String error = null;
         try {
             int saved = MasterDataSync.sync(client, masterData, ACTOR);
@@ -108,7 +115,7 @@ public final class PlatformLink implements AutoCloseable {
             masterData.products().forEach(p -> rates.put(p.id(), settings.defaultDaily()));
         }
         rates.putAll(settings.dailyRates());
-        PlatformLink link = new PlatformLink(client, db, ledger, schemes, rates, settings);
+        PlatformLink link = new PlatformLink(client, db, ledger, masterData, schemes, rates, stationId, settings);
         CodeRangePuller.PullReport first = link.puller.pullNow();
         if (first.error() != null) {
             error = "first code pull failed: " + first.error();
@@ -120,8 +127,8 @@ public final class PlatformLink implements AutoCloseable {
         link.startError = error;
         link.puller.start();
         link.sender.start();
-        long every = settings.dailyReport().toMillis();
-        link.schedule.scheduleWithFixedDelay(link::reportTodayQuietly, 0, every, TimeUnit.MILLISECONDS);
+        link.daily.start();
+        link.returns.start();
         return link;
     }
 
@@ -154,13 +161,9 @@ public final class PlatformLink implements AutoCloseable {
         return reporter.report(LocalDate.now(settings.zone()), List.of());
     }
 
-    private void reportTodayQuietly() {
-        try {
-            reportToday();
-        } catch (PlatformException e) {
-            LOG.warn("{}: daily quantity not reported (tried again in {}): {}", client.describe(),
-                    settings.dailyReport(), e.getMessage());
-        }
+    /** A batch ended: its unused codes go back to the platform ({@code POST /returns}), retried until confirmed. */
+    public void batchEnded(String jobId) {
+        returns.batchEnded(jobId);
     }
 
     /** The platform section of {@code GET /api/v1/status}. */
@@ -184,8 +187,9 @@ public final class PlatformLink implements AutoCloseable {
     /** Stops pulling, sending and reporting; what is unsent stays in the outbox. */
     @Override
     public void close() {
-        schedule.shutdownNow();
         try {
+            daily.close();
+            returns.close();
             sender.close();
         } finally {
             puller.close();

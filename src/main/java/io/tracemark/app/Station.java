@@ -52,6 +52,7 @@ public final class Station implements AutoCloseable {
     private final LineDevices lineDevices;
     private final PlatformLink platform;
     private final List<String> recovered;
+    private BatchEndWatch batchEnds;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -77,8 +78,9 @@ public final class Station implements AutoCloseable {
             if (p.present()) {
                 PlatformClient client = b.platformClient != null ? b.platformClient
                         : new HttpPlatformClient(p.url(), p.token(), Duration.ofSeconds(p.timeoutSeconds()));
-                link = PlatformLink.start(client, db, ledger, masterData, schemes(config), b.platformSettings != null
-                        ? b.platformSettings : PlatformLink.Settings.of(p));
+                link = PlatformLink.start(client, db, ledger, masterData, schemes(config), config.stationName(),
+                        b.platformSettings != null ? b.platformSettings : PlatformLink.Settings.of(p));
+                this.batchEnds = new BatchEndWatch(line, link::batchEnded);
             } else {
                 LOG.info("station {}: no platform configured; it runs on imported code packages", config.stationName());
             }
@@ -229,6 +231,9 @@ public final class Station implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (batchEnds != null) {
+                batchEnds.close();
+            }
             if (platform != null) {
                 platform.close();
             }

@@ -132,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         String error = null;
         try {
             for (DailyQuantity q : link.reportToday()) {
-                quantities.put(q.productId(), q.quantity());
+                quantities.merge(q.productId(), q.quantity(), Long::sum);
             }
         } catch (PlatformException e) {
             error = e.getMessage();

@@ -247,7 +247,7 @@ class StationOnLocalDevicesTest {
             CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
             try (DemoPlatform platform = DemoPlatform.start(dataDir, 11);
                  PlatformLink link = PlatformLink.start(platform.platform().client(), db, ledger,
-                         new MasterDataStore(db, ledger.audit()), ReferencePlatform.stationSchemes(),
+                         new MasterDataStore(db, ledger.audit()), ReferencePlatform.stationSchemes(), "test-line",
                          new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) codes), 0, 1, 0.25,
                                  Duration.ofHours(1), Duration.ofHours(1), java.time.ZoneId.systemDefault()))) {
                 assertTrue(link.puller().available(SampleStation.PRODUCT) >= codes, "codes pulled");

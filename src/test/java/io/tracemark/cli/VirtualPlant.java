@@ -190,7 +190,7 @@ final class VirtualPlant implements AutoCloseable {
                 "platform events = ledger verdicts");
         assertEquals(0, platformCount("SELECT count(*) FROM (SELECT code FROM events GROUP BY code HAVING count(*) > 1)"),
                 "one event per code");
-        assertEquals(verified, platformCount("SELECT quantity FROM daily_quantities WHERE product_id = '" + PRODUCT
+        assertEquals(verified, platformCount("SELECT sum(quantity) FROM daily_quantity_reports WHERE product_id = '" + PRODUCT
                 + "' AND day = '" + LocalDate.now() + "'"), "daily quantity on the platform");
         assertEquals(0, ledgerCount("SELECT count(*) FROM units u JOIN codes c ON c.id = u.code_id JOIN code_packages p"
                 + " ON p.id = c.package_id WHERE p.file_name NOT LIKE 'platform:%'"),
