@@ -24,7 +24,8 @@ class ShippedYamlTest {
 
     @Test
     void everyShippedYamlFileLoads() throws IOException {
-        List<Path> stations = yamlIn(Path.of("."));
+        List<Path> stations = yamlIn(Path.of(".")).stream().filter(p -> p.getFileName().toString().startsWith("station"))
+                .toList();
         assertTrue(stations.contains(Path.of("./station.yaml")) && stations.contains(Path.of("./station-virtual.yaml")),
                 "shipped station configurations: " + stations);
         for (Path file : stations) {
