@@ -22,6 +22,7 @@ import io.tracemark.verify.HttpSnapshotSource;
 import io.tracemark.verify.ImageSource;
 import io.tracemark.verify.MjpegImageSource;
 import io.tracemark.verify.RejectGate;
+import io.tracemark.verify.RejectGates;
 import io.tracemark.verify.ResultStringScanner;
 import io.tracemark.verify.Scanner;
 import io.tracemark.verify.ScannerProfile;
@@ -104,8 +105,10 @@ final class StationDevices {
         Map<String, LabelTarget> targets = new LinkedHashMap<>();
         for (StationConfig.Device d : config.printers()) {
             PrinterProfile profile = PrinterProfiles.load(d.profile());
-            printers.put(d.name(), new ZplPrinter(printerTransport(d),
-                    ZplPrinterOptions.from(profile).withLookAhead(config.line().lookAhead())));
+            // a virtual printer gets labels for its resident CJK font (RasterRenderer.target): no font to download
+            printers.put(d.name(), new ZplPrinter(printerTransport(d), simulated(d)
+                    ? ZplPrinterOptions.from(profile).withLookAhead(config.line().lookAhead())
+                    : PrinterSetup.options(profile, config.line().lookAhead())));
             jobSettings.put(d.name(), JobSettings.from(profile));
             // a virtual printer has the CJK font resident (it renders with the label package's fonts)
             targets.put(d.name(), simulated(d) ? RasterRenderer.target(profile) : LabelTargets.of(profile));
@@ -164,6 +167,9 @@ final class StationDevices {
     private RejectGate gate(StationConfig.Device d) {
         if (simulated(d)) {
             return virtual(d).gate();
+        }
+        if (RejectGates.isModbus(d.uri().toString())) {
+            return RejectGates.modbus(d.name(), d.uri().toString());
         }
         DeviceUri uri = DeviceUri.parse(d.uri().toString());
         String command = uri.param("cmd").map(v -> percentDecoded(d, "cmd", v)).orElse("R{unit}\r\n");

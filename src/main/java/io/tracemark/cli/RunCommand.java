@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracemark.app.DemoRun;
 import io.tracemark.app.PlatformLink;
 import io.tracemark.app.Station;
+import io.tracemark.app.StationCheck;
 import io.tracemark.app.StationConfig;
 import io.tracemark.app.StationConfigReader;
 import io.tracemark.core.InvalidInputException;
@@ -71,9 +72,19 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the accounting as one JSON document (with --exit-when-done)")
     boolean json;
+    @Option(names = "--check", description = "check the configuration, every device URI, profile and template it"
+            + " names, list every problem with its key path and exit (1 when there is any); opens no device")
+    boolean check;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (check) {
+            StationCheck result = StationCheck.of(config);
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.println(result.report(config));
+            out.flush();
+            return result.ok() ? 0 : 1;
+        }
         StationConfig station = new StationConfigReader().read(config);
         JobRequest request = job == null ? null : readJob(job);
         ShutdownSignal shutdown = new ShutdownSignal("run");
