@@ -85,6 +85,11 @@ final class StationDevices {
                 || config.rejectGates().stream().anyMatch(StationDevices::simulated);
     }
 
+    /** Whether a scanner is a camera whose images the station decodes (folder, HTTP, in-process virtual camera). */
+    static boolean decodesImages(StationConfig.Device d) {
+        return Set.of("folder", "http", "https", "sim").contains(d.uri().getScheme());
+    }
+
     private static boolean simulated(StationConfig.Device d) {
         return "sim".equals(d.uri().getScheme());
     }
