@@ -85,6 +85,23 @@ final class ConfigNode {
         return number;
     }
 
+    double number(String key, double fallback, double min, double max) {
+        JsonNode value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isNumber()) {
+            problem(key, "must be a number from " + min + " to " + max + ", was '" + value.asText() + "'");
+            return fallback;
+        }
+        double number = value.asDouble();
+        if (number < min || number > max) {
+            problem(key, "must be from " + min + " to " + max + ", was " + number);
+            return fallback;
+        }
+        return number;
+    }
+
     boolean bool(String key, boolean fallback) {
         JsonNode value = take(key);
         if (value == null) {

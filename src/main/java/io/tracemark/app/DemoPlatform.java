@@ -1,18 +1,7 @@
 package io.tracemark.app;
 
-import io.tracemark.core.TracemarkException;
-import io.tracemark.ledger.CodeLedger;
-import io.tracemark.master.MasterDataStore;
-import io.tracemark.platform.CodeRangePuller;
-import io.tracemark.platform.DailyQuantityReporter;
-import io.tracemark.platform.JobProducts;
-import io.tracemark.platform.LedgerCodeStock;
-import io.tracemark.platform.OutboxSender;
-import io.tracemark.platform.PlatformClient;
 import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.PlatformLag;
-import io.tracemark.platform.PlatformListener;
-import io.tracemark.platform.PullerSettings;
 import io.tracemark.platform.reference.ReferencePlatform;
 import io.tracemark.platform.reference.ReferencePlatformOptions;
 import io.tracemark.platform.wire.DailyQuantity;
@@ -21,10 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,28 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's traceability platform and the station's link to it, in one process: a
- * {@link ReferencePlatform} with its sample data on a loopback port (data in {@code <data>/platform},
- * so a restarted station finds it as it was), the station's master data copied from it, a
- * {@link CodeRangePuller} keeping a code buffer per product in the ledger (first filled before any
- * job starts, then topped up on its schedule), an {@link OutboxSender} draining unit verdicts to the
- * platform while the line runs, and the daily quantity report.
+ * The demo's traceability platform in the station's process: a {@link ReferencePlatform} with its
+ * sample data on a loopback port (data in {@code <data>/platform}, so a restarted station finds it
+ * as it was), and the station's {@link PlatformLink} to it, made by the station builder over HTTP
+ * exactly as for a platform elsewhere.
  */
 public final class DemoPlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlatform.class);
-    private static final String ACTOR = "platform-link";
-
-    /**
-     * @param buffers      codes to keep AVAILABLE per product id (the buffer target)
-     * @param pullInterval time between scheduled pulls
-     * @param seed         seed of the platform's opaque code generation
-     */
-    public record Settings(Map<String, Long> buffers, Duration pullInterval, long seed) {
-        public Settings {
-            buffers = Map.copyOf(buffers);
-        }
-    }
 
     /**
      * What the platform holds at the end of a run.
@@ -71,51 +43,29 @@ public final class DemoPlatform implements AutoCloseable {
     }
 
     private final ReferencePlatform platform;
-    private final Database db;
-    private final CodeRangePuller puller;
-    private final OutboxSender sender;
-    private final DailyQuantityReporter reporter;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private PlatformLink link;
+    private Database db;
 
-    private DemoPlatform(ReferencePlatform platform, Database db, CodeLedger ledger, Settings settings) {
+    private DemoPlatform(ReferencePlatform platform) {
         this.platform = platform;
-        this.db = db;
-        PlatformClient client = platform.client();
-        PullerSettings pulls = new PullerSettings(settings.pullInterval(), 1, 0.25, settings.buffers(), 100, 100_000);
-        this.puller = new CodeRangePuller(client, new LedgerCodeStock(ledger, db, ReferencePlatform.stationSchemes()),
-                pulls, new PlatformListener() { });
-        this.sender = new OutboxSender(db, ledger.outbox(), client, new JobProducts(db), OutboxSender.Settings.defaults(),
-                Clock.systemUTC());
-        this.reporter = new DailyQuantityReporter(db, client, zone);
     }
 
-    /**
-     * Starts the platform on {@code <dataDir>/platform}, copies its master data into the station,
-     * fills the code buffers, and starts pulling and sending in the background.
-     *
-     * @throws TracemarkException when the platform does not start or the first pull fails
-     */
-    public static DemoPlatform start(Path dataDir, Database db, CodeLedger ledger, MasterDataStore masterData,
-                                     Settings settings) {
-        ReferencePlatform platform = ReferencePlatform.start(0, dataDir.resolve("platform"),
-                ReferencePlatformOptions.demo().withRandomSeed(settings.seed()));
-        DemoPlatform link = new DemoPlatform(platform, db, ledger, settings);
-        try {
-            int saved = MasterDataSync.sync(platform.client(), masterData, ACTOR);
-            CodeRangePuller.PullReport first = link.puller.pullNow();
-            if (first.error() != null) {
-                throw new TracemarkException("reference platform " + platform.baseUrl() + ": first code pull failed: "
-                        + first.error());
-            }
-            LOG.info("platform {}: {} master data records saved, ranges imported {}, refused {}, codes available {}",
-                    platform.baseUrl(), saved, first.imported(), first.refused().size(), first.available());
-        } catch (RuntimeException e) {
-            link.close();
-            throw e;
-        }
-        link.puller.start();
-        link.sender.start();
-        return link;
+    /** Starts the reference platform on {@code <dataDir>/platform}, on a free loopback port. */
+    static DemoPlatform start(Path dataDir, long seed) {
+        return new DemoPlatform(ReferencePlatform.start(0, dataDir.resolve("platform"),
+                ReferencePlatformOptions.demo().withRandomSeed(seed)));
+    }
+
+    /** The station section that points at this platform. */
+    StationConfig.Platform stationSection(String name) {
+        return new StationConfig.Platform(platform.baseUrl(), platform.stationToken(), 1, 0, name,
+                platform.baseUrl(), 30, 0.25, 60, 10);
+    }
+
+    /** The station's link to this platform, once the station is built. */
+    void attach(PlatformLink stationLink, Database stationDb) {
+        this.link = stationLink;
+        this.db = stationDb;
     }
 
     public ReferencePlatform platform() {
@@ -126,29 +76,25 @@ public final class DemoPlatform implements AutoCloseable {
         return platform.baseUrl();
     }
 
-    public CodeRangePuller puller() {
-        return puller;
+    /** The station's link (puller, sender, reporter). */
+    public PlatformLink link() {
+        return link;
     }
 
     /** How far behind the platform is. */
     public PlatformLag lag() {
-        return sender.lag();
+        return link.lag();
     }
 
     /** Waits (at most {@code within}) until every outbox message reached the platform. */
     public boolean awaitDrained(Duration within) {
-        try {
-            return sender.awaitDrained(within);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return link.awaitDrained(within);
     }
 
     /** Reports today's quantity of every product with verified units; empty when the platform refused. */
     public List<DailyQuantity> reportToday() {
         try {
-            return reporter.report(LocalDate.now(zone), List.of());
+            return link.reportToday();
         } catch (PlatformException e) {
             LOG.warn("daily quantity not reported: {}", e.getMessage());
             return List.of();
@@ -164,14 +110,14 @@ public final class DemoPlatform implements AutoCloseable {
             LOG.warn("outbox not drained within {}: {}", within, lag());
         }
         Map<String, Long> quantities = new LinkedHashMap<>();
-        reportToday().forEach(q -> quantities.put(q.productId(), q.quantity()));
+        reportToday().forEach(q -> quantities.merge(q.productId(), q.quantity(), Long::sum));
         PlatformLag lag = lag();
         return new Report(url(), lag.backlog(), lag.delivered(), platform.eventCount(), quantities,
-                verifiedCode(jobId).map(platform::publicPage));
+                verifiedCode(db, jobId).map(platform::publicPage));
     }
 
     /** The code of the first VERIFIED unit of a job. */
-    public Optional<String> verifiedCode(String jobId) {
+    static Optional<String> verifiedCode(Database db, String jobId) {
         return db.read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT c.code FROM units u JOIN codes c ON c.id = u.code_id"
                     + " WHERE u.job_id = ? AND u.state = 'VERIFIED' ORDER BY u.id LIMIT 1")) {
@@ -183,14 +129,9 @@ public final class DemoPlatform implements AutoCloseable {
         });
     }
 
-    /** Stops pulling and sending (what is unsent stays in the outbox) and stops the platform. */
+    /** Stops the platform (the station's link is closed with the station). */
     @Override
     public void close() {
-        try {
-            sender.close();
-            puller.close();
-        } finally {
-            platform.close();
-        }
+        platform.close();
     }
 }

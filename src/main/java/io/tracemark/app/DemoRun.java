@@ -3,6 +3,7 @@ package io.tracemark.app;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.Alarm;
+import io.tracemark.line.JobRequest;
 import io.tracemark.line.LineController;
 import io.tracemark.line.PackMlState;
 import java.time.Duration;
@@ -15,14 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one job on the simulated line to its end, as an attentive operator would: resumes an
- * unfinished job found after a crash (or starts a new one), and after each fault fixes the virtual
- * devices, acknowledges the alarm, clears and restarts, up to a limit; at the end ends the batch.
+ * Runs one job to its end, unattended: resumes the unfinished job found after a crash (or starts
+ * the requested one), waits for the line to complete, and ends the batch. After a fault the
+ * {@link Operator} decides: the demo's operator fixes the virtual devices, acknowledges the alarm,
+ * clears and restarts, up to a limit; on real devices nobody is there, and the run ends.
  */
 public final class DemoRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
-    private static final String OPERATOR = "demo-operator";
+    static final String OPERATOR = "demo-operator";
 
     /**
      * @param books   the job's reconciliation after end of batch (empty when no job ran)
@@ -33,18 +35,44 @@ public final class DemoRun {
     public record Outcome(Optional<Reconciliation> books, List<String> stops, boolean resumed, Optional<String> refused) {
     }
 
+    /** What is done at the line after a fault stopped it. */
+    @FunctionalInterface
+    public interface Operator {
+        /** Makes the line ready to be cleared and restarted; false when nobody can (the run ends). */
+        boolean fix(LineController line);
+
+        /** Nobody at the line: a fault ends the run. */
+        Operator NOBODY = line -> false;
+    }
+
     private DemoRun() {
     }
 
+    /** The demo: the sample job of {@code units} on the simulated line, whose operator clears faults. */
     public static Outcome run(SimulatedLine sim, int units, int maxStops, Duration timeout) {
-        LineController line = sim.line();
+        return run(sim.station(), SampleStation.itemJob(units, LocalDate.now()), line -> {
+            sim.fixDevices();
+            return true;
+        }, maxStops, timeout, "demo-operator");
+    }
+
+    /**
+     * Runs a job to its end: the unfinished job the station recovered, else {@code job} (when not null).
+     *
+     * @param actor who the audit trail names
+     */
+    public static Outcome run(Station station, JobRequest job, Operator operator, int maxStops, Duration timeout,
+                              String actor) {
+        LineController line = station.line();
         List<String> stops = new ArrayList<>();
-        boolean resumed = !line.recover().isEmpty();
+        boolean resumed = !station.recovered().isEmpty();
         try {
             if (resumed) {
-                line.restart(OPERATOR);
+                line.restart(actor);
+            } else if (job != null) {
+                line.start(job, actor);
             } else {
-                line.start(SampleStation.itemJob(units, LocalDate.now()), OPERATOR);
+                return new Outcome(Optional.empty(), List.of(), false, Optional.of("no job was left open, and none was given"));
             }
         } catch (TracemarkException e) {
             LOG.warn("job did not start: {}", e.getMessage());
@@ -57,11 +85,15 @@ public final class DemoRun {
                     PackMlState.STOPPED), left);
             if (state == PackMlState.ABORTED) {
                 stops.addAll(causes(line));
-                if (stops.size() > maxStops || left.isZero()) {
+                if (stops.size() > maxStops || left.isZero() || !operator.fix(line)) {
                     break;
                 }
                 try {
-                    recoverFromFault(sim, line);
+                    for (Alarm alarm : line.snapshot().alarms()) {
+                        line.acknowledgeAlarm(alarm.id(), actor);
+                    }
+                    line.clear(actor);
+                    line.restart(actor);
                 } catch (TracemarkException e) {
                     LOG.warn("could not resume after {}: {}", stops, e.getMessage());
                     stops.add("restart.failed");
@@ -69,21 +101,12 @@ public final class DemoRun {
                 continue;
             }
             if (state != PackMlState.COMPLETE && line.snapshot().state() == PackMlState.EXECUTE) {
-                line.stop(OPERATOR);
+                line.stop(actor);
             }
             break;
         }
-        line.endBatch(OPERATOR);
+        line.endBatch(actor);
         return new Outcome(line.lastReconciliation(), stops, resumed, Optional.empty());
-    }
-
-    private static void recoverFromFault(SimulatedLine sim, LineController line) {
-        sim.fixDevices();
-        for (Alarm alarm : line.snapshot().alarms()) {
-            line.acknowledgeAlarm(alarm.id(), OPERATOR);
-        }
-        line.clear(OPERATOR);
-        line.restart(OPERATOR);
     }
 
     private static List<String> causes(LineController line) {

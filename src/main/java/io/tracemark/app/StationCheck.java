@@ -62,6 +62,9 @@ public record StationCheck(List<Problem> problems, int printers, int scanners, i
         for (int i = 0; i < config.scanners().size(); i++) {
             StationConfig.Device d = config.scanners().get(i);
             String key = "scanners[" + i + "]";
+            if (d.uri() != null && StationDevices.decodesImages(d)) {
+                continue; // a camera whose images the station decodes: no transport, no result-string profile
+            }
             transport(registry, d, key, problems);
             attempt(key + ".profile", problems, () -> d.profile().endsWith(".yaml")
                     ? ScannerProfiles.load(Path.of(d.profile())) : ScannerProfiles.builtIn(d.profile()));
@@ -107,7 +110,7 @@ public record StationCheck(List<Problem> problems, int printers, int scanners, i
         if (parsed != null) {
             for (String param : List.of("cmd", "confirm")) {
                 parsed.param(param).ifPresent(v -> attempt(key + ".uri", problems,
-                        () -> StationRuntime.percentDecoded(d, param, v)));
+                        () -> StationDevices.percentDecoded(d, param, v)));
             }
             attempt(key + ".uri", problems, () -> parsed.intParam("timeoutMs", 1000));
         }

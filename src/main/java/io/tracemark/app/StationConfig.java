@@ -35,13 +35,35 @@ public record StationConfig(String stationName, Path dataDir, Path templatesDir,
     public record Device(String name, URI uri, String profile) {
     }
 
-    /** Rules of the closed loop. */
+    /**
+     * Rules of the closed loop.
+     *
+     * @param maxAwaitingVerdict units printed and not yet judged at most (default lookAhead + 6: the
+     *                           labels between the printer and the camera)
+     * @param allocationChunk    item-level codes allocated at a time, just ahead of need (default 16)
+     */
     public record Line(int lookAhead, int consecutiveRejectLimit, boolean challengeAtStart, String minimumGrade,
-                       int verdictTimeoutMs, boolean confirmRejects) {
+                       int verdictTimeoutMs, boolean confirmRejects, int maxAwaitingVerdict, int allocationChunk) {
     }
 
-    /** The traceability platform the station pulls codes from and reports to; absent when url is null. */
-    public record Platform(URI url, String token, int bufferDays, int expectedDailyUnits) {
+    /**
+     * The traceability platform the station pulls codes from and reports to; absent when url is null.
+     *
+     * @param name                the platform's name as labels print it (default: its host name)
+     * @param resolverBase        base of the Digital Links printed from GS1 codes (default: the platform's URL)
+     * @param pullIntervalSeconds time between scheduled code pulls
+     * @param alarmDays           the low-buffer alarm is raised below this many days of codes
+     * @param dailyReportMinutes  time between daily-quantity reports of the current day
+     * @param timeoutSeconds      how long one request to the platform may take
+     */
+    public record Platform(URI url, String token, int bufferDays, int expectedDailyUnits, String name,
+                           URI resolverBase, int pullIntervalSeconds, double alarmDays, int dailyReportMinutes,
+                           int timeoutSeconds) {
+
+        /** Whether a platform is configured. */
+        public boolean present() {
+            return url != null;
+        }
     }
 
     /** A platform-issued opaque code scheme (数字身份码, 质溯码) described by a pattern. */

@@ -24,6 +24,7 @@ import java.util.regex.PatternSyntaxException;
 public final class StationConfigReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> IMAGE_SCHEMES = Set.of("folder", "http", "https", "sim");
     private static final Pattern GRADE = Pattern.compile("[A-D]|[0-4](\\.[0-9])?");
 
     public StationConfig read(Path file) {
@@ -65,7 +66,7 @@ public final class StationConfigReader {
         panelNode.rejectUnknownKeys();
 
         List<StationConfig.Device> printers = top.list("printers", n -> device(n, true));
-        List<StationConfig.Device> scanners = top.list("scanners", n -> device(n, true));
+        List<StationConfig.Device> scanners = top.list("scanners", StationConfigReader::scanner);
         List<StationConfig.Device> gates = top.list("rejectGates", n -> device(n, false));
         uniqueNames("printers", printers, top);
         uniqueNames("scanners", scanners, top);
@@ -88,6 +89,15 @@ public final class StationConfigReader {
         return new StationConfig.Device(name, uri, profile);
     }
 
+    /** A scanner: result-string readers need a profile; cameras whose images the station decodes do not. */
+    private static StationConfig.Device scanner(ConfigNode node) {
+        String name = node.requiredString("name");
+        var uri = node.uri("uri", true);
+        boolean decodes = uri != null && IMAGE_SCHEMES.contains(uri.getScheme());
+        String profile = decodes ? node.string("profile", null) : node.requiredString("profile");
+        return new StationConfig.Device(name, uri, profile);
+    }
+
     private static void uniqueNames(String key, List<StationConfig.Device> devices, ConfigNode top) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < devices.size(); i++) {
@@ -99,13 +109,20 @@ public final class StationConfigReader {
     }
 
     private static StationConfig.Line line(ConfigNode node) {
+        int lookAhead = node.integer("lookAhead", 2, 1, 64);
         StationConfig.Line line = new StationConfig.Line(
-                node.integer("lookAhead", 2, 1, 64),
+                lookAhead,
                 node.integer("consecutiveRejectLimit", 3, 1, 1000),
                 node.bool("challengeAtStart", true),
                 node.string("minimumGrade", "C"),
                 node.integer("verdictTimeoutMs", 3000, 50, 600_000),
-                node.bool("confirmRejects", true));
+                node.bool("confirmRejects", true),
+                node.integer("maxAwaitingVerdict", lookAhead + 6, 1, 10_000),
+                node.integer("allocationChunk", 16, 1, 100_000));
+        if (line.maxAwaitingVerdict() < line.lookAhead()) {
+            node.problem("maxAwaitingVerdict", line.maxAwaitingVerdict() + " is less than lookAhead "
+                    + line.lookAhead() + ": every label queued in the printer awaits its verdict");
+        }
         if (line.minimumGrade() != null && !GRADE.matcher(line.minimumGrade()).matches()) {
             node.problem("minimumGrade", "must be a grade A–D or a number 0.0–4.0, was '" + line.minimumGrade() + "'");
         }
@@ -115,11 +132,22 @@ public final class StationConfigReader {
 
     private static StationConfig.Platform platform(ConfigNode node) {
         if (!node.isPresent()) {
-            return new StationConfig.Platform(null, null, 2, 20_000);
+            return new StationConfig.Platform(null, null, 2, 20_000, null, null, 300, 0.5, 60, 10);
         }
-        StationConfig.Platform platform = new StationConfig.Platform(node.uri("url", true),
+        var url = node.uri("url", true);
+        var resolver = node.uri("resolverBase", false);
+        StationConfig.Platform platform = new StationConfig.Platform(url,
                 node.requiredString("token"), node.integer("bufferDays", 2, 1, 60),
-                node.integer("expectedDailyUnits", 20_000, 1, 10_000_000));
+                node.integer("expectedDailyUnits", 20_000, 1, 10_000_000),
+                node.string("name", url == null ? null : url.getHost()),
+                resolver != null ? resolver : url,
+                node.integer("pullIntervalSeconds", 300, 1, 86_400),
+                node.number("alarmDays", 0.5, 0, 60),
+                node.integer("dailyReportMinutes", 60, 1, 24 * 60),
+                node.integer("timeoutSeconds", 10, 1, 600));
+        if (platform.alarmDays() > platform.bufferDays()) {
+            node.problem("alarmDays", platform.alarmDays() + " is more than bufferDays " + platform.bufferDays());
+        }
         node.rejectUnknownKeys();
         return platform;
     }

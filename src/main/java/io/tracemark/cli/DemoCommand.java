@@ -6,18 +6,15 @@ import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
 import io.tracemark.app.SimulatedLine;
 import io.tracemark.app.StationPanel;
-import io.tracemark.ledger.Reconciliation;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -102,15 +99,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         UserAccounts accounts = StationPanel.accounts(sim.database());
         StationPanel.ensureDemoUsers(accounts);
-        PanelServer panel = StationPanel.start(sim.database(), sim.ledger(), sim.line(), accounts, List.of(),
-                () -> Map.of("platform", StationPanel.platformStatus(sim.platform().lag())), "127.0.0.1", port);
+        PanelServer panel = sim.station().startPanel(accounts, "127.0.0.1", port);
         LOG.info("touch panel: http://localhost:{}/  (operator 1001 / PIN 1234, supervisor 2001 / 2345, admin 9001 / 9999)",
                 panel.port());
         return panel;
     }
 
     private int runForever(SimulatedLine sim, int quantity) throws InterruptedException {
-        if (sim.line().recover().isEmpty()) {
+        if (sim.station().recovered().isEmpty()) {
             sim.line().start(SampleStation.itemJob(quantity, LocalDate.now()), "demo-operator");
         } else {
             sim.line().restart("demo-operator");
@@ -122,33 +118,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int report(DemoRun.Outcome outcome, Optional<DemoPlatform.Report> platform) {
-        PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        if (outcome.books().isEmpty()) {
-            doc.put("job", null);
-            doc.put("refused", outcome.refused().orElse("no job ran"));
-            doc.put("stops", outcome.stops());
-            print(out, doc);
-            return 1;
-        }
-        Reconciliation r = outcome.books().get();
-        doc.put("job", r.job());
-        doc.put("traceLevel", r.traceLevel());
-        doc.put("allocated", r.allocated());
-        doc.put("sent", r.sent());
-        doc.put("verified", r.verified());
-        doc.put("rejected", r.rejected());
-        doc.put("voided", r.voided());
-        doc.put("inFlight", r.inFlight());
-        doc.put("released", r.released());
-        doc.put("duplicates", r.duplicates());
-        doc.put("unitsPerSecond", r.unitsPerSecond());
-        doc.put("balanced", r.balanced());
-        doc.put("resumed", outcome.resumed());
-        doc.put("stops", outcome.stops());
-        platform.ifPresent(p -> doc.put("platform", platformDoc(p)));
-        print(out, doc);
-        return r.balanced() && r.duplicates() == 0 ? 0 : 1;
+        Map<String, Object> doc = AccountingDocument.of(outcome, platform.map(DemoCommand::platformDoc).orElse(null));
+        AccountingDocument.print(spec.commandLine().getOut(), doc, json);
+        return AccountingDocument.exitStatus(outcome);
     }
 
     private static Map<String, Object> platformDoc(DemoPlatform.Report p) {
@@ -160,14 +132,5 @@ public final class DemoCommand implements Callable<Integer> {
         doc.put("dailyQuantity", p.dailyQuantity());
         doc.put("publicPage", p.publicPage().map(Object::toString).orElse(null));
         return doc;
-    }
-
-    private void print(PrintWriter out, Map<String, Object> doc) {
-        if (json) {
-            JsonOutput.print(out, doc);
-        } else {
-            doc.forEach((k, v) -> out.println(k + ": " + v));
-            out.flush();
-        }
     }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 PlatformCommand.class,
                 DemoCommand.class,
                 RunCommand.class,
+                VirtualLineCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

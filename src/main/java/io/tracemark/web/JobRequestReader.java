@@ -14,16 +14,16 @@ import java.util.List;
  * Reads a job request from JSON. Values that cannot even be read (a date that is no date, a quantity
  * that is no number) become problems naming their field; emptiness is left to the line's validation.
  */
-final class JobRequestReader {
+public final class JobRequestReader {
 
     /** The request, or the problems that kept it from being read. */
-    record Read(JobRequest request, List<Problem> problems) {
+    public record Read(JobRequest request, List<Problem> problems) {
     }
 
     private JobRequestReader() {
     }
 
-    static Read read(JsonNode body) {
+    public static Read read(JsonNode body) {
         List<Problem> problems = new ArrayList<>();
         if (body == null || !body.isObject()) {
             problems.add(new Problem("", "the request body must be a JSON object"));
@@ -37,7 +37,7 @@ final class JobRequestReader {
     }
 
     /** The request, or InvalidInputException listing what could not be read. */
-    static JobRequest require(JsonNode body) {
+    public static JobRequest require(JsonNode body) {
         Read read = read(body);
         if (!read.problems().isEmpty()) {
             throw new InvalidInputException("job request", read.problems());

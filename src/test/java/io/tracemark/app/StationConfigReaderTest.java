@@ -81,4 +81,22 @@ class StationConfigReaderTest {
         StationConfig config = reader.read(Path.of("station.yaml"));
         assertThrows(UnsupportedOperationException.class, () -> config.printers().clear());
     }
+
+    @Test
+    void lineAndPlatformSettingsHaveDefaultsAndAreCheckedTogether() {
+        StationConfig defaults = reader.parse("line:\n  lookAhead: 3\nplatform:\n  url: https://p.example.cn\n"
+                + "  token: t\n", Path.of("/srv"), "s.yaml");
+        assertEquals(9, defaults.line().maxAwaitingVerdict(), "lookAhead + 6");
+        assertEquals(16, defaults.line().allocationChunk());
+        assertEquals("p.example.cn", defaults.platform().name());
+        assertEquals("https://p.example.cn", defaults.platform().resolverBase().toString());
+        assertEquals(300, defaults.platform().pullIntervalSeconds());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.parse(
+                "line:\n  lookAhead: 4\n  maxAwaitingVerdict: 2\n  allocationChunk: 0\nplatform:\n"
+                        + "  url: https://p.example.cn\n  token: t\n  bufferDays: 1\n  alarmDays: 2\n"
+                        + "  resolverBase: 'not a uri'\n", Path.of("/srv"), "s.yaml"));
+        List<String> where = e.problems().stream().map(Problem::where).toList();
+        assertEquals(List.of("line.allocationChunk", "line.maxAwaitingVerdict", "platform.resolverBase",
+                "platform.alarmDays"), where, e.getMessage());
+    }
 }

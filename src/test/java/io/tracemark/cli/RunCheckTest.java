@@ -20,7 +20,7 @@ class RunCheckTest {
     void theShippedStationYamlPasses() {
         CommandRun r = run("run", "--config", "station.yaml", "--check");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("station.yaml: OK (2 printer(s), 1 scanner(s), 1 reject gate(s)"), r.out());
+        assertTrue(r.out().contains("station.yaml: OK (2 printer(s), 2 scanner(s), 1 reject gate(s)"), r.out());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.sim.FaultPlan;
 import io.tracemark.sim.VirtualPrinter;
+import io.tracemark.platform.reference.ReferencePlatform;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Decoded;
@@ -56,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  * strings (it reads each printed label with the station's own decoder, as a camera above the printer
  * would) and a reject gate controller answering {@code R<unit>} with {@code OK <unit>}.
  */
-class StationRuntimeTest {
+class StationOnLocalDevicesTest {
 
     private static final String PROFILE = "zt411-203";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,8 +84,8 @@ class StationRuntimeTest {
             Optional<Decoded> read = decoder.decode(label.image().get(), Optional.empty());
             String line = read.map(d -> d.symbologyId() + d.data()).orElse("NOREAD");
             try {
+                labelsRead.incrementAndGet(); // before the station can see the result and end the job
                 reader.send(line + "\r\n");
-                labelsRead.incrementAndGet();
             } catch (Exception e) {
                 throw new IllegalStateException("fake reader cannot send", e);
             }
@@ -127,7 +128,7 @@ class StationRuntimeTest {
         seedMasterDataAndCodes(dir.resolve("data"), 100);
         StationConfig config = new StationConfigReader().read(stationYaml);
         int port;
-        try (StationRuntime runtime = StationRuntime.start(config);
+        try (Station runtime = Station.builder(config).start();
              PanelServer panel = runtime.startPanel("4321")) {
             port = panel.port();
             assertTrue(port > 0, "port 0 in station.yaml picks a free port");
@@ -139,6 +140,8 @@ class StationRuntimeTest {
             JsonNode status = admin.json(admin.get("/status"));
             assertEquals("STOPPED", status.get("state").asText());
             assertFalse(status.get("resumable").asBoolean());
+            assertFalse(status.get("platform").get("configured").asBoolean(), "no platform in station.yaml: " + status);
+            assertTrue(status.get("platform").get("codes").asText().contains("imported code packages"), status.toString());
             JsonNode devices = admin.json(admin.get("/devices"));
             assertEquals(List.of("printer-1 printer tcp://127.0.0.1:" + printer.port(),
                     "camera-1 scanner tcp://127.0.0.1:" + reader.port(),
@@ -161,7 +164,7 @@ class StationRuntimeTest {
         }
         assertThrows(ConnectException.class, () -> new Http(port).get("/status"), "the panel is closed");
 
-        try (StationRuntime again = StationRuntime.start(new StationConfigReader().read(stationYaml));
+        try (Station again = Station.builder(new StationConfigReader().read(stationYaml)).start();
              PanelServer panel = again.startPanel(null)) {
             assertEquals(201, new Http(panel.port()).signIn("9001", "4321"), "the admin was kept; no PIN needed now");
             assertEquals(PackMlState.STOPPED, again.line().snapshot().state());
@@ -172,7 +175,7 @@ class StationRuntimeTest {
     @Test
     void aStationWithoutUsersNeedsTheAdminPin() throws Exception {
         StationConfig config = new StationConfigReader().read(stationYaml);
-        try (StationRuntime runtime = StationRuntime.start(config)) {
+        try (Station runtime = Station.builder(config).start()) {
             TracemarkException none = assertThrows(TracemarkException.class, () -> runtime.startPanel(null));
             assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the first admin, user 9001",
                     none.getMessage());
@@ -225,14 +228,14 @@ class StationRuntimeTest {
     @Test
     void gateParametersArePercentDecodedAndTakenOffTheTransportUri() {
         StationConfig.Device d = new StationConfig.Device("gate-1", URI.create("tcp://10.0.0.12:5000"), null);
-        assertEquals("R{unit}\r\n", StationRuntime.percentDecoded(d, "cmd", "R%7Bunit%7D%0D%0A"));
-        assertEquals("OK {unit}", StationRuntime.percentDecoded(d, "confirm", "OK%20%7Bunit%7D"));
+        assertEquals("R{unit}\r\n", StationDevices.percentDecoded(d, "cmd", "R%7Bunit%7D%0D%0A"));
+        assertEquals("OK {unit}", StationDevices.percentDecoded(d, "confirm", "OK%20%7Bunit%7D"));
         TracemarkException bad = assertThrows(TracemarkException.class,
-                () -> StationRuntime.percentDecoded(d, "confirm", "OK%2"));
+                () -> StationDevices.percentDecoded(d, "confirm", "OK%2"));
         assertTrue(bad.getMessage().contains("gate-1") && bad.getMessage().contains("uri.confirm"), bad.getMessage());
-        assertEquals("tcp://10.0.0.12:5000?connectTimeoutMs=500", StationRuntime.transportPart(DeviceUri
+        assertEquals("tcp://10.0.0.12:5000?connectTimeoutMs=500", StationDevices.transportPart(DeviceUri
                 .parse("tcp://10.0.0.12:5000?cmd=X&connectTimeoutMs=500&confirm=OK&timeoutMs=90")).raw());
-        assertEquals("tcp://10.0.0.12:5000", StationRuntime.transportPart(DeviceUri
+        assertEquals("tcp://10.0.0.12:5000", StationDevices.transportPart(DeviceUri
                 .parse("tcp://10.0.0.12:5000?confirm=OK")).raw());
     }
 
@@ -242,8 +245,13 @@ class StationRuntimeTest {
     private static void seedMasterDataAndCodes(Path dataDir, int codes) {
         try (Database db = Database.open(dataDir); GroupCommit writes = new GroupCommit(db)) {
             CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
-            DemoPlatform.start(dataDir, db, ledger, new MasterDataStore(db, ledger.audit()), new DemoPlatform.Settings(
-                    Map.of(SampleStation.PRODUCT, (long) codes), Duration.ofHours(1), 11)).close();
+            try (DemoPlatform platform = DemoPlatform.start(dataDir, 11);
+                 PlatformLink link = PlatformLink.start(platform.platform().client(), db, ledger,
+                         new MasterDataStore(db, ledger.audit()), ReferencePlatform.stationSchemes(), "test-line",
+                         new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) codes), 0, 1, 0.25,
+                                 Duration.ofHours(1), Duration.ofHours(1), java.time.ZoneId.systemDefault()))) {
+                assertTrue(link.puller().available(SampleStation.PRODUCT) >= codes, "codes pulled");
+            }
         }
     }
 

@@ -1,0 +1,246 @@
+package io.tracemark.app;
+
+import io.tracemark.codes.CodeSchemes;
+import io.tracemark.codes.OpaqueScheme;
+import io.tracemark.ledger.CodeLedger;
+import io.tracemark.label.TemplateLibrary;
+import io.tracemark.line.LineController;
+import io.tracemark.line.LineDevices;
+import io.tracemark.line.LineSettings;
+import io.tracemark.line.TemplateLabelDesigns;
+import io.tracemark.master.MasterDataStore;
+import io.tracemark.platform.HttpPlatformClient;
+import io.tracemark.platform.PlatformClient;
+import io.tracemark.store.Database;
+import io.tracemark.store.GroupCommit;
+import io.tracemark.verify.Grade;
+import io.tracemark.verify.Scanner;
+import io.tracemark.web.DeviceInfo;
+import io.tracemark.web.PanelServer;
+import io.tracemark.web.UserAccounts;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one composition of a station, for {@code run} and {@code demo} alike: from a
+ * {@link StationConfig} it opens the station database (one handle for the process), the ledger with
+ * group commit and the master data, makes every device from its URI ({@link StationDevices}),
+ * builds the line controller with the configured rules, links the traceability platform when one
+ * is configured ({@link PlatformLink}), opens the devices and recovers unfinished jobs. The touch
+ * panel is started on demand. {@code sim://} devices come from an in-process virtual line handed
+ * in with {@link Builder#virtualDevices}.
+ */
+public final class Station implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Station.class);
+
+    private final StationConfig config;
+    private final Database db;
+    private final GroupCommit writes;
+    private final CodeLedger ledger;
+    private final MasterDataStore masterData;
+    private final LineController line;
+    private final List<DeviceInfo> devices;
+    private final LineDevices lineDevices;
+    private final PlatformLink platform;
+    private final List<String> recovered;
+    private BatchEndWatch batchEnds;
+
+    private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
+        this.config = config;
+        this.db = db;
+        this.writes = writes;
+        this.ledger = new CodeLedger(db, writes, Clock.systemUTC());
+        this.masterData = new MasterDataStore(db, ledger.audit());
+        StationDevices.Built built = new StationDevices(b.virtual, Clock.systemUTC()).build(config);
+        this.devices = built.info();
+        this.lineDevices = built.devices();
+        StationConfig.Platform p = config.platform();
+        TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
+                built.targets(), p.name() != null ? p.name() : config.stationName(),
+                p.resolverBase() == null ? null : p.resolverBase().toString());
+        this.line = new LineController(db, ledger, masterData, designs, built.devices(),
+                (b.lineSettings != null ? b.lineSettings : settings(config.line())).withStationId(config.stationName()),
+                Clock.systemDefaultZone());
+        line.setLabelImages(b.labelImages);
+        PlatformLink link = null;
+        try {
+            line.open();
+            this.recovered = line.recover();
+            if (p.present()) {
+                PlatformClient client = b.platformClient != null ? b.platformClient
+                        : new HttpPlatformClient(p.url(), p.token(), Duration.ofSeconds(p.timeoutSeconds()));
+                link = PlatformLink.start(client, db, ledger, masterData, schemes(config), config.stationName(),
+                        b.platformSettings != null ? b.platformSettings : PlatformLink.Settings.of(p));
+                this.batchEnds = new BatchEndWatch(line, link::batchEnded);
+            } else {
+                LOG.info("station {}: no platform configured; it runs on imported code packages", config.stationName());
+            }
+        } catch (RuntimeException e) {
+            line.close();
+            throw e;
+        }
+        this.platform = link;
+    }
+
+    /** The line rules of {@code station.yaml}. */
+    static LineSettings settings(StationConfig.Line rules) {
+        return new LineSettings(rules.lookAhead(), rules.maxAwaitingVerdict(), rules.consecutiveRejectLimit(),
+                rules.challengeAtStart(), Grade.parse(rules.minimumGrade()), Duration.ofMillis(rules.verdictTimeoutMs()),
+                rules.confirmRejects(), rules.allocationChunk());
+    }
+
+    private static CodeSchemes schemes(StationConfig config) {
+        return CodeSchemes.withOpaque(config.opaqueSchemes().stream()
+                .map(s -> OpaqueScheme.of(s.name(), s.pattern())).toList());
+    }
+
+    /** A builder for a configuration; {@link Builder#start()} builds and starts the station. */
+    public static Builder builder(StationConfig config) {
+        return new Builder(config);
+    }
+
+    /** What a station is built from besides its configuration. */
+    public static final class Builder {
+        private final StationConfig config;
+        private VirtualDevices virtual;
+        private PlatformClient platformClient;
+        private PlatformLink.Settings platformSettings;
+        private LineSettings lineSettings;
+        private Supplier<Optional<BufferedImage>> labelImages = Optional::empty;
+
+        private Builder(StationConfig config) {
+            this.config = config;
+        }
+
+        /** The in-process virtual line that {@code sim://} devices are. */
+        Builder virtualDevices(VirtualDevices devices) {
+            this.virtual = devices;
+            return this;
+        }
+
+        /** Talks to the platform with this client instead of HTTP to {@code platform.url}. */
+        public Builder platformClient(PlatformClient client) {
+            this.platformClient = client;
+            return this;
+        }
+
+        /** Platform link settings instead of those of {@code station.yaml}. */
+        public Builder platformSettings(PlatformLink.Settings settings) {
+            this.platformSettings = settings;
+            return this;
+        }
+
+        /** Line rules instead of those of {@code station.yaml} (tests of particular rules). */
+        public Builder lineSettings(LineSettings settings) {
+            this.lineSettings = settings;
+            return this;
+        }
+
+        /** Where the panel's "last label" view comes from. */
+        public Builder labelImages(Supplier<Optional<BufferedImage>> source) {
+            this.labelImages = source;
+            return this;
+        }
+
+        /**
+         * Opens the data directory, builds every device and the line, opens the devices, recovers
+         * unfinished jobs and links the platform.
+         */
+        public Station start() {
+            Database db = Database.open(config.dataDir());
+            GroupCommit writes = null;
+            try {
+                writes = new GroupCommit(db);
+                return new Station(config, db, writes, this);
+            } catch (RuntimeException e) {
+                if (writes != null) {
+                    writes.close();
+                }
+                db.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Starts the touch panel and REST API on the configured host and port; a station without users
+     * gets its first admin from {@code adminPin} (see {@link StationPanel#bootstrapAdmin}).
+     */
+    public PanelServer startPanel(String adminPin) {
+        UserAccounts accounts = StationPanel.accounts(db);
+        StationPanel.bootstrapAdmin(accounts, adminPin);
+        return startPanel(accounts, config.panel().host(), config.panel().port());
+    }
+
+    /** Starts the touch panel with these accounts on {@code host:port} (0 = a free port). */
+    public PanelServer startPanel(UserAccounts accounts, String host, int port) {
+        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, host, port);
+    }
+
+    private Map<String, Object> extraStatus() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
+        return status;
+    }
+
+    /** The unfinished jobs found at start-up (voided in flight, resumable), oldest first; the last is current. */
+    public List<String> recovered() {
+        return recovered;
+    }
+
+    /** A configured scanner, by name. */
+    public Optional<Scanner> scanner(String name) {
+        return lineDevices.scanner(name);
+    }
+
+    public StationConfig config() {
+        return config;
+    }
+
+    public LineController line() {
+        return line;
+    }
+
+    public CodeLedger ledger() {
+        return ledger;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public MasterDataStore masterData() {
+        return masterData;
+    }
+
+    /** The platform link, when a platform is configured. */
+    public Optional<PlatformLink> platform() {
+        return Optional.ofNullable(platform);
+    }
+
+    /** Stops the platform link (what is unsent stays in the outbox), the line and its devices, and the database. */
+    @Override
+    public void close() {
+        try {
+            if (batchEnds != null) {
+                batchEnds.close();
+            }
+            if (platform != null) {
+                platform.close();
+            }
+            line.close();
+        } finally {
+            writes.close();
+            db.close();
+        }
+    }
+}
