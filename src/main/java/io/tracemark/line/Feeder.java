@@ -130,11 +130,17 @@ final class Feeder implements Runnable {
         }
     }
 
-    /** Stops sending after the unit in hand; returns once the feeder is between units. */
-    void pause() {
+    /** Stops sending after the unit in hand (does not wait: see {@link #awaitPaused()}). */
+    void requestPause() {
         synchronized (monitor) {
             paused = true;
             monitor.notifyAll();
+        }
+    }
+
+    /** Returns once the feeder is between units (a submit blocked by the printer completes first). */
+    void awaitPaused() {
+        synchronized (monitor) {
             awaitParked();
         }
     }

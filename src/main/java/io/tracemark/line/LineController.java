@@ -1,11 +1,10 @@
 package io.tracemark.line;
 
-import io.tracemark.master.Product;
-import io.tracemark.master.MasterDataStore;
 import static io.tracemark.line.PackMlState.ABORTED;
 import static io.tracemark.line.PackMlState.COMPLETE;
 import static io.tracemark.line.PackMlState.EXECUTE;
 import static io.tracemark.line.PackMlState.HELD;
+import static io.tracemark.line.PackMlState.HOLDING;
 import static io.tracemark.line.PackMlState.IDLE;
 import static io.tracemark.line.PackMlState.STOPPED;
 
@@ -14,27 +13,27 @@ import io.tracemark.core.Problem;
 import io.tracemark.core.TraceLevel;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.CodeLedger;
-import io.tracemark.ledger.Job;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.ledger.Unit;
+import io.tracemark.master.MasterDataStore;
+import io.tracemark.master.Product;
 import io.tracemark.printer.Printer;
 import io.tracemark.store.Database;
-import io.tracemark.verify.Grade;
 import io.tracemark.verify.ReadResult;
 import io.tracemark.verify.Scanner;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +41,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The line: runs jobs through the closed loop (allocate, merge, SENT, print, read, judge, reject) in
  * the PackML state model, stops on faults with every label in flight voided, and resumes unfinished
- * jobs after a crash ({@link #recover()}). Public methods are serialized; device and camera events
- * arrive on their own threads and state changes they cause run on one control thread.
+ * jobs after a crash ({@link #recover()}).
+ *
+ * <p>One thread owns the line ({@link LineLoop}): the PackML state, the job, the units in flight and
+ * the counters change only on it. Printer confirmations, camera results, gate confirmations and the
+ * verdict watchdog post events to it; panel commands are posted too and answer within a bound
+ * ({@link #COMMAND_BOUND}, longer for a start with its challenge) or fail naming the command. Device
+ * I/O (opening the printer, cancelling its queue, the challenge label, the gate) runs on the device
+ * worker and its result comes back to the owner thread, so a stalled printer never holds up the
+ * panel. An exception inside an event aborts the line with an alarm. The panel reads the
+ * {@link LineReadModel}; the job's books are {@link JobBook}'s; the challenge is {@link ChallengeTest}.
  *
  * <pre>{@code
  * LineController line = new LineController(db, ledger, masterData, designs, devices, LineSettings.defaults(), clock);
@@ -55,11 +62,13 @@ import org.slf4j.LoggerFactory;
 public final class LineController implements LineControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LineController.class);
-    private static final Set<PackMlState> RUNNING = EnumSet.of(EXECUTE, PackMlState.HOLDING, HELD,
+    private static final Set<PackMlState> RUNNING = EnumSet.of(EXECUTE, HOLDING, HELD,
             PackMlState.UNHOLDING, PackMlState.COMPLETING);
 
     /** How long an orderly stop waits for the printer to finish the labels it holds. */
-    private static final java.time.Duration STOP_DRAIN = java.time.Duration.ofSeconds(2);
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(2);
+    /** How long a panel command may take before it answers with a timeout naming it. */
+    static final Duration COMMAND_BOUND = Duration.ofSeconds(15);
 
     private final Database db;
     private final CodeLedger ledger;
@@ -71,22 +80,26 @@ public final class LineController implements LineControl, AutoCloseable {
     private final JobDetailsStore details;
     private final JobIds jobIds;
     private final JobValidator validator;
+    private final JobBook book;
     private final PackMlStateMachine sm = new PackMlStateMachine();
     private final AlarmBoard alarms;
     private final LineCounters counters;
+    private final LineReadModel view;
     private final LineRecords records;
     private final UnitMatcher matcher;
     private final ChallengeTest challenge;
-    private final ExecutorService control;
+    private final LineLoop loop = new LineLoop();
     private final ScheduledExecutorService watchdog;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     /** Scanners whose link or source is down, with why. */
-    private final java.util.Map<String, String> scannersDown = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicLong version = new AtomicLong();
-    private volatile UnitVerdict lastVerdict;
+    private final Map<String, String> scannersDown = new ConcurrentHashMap<>();
+    // owned by the loop thread; volatile for the panel's reads
     private volatile JobRun run;
     private volatile boolean runEnded;
     private volatile Reconciliation lastReconciliation;
+    /** What the line is doing outside the state model (the challenge between jobs), or null. */
+    private String busyWith;
+    /** Done when the job's completion (COMPLETING, its device I/O included) is over. */
+    private CompletableFuture<Void> completion = CompletableFuture.completedFuture(null);
     private volatile Supplier<Optional<BufferedImage>> labelImages = Optional::empty;
 
     public LineController(Database db, CodeLedger ledger, MasterDataStore masterData, LabelDesigns designs,
@@ -100,13 +113,15 @@ public final class LineController implements LineControl, AutoCloseable {
         this.clock = clock;
         this.details = new JobDetailsStore(db);
         this.jobIds = new JobIds(settings.stationId(), clock);
-        this.validator = new JobValidator(masterData, designs, devices, db, clock);
+        this.validator = new JobValidator(masterData, designs, devices, ledger, clock);
+        this.book = new JobBook(ledger, details, masterData, designs, devices, settings);
         this.alarms = new AlarmBoard(clock);
         this.counters = new LineCounters(clock);
+        this.view = new LineReadModel(sm, counters, alarms);
         this.records = new LineRecords(db);
-        this.control = Executors.newSingleThreadExecutor(daemon("line-control"));
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("line-watchdog"));
-        RejectActuator gate = new RejectActuator(devices.gate(), settings.confirmRejects(), this::stopLater);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(LineLoop.daemon("line-watchdog"));
+        RejectActuator gate = new RejectActuator(devices.gate(), settings.confirmRejects(), this::stopLater,
+                loop.deviceWorker());
         this.matcher = new UnitMatcher(ledger, clock, gate, new UnitMatcher.Events() {
             @Override
             public void judged(UnitVerdict verdict, Judgement judgement) {
@@ -119,6 +134,7 @@ public final class LineController implements LineControl, AutoCloseable {
             }
         });
         this.challenge = new ChallengeTest(matcher, clock, settings.verdictTimeout());
+        loop.onFailure(this::failedEvent);
     }
 
     /** Wires and starts every scanner and the verdict watchdog. Call once, before anything else. */
@@ -132,84 +148,60 @@ public final class LineController implements LineControl, AutoCloseable {
                 scanner.start();
             } catch (TracemarkException e) {
                 scannersDown.put(name, e.getMessage());
-                alarms.raise(Alarm.Severity.WARNING, "scanner.fault", name + ": " + e.getMessage());
+                loop.post("scanner.fault", () -> {
+                    alarms.raise(Alarm.Severity.WARNING, "scanner.fault", name + ": " + e.getMessage());
+                    view.changed();
+                });
             }
         }
         long period = Math.max(10, Math.min(100, settings.verdictTimeout().toMillis() / 10));
-        watchdog.scheduleWithFixedDelay(this::checkTimeouts, period, period, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(() -> loop.post("verdict watchdog", matcher::checkTimeouts), period, period,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
      * Crash recovery, at start-up: every unit of an unfinished job that is SENT without a verdict is
      * VOIDED ({@link CodeLedger#RECOVERED_AFTER_CRASH}): it may have printed, so its code is never
-     * sent again. The newest unfinished job becomes the current one (state STOPPED), ready for
-     * {@link #restart}. Jobs without details (never started) are ended.
+     * sent again. The newest unfinished job that is not suspended becomes the current one (state
+     * STOPPED), ready for {@link #restart}. Jobs without details (never started) are ended.
      *
      * @return ids of the unfinished jobs that can be resumed, oldest first
      */
-    public synchronized List<String> recover() {
-        List<String> resumable = new ArrayList<>();
-        for (Job job : ledger.openJobs()) {
-            int voided = ledger.voidInFlight(job.id(), CodeLedger.RECOVERED_AFTER_CRASH);
-            Optional<JobRequest> request = details.load(job.id());
-            if (request.isEmpty()) {
-                ledger.releaseUnused(job.id(), CodeLedger.SYSTEM);
-                audit(CodeLedger.SYSTEM, "job.recover", "job " + job.id() + " had no details: ended");
-                continue;
+    public List<String> recover() {
+        return loop.call("recover", COMMAND_BOUND, () -> {
+            List<String> resumable = book.recover(detail -> audit(CodeLedger.SYSTEM, "job.recover", detail));
+            if (!resumable.isEmpty()) {
+                String jobId = resumable.get(resumable.size() - 1);
+                JobRequest request = details.load(jobId).orElseThrow();
+                JobRun job = newRun(request);
+                job.jobId(jobId);
+                makeCurrent(job);
+                counters.reset(request.quantity(), ledger.reconcile(jobId));
+                view.changed();
             }
-            audit(CodeLedger.SYSTEM, "job.recover", "job " + job.id() + ": " + voided + " units in flight voided ("
-                    + CodeLedger.RECOVERED_AFTER_CRASH + ")");
-            LOG.info("recovered job {}: {} unit(s) in flight voided as {}", job.id(), voided,
-                    CodeLedger.RECOVERED_AFTER_CRASH);
-            if (!details.isSuspended(job.id())) {
-                resumable.add(job.id());
-            }
-        }
-        if (!resumable.isEmpty()) {
-            String jobId = resumable.get(resumable.size() - 1);
-            JobRequest request = details.load(jobId).orElseThrow();
-            run = newRun(request);
-            run.jobId(jobId);
-            runEnded = false;
-            counters.reset(request.quantity(), ledger.reconcile(jobId));
-            changed();
-        }
-        return resumable;
+            return resumable;
+        });
     }
 
-    // ---- LineControl: reading -------------------------------------------------------------
+    // ---- LineControl: reading (any thread, without waiting for the line) ---------------------
 
     @Override
     public LineSnapshot snapshot() {
-        JobRun job = run;
-        Optional<JobSummary> summary = job == null || job.jobId() == null ? Optional.empty() : Optional.of(job.summary());
-        return new LineSnapshot(sm.state(), summary, counters.snapshot(), alarms.active(),
-                Optional.ofNullable(lastVerdict), version.get());
+        return view.snapshot();
     }
 
     @Override
     public AutoCloseable onChange(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return view.onChange(listener);
     }
 
     @Override
     public JobSetupOptions setupOptions() {
-        long available = db.count("SELECT count(*) FROM codes WHERE state = 'AVAILABLE'");
+        long available = ledger.countCodes(io.tracemark.core.CodeState.AVAILABLE);
         List<JobSetupOptions.ProductChoice> products = masterData.products().stream()
                 .map(p -> new JobSetupOptions.ProductChoice(p.id(), p.name(), p.specification(), available)).toList();
-        List<String> schemes = db.read(conn -> {
-            List<String> out = new ArrayList<>();
-            try (var ps = conn.prepareStatement("SELECT DISTINCT scheme FROM codes ORDER BY scheme");
-                 var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
-        return new JobSetupOptions(products, designs.names(), devices.printerNames(), devices.scannerNames(), schemes,
-                List.of(TraceLevel.PRODUCT.name(), TraceLevel.BATCH.name(), TraceLevel.ITEM.name()));
+        return new JobSetupOptions(products, designs.names(), devices.printerNames(), devices.scannerNames(),
+                ledger.schemes(), List.of(TraceLevel.PRODUCT.name(), TraceLevel.BATCH.name(), TraceLevel.ITEM.name()));
     }
 
     @Override
@@ -222,11 +214,9 @@ public final class LineController implements LineControl, AutoCloseable {
         Product product = masterData.product(request.productId()).orElseThrow(() -> new InvalidInputException(
                 "preview", List.of(new Problem("productId", "unknown product '" + request.productId() + "'"))));
         JobLabels labels = designs.forJob(request.template(), request.printer(), JobValidator.facts(request, product));
-        String code = CodeSupply.firstAvailable(db, request.scheme(), request.productId());
-        if (code == null) {
-            throw new InvalidInputException("preview", List.of(new Problem("scheme", "no AVAILABLE code of scheme '"
-                    + request.scheme() + "' to preview with")));
-        }
+        String code = ledger.firstAvailable(request.scheme(), request.productId()).orElseThrow(() ->
+                new InvalidInputException("preview", List.of(new Problem("scheme", "no AVAILABLE code of scheme '"
+                        + request.scheme() + "' to preview with"))));
         return labels.preview(code).orElseThrow(() -> new TracemarkException("template " + request.template()
                 + " cannot be previewed here"));
     }
@@ -256,6 +246,12 @@ public final class LineController implements LineControl, AutoCloseable {
         return Optional.ofNullable(lastReconciliation);
     }
 
+    @Override
+    public List<OpenJob> openJobs() {
+        JobRun current = run;
+        return book.openJobs(current != null && !runEnded ? current.jobId() : null);
+    }
+
     /** The id of the current (or last) job, if any. */
     public Optional<String> currentJobId() {
         JobRun job = run;
@@ -267,62 +263,282 @@ public final class LineController implements LineControl, AutoCloseable {
         this.labelImages = source;
     }
 
-    // ---- LineControl: acting --------------------------------------------------------------
+    // ---- LineControl: acting (posted to the line's thread, bounded answer) -------------------
 
     @Override
     public void start(JobRequest request, String actor) {
-        synchronized (this) {
-            requireState("start a job", STOPPED, IDLE, COMPLETE);
-            requireNoOtherOpenJob();
-            requireScanner(request.scanner(), "start the job");
-            List<Problem> problems = validator.validate(request, true);
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException("job request", problems);
-            }
-            JobRun job = newRun(request);
-            audit(actor, "line.start", describe(request));
-            toIdle();
-            apply(PackMlCommand.START);
-            try {
-                attach(job, Set.of());
-                if (settings.challengeAtStart()) {
-                    ChallengeResult result = challenge.run(job.printer, job.labels, likeCode(job));
-                    audit(actor, "line.challenge", (result.passed() ? "passed: " : "FAILED: ") + result.detail());
-                    if (!result.passed()) {
-                        abortStarting(job, StopCause.fault("challenge.failed", result.detail()), actor);
-                        throw new TracemarkException("challenge test failed, the job does not run: " + result.detail());
-                    }
+        loop.callAsync("start", startBound(), () -> startJob(request, actor));
+    }
+
+    @Override
+    public void restart(String actor) {
+        loop.callAsync("restart", startBound(), () -> restartJob(actor));
+    }
+
+    @Override
+    public void suspendJob(String actor) {
+        loop.callAsync("suspend", COMMAND_BOUND, () -> {
+            JobRun job = requireCurrentJob("suspend");
+            return haltIfRunning(new StopCause("operator.suspend", "job suspended by " + actor, false), actor)
+                    .thenRun(() -> {
+                        details.suspended(job.jobId(), true, actor, clock.instant());
+                        endRun(job);
+                        audit(actor, "job.suspend", "job " + job.jobId() + " suspended: its codes stay allocated; "
+                                + ledger.reconcile(job.jobId()));
+                        LOG.info("job {} suspended by {}", job.jobId(), actor);
+                        view.changed();
+                    });
+        });
+    }
+
+    @Override
+    public void resumeJob(String jobId, String actor) {
+        loop.callAsync("resume job " + jobId, startBound(), () -> {
+            requireNotBusy("resume job " + jobId);
+            JobRequest request = book.openRequest(jobId);
+            JobRun current = run;
+            boolean isCurrent = current != null && jobId.equals(current.jobId()) && !runEnded;
+            if (!isCurrent) {
+                if (RUNNING.contains(sm.state()) || sm.state().isActing()) {
+                    throw new TracemarkException("line is " + sm.state() + ": stop it before resuming job " + jobId);
                 }
-                String jobId = jobIds.next();
-                ledger.createJob(jobId, request.traceLevel(), request.quantity(), actor);
-                details.save(jobId, request, job.minimum.letter(), actor);
+                if (current != null && current.jobId() != null && !runEnded) {
+                    throw new TracemarkException("job " + current.jobId() + " is the current job: end it or suspend "
+                            + "it before resuming job " + jobId);
+                }
+                JobRun job = newRun(request);
                 job.jobId(jobId);
-                runEnded = false;
-                CodeSupply supply = request.traceLevel().sharesCodeAcrossUnits()
-                        ? CodeSupply.shared(ledger.bindSharedCode(jobId,
-                        CodeSupply.firstAvailable(db, request.scheme(), request.productId()), actor).code())
-                        : CodeSupply.itemLevel(ledger, db, jobId, request.scheme(), request.productId(),
-                        settings.allocationChunk());
-                counters.reset(request.quantity(), null);
-                feed(job, supply);
-                apply(PackMlCommand.STATE_COMPLETE);
-                LOG.info("job {} started by {}: {}", jobId, actor, describe(request));
-            } catch (RuntimeException e) {
-                throw failedStart(job, e, actor);
+                makeCurrent(job);
+                counters.reset(request.quantity(), ledger.reconcile(jobId));
             }
+            details.suspended(jobId, false, actor, clock.instant());
+            audit(actor, "job.resume", "job " + jobId);
+            view.changed();
+            return restartJob(actor);
+        });
+    }
+
+    @Override
+    public void clear(String actor) {
+        loop.call("clear", COMMAND_BOUND, () -> {
+            clearFault(actor);
+            return null;
+        });
+    }
+
+    @Override
+    public void pause(String actor) {
+        loop.callAsync("pause", COMMAND_BOUND, () -> {
+            requireState("pause", EXECUTE);
+            JobRun job = run;
+            apply(PackMlCommand.HOLD);
+            job.feeder().requestPause();
+            audit(actor, "line.hold", "job " + job.jobId());
+            return loop.offload("feeder pause", () -> {
+                job.feeder().awaitPaused();
+                return null;
+            }).thenRun(() -> {
+                if (sm.state() == HOLDING) {
+                    apply(PackMlCommand.STATE_COMPLETE);
+                }
+            });
+        });
+    }
+
+    @Override
+    public void resume(String actor) {
+        loop.call("resume", COMMAND_BOUND, () -> {
+            requireState("resume", HELD);
+            apply(PackMlCommand.UNHOLD);
+            run.feeder().resume();
+            audit(actor, "line.unhold", "job " + run.jobId());
+            apply(PackMlCommand.STATE_COMPLETE);
+            return null;
+        });
+    }
+
+    @Override
+    public void stop(String actor) {
+        loop.callAsync("stop", COMMAND_BOUND, () -> {
+            if (!RUNNING.contains(sm.state())) {
+                throw new TracemarkException("line is " + sm.state() + ": nothing to stop");
+            }
+            return halt(new StopCause("operator.stop", "stopped by " + actor, false), actor);
+        });
+    }
+
+    @Override
+    public void endBatch(String actor) {
+        loop.callAsync("end of batch", COMMAND_BOUND, () -> {
+            JobRun job = requireCurrentJob("end");
+            return haltIfRunning(new StopCause("operator.endBatch", "batch ended by " + actor, false), actor)
+                    .thenRun(() -> {
+                        long released = ledger.releaseUnused(job.jobId(), actor);
+                        lastReconciliation = ledger.reconcile(job.jobId());
+                        endRun(job);
+                        audit(actor, "job.end", "job " + job.jobId() + ": " + released + " released; "
+                                + lastReconciliation);
+                        LOG.info("job {} ended: {}", job.jobId(), lastReconciliation);
+                        view.changed();
+                    });
+        });
+    }
+
+    @Override
+    public void voidUnit(String code, String reason, String actor) {
+        loop.call("void unit", COMMAND_BOUND, () -> {
+            Unit unit = ledger.unitByCode(code).orElseThrow(() -> new TracemarkException("no unit was printed with code "
+                    + code));
+            if (unit.state() != io.tracemark.core.CodeState.SENT) {
+                throw new TracemarkException("unit " + unit.id() + " of code " + code + " is " + unit.state()
+                        + ": only a unit in flight (SENT) can be voided");
+            }
+            matcher.voidPending(unit.id(), () -> ledger.voidUnit(unit.id(), reason, actor));
+            counters.voided(1);
+            audit(actor, "unit.void", "unit " + unit.id() + " code " + code + ": " + reason);
+            view.changed();
+            return null;
+        });
+    }
+
+    @Override
+    public ChallengeResult runChallenge(String actor) {
+        return loop.callAsync("challenge", startBound(), () -> {
+            if (RUNNING.contains(sm.state()) || sm.state().isActing()) {
+                throw new TracemarkException("line is " + sm.state()
+                        + ": the challenge test runs only while the line is stopped");
+            }
+            requireNotBusy("run the challenge test");
+            JobRun job = run;
+            if (job == null) {
+                throw new TracemarkException("no job set up: the challenge test prints the job's label");
+            }
+            String like = book.likeCode(job);
+            attach(job, Set.of());
+            busyWith = "the challenge test";
+            return loop.offload("challenge", () -> {
+                openPrinter(job);
+                ChallengeResult result = challenge.run(job.printer, job.labels, like);
+                job.printer.abort();
+                return result;
+            }).handle((result, error) -> {
+                busyWith = null;
+                matcher.halt(() -> { });
+                ChallengeResult r = error != null ? new ChallengeResult(false, false, false,
+                        "the challenge could not run: " + UnitMatcher.rootMessage(error)) : result;
+                audit(actor, "line.challenge", (r.passed() ? "passed: " : "FAILED: ") + r.detail());
+                if (!r.passed()) {
+                    alarms.raise(Alarm.Severity.WARNING, "challenge.failed", r.detail());
+                }
+                view.changed();
+                return r;
+            });
+        });
+    }
+
+    @Override
+    public void acknowledgeAlarm(long alarmId, String actor) {
+        loop.call("acknowledge alarm", COMMAND_BOUND, () -> {
+            Alarm alarm = alarms.acknowledge(alarmId);
+            audit(actor, "alarm.acknowledge", alarm.cause() + ": " + alarm.detail());
+            view.changed();
+            return null;
+        });
+    }
+
+    /**
+     * A scanner lost its link or its source: the line stops if the job uses it; a start or restart is
+     * refused until it is back ({@link #scannerRecovered}). Any thread; handled on the line's thread.
+     */
+    public void scannerFault(String scanner, String detail) {
+        scannersDown.put(scanner, detail);
+        loop.post("scanner fault", () -> {
+            JobRun job = run;
+            if (job != null && scanner.equals(job.request.scanner())) {
+                halt(StopCause.fault("scanner.fault", scanner + ": " + detail), CodeLedger.SYSTEM);
+            } else {
+                alarms.raise(Alarm.Severity.WARNING, "scanner.fault", scanner + ": " + detail);
+                view.changed();
+            }
+        });
+    }
+
+    /** A scanner is connected again after a fault. */
+    public void scannerRecovered(String scanner) {
+        if (scannersDown.remove(scanner) != null) {
+            LOG.info("scanner {} is back", scanner);
+            loop.post("scanner recovered", view::changed);
         }
     }
 
     @Override
-    public synchronized void restart(String actor) {
-        JobRun job = run;
-        if (job == null || job.jobId() == null || runEnded) {
-            throw new TracemarkException("line is " + sm.state() + ": no unfinished job to resume");
+    public void close() {
+        try {
+            loop.callAsync("shutdown", COMMAND_BOUND, () -> haltIfRunning(
+                    new StopCause("station.shutdown", "station shutting down", false), CodeLedger.SYSTEM));
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the line at shutdown: {}", e.getMessage());
         }
+        watchdog.shutdownNow();
+        loop.close();
+        devices.closeAll();
+    }
+
+    // ---- job lifecycle (on the line's thread) -----------------------------------------------
+
+    private CompletableFuture<Void> startJob(JobRequest request, String actor) {
+        requireState("start a job", STOPPED, IDLE, COMPLETE);
+        requireNotBusy("start a job");
+        book.requireNoOtherOpenJob();
+        requireScanner(request.scanner(), "start the job");
+        List<Problem> problems = validator.validate(request, true);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("job request", problems);
+        }
+        JobRun job = newRun(request);
+        String like = settings.challengeAtStart() ? book.likeCode(job) : null;
+        audit(actor, "line.start", describe(request));
+        toIdle();
+        apply(PackMlCommand.START);
+        return starting(job, actor, () -> {
+            attach(job, Set.of());
+            return loop.offload("printer open and challenge", () -> {
+                openPrinter(job);
+                return like == null ? null : challenge.run(job.printer, job.labels, like);
+            });
+        }, result -> {
+            if (result != null) {
+                audit(actor, "line.challenge", (result.passed() ? "passed: " : "FAILED: ") + result.detail());
+                if (!result.passed()) {
+                    abortStarting(job, StopCause.fault("challenge.failed", result.detail()), actor);
+                    throw new TracemarkException("challenge test failed, the job does not run: " + result.detail());
+                }
+            }
+            String jobId = jobIds.next();
+            ledger.createJob(jobId, request.traceLevel(), request.quantity(), actor);
+            details.save(jobId, request, job.minimum.letter(), actor);
+            job.jobId(jobId);
+            runEnded = false;
+            view.job(job.summary());
+            if (request.traceLevel().sharesCodeAcrossUnits()) {
+                ledger.bindSharedCode(jobId, ledger.firstAvailable(request.scheme(), request.productId())
+                        .orElseThrow(() -> new TracemarkException("no AVAILABLE code of scheme " + request.scheme()
+                                + " to share across the job's units")), actor);
+            }
+            counters.reset(request.quantity(), null);
+            feed(job, book.supply(job));
+            apply(PackMlCommand.STATE_COMPLETE);
+            LOG.info("job {} started by {}: {}", jobId, actor, describe(request));
+        });
+    }
+
+    private CompletableFuture<Void> restartJob(String actor) {
+        JobRun job = requireCurrentJob("resume");
+        requireNotBusy("resume the job");
         requireAcknowledged("resume the job");
         requireScanner(job.request.scanner(), "resume the job");
         if (sm.state() == ABORTED) {
-            clear(actor);
+            clearFault(actor);
         }
         requireState("resume the job", STOPPED, IDLE, COMPLETE);
         List<Problem> problems = validator.validate(job.request, false);
@@ -332,82 +548,74 @@ public final class LineController implements LineControl, AutoCloseable {
         audit(actor, "line.restart", "job " + job.jobId());
         toIdle();
         apply(PackMlCommand.START);
-        try {
-            attach(job, knownContent(job));
-            Job row = ledger.job(job.jobId()).orElseThrow();
-            CodeSupply supply = row.traceLevel().sharesCodeAcrossUnits()
-                    ? CodeSupply.shared(row.sharedCode().orElseThrow())
-                    : CodeSupply.itemLevel(ledger, db, job.jobId(), job.request.scheme(), job.request.productId(),
-                            settings.allocationChunk());
+        return starting(job, actor, () -> {
+            attach(job, book.knownContent(job));
+            return loop.offload("printer open", () -> {
+                openPrinter(job);
+                return null;
+            });
+        }, ignored -> {
+            CodeSupply supply = book.supply(job);
             counters.reset(job.quantity(), ledger.reconcile(job.jobId()));
             feed(job, supply);
             apply(PackMlCommand.STATE_COMPLETE);
+            loop.post("complete check", this::completeIfDone);
+        });
+    }
+
+    /**
+     * The STARTING state: {@code devices} prepares (on the line's thread, then device I/O on the
+     * worker), {@code running} goes on once it is done. Whatever fails on the way, the line does not
+     * stay in STARTING: it aborts with an alarm naming the failure, and the caller gets a
+     * {@link TracemarkException}.
+     */
+    private <T> CompletableFuture<Void> starting(JobRun job, String actor, Supplier<CompletableFuture<T>> devicesReady,
+                                                 java.util.function.Consumer<T> running) {
+        CompletableFuture<T> ready;
+        try {
+            ready = devicesReady.get();
         } catch (RuntimeException e) {
-            throw failedStart(job, e, actor);
+            ready = CompletableFuture.failedFuture(e);
         }
-        control.execute(this::completeIfDone);
-    }
-
-    @Override
-    public synchronized void suspendJob(String actor) {
-        JobRun job = run;
-        if (job == null || job.jobId() == null || runEnded) {
-            throw new TracemarkException("line is " + sm.state() + ": no job to suspend");
-        }
-        if (RUNNING.contains(sm.state())) {
-            halt(new StopCause("operator.suspend", "job suspended by " + actor, false), actor);
-        }
-        details.suspended(job.jobId(), true, actor, clock.instant());
-        runEnded = true;
-        job.printer.removeListener(job);
-        audit(actor, "job.suspend", "job " + job.jobId() + " suspended: its codes stay allocated; "
-                + ledger.reconcile(job.jobId()));
-        LOG.info("job {} suspended by {}", job.jobId(), actor);
-        changed();
-    }
-
-    @Override
-    public synchronized void resumeJob(String jobId, String actor) {
-        Job row = ledger.job(jobId).filter(j -> j.state() == io.tracemark.ledger.JobState.OPEN)
-                .orElseThrow(() -> new TracemarkException("no OPEN job " + jobId + " to resume"));
-        JobRun current = run;
-        boolean isCurrent = current != null && jobId.equals(current.jobId()) && !runEnded;
-        if (!isCurrent) {
-            if (RUNNING.contains(sm.state()) || sm.state().isActing()) {
-                throw new TracemarkException("line is " + sm.state() + ": stop it before resuming job " + jobId);
+        return ready.handle((value, error) -> {
+            try {
+                if (error != null) {
+                    throw error instanceof RuntimeException re ? re : new TracemarkException(error.toString(), error);
+                }
+                running.accept(value);
+                return null;
+            } catch (RuntimeException e) {
+                throw failedStart(job, e, actor);
             }
-            if (current != null && current.jobId() != null && !runEnded) {
-                throw new TracemarkException("job " + current.jobId() + " is the current job: end it or suspend it "
-                        + "before resuming job " + jobId);
+        });
+    }
+
+    private TracemarkException failedStart(JobRun job, RuntimeException e, String actor) {
+        if (!(e instanceof TracemarkException)) {
+            LOG.error("start of the job failed", e);
+        }
+        String detail = e instanceof TracemarkException ? e.getMessage() : UnitMatcher.rootMessage(e);
+        if (sm.state() == PackMlState.STARTING) {
+            try {
+                abortStarting(job, StopCause.fault("line.error", detail), actor);
+            } catch (RuntimeException again) {
+                LOG.error("abort after the failed start failed too", again);
+                forceAborted(StopCause.fault("line.error", detail + "; then: " + UnitMatcher.rootMessage(again)));
             }
-            JobRequest request = details.load(jobId).orElseThrow(() -> new TracemarkException("job " + jobId
-                    + " has no details to resume it with"));
-            JobRun job = newRun(request);
-            job.jobId(row.id());
-            run = job;
-            runEnded = false;
-            counters.reset(request.quantity(), ledger.reconcile(jobId));
         }
-        details.suspended(jobId, false, actor, clock.instant());
-        audit(actor, "job.resume", "job " + jobId);
-        changed();
-        restart(actor);
+        return e instanceof TracemarkException te ? te : new TracemarkException("the job could not start: " + detail, e);
     }
 
-    @Override
-    public List<OpenJob> openJobs() {
-        JobRun current = run;
-        List<OpenJob> out = new ArrayList<>();
-        for (Job job : ledger.openJobs()) {
-            Reconciliation books = ledger.reconcile(job.id());
-            out.add(new OpenJob(job.id(), job.quantity(), books.verified(),
-                    current != null && job.id().equals(current.jobId()) && !runEnded, details.isSuspended(job.id())));
-        }
-        return out;
+    private void abortStarting(JobRun job, StopCause cause, String actor) {
+        apply(PackMlCommand.ABORT);
+        loop.fireAndForget("printer abort", job.printer::abort);
+        matcher.halt(() -> { });
+        alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+        audit(actor, "line.abort", cause.cause() + ": " + cause.detail());
+        apply(PackMlCommand.STATE_COMPLETE);
     }
 
-    @Override
-    public synchronized void clear(String actor) {
+    private void clearFault(String actor) {
         requireState("clear", ABORTED);
         requireAcknowledged("clear the fault");
         apply(PackMlCommand.CLEAR);
@@ -415,127 +623,19 @@ public final class LineController implements LineControl, AutoCloseable {
         apply(PackMlCommand.STATE_COMPLETE);
     }
 
-    @Override
-    public synchronized void pause(String actor) {
-        requireState("pause", EXECUTE);
-        apply(PackMlCommand.HOLD);
-        run.feeder().pause();
-        audit(actor, "line.hold", "job " + run.jobId());
-        apply(PackMlCommand.STATE_COMPLETE);
-    }
-
-    @Override
-    public synchronized void resume(String actor) {
-        requireState("resume", HELD);
-        apply(PackMlCommand.UNHOLD);
-        run.feeder().resume();
-        audit(actor, "line.unhold", "job " + run.jobId());
-        apply(PackMlCommand.STATE_COMPLETE);
-    }
-
-    @Override
-    public synchronized void stop(String actor) {
-        if (!RUNNING.contains(sm.state())) {
-            throw new TracemarkException("line is " + sm.state() + ": nothing to stop");
-        }
-        halt(new StopCause("operator.stop", "stopped by " + actor, false), actor);
-    }
-
-    @Override
-    public synchronized void endBatch(String actor) {
-        JobRun job = run;
-        if (job == null || job.jobId() == null || runEnded) {
-            throw new TracemarkException("line is " + sm.state() + ": no job to end");
-        }
-        if (RUNNING.contains(sm.state())) {
-            halt(new StopCause("operator.endBatch", "batch ended by " + actor, false), actor);
-        }
-        long released = ledger.releaseUnused(job.jobId(), actor);
-        lastReconciliation = ledger.reconcile(job.jobId());
+    /** The job leaves the line (ended or suspended): its printer's events no longer reach it. */
+    private void endRun(JobRun job) {
         runEnded = true;
         job.printer.removeListener(job);
-        audit(actor, "job.end", "job " + job.jobId() + ": " + released + " released; " + lastReconciliation);
-        LOG.info("job {} ended: {}", job.jobId(), lastReconciliation);
-        changed();
     }
 
-    @Override
-    public synchronized void voidUnit(String code, String reason, String actor) {
-        Unit unit = ledger.unitByCode(code).orElseThrow(() -> new TracemarkException("no unit was printed with code " + code));
-        if (unit.state() != io.tracemark.core.CodeState.SENT) {
-            throw new TracemarkException("unit " + unit.id() + " of code " + code + " is " + unit.state()
-                    + ": only a unit in flight (SENT) can be voided");
-        }
-        matcher.voidPending(unit.id(), () -> ledger.voidUnit(unit.id(), reason, actor));
-        counters.voided(1);
-        audit(actor, "unit.void", "unit " + unit.id() + " code " + code + ": " + reason);
-        changed();
+    private void makeCurrent(JobRun job) {
+        run = job;
+        runEnded = false;
+        view.job(job.jobId() == null ? null : job.summary());
     }
 
-    @Override
-    public synchronized ChallengeResult runChallenge(String actor) {
-        if (RUNNING.contains(sm.state()) || sm.state().isActing()) {
-            throw new TracemarkException("line is " + sm.state() + ": the challenge test runs only while the line is stopped");
-        }
-        JobRun job = run;
-        if (job == null) {
-            throw new TracemarkException("no job set up: the challenge test prints the job's label");
-        }
-        attach(job, Set.of());
-        ChallengeResult result = challenge.run(job.printer, job.labels, likeCode(job));
-        matcher.halt(() -> { });
-        job.printer.abort();
-        audit(actor, "line.challenge", (result.passed() ? "passed: " : "FAILED: ") + result.detail());
-        if (!result.passed()) {
-            alarms.raise(Alarm.Severity.WARNING, "challenge.failed", result.detail());
-        }
-        changed();
-        return result;
-    }
-
-    @Override
-    public void acknowledgeAlarm(long alarmId, String actor) {
-        Alarm alarm = alarms.acknowledge(alarmId);
-        audit(actor, "alarm.acknowledge", alarm.cause() + ": " + alarm.detail());
-        changed();
-    }
-
-    /**
-     * A scanner lost its link or its source: the line stops if the job uses it; a start or restart is
-     * refused until it is back ({@link #scannerRecovered}).
-     */
-    public void scannerFault(String scanner, String detail) {
-        scannersDown.put(scanner, detail);
-        JobRun job = run;
-        if (job != null && scanner.equals(job.request.scanner())) {
-            stopLater(StopCause.fault("scanner.fault", scanner + ": " + detail));
-        } else {
-            alarms.raise(Alarm.Severity.WARNING, "scanner.fault", scanner + ": " + detail);
-            changed();
-        }
-    }
-
-    /** A scanner is connected again after a fault. */
-    public void scannerRecovered(String scanner) {
-        if (scannersDown.remove(scanner) != null) {
-            LOG.info("scanner {} is back", scanner);
-            changed();
-        }
-    }
-
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (RUNNING.contains(sm.state())) {
-                halt(new StopCause("station.shutdown", "station shutting down", false), CodeLedger.SYSTEM);
-            }
-        }
-        watchdog.shutdownNow();
-        control.shutdownNow();
-        devices.closeAll();
-    }
-
-    // ---- inside ---------------------------------------------------------------------------
+    // ---- the run (on the line's thread) -----------------------------------------------------
 
     private void onResult(String scanner, ReadResult result) {
         JobRun job = run;
@@ -543,12 +643,12 @@ public final class LineController implements LineControl, AutoCloseable {
             return;
         }
         imageOf(result).ifPresent(records::lastFrame);
-        matcher.result(result);
+        loop.post("camera result", () -> matcher.result(result));
     }
 
     private void onJudged(UnitVerdict verdict, Judgement judgement) {
         counters.judged(verdict.verified());
-        lastVerdict = verdict;
+        view.verdict(verdict);
         if (!verdict.verified()) {
             judgement.image().ifPresent(img -> records.keepRejectImage(verdict.unitId(), img));
         }
@@ -556,64 +656,82 @@ public final class LineController implements LineControl, AutoCloseable {
         if (job != null && job.feeder() != null) {
             job.feeder().wake();
         }
-        changed();
+        view.changed();
         if (verdict.verified() && job != null && counters.verified() >= job.quantity()) {
-            control.execute(this::completeIfDone);
+            loop.post("complete check", this::completeIfDone);
         }
     }
 
     private void stopLater(StopCause cause) {
-        try {
-            control.execute(() -> halt(cause, CodeLedger.SYSTEM));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            LOG.warn("line closing; stop cause {} not acted on: {}", cause.cause(), cause.detail());
+        loop.post("stop " + cause.cause(), () -> halt(cause, CodeLedger.SYSTEM));
+    }
+
+    /** An event threw: the line aborts with an alarm naming it, whatever state it is in. */
+    private void failedEvent(String what, RuntimeException e) {
+        StopCause cause = failureOf(e);
+        StopCause named = StopCause.fault(cause.cause(), what + ": " + cause.detail());
+        if (RUNNING.contains(sm.state())) {
+            halt(named, CodeLedger.SYSTEM);
+        } else {
+            forceAborted(named);
         }
     }
 
-    private void checkTimeouts() {
-        try {
-            matcher.checkTimeouts();
-        } catch (RuntimeException e) {
-            LOG.error("verdict watchdog failed", e);
+    private CompletableFuture<Void> haltIfRunning(StopCause cause, String actor) {
+        if (sm.state() == PackMlState.COMPLETING) {
+            return completion.thenCompose(done -> haltIfRunning(cause, actor));
         }
+        return RUNNING.contains(sm.state()) ? halt(cause, actor) : CompletableFuture.completedFuture(null);
     }
 
     /**
-     * Stops the running job: feeder, printer queue, labels in flight voided, alarm for a fault. Whatever
-     * fails on the way (storage full, a device), the line ends in STOPPED or ABORTED with an alarm.
+     * Stops the running job: feeder, printer queue (device I/O on the worker), labels in flight voided,
+     * alarm for a fault. Whatever fails on the way (storage full, a device), the line ends in STOPPED or
+     * ABORTED with an alarm; the returned future completes (on the line's thread) when it does.
      */
-    private synchronized void halt(StopCause cause, String actor) {
-        if (!RUNNING.contains(sm.state())) {
+    private CompletableFuture<Void> halt(StopCause cause, String actor) {
+        if (!RUNNING.contains(sm.state()) || sm.state() == PackMlState.COMPLETING) {
             if (cause.fault() && sm.state() != ABORTED) {
                 LOG.info("{} while the line is {}: {}", cause.cause(), sm.state(), cause.detail());
             }
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         apply(cause.fault() ? PackMlCommand.ABORT : PackMlCommand.STOP);
         if (cause.fault()) {
             alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
         }
-        try {
-            haltSteps(run, cause, actor);
-        } catch (RuntimeException e) {
-            StopCause failure = failureOf(e);
-            LOG.error("stopping the line failed ({}): {}", failure.cause(), failure.detail());
-            if (sm.state() == PackMlState.STOPPING) {
-                apply(PackMlCommand.ABORT);
-            }
-            alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+        JobRun job = run;
+        if (job.feeder() != null) {
+            job.feeder().requestPause();
         }
-        apply(PackMlCommand.STATE_COMPLETE);
+        return loop.offload("stop the printer", () -> {
+            if (job.feeder() != null) {
+                job.feeder().halt();
+            }
+            if (!cause.fault()) {
+                awaitPrinted(job.printer);
+            }
+            return job.printer.abort();
+        }).handle((unconfirmed, error) -> {
+            try {
+                if (error != null) {
+                    LOG.warn("cancelling the printer queue failed: {}", UnitMatcher.rootMessage(error));
+                }
+                haltBooks(job, cause, actor, unconfirmed == null ? -1 : unconfirmed.size());
+            } catch (RuntimeException e) {
+                StopCause failure = failureOf(e);
+                LOG.error("stopping the line failed ({}): {}", failure.cause(), failure.detail());
+                if (sm.state() == PackMlState.STOPPING) {
+                    apply(PackMlCommand.ABORT);
+                }
+                alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+            }
+            apply(PackMlCommand.STATE_COMPLETE);
+            return null;
+        });
     }
 
-    private void haltSteps(JobRun job, StopCause cause, String actor) {
-        if (job.feeder() != null) {
-            job.feeder().halt();
-        }
-        if (!cause.fault()) {
-            awaitPrinted(job.printer);
-        }
-        List<Long> unconfirmed = job.printer.abort();
+    private void haltBooks(JobRun job, StopCause cause, String actor, int unconfirmed) {
         int[] voided = {0};
         matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), cause.cause(), actor));
         counters.voided(voided[0]);
@@ -621,13 +739,14 @@ public final class LineController implements LineControl, AutoCloseable {
             LOG.warn("line aborted ({}): {}; {} unit(s) in flight voided", cause.cause(), cause.detail(), voided[0]);
         }
         audit(actor, cause.fault() ? "line.abort" : "line.stop", cause.cause() + ": " + cause.detail() + "; "
-                + voided[0] + " units in flight voided, " + unconfirmed.size() + " not confirmed by the printer");
+                + voided[0] + " units in flight voided, " + (unconfirmed < 0 ? "printer queue not cancelled"
+                : unconfirmed + " not confirmed by the printer"));
     }
 
     /**
      * An orderly stop (PackML Stopping) lets the printer finish the labels it holds, at most
      * {@link #STOP_DRAIN}, so that none is left in doubt (printed or cancelled?) when the queue is
-     * cancelled; a fault cancels at once.
+     * cancelled; a fault cancels at once. Runs on the device worker.
      */
     private static void awaitPrinted(Printer printer) {
         long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
@@ -651,50 +770,39 @@ public final class LineController implements LineControl, AutoCloseable {
         return StopCause.fault("line.error", UnitMatcher.rootMessage(e));
     }
 
-    private synchronized void completeIfDone() {
+    private void completeIfDone() {
         JobRun job = run;
         if (sm.state() != EXECUTE || job == null || counters.verified() < job.quantity()) {
             return;
         }
         apply(PackMlCommand.COMPLETE);
-        try {
+        job.feeder().requestPause();
+        boolean cancel = matcher.awaiting() > 0;
+        completion = loop.offload("complete the job", () -> {
             job.feeder().halt();
-            int[] voided = {0};
-            if (matcher.awaiting() > 0) {
+            if (cancel) {
                 job.printer.abort();
             }
-            matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
-            counters.voided(voided[0]);
-            audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
-                    + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
-        } catch (RuntimeException e) {
-            StopCause failure = failureOf(e);
-            LOG.error("completing the job failed ({}): {}", failure.cause(), failure.detail());
-            apply(PackMlCommand.ABORT);
-            alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
-        }
-        apply(PackMlCommand.STATE_COMPLETE);
-        LOG.info("job {} complete: {}", job.jobId(), counters.snapshot());
-    }
-
-    /**
-     * Whatever failed inside a start (device, storage, a bug), the line does not stay in STARTING: it
-     * aborts with an alarm that names the failure, and the caller gets a {@link TracemarkException}.
-     */
-    private TracemarkException failedStart(JobRun job, RuntimeException e, String actor) {
-        if (!(e instanceof TracemarkException)) {
-            LOG.error("start of the job failed", e);
-        }
-        String detail = e instanceof TracemarkException ? e.getMessage() : UnitMatcher.rootMessage(e);
-        if (sm.state() == PackMlState.STARTING) {
+            return null;
+        }).whenComplete((ignored, error) -> {
             try {
-                abortStarting(job, StopCause.fault("line.error", detail), actor);
-            } catch (RuntimeException again) {
-                LOG.error("abort after the failed start failed too", again);
-                forceAborted(StopCause.fault("line.error", detail + "; then: " + UnitMatcher.rootMessage(again)));
+                if (error != null) {
+                    throw error instanceof RuntimeException re ? re : new TracemarkException(error.toString(), error);
+                }
+                int[] voided = {0};
+                matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
+                counters.voided(voided[0]);
+                audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
+                        + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
+            } catch (RuntimeException e) {
+                StopCause failure = failureOf(e);
+                LOG.error("completing the job failed ({}): {}", failure.cause(), failure.detail());
+                apply(PackMlCommand.ABORT);
+                alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
             }
-        }
-        return e instanceof TracemarkException te ? te : new TracemarkException("the job could not start: " + detail, e);
+            apply(PackMlCommand.STATE_COMPLETE);
+            LOG.info("job {} complete: {}", job.jobId(), counters.snapshot());
+        }).handle((ignored, error) -> null);
     }
 
     /** Puts the state machine in ABORTED with an alarm, whatever state it is in (last resort). */
@@ -706,33 +814,30 @@ public final class LineController implements LineControl, AutoCloseable {
             apply(PackMlCommand.STATE_COMPLETE);
         }
         alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
-        changed();
+        view.changed();
     }
 
-    private void abortStarting(JobRun job, StopCause cause, String actor) {
-        apply(PackMlCommand.ABORT);
-        job.printer.abort();
-        matcher.halt(() -> { });
-        alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
-        audit(actor, "line.abort", cause.cause() + ": " + cause.detail());
-        apply(PackMlCommand.STATE_COMPLETE);
-    }
-
+    /** Makes the job current and starts judging for it (no device I/O: see {@link #openPrinter}). */
     private void attach(JobRun job, Set<String> known) {
         JobRun previous = run;
         if (previous != null && previous != job) {
             previous.printer.removeListener(previous);
         }
         run = job;
+        view.job(job.jobId() == null ? null : job.summary());
         job.printer.removeListener(job);
+        job.printer.addListener(job);
+        matcher.begin(new UnitMatcher.JobRules(job.request.traceLevel(), job.minimum,
+                settings.consecutiveRejectLimit(), settings.verdictTimeout()), known);
+    }
+
+    /** Device I/O, on the worker: opens the job's printer with its settings and downloads the format. */
+    private void openPrinter(JobRun job) {
         job.printer.open(devices.settings(job.request.printer()));
         String setup = job.labels.setupZpl();
         if (!setup.isEmpty()) {
             job.printer.downloadFormat(setup);
         }
-        job.printer.addListener(job);
-        matcher.begin(new UnitMatcher.JobRules(job.request.traceLevel(), job.minimum,
-                settings.consecutiveRejectLimit(), settings.verdictTimeout()), known);
     }
 
     private void feed(JobRun job, CodeSupply supply) {
@@ -744,53 +849,7 @@ public final class LineController implements LineControl, AutoCloseable {
     }
 
     private JobRun newRun(JobRequest request) {
-        Product product = masterData.product(request.productId()).orElseThrow(() -> new TracemarkException(
-                "unknown product " + request.productId()));
-        JobLabels labels = designs.forJob(request.template(), request.printer(), JobValidator.facts(request, product));
-        Printer printer = devices.printer(request.printer()).orElseThrow(() -> new TracemarkException(
-                "unknown printer " + request.printer()));
-        Grade minimum = request.minimumGrade() == null || request.minimumGrade().isBlank()
-                ? settings.defaultMinimumGrade() : Grade.parse(request.minimumGrade());
-        return new JobRun(request, product, labels, printer, minimum, matcher, this::stopLater);
-    }
-
-    /** The code the challenge label pretends to be: the job's next code (never consumed by the test). */
-    private String likeCode(JobRun job) {
-        if (job.jobId() != null) {
-            Optional<String> shared = ledger.job(job.jobId()).flatMap(Job::sharedCode);
-            if (shared.isPresent()) {
-                return shared.get();
-            }
-        }
-        String code = CodeSupply.firstAvailable(db, job.request.scheme(), job.request.productId());
-        if (code == null) {
-            throw new TracemarkException("no AVAILABLE code of scheme " + job.request.scheme() + " for the challenge test");
-        }
-        return code;
-    }
-
-    private Set<String> knownContent(JobRun job) {
-        if (job.request.traceLevel().sharesCodeAcrossUnits()) {
-            return Set.of();
-        }
-        List<String> codes = db.read(conn -> {
-            List<String> out = new ArrayList<>();
-            try (var ps = conn.prepareStatement("SELECT c.code FROM units u JOIN codes c ON c.id = u.code_id "
-                    + "WHERE u.job_id = ?")) {
-                ps.setString(1, job.jobId());
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
-        Set<String> known = new java.util.HashSet<>();
-        for (String code : codes) {
-            known.add(ExpectedContent.canonical(job.labels.expectation(code)));
-        }
-        return known;
+        return book.newRun(request, matcher, this::stopLater, loop.events("printer event"));
     }
 
     private void toIdle() {
@@ -800,16 +859,22 @@ public final class LineController implements LineControl, AutoCloseable {
         }
     }
 
-    /** A new job starts only when no other job is OPEN and not suspended (its codes would be stranded). */
-    private void requireNoOtherOpenJob() {
-        for (Job job : ledger.openJobs()) {
-            if (details.load(job.id()).isEmpty() || details.isSuspended(job.id())) {
-                continue;
-            }
-            Reconciliation books = ledger.reconcile(job.id());
-            throw new TracemarkException("job " + job.id() + " is still open (" + books.verified() + " of "
-                    + job.quantity() + " verified): resume it, end it (end of batch) or suspend it before starting "
-                    + "another job");
+    private JobRun requireCurrentJob(String action) {
+        JobRun job = run;
+        if (job == null || job.jobId() == null || runEnded) {
+            throw new TracemarkException("line is " + sm.state() + ": no " + (action.equals("resume")
+                    ? "unfinished job to resume" : "job to " + action));
+        }
+        if (sm.state().isActing() && !RUNNING.contains(sm.state())) {
+            throw new TracemarkException("line is " + sm.state() + ": wait until it is done before you " + action
+                    + " the job");
+        }
+        return job;
+    }
+
+    private void requireNotBusy(String action) {
+        if (busyWith != null) {
+            throw new TracemarkException("cannot " + action + ": the line is busy with " + busyWith);
         }
     }
 
@@ -848,22 +913,16 @@ public final class LineController implements LineControl, AutoCloseable {
         PackMlState before = sm.state();
         PackMlState after = sm.apply(command);
         LOG.info("PackML {} --{}--> {}", before, command, after);
-        changed();
-    }
-
-    private void changed() {
-        version.incrementAndGet();
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                LOG.warn("line change listener failed", e);
-            }
-        }
+        view.changed();
     }
 
     private void audit(String actor, String action, String detail) {
         db.inTransaction(conn -> ledger.audit().record(conn, actor, action, detail));
+    }
+
+    /** A start waits for the printer and the challenge label's verdict: its bound allows for both. */
+    private Duration startBound() {
+        return COMMAND_BOUND.plus(settings.verdictTimeout().multipliedBy(2)).plusSeconds(5);
     }
 
     private static String describe(JobRequest r) {
@@ -880,13 +939,5 @@ public final class LineController implements LineControl, AutoCloseable {
             return noRead.image();
         }
         return Optional.empty();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
