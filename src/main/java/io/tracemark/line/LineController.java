@@ -100,6 +100,12 @@ public final class LineController implements LineControl, AutoCloseable {
     private String busyWith;
     /** Done when the job's completion (COMPLETING, its device I/O included) is over. */
     private CompletableFuture<Void> completion = CompletableFuture.completedFuture(null);
+    /**
+     * Camera results that came while an abort cancels the printer (null otherwise): nothing is judged
+     * once a fault stopped the line; they are handed to the matcher after the units in flight are
+     * voided, which recognises and discards them.
+     */
+    private List<ReadResult> heldResults;
     private volatile Supplier<Optional<BufferedImage>> labelImages = Optional::empty;
 
     public LineController(Database db, CodeLedger ledger, MasterDataStore masterData, LabelDesigns designs,
@@ -155,8 +161,11 @@ public final class LineController implements LineControl, AutoCloseable {
             }
         }
         long period = Math.max(10, Math.min(100, settings.verdictTimeout().toMillis() / 10));
-        watchdog.scheduleWithFixedDelay(() -> loop.post("verdict watchdog", matcher::checkTimeouts), period, period,
-                TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(() -> loop.post("verdict watchdog", () -> {
+            if (heldResults == null) {
+                matcher.checkTimeouts();
+            }
+        }), period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -643,7 +652,13 @@ public final class LineController implements LineControl, AutoCloseable {
             return;
         }
         imageOf(result).ifPresent(records::lastFrame);
-        loop.post("camera result", () -> matcher.result(result));
+        loop.post("camera result", () -> {
+            if (heldResults != null) {
+                heldResults.add(result);
+            } else {
+                matcher.result(result);
+            }
+        });
     }
 
     private void onJudged(UnitVerdict verdict, Judgement judgement) {
@@ -662,8 +677,13 @@ public final class LineController implements LineControl, AutoCloseable {
         }
     }
 
+    /** A stop rule fired: at once on the line's thread (no result queued behind it is judged), else posted. */
     private void stopLater(StopCause cause) {
-        loop.post("stop " + cause.cause(), () -> halt(cause, CodeLedger.SYSTEM));
+        if (loop.inLoop()) {
+            halt(cause, CodeLedger.SYSTEM);
+        } else {
+            loop.post("stop " + cause.cause(), () -> halt(cause, CodeLedger.SYSTEM));
+        }
     }
 
     /** An event threw: the line aborts with an alarm naming it, whatever state it is in. */
@@ -699,6 +719,7 @@ public final class LineController implements LineControl, AutoCloseable {
         apply(cause.fault() ? PackMlCommand.ABORT : PackMlCommand.STOP);
         if (cause.fault()) {
             alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+            heldResults = new java.util.ArrayList<>();
         }
         JobRun job = run;
         if (job.feeder() != null) {
@@ -726,9 +747,18 @@ public final class LineController implements LineControl, AutoCloseable {
                 }
                 alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
             }
+            releaseHeldResults();
             apply(PackMlCommand.STATE_COMPLETE);
             return null;
         });
+    }
+
+    private void releaseHeldResults() {
+        List<ReadResult> held = heldResults;
+        heldResults = null;
+        if (held != null) {
+            held.forEach(matcher::result);
+        }
     }
 
     private void haltBooks(JobRun job, StopCause cause, String actor, int unconfirmed) {
