@@ -500,10 +500,12 @@ public final class LineController implements LineControl, AutoCloseable {
         requireNotBusy("start a job");
         book.requireNoOtherOpenJob();
         requireScanner(request.scanner(), "start the job");
-        List<Problem> problems = validator.validate(request, true);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("job request", problems);
-        }
+        return validatedOffLoop("starting a job", () -> validator.validate(request, true), "job request")
+                .thenCompose(valid -> startValidated(request, actor));
+    }
+
+    private CompletableFuture<Void> startValidated(JobRequest request, String actor) {
+        requireScanner(request.scanner(), "start the job");
         JobRun job = newRun(request);
         String like = settings.challengeAtStart() ? book.likeCode(job) : null;
         audit(actor, "line.start", describe(request));
@@ -543,17 +545,18 @@ public final class LineController implements LineControl, AutoCloseable {
 
     private CompletableFuture<Void> restartJob(String actor) {
         JobRun job = requireCurrentJob("resume");
-        requireNotBusy("resume the job");
         requireAcknowledged("resume the job");
         requireScanner(job.request.scanner(), "resume the job");
         if (sm.state() == ABORTED) {
             clearFault(actor);
         }
         requireState("resume the job", STOPPED, IDLE, COMPLETE);
-        List<Problem> problems = validator.validate(job.request, false);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("job " + job.jobId(), problems);
-        }
+        return validatedOffLoop("resuming a job", () -> validator.validate(job.request, false), "job " + job.jobId())
+                .thenCompose(valid -> restartValidated(job, actor));
+    }
+
+    private CompletableFuture<Void> restartValidated(JobRun job, String actor) {
+        requireScanner(job.request.scanner(), "resume the job");
         audit(actor, "line.restart", "job " + job.jobId());
         toIdle();
         apply(PackMlCommand.START);
@@ -569,6 +572,25 @@ public final class LineController implements LineControl, AutoCloseable {
             feed(job, supply);
             apply(PackMlCommand.STATE_COMPLETE);
             loop.post("complete check", this::completeIfDone);
+        });
+    }
+
+    /**
+     * Validates a job on the device worker (the check asks the printer for its status); the line is
+     * busy meanwhile, so no other start, resume, suspend or end can slip in. Completes on the line's
+     * thread, failing with every problem found.
+     */
+    private CompletableFuture<Void> validatedOffLoop(String busy, Supplier<List<Problem>> validation, String subject) {
+        busyWith = busy;
+        return loop.offload("validate " + subject, validation).handle((problems, error) -> {
+            busyWith = null;
+            if (error != null) {
+                throw error instanceof RuntimeException re ? re : new TracemarkException(error.toString(), error);
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(subject, problems);
+            }
+            return null;
         });
     }
 
@@ -895,6 +917,7 @@ public final class LineController implements LineControl, AutoCloseable {
             throw new TracemarkException("line is " + sm.state() + ": no " + (action.equals("resume")
                     ? "unfinished job to resume" : "job to " + action));
         }
+        requireNotBusy(action + " the job");
         if (sm.state().isActing() && !RUNNING.contains(sm.state())) {
             throw new TracemarkException("line is " + sm.state() + ": wait until it is done before you " + action
                     + " the job");
