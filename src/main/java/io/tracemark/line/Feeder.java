@@ -74,7 +74,7 @@ final class Feeder implements Runnable {
         } catch (LedgerException e) {
             stop.accept(StopCause.fault("codes.exhausted", e.getMessage()));
         } catch (io.tracemark.core.StorageException e) {
-            stop.accept(LineController.failureOf(e));
+            stop.accept(LineCore.failureOf(e));
         } catch (RuntimeException e) {
             LOG.error("feeder of job {} failed", jobId, e);
             stop.accept(StopCause.fault("line.error", e.toString()));
