@@ -7,6 +7,7 @@ import io.tracemark.verify.Grade;
 import io.tracemark.verify.Grader;
 import io.tracemark.verify.Grades;
 import io.tracemark.verify.GrayImage;
+import io.tracemark.verify.MeasuredOn;
 import io.tracemark.verify.Verification;
 import io.tracemark.verify.Verifier;
 import java.awt.Rectangle;
@@ -58,7 +59,8 @@ public final class VerifyImageCommand implements Callable<Integer> {
     String minGrade;
 
     @Option(names = "--roi", paramLabel = "x,y,w,h",
-            description = "the code's box in image pixels; without it the whole image is searched")
+            description = "where the code should be, in image pixels: searched first; when nothing reads there (or"
+                    + " without it) the whole image is searched")
     String roi;
 
     @Option(names = "--json", description = "print one JSON document")
@@ -67,7 +69,8 @@ public final class VerifyImageCommand implements Callable<Integer> {
     /** The report of one image. */
     record ImageReport(String file, boolean pass, boolean read, String data, String canonical, String symbologyId,
                        String symbology, String strategy, Grade overall, Map<String, Grade> grades,
-                       Map<String, Double> measurements, List<String> reasons, double millis) {
+                       Map<String, Double> measurements, Map<String, MeasuredOn> measuredOn, List<String> reasons,
+                       double millis) {
     }
 
     /** The JSON document. */
@@ -135,7 +138,8 @@ public final class VerifyImageCommand implements Callable<Integer> {
         return new ImageReport(file.toString(), v.pass(), v.read(), Content.printable(v.data()), v.canonical(),
                 v.symbologyId(), v.symbology().map(Enum::name).orElse(""), v.strategy().map(Enum::name).orElse(""),
                 g.map(Grades::overall).orElse(Grade.F), g.map(Grades::parameters).orElse(Map.of()),
-                g.map(Grades::measurements).orElse(Map.of()), v.reasons(), v.millis());
+                g.map(Grades::measurements).orElse(Map.of()), g.map(Grades::measuredOn).orElse(Map.of()), v.reasons(),
+                v.millis());
     }
 
     private static String text(ImageReport r) {

@@ -29,7 +29,7 @@ final class DegradationPlanner {
         List<Degradation> list = new ArrayList<>();
         ExpectedQuality expected;
         if ((pick -= mix.mild()) < 0) {
-            mild(r, list);
+            mild(r, list, 1.0);
             expected = ExpectedQuality.GOOD;
         } else if ((pick -= mix.marginal()) < 0) {
             marginal(r, list);
@@ -39,7 +39,7 @@ final class DegradationPlanner {
             expected = ExpectedQuality.MUST_FAIL;
         } else if ((pick -= mix.wrong()) < 0) {
             list.add(new Degradation.WrongLabel("previous label"));
-            mild(r, list);
+            mild(r, list, 1.0);
             expected = ExpectedQuality.MUST_FAIL;
         } else if ((pick -= mix.damaged()) < 0) {
             if (r.nextBoolean()) {
@@ -54,7 +54,8 @@ final class DegradationPlanner {
         return new DegradationPlan(frame, offsetX, offsetY, rotation, list, expected, Optional.empty());
     }
 
-    private static void mild(SplittableRandom r, List<Degradation> list) {
+    /** The mild degradations (each with probability ½), blur sigma up to {@code maxBlur} pixels. */
+    static void mild(SplittableRandom r, List<Degradation> list, double maxBlur) {
         if (r.nextBoolean()) {
             list.add(new Degradation.Perspective(range(r, 0.0, 0.05)));
         }
@@ -65,7 +66,7 @@ final class DegradationPlanner {
             list.add(new Degradation.UnevenLight(range(r, 0.0, 0.2), range(r, 0, 360)));
         }
         if (r.nextBoolean()) {
-            list.add(new Degradation.Blur(range(r, 0.3, 1.0)));
+            list.add(new Degradation.Blur(range(r, 0.3, maxBlur)));
         }
         if (r.nextBoolean()) {
             list.add(new Degradation.Noise(range(r, 1.0, 8.0)));
@@ -84,7 +85,7 @@ final class DegradationPlanner {
         }
     }
 
-    private static double range(SplittableRandom r, double from, double to) {
+    static double range(SplittableRandom r, double from, double to) {
         return from + r.nextDouble() * (to - from);
     }
 }

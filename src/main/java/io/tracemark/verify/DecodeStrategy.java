@@ -11,6 +11,11 @@ public enum DecodeStrategy {
     GLOBAL_HISTOGRAM,
     /** ZXing's pure-barcode mode on the crop: no detector, the symbol fills the crop. */
     PURE_BARCODE,
+    /**
+     * A region the {@link CodeLocator} found, turned so that its module grid is square to the axes and
+     * scaled so that modules are at least about 4 px: reads symbols at any rotation and small modules.
+     */
+    RECTIFIED,
     /** The crop halved (merges noise, shrinks oversized modules). */
     SCALED_DOWN,
     /** The crop doubled (small modules). */

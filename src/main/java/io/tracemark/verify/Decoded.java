@@ -12,17 +12,46 @@ import java.util.Optional;
  * @param strategy        the decode strategy that read it
  * @param region          the region of the frame that was searched (frame pixels)
  * @param view            the image the symbol was decoded from (region after scaling / rotation)
+ * @param viewToFrame     where a point of {@code view} lies in the frame
  * @param geometry        where the symbol lies in {@code view}, when the detector could say
  * @param errorsCorrected Reed-Solomon errors ZXing corrected, or -1 when unknown
  * @param ecLevel         QR error-correction level (L, M, Q, H) or "" for other symbologies
  * @param nanos           time spent decoding, all strategies included
  */
 public record Decoded(String data, String symbologyId, Symbology symbology, DecodeStrategy strategy,
-                      Rectangle region, GrayImage view, Optional<SymbolGeometry> geometry,
+                      Rectangle region, GrayImage view, ViewMapping viewToFrame, Optional<SymbolGeometry> geometry,
                       int errorsCorrected, String ecLevel, long nanos) {
 
     /** True when the symbology identifier announces GS1 content (FNC1 first). */
     public boolean gs1() {
         return Symbology.gs1(symbologyId);
+    }
+
+    /** Frame pixels per {@link #view} pixel (the view may be a scaled crop). */
+    public double frameScale() {
+        return viewToFrame.scale();
+    }
+
+    /** A point of {@link #view} (continuous pixel coordinates) in frame coordinates. */
+    public double[] toFrame(double x, double y) {
+        return viewToFrame.toFrame(x, y);
+    }
+
+    /** The frame rectangle bounding the given view points (x0, y0, x1, y1, …). */
+    public Rectangle frameBounds(double... viewPoints) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int i = 0; i + 1 < viewPoints.length; i += 2) {
+            double[] p = toFrame(viewPoints[i], viewPoints[i + 1]);
+            minX = Math.min(minX, p[0]);
+            minY = Math.min(minY, p[1]);
+            maxX = Math.max(maxX, p[0]);
+            maxY = Math.max(maxY, p[1]);
+        }
+        int x = (int) Math.floor(minX);
+        int y = (int) Math.floor(minY);
+        return new Rectangle(x, y, (int) Math.ceil(maxX) - x, (int) Math.ceil(maxY) - y);
     }
 }

@@ -10,6 +10,8 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.DecoderResult;
 import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
@@ -25,12 +27,19 @@ import java.util.Set;
 
 /**
  * Decodes one camera frame with ZXing. With a code box (frame pixels) it crops to the box plus a
- * margin, then tries each {@link DecodeStrategy} in order until one reads; without one it searches
- * the whole frame, then the busiest regions a {@link CodeLocator} finds. Stateless and thread-safe.
+ * margin, then tries each {@link DecodeStrategy} in order until one reads, the {@link CodeLocator}'s
+ * rectified candidates inside the box among them; when nothing reads there (the box is a hint: the
+ * product may sit centimetres off) or without a box it searches the whole frame, then the
+ * candidates the locator finds anywhere in it. Stateless and thread-safe.
  */
 public final class FrameDecoder {
 
-    private static final int MAX_CANDIDATES = 4;
+    private static final int MAX_CANDIDATES = 8;
+    private static final int SECOND_LOOKS = 3;
+    private static final double ANGLE_STEP = 1.5;
+    private static final double[] PERSPECTIVE_STEPS = {2.0, 1.0, 0.5};
+    /** The first L grids of a view (squarest first) are also fitted when they do not decode as sampled. */
+    private static final int FITTED_GRIDS = 2;
 
     private final Set<Symbology> symbologies;
     private final double marginFraction;
@@ -58,7 +67,8 @@ public final class FrameDecoder {
     }
 
     /**
-     * Decodes the symbol in the code box (when given) or anywhere in the frame.
+     * Decodes the symbol in the code box (when given) or anywhere in the frame. The box is a hint:
+     * when nothing reads in it, the whole frame is searched.
      *
      * @return the first successful decode, or empty when no strategy read a symbol
      */
@@ -67,23 +77,208 @@ public final class FrameDecoder {
         Rectangle whole = new Rectangle(0, 0, frame.width(), frame.height());
         if (codeBox.isPresent()) {
             Rectangle region = withMargin(codeBox.get()).intersection(whole);
-            if (region.isEmpty()) {
-                return Optional.empty();
+            if (!region.isEmpty()) {
+                Optional<Decoded> found = inRegion(frame, region, start);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
-            return tryAll(frame, region, List.of(DecodeStrategy.values()), start);
         }
-        Optional<Decoded> found = tryAll(frame, whole,
-                List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
+        return wholeFrame(frame, whole, start);
+    }
+
+    private Optional<Decoded> inRegion(GrayImage frame, Rectangle region, long start) {
+        Optional<Decoded> found = tryAll(frame, region, List.of(DecodeStrategy.HYBRID), start);
         if (found.isPresent()) {
             return found;
         }
-        for (Rectangle candidate : locator.candidates(frame, MAX_CANDIDATES)) {
-            found = tryAll(frame, candidate, List.of(DecodeStrategy.values()), start);
+        // a symbol turned away from the axes (the usual case when nothing read yet): rectify first
+        List<CodeLocator.Candidate> candidates = locator.candidates(frame, region, 2);
+        if (!candidates.isEmpty()) {
+            found = rectified(frame, candidates.get(0), start);
             if (found.isPresent()) {
                 return found;
             }
         }
-        return Optional.empty();
+        found = tryAll(frame, region, List.of(DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), start);
+        if (found.isPresent()) {
+            return found;
+        }
+        for (CodeLocator.Candidate candidate : candidates.subList(Math.min(1, candidates.size()), candidates.size())) {
+            found = rectified(frame, candidate, start);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return tryAll(frame, region, List.of(DecodeStrategy.SCALED_DOWN, DecodeStrategy.SCALED_UP,
+                DecodeStrategy.ROTATED_90, DecodeStrategy.ROTATED_180, DecodeStrategy.ROTATED_270,
+                DecodeStrategy.TRY_HARDER), start);
+    }
+
+    private Optional<Decoded> wholeFrame(GrayImage frame, Rectangle whole, long start) {
+        // the located candidates first: a crop decodes much faster than the whole frame
+        List<CodeLocator.Candidate> candidates = locator.candidates(frame, whole, MAX_CANDIDATES);
+        for (CodeLocator.Candidate candidate : candidates) {
+            Optional<Decoded> found = tryAll(frame, candidate.region(),
+                    List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
+            if (found.isEmpty()) {
+                found = rectified(frame, candidate, start);
+            }
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        // linear codes (transitions along one axis only) are no candidates: the whole frame
+        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), start);
+        if (found.isPresent()) {
+            return found;
+        }
+        // second look: the best candidates searched again as if each were a code box (re-aligned cells,
+        // every strategy)
+        for (CodeLocator.Candidate candidate : candidates.subList(0, Math.min(SECOND_LOOKS, candidates.size()))) {
+            found = inRegion(frame, withMargin(candidate.region()).intersection(whole), start);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), start);
+    }
+
+    /** A view of the frame and where its pixels lie in the frame. */
+    record View(GrayImage image, ViewMapping toFrame) {
+    }
+
+    /** The candidate turned square to the axes and scaled by {@code scale}; empty when too large. */
+    static Optional<View> rectify(GrayImage frame, CodeLocator.Candidate c, double scale) {
+        return rectify(frame, c.region(), c.angleDeg(frame), scale);
+    }
+
+    /** The residual angle of a rectified view, measured where its grid is nearly square (least bias). */
+    private static double residual(View v) {
+        GrayImage img = v.image();
+        return CodeLocator.orientation(img, new Rectangle(img.width() / 6, img.height() / 6,
+                img.width() * 2 / 3, img.height() * 2 / 3));
+    }
+
+    private static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale) {
+        double a = Math.toRadians(angleDeg);
+        double cos = Math.cos(a);
+        double sin = Math.sin(a);
+        int w = (int) Math.ceil((Math.abs(cos) * r.width + Math.abs(sin) * r.height) * scale);
+        int h = (int) Math.ceil((Math.abs(sin) * r.width + Math.abs(cos) * r.height) * scale);
+        if (w * (long) h > 4_000_000L || w < 8 || h < 8) {
+            return Optional.empty();
+        }
+        double ca = cos / scale;
+        double sa = sin / scale;
+        double cx = r.x + r.width / 2.0;
+        double cy = r.y + r.height / 2.0;
+        ViewMapping toFrame = new ViewMapping(ca, -sa, cx - (ca * w / 2.0 - sa * h / 2.0),
+                sa, ca, cy - (sa * w / 2.0 + ca * h / 2.0));
+        return Optional.of(new View(frame.warp(toFrame, w, h), toFrame));
+    }
+
+    /**
+     * The candidate turned square to the axes (enlarged when its modules are small), then decoded by
+     * ZXing and by the L-shape sampler; large modules are also tried at half size (averaging noise).
+     */
+    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
+        double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
+        double located = c.angleDeg(frame);
+        Optional<View> v = rectify(frame, c.region(), located, scale);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Decoded> d = decodeView(v.get(), c.region(), start, true);
+        if (d.isEmpty() && c.modulePx() >= 5.0) {
+            GrayImage half = v.get().image().scale(0.5);
+            ViewMapping toFrame = v.get().toFrame().after(new ViewMapping(
+                    (double) v.get().image().width() / half.width(), 0, 0,
+                    0, (double) v.get().image().height() / half.height(), 0));
+            d = decodeView(new View(half, toFrame), c.region(), start, false);
+        }
+        if (d.isPresent()) {
+            return d;
+        }
+        // the located angle may be a degree or two off (text nearby): the residual, then either side
+        double residual = residual(v.get());
+        for (double angle : new double[] {residual, -ANGLE_STEP, ANGLE_STEP}) {
+            if (Math.abs(angle) < 0.3) {
+                continue;
+            }
+            Optional<View> turned = rectify(frame, c.region(), located + angle, scale);
+            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), start, false);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return d;
+    }
+
+    private Optional<Decoded> decodeView(View v, Rectangle region, long start, boolean both) {
+        List<DecodeStrategy> binarizers = both ? List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM)
+                : List.of(DecodeStrategy.HYBRID);
+        for (DecodeStrategy s : binarizers) {
+            Optional<Decoded> d = attempt(v.image(), v.toFrame(), s, DecodeStrategy.RECTIFIED, region, start);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(v.image(), v.toFrame(), region, start)
+                : Optional.empty();
+    }
+
+    /** Our own L-finder and sampler on the rectified view, decoded by ZXing's Data Matrix decoder. */
+    private static Optional<Decoded> lShape(GrayImage view, ViewMapping toFrame, Rectangle region, long start) {
+        LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
+                0, 0, view.width(), view.height(), false);
+        try {
+            BitMatrix binary = new HybridBinarizer(source).getBlackMatrix();
+            List<LShapeSampler.Sampled> grids = LShapeSampler.sample(binary);
+            for (int i = 0; i < grids.size(); i++) {
+                Optional<Decoded> d = decodeSampled(grids.get(i), view, toFrame, region, start, i < FITTED_GRIDS);
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
+            return Optional.empty();
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Decoded> decodeSampled(LShapeSampler.Sampled sampled, GrayImage view, ViewMapping toFrame,
+                                                   Rectangle region, long start, boolean fit) {
+        BitMatrix bits = sampled.bits();
+        SymbolGeometry.Matrix grid = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
+                sampled.source(), sampled.target(), bits);
+        Optional<DecoderResult> result = decodeDataMatrix(bits);
+        if (result.isEmpty() && fit) {
+            // perspective bends the grid away from the uniform one: fit its corners to the module centres
+            grid = GridFit.refine(view, grid, PERSPECTIVE_STEPS);
+            bits = GridFit.resample(view, grid);
+            grid = new SymbolGeometry.Matrix(grid.columns(), grid.rows(), grid.source(), grid.target(), bits);
+            result = decodeDataMatrix(bits);
+        }
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = "]d" + result.get().getSymbologyModifier();
+        String text = result.get().getText();
+        if (Symbology.gs1(id) && text.startsWith("\u001d")) {
+            text = text.substring(1);
+        }
+        int errors = result.get().getErrorsCorrected() == null ? -1 : result.get().getErrorsCorrected();
+        return Optional.of(new Decoded(text, id, Symbology.DATA_MATRIX, DecodeStrategy.RECTIFIED, region, view,
+                toFrame, Optional.of(grid), errors, "", System.nanoTime() - start));
+    }
+
+    private static Optional<DecoderResult> decodeDataMatrix(BitMatrix bits) {
+        try {
+            return Optional.of(new com.google.zxing.datamatrix.decoder.Decoder().decode(bits));
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
     }
 
     private Rectangle withMargin(Rectangle box) {
@@ -92,13 +287,18 @@ public final class FrameDecoder {
     }
 
     private Optional<Decoded> tryAll(GrayImage frame, Rectangle region, List<DecodeStrategy> strategies, long start) {
+        if (region.width < 8 || region.height < 8) {
+            return Optional.empty();
+        }
         GrayImage crop = region.width == frame.width() && region.height == frame.height() ? frame : frame.crop(region);
+        ViewMapping cropToFrame = ViewMapping.crop(region.x, region.y);
         for (DecodeStrategy strategy : strategies) {
             GrayImage view = view(crop, strategy);
             if (view.width() < 8 || view.height() < 8) {
                 continue;
             }
-            Optional<Decoded> d = attempt(view, strategy, region, start);
+            ViewMapping toFrame = cropToFrame.after(viewToCrop(crop, view, strategy));
+            Optional<Decoded> d = attempt(view, toFrame, strategy, strategy, region, start);
             if (d.isPresent()) {
                 return d;
             }
@@ -117,12 +317,27 @@ public final class FrameDecoder {
         };
     }
 
-    private Optional<Decoded> attempt(GrayImage view, DecodeStrategy strategy, Rectangle region, long start) {
+    /** Maps view pixels back to crop pixels for {@link #view}'s transformations. */
+    private static ViewMapping viewToCrop(GrayImage crop, GrayImage view, DecodeStrategy strategy) {
+        double w = crop.width();
+        double h = crop.height();
+        return switch (strategy) {
+            case SCALED_DOWN, SCALED_UP -> new ViewMapping(w / view.width(), 0, 0, 0, h / view.height(), 0);
+            // rotate(1): view (x, y) shows crop (y, h - x); rotate(2): (w - x, h - y); rotate(3): (w - y, x)
+            case ROTATED_90 -> new ViewMapping(0, 1, 0, -1, 0, h);
+            case ROTATED_180 -> new ViewMapping(-1, 0, w, 0, -1, h);
+            case ROTATED_270 -> new ViewMapping(0, -1, w, 1, 0, 0);
+            default -> new ViewMapping(1, 0, 0, 0, 1, 0);
+        };
+    }
+
+    private Optional<Decoded> attempt(GrayImage view, ViewMapping toFrame, DecodeStrategy binarize,
+                                      DecodeStrategy reported, Rectangle region, long start) {
         LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
                 0, 0, view.width(), view.height(), false);
-        BinaryBitmap bitmap = new BinaryBitmap(strategy == DecodeStrategy.GLOBAL_HISTOGRAM
+        BinaryBitmap bitmap = new BinaryBitmap(binarize == DecodeStrategy.GLOBAL_HISTOGRAM
                 ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
-        Map<DecodeHintType, Object> hints = hints(strategy);
+        Map<DecodeHintType, Object> hints = hints(binarize);
         Result result;
         try {
             result = new MultiFormatReader().decode(bitmap, hints);
@@ -144,7 +359,7 @@ public final class FrameDecoder {
             // ZXing's Data Matrix decoder prints the leading FNC1 as GS; the identifier already says GS1
             text = text.substring(1);
         }
-        return Optional.of(new Decoded(text, id, symbology, strategy, region, view, geometry,
+        return Optional.of(new Decoded(text, id, symbology, reported, region, view, toFrame, geometry,
                 errors, ecLevel, System.nanoTime() - start));
     }
 

@@ -10,13 +10,29 @@ import java.util.Map;
  * {@code decode, symbolContrast, modulation, axialNonUniformity, gridNonUniformity,
  * unusedErrorCorrection, fixedPatternDamage}; for linear symbols {@code decode, symbolContrast,
  * minimumReflectance, minimumEdgeContrast, modulation}. A scanner that reports only an overall grade
- * has no parameters. Process-control grades, not a certified verification.
+ * has no parameters. {@code measuredOn} names, per parameter, the symbol region (with its quiet zone,
+ * frame pixels) and the module size it was measured on. Process-control grades, not a certified
+ * verification.
  */
-public record Grades(Grade overall, Map<String, Grade> parameters, Map<String, Double> measurements) {
+public record Grades(Grade overall, Map<String, Grade> parameters, Map<String, Double> measurements,
+                     Map<String, MeasuredOn> measuredOn) {
 
     public Grades {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         measurements = Collections.unmodifiableMap(new LinkedHashMap<>(measurements));
+        measuredOn = Collections.unmodifiableMap(new LinkedHashMap<>(measuredOn));
+    }
+
+    /** Grades without a record of where they were measured (e.g. from a reader's own report). */
+    public Grades(Grade overall, Map<String, Grade> parameters, Map<String, Double> measurements) {
+        this(overall, parameters, measurements, Map.of());
+    }
+
+    /** The same grades with every parameter marked as measured on {@code where}. */
+    Grades measuredOn(MeasuredOn where) {
+        Map<String, MeasuredOn> on = new LinkedHashMap<>();
+        parameters.keySet().forEach(k -> on.put(k, where));
+        return new Grades(overall, parameters, measurements, on);
     }
 
     /** Grades as reported by a reader that only gives the overall grade. */

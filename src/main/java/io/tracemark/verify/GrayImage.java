@@ -129,6 +129,25 @@ public record GrayImage(int width, int height, byte[] pixels) {
         return n == 0 ? 255 : sum / n;
     }
 
+    /**
+     * A {@code w}×{@code h} image whose pixel (x, y) is this image sampled (bilinear) at
+     * {@code toThis(x + 0.5, y + 0.5)}; outside this image it is white (no long dark edge streaks).
+     */
+    public GrayImage warp(ViewMapping toThis, int w, int h) {
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            double px = toThis.a() * 0.5 + toThis.b() * (y + 0.5) + toThis.c();
+            double py = toThis.d() * 0.5 + toThis.e() * (y + 0.5) + toThis.f();
+            for (int x = 0; x < w; x++) {
+                boolean inside = px >= 0 && py >= 0 && px < width && py < height;
+                out[y * w + x] = inside ? (byte) Math.round(sample(px, py)) : (byte) 255;
+                px += toThis.a();
+                py += toThis.d();
+            }
+        }
+        return new GrayImage(w, h, out);
+    }
+
     /** A TYPE_BYTE_GRAY BufferedImage sharing nothing with this image. */
     public BufferedImage toBufferedImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);

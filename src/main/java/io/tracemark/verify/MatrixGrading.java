@@ -9,13 +9,16 @@ import java.util.Map;
  * ISO/IEC 15415 style grading of Data Matrix and QR: every module centre is sampled (mean over an
  * aperture of half a module) through the grid the detector reconstructed, then symbol contrast,
  * modulation, axial and grid non-uniformity, unused error correction and fixed-pattern damage are
- * measured and graded; the overall grade is the lowest. Simplifications: reflectance is the pixel
+ * measured and graded on the symbol's own region with one module of quiet zone (recorded in
+ * {@link Grades#measuredOn()}); the overall grade is the lowest. Simplifications: reflectance is the pixel
  * value / 255, the "ideal" grid is the affine grid through three corners, modulation is graded
  * per module with the symbol's error-correction capacity as tolerance instead of per codeword.
  */
 final class MatrixGrading {
 
     private static final double[] APERTURE = {-0.25, 0.0, 0.25};
+    /** The quiet zone sampled around the symbol, in modules (one ring; it must be light). */
+    private static final double QUIET_RING = 1.0;
 
     Grades grade(Decoded d) {
         Map<String, Grade> grades = new LinkedHashMap<>();
@@ -24,7 +27,10 @@ final class MatrixGrading {
         if (d.geometry().isEmpty() || !(d.geometry().get() instanceof SymbolGeometry.Matrix detected)) {
             contrastOfView(d.view(), grades, values);
             unusedErrorCorrection(d.symbology(), d.ecLevel(), d.errorsCorrected(), 0, 0, grades, values);
-            return finish(grades, values);
+            // no grid: measured on the whole view, module size unknown (0)
+            GrayImage v = d.view();
+            return finish(grades, values).measuredOn(MeasuredOn.of(
+                    d.frameBounds(0, 0, v.width(), 0, v.width(), v.height(), 0, v.height()), 0, 0));
         }
         SymbolGeometry.Matrix m = GridFit.refine(d.view(), detected);
         double[][] r = sampleModules(d.view(), m);
@@ -50,7 +56,20 @@ final class MatrixGrading {
         int damage = d.symbology() == Symbology.QR_CODE ? qrFinderDamage(r, gt, m.columns()) : dmPatternDamage(r, gt);
         values.put("fixedPatternDamage", (double) damage);
         grades.put("fixedPatternDamage", IsoThresholds.patternDamage(damage));
-        return finish(grades, values);
+        return finish(grades, values).measuredOn(region(d, m, values.get("moduleSizePx")));
+    }
+
+    /** The symbol with its sampled quiet-zone ring, in frame pixels, and the module size there. */
+    private static MeasuredOn region(Decoded d, SymbolGeometry.Matrix m, double moduleViewPx) {
+        double q = QUIET_RING;
+        double[] corners = new double[8];
+        double[][] uv = {{-q, -q}, {m.columns() + q, -q}, {m.columns() + q, m.rows() + q}, {-q, m.rows() + q}};
+        for (int i = 0; i < 4; i++) {
+            double[] p = m.toImage(uv[i][0], uv[i][1]);
+            corners[2 * i] = p[0];
+            corners[2 * i + 1] = p[1];
+        }
+        return MeasuredOn.of(d.frameBounds(corners), moduleViewPx * d.frameScale(), q);
     }
 
     private static Grades finish(Map<String, Grade> grades, Map<String, Double> values) {

@@ -65,9 +65,65 @@ class VerifyImageCommandTest {
     }
 
     @Test
-    void roiRestrictsTheSearch(@TempDir Path dir) throws Exception {
+    void theRoiIsAHintAndTheGradeIsMeasuredWhereTheCodeReallyIs(@TempDir Path dir) throws Exception {
         Path good = frames(dir)[0];
-        CommandRun elsewhere = run("verify-image", good.toString(), "--roi", "0,0,120,120");
-        assertEquals(1, elsewhere.exit(), elsewhere.out());
+        CommandRun elsewhere = run("verify-image", good.toString(), "--roi", "0,0,120,120", "--json");
+        assertEquals(0, elsewhere.exit(), elsewhere.out());
+        JsonNode on = JsonOutput.mapper().readTree(elsewhere.out()).get("images").get(0).get("measuredOn");
+        JsonNode modulation = on.get("modulation");
+        assertTrue(modulation.get("x").asInt() > 120 || modulation.get("y").asInt() > 120, on.toString());
+    }
+
+    /**
+     * Every shipped template, rendered by {@code render}, grades A with and without {@code --roi}, and
+     * every parameter says it was measured on the symbol's own region (inside the label, much smaller
+     * than it) at the module size of the print.
+     */
+    @Test
+    void everyShippedTemplatesCleanRenderGradesAWithAndWithoutTheRoi(@TempDir Path dir) throws Exception {
+        io.tracemark.label.TemplateLibrary library = io.tracemark.label.TemplateLibrary.bundled();
+        for (String name : library.names()) {
+            Path png = dir.resolve(name + ".png");
+            CommandRun render = run("render", "--template", name, "--format", "png", "--out", png.toString());
+            assertEquals(0, render.exit(), render.err());
+            io.tracemark.label.LabelTemplate t = library.load(name);
+            io.tracemark.label.CodeBox.Dots box = t.codeBox(t.dotsPerMm());
+            String roi = box.x() + "," + box.y() + "," + box.width() + "," + box.height();
+            java.awt.image.BufferedImage image = ImageIO.read(png.toFile());
+            for (String[] args : new String[][] {{"verify-image", png.toString(), "--min-grade", "A", "--json"},
+                    {"verify-image", png.toString(), "--min-grade", "A", "--roi", roi, "--json"}}) {
+                CommandRun v = run(args);
+                assertEquals(0, v.exit(), name + " " + String.join(" ", args) + ": " + v.out());
+                JsonNode img = JsonOutput.mapper().readTree(v.out()).get("images").get(0);
+                assertEquals("A", img.get("overall").get("letter").asText(), name + ": " + img);
+                JsonNode on = img.get("measuredOn");
+                img.get("grades").fieldNames().forEachRemaining(p -> {
+                    JsonNode where = on.get(p);
+                    assertTrue(where != null, name + ": no region for " + p);
+                    assertTrue(where.get("pixelsPerModule").asDouble() >= 2.0, name + " " + p + ": " + where);
+                    long area = (long) where.get("width").asInt() * where.get("height").asInt();
+                    assertTrue(area > 0 && area < image.getWidth() * (long) image.getHeight() / 3,
+                            name + " " + p + " measured on " + where + " of a " + image.getWidth() + "x"
+                                    + image.getHeight() + " label");
+                    assertTrue(where.get("x").asInt() >= box.x() - 40 && where.get("y").asInt() >= box.y() - 40,
+                            name + " " + p + " measured on " + where + ", code box " + box);
+                });
+            }
+        }
+    }
+
+    /** The README's {@code bench verify --json}, small: the template corpus against zxing-cpp. */
+    @Test
+    void benchVerifyComparesTheStationWithZxingCppOnTheTemplateCorpus() throws Exception {
+        CommandRun r = run("bench", "verify", "--json", "--frames", "10", "--search-frames", "2",
+                "--corpus-frames", "12");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode corpus = JsonOutput.mapper().readTree(r.out()).get("templateCorpus");
+        assertEquals(12, corpus.get("frames").asInt());
+        assertTrue(corpus.get("zxingCppRead").asInt() > 0, "zxing-cpp ran: " + corpus);
+        assertEquals(0, corpus.get("misreads").asInt(), corpus.toString());
+        assertEquals(corpus.get("mildFrames").asInt(), corpus.get("stationReadMild").asInt(), corpus.toString());
+        assertTrue(corpus.get("stationRead").asInt() >= corpus.get("zxingCppRead").asInt() - 1, corpus.toString());
+        assertTrue(corpus.get("wholeFrame").get("frames").asInt() == 12, corpus.toString());
     }
 }
