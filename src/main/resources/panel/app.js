@@ -23,7 +23,13 @@ const state = {
   signin: { field: 'user', user: '', pin: '' },
   rejects: [],
   users: [],
+  producers: [],
+  products: [],
 };
+
+const PRODUCER_FIELDS = ['name', 'uscc', 'address', 'contact', 'businessLicence'];
+const PRODUCT_FIELDS = ['producer', 'name', 'type', 'specification', 'mandatoryStandard', 'inspectionReport',
+  'licenceNumber', 'warranty', 'instructions', 'gtin'];
 
 // ---------- helpers ----------
 
@@ -192,10 +198,11 @@ function renderWho() {
 function showView(view) {
   state.view = view;
   document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === view));
-  ['line', 'job', 'rejects', 'admin'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
+  ['line', 'job', 'rejects', 'admin', 'master'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
   if (view === 'job') openJobForm();
   if (view === 'rejects') loadRejects();
   if (view === 'admin') loadAdmin();
+  if (view === 'master') loadMaster();
 }
 
 function connectEvents() {
@@ -622,6 +629,75 @@ async function confirmPin() {
   }
 }
 
+// ---------- master data (guideline 5.3.3), for a station without a platform ----------
+
+async function loadMaster() {
+  const [producers, products] = await Promise.all([api('GET', '/master/producers'), api('GET', '/master/products')]);
+  if (producers.ok) state.producers = producers.data;
+  if (products.ok) state.products = products.data;
+  if (!producers.ok) toast(errorText(producers));
+  renderMaster();
+}
+
+function renderMaster() {
+  const editButton = (onclick) => el('button', { class: 'btn btn-small', text: t('master.edit'), onclick });
+  $('producer-rows').replaceChildren(...state.producers.map((p) => el('tr', {}, [
+    el('td', { text: p.id }), el('td', { text: p.name }), el('td', { text: p.uscc }),
+    el('td', {}, [editButton(() => editRecord('producer-form', p, PRODUCER_FIELDS))]),
+  ])));
+  $('product-rows').replaceChildren(...state.products.map((p) => el('tr', {}, [
+    el('td', { text: p.id }), el('td', { text: p.name }), el('td', { text: p.producer }),
+    el('td', {}, [editButton(() => editRecord('product-form', p, PRODUCT_FIELDS))]),
+  ])));
+  if (!state.producers.length) {
+    $('producer-rows').replaceChildren(el('tr', {}, [el('td', { colspan: '4', text: t('master.none') })]));
+  }
+  const select = $('product-form').elements.producer;
+  const chosen = select.value;
+  select.replaceChildren(...state.producers.map((p) => el('option', { value: p.id, text: `${p.id} \u00b7 ${p.name}` })));
+  if (chosen) select.value = chosen;
+}
+
+function editRecord(formId, record, fields) {
+  const form = $(formId);
+  clearProblems(form);
+  form.elements.id.value = record.id;
+  fields.forEach((f) => { form.elements[f].value = record[f] ?? ''; });
+}
+
+async function saveRecord(event, formId, kind, fields) {
+  event.preventDefault();
+  const form = $(formId);
+  const id = form.elements.id.value.trim();
+  const body = {};
+  fields.forEach((f) => { body[f] = form.elements[f].value.trim(); });
+  const response = await api('PUT', `/master/${kind}/${encodeURIComponent(id || ' ')}`, body);
+  if (response.ok) {
+    clearProblems(form);
+    $(`${formId.replace('-form', '')}-problem`).replaceChildren();
+    toast(t('master.saved', { id }));
+    loadMaster();
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems, $(`${formId.replace('-form', '')}-problem`));
+  } else {
+    toast(errorText(response));
+  }
+}
+
+async function confirmUscc() {
+  const form = $('producer-form');
+  const body = { uscc: form.elements.uscc.value.trim(), confirmedBy: form.elements.confirmedBy.value.trim() };
+  const response = await api('POST', '/master/uscc-confirmations', body);
+  if (response.ok) {
+    clearProblems(form);
+    toast(t('master.confirmed', { uscc: body.uscc }));
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems, $('producer-problem'));
+  } else {
+    toast(errorText(response));
+  }
+}
+
 // ---------- language, idle sign-out ----------
 
 async function switchLanguage() {
@@ -632,6 +708,7 @@ async function switchLanguage() {
   if (state.view === 'job') fillJobForm();
   if (state.view === 'rejects') renderRejects();
   if (state.view === 'admin') renderUsers();
+  if (state.view === 'master') renderMaster();
 }
 
 function activity() {
@@ -679,6 +756,9 @@ function wire() {
   $('job-form').addEventListener('submit', (e) => e.preventDefault());
   $('f-apply').addEventListener('click', loadRejects);
   $('user-form').addEventListener('submit', createUser);
+  $('producer-form').addEventListener('submit', (e) => saveRecord(e, 'producer-form', 'producers', PRODUCER_FIELDS));
+  $('uscc-confirm').addEventListener('click', confirmUscc);
+  $('product-form').addEventListener('submit', (e) => saveRecord(e, 'product-form', 'products', PRODUCT_FIELDS));
   $('void-cancel').addEventListener('click', () => $('void-dialog').close());
   $('void-confirm').addEventListener('click', confirmVoid);
   $('pin-cancel').addEventListener('click', () => $('pin-dialog').close());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
+                MasterDataCommand.class,
                 ReconcileCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,

@@ -1,7 +1,7 @@
 package io.tracemark.master;
 
-import io.tracemark.core.InvalidInputException;
 import io.tracemark.codes.UsccRegistration;
+import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
@@ -37,33 +37,19 @@ public final class MasterDataStore {
 
     /** Inserts or replaces a producer. */
     public void save(Producer producer, String actor) {
-        List<Problem> problems = new ArrayList<>(producer.missingMandatoryFields());
-        requireId(problems, "producer.id", producer.id());
-        if (producer.uscc() != null && !producer.uscc().isBlank()) {
-            UsccRegistration.refusal(producer.uscc(), usccConfirmation(producer.uscc()).isPresent())
-                    .ifPresent(reason -> problems.add(new Problem("producer.uscc", reason)));
-        }
+        List<Problem> problems = problems(producer);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("producer " + producer.id(), problems);
         }
         db.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO producers(id, name, uscc, address, contact, "
-                    + "business_licence) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
-                    + "uscc=excluded.uscc, address=excluded.address, contact=excluded.contact, "
-                    + "business_licence=excluded.business_licence")) {
-                bind(ps, producer.id(), producer.name(), producer.uscc(), producer.address(), producer.contact(),
-                        producer.businessLicence());
-                ps.executeUpdate();
-            }
-            audit.record(conn, actor, "producer.save", producer.id() + " " + producer.name());
+            write(conn, producer, actor);
             return null;
         });
     }
 
     /** Inserts or replaces a product; its producer must be saved already. */
     public void save(Product product, String actor) {
-        List<Problem> problems = new ArrayList<>(product.missingMandatoryFields());
-        requireId(problems, "product.id", product.id());
+        List<Problem> problems = problems(product);
         if (product.producer() != null && producer(product.producer().id()).isEmpty()) {
             problems.add(new Problem("product.producer", "producer '" + product.producer().id() + "' is not registered"));
         }
@@ -71,21 +57,94 @@ public final class MasterDataStore {
             throw new InvalidInputException("product " + product.id(), problems);
         }
         db.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO products(id, producer_id, name, type, "
-                    + "specification, mandatory_standard, inspection_report, licence_number, warranty, instructions, gtin) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET producer_id=excluded.producer_id, "
-                    + "name=excluded.name, type=excluded.type, specification=excluded.specification, "
-                    + "mandatory_standard=excluded.mandatory_standard, inspection_report=excluded.inspection_report, "
-                    + "licence_number=excluded.licence_number, warranty=excluded.warranty, "
-                    + "instructions=excluded.instructions, gtin=excluded.gtin")) {
-                bind(ps, product.id(), product.producer().id(), product.name(), product.type(), product.specification(),
-                        product.mandatoryStandard(), product.inspectionReport(), nz(product.licenceNumber()),
-                        nz(product.warranty()), nz(product.instructions()), nz(product.gtin()));
-                ps.executeUpdate();
-            }
-            audit.record(conn, actor, "product.save", product.id() + " " + product.name());
+            write(conn, product, actor);
             return null;
         });
+    }
+
+    /**
+     * Saves producers, then products, in one transaction: all or none. Each record is checked as
+     * {@link #save(Producer, String)} checks it (a product's producer may be one of {@code producers});
+     * each is audited, and the whole as {@code master-data.import} with {@code what}.
+     */
+    public void saveAll(List<Producer> producers, List<Product> products, String actor, String what) {
+        List<Problem> problems = new ArrayList<>();
+        producers.forEach(p -> problems.addAll(problems(p)));
+        java.util.Set<String> incoming = new java.util.HashSet<>();
+        producers.forEach(p -> incoming.add(p.id()));
+        for (Product p : products) {
+            problems.addAll(problems(p));
+            if (p.producer() != null && !incoming.contains(p.producer().id()) && producer(p.producer().id()).isEmpty()) {
+                problems.add(new Problem("product.producer", "producer '" + p.producer().id() + "' is not registered"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("master data " + what, problems);
+        }
+        db.inTransaction(conn -> {
+            for (Producer p : producers) {
+                write(conn, p, actor);
+            }
+            for (Product p : products) {
+                write(conn, p, actor);
+            }
+            audit.record(conn, actor, "master-data.import", what + ": " + producers.size() + " producers, "
+                    + products.size() + " products");
+            return null;
+        });
+    }
+
+    /**
+     * What keeps a producer from being saved: its mandatory fields (5.3.3.1), its id, and a USCC
+     * that is invalid, or fails only its check character without a person's confirmation.
+     */
+    public List<Problem> problems(Producer producer) {
+        List<Problem> problems = new ArrayList<>(producer.missingMandatoryFields());
+        requireId(problems, "producer.id", producer.id());
+        if (producer.uscc() != null && !producer.uscc().isBlank()) {
+            UsccRegistration.refusal(producer.uscc(), usccConfirmation(producer.uscc()).isPresent())
+                    .ifPresent(reason -> problems.add(new Problem("producer.uscc", reason)));
+        }
+        return problems;
+    }
+
+    /** What keeps a product from being saved, its producer's fields included (its registration aside). */
+    public List<Problem> problems(Product product) {
+        List<Problem> problems = new ArrayList<>(product.missingMandatoryFields());
+        requireId(problems, "product.id", product.id());
+        return problems;
+    }
+
+    private void write(Connection conn, Producer producer, String actor) throws SQLException {
+        Optional<Producer> before = producer(conn, producer.id());
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO producers(id, name, uscc, address, contact, "
+                + "business_licence) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                + "uscc=excluded.uscc, address=excluded.address, contact=excluded.contact, "
+                + "business_licence=excluded.business_licence")) {
+            bind(ps, producer.id(), producer.name(), producer.uscc(), producer.address(), producer.contact(),
+                    producer.businessLicence());
+            ps.executeUpdate();
+        }
+        audit.record(conn, actor, "producer.save", producer.id() + " " + producer.name()
+                + FieldChanges.describe(before.orElse(null), producer));
+    }
+
+    private void write(Connection conn, Product product, String actor) throws SQLException {
+        Optional<Product> before = queryProducts(conn, " WHERE p.id = ?", product.id()).stream().findFirst();
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO products(id, producer_id, name, type, "
+                + "specification, mandatory_standard, inspection_report, licence_number, warranty, instructions, gtin) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET producer_id=excluded.producer_id, "
+                + "name=excluded.name, type=excluded.type, specification=excluded.specification, "
+                + "mandatory_standard=excluded.mandatory_standard, inspection_report=excluded.inspection_report, "
+                + "licence_number=excluded.licence_number, warranty=excluded.warranty, "
+                + "instructions=excluded.instructions, gtin=excluded.gtin")) {
+            bind(ps, product.id(), product.producer().id(), product.name(), product.type(), product.specification(),
+                    product.mandatoryStandard(), product.inspectionReport(), nz(product.licenceNumber()),
+                    nz(product.warranty()), nz(product.instructions()), nz(product.gtin()));
+            ps.executeUpdate();
+        }
+        audit.record(conn, actor, "product.save", product.id() + " " + product.name()
+                + FieldChanges.describe(before.orElse(null), product));
     }
 
     /**
@@ -132,15 +191,32 @@ public final class MasterDataStore {
     }
 
     public Optional<Producer> producer(String id) {
+        return db.read(conn -> producer(conn, id));
+    }
+
+    /** Every producer, by name. */
+    public List<Producer> producers() {
         return db.read(conn -> {
+            List<Producer> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT id, name, uscc, address, contact, "
-                    + "business_licence FROM producers WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(producer(rs, 1)) : Optional.<Producer>empty();
+                    + "business_licence FROM producers ORDER BY name, id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(producer(rs, 1));
                 }
             }
+            return out;
         });
+    }
+
+    private static Optional<Producer> producer(Connection conn, String id) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT id, name, uscc, address, contact, "
+                + "business_licence FROM producers WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(producer(rs, 1)) : Optional.empty();
+            }
+        }
     }
 
     public Optional<Product> product(String id) {

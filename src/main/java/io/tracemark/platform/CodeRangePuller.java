@@ -9,15 +9,11 @@ import io.tracemark.platform.wire.NewCodeRequest;
 import io.tracemark.platform.wire.Product;
 import io.tracemark.platform.wire.RangeAck;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,16 +57,29 @@ public final class CodeRangePuller implements AutoCloseable {
     private final CodeStock stock;
     private final PullerSettings settings;
     private final PlatformListener listener;
-    private final Map<String, CodeRequest> outstanding = new HashMap<>();
+    private final PendingCodeRequests outstanding;
+    private final FailureLog failures = new FailureLog(LOG, "code range pull", java.time.Clock.systemUTC(),
+            java.time.Duration.ofMinutes(30));
     private final Set<String> lowProducts = new HashSet<>();
     private Map<String, Product> products = Map.of();
-    private ScheduledExecutorService scheduler;
+    private BackgroundTask task;
 
+    /** A puller whose pending code requests live in memory only (a restart forgets them). */
     public CodeRangePuller(PlatformClient client, CodeStock stock, PullerSettings settings, PlatformListener listener) {
+        this(client, stock, settings, listener, PendingCodeRequests.inMemory());
+    }
+
+    /**
+     * @param pending where requests waiting for the platform's audit are remembered; with
+     *                {@link StoredCodeRequests} a restarted station does not ask twice
+     */
+    public CodeRangePuller(PlatformClient client, CodeStock stock, PullerSettings settings, PlatformListener listener,
+                           PendingCodeRequests pending) {
         this.client = client;
         this.stock = stock;
         this.settings = settings;
         this.listener = listener;
+        this.outstanding = pending;
     }
 
     /** Pulls now, on the calling thread. Never throws for platform failures: see {@link PullReport#error()}. */
@@ -86,9 +95,10 @@ public final class CodeRangePuller implements AutoCloseable {
             for (Map.Entry<String, Long> e : settings.dailyRates().entrySet()) {
                 topUp(e.getKey(), requested, imported, refused);
             }
+            failures.succeeded();
         } catch (PlatformException e) {
             error = e.getMessage();
-            LOG.warn("code range pull: {}", e.getMessage());
+            failures.failed(e.getMessage(), null);
             listener.platformUnavailable(e);
         }
         Map<String, Long> available = checkBuffers();
@@ -135,10 +145,10 @@ public final class CodeRangePuller implements AutoCloseable {
     }
 
     private void checkOutstanding() {
-        for (String id : List.copyOf(outstanding.keySet())) {
-            CodeRequest r = client.codeRequest(id);
+        for (CodeRequest waiting : outstanding.all()) {
+            CodeRequest r = client.codeRequest(waiting.id());
             if (r.status() != CodeRequestStatus.PENDING_AUDIT) {
-                outstanding.remove(id);
+                outstanding.remove(waiting.id());
                 if (r.status() == CodeRequestStatus.REFUSED) {
                     listener.requestNotActivated(r);
                 }
@@ -147,7 +157,7 @@ public final class CodeRangePuller implements AutoCloseable {
     }
 
     private void topUp(String productId, List<CodeRequest> requested, List<String> imported, List<Refusal> refused) {
-        long pending = outstanding.values().stream().filter(r -> r.productId().equals(productId))
+        long pending = outstanding.all().stream().filter(r -> r.productId().equals(productId))
                 .mapToLong(CodeRequest::quantity).sum();
         long missing = settings.target(productId) - stock.available(productId) - pending;
         if (missing <= 0) {
@@ -159,7 +169,7 @@ public final class CodeRangePuller implements AutoCloseable {
         LOG.info("requested {} codes for {}: {}", quantity, productId, r.status());
         switch (r.status()) {
             case ACTIVATED -> takeRanges(client.activatedRanges(productId), imported, refused);
-            case PENDING_AUDIT -> outstanding.put(r.id(), r);
+            case PENDING_AUDIT -> outstanding.add(r);
             case REFUSED -> listener.requestNotActivated(r);
         }
     }
@@ -187,34 +197,25 @@ public final class CodeRangePuller implements AutoCloseable {
 
     /** Pulls every {@link PullerSettings#interval()} on a daemon thread, the first time at once. */
     public synchronized void start() {
-        if (scheduler != null) {
+        if (task != null) {
             throw new IllegalStateException("code range puller already started");
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "code-range-puller");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::pullQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void pullQuietly() {
-        try {
-            pullNow();
-        } catch (RuntimeException e) {
-            LOG.error("code range pull failed", e);
-        }
+        // pullNow reports platform failures itself (listener, log once per reason) and never throws them
+        task = new BackgroundTask("code-range-puller", this::pullNow, settings.interval(),
+                new Backoff(settings.interval(), settings.interval().multipliedBy(4), 0.2, 1), LOG,
+                java.time.Clock.systemUTC());
+        task.start();
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService s;
+        BackgroundTask t;
         synchronized (this) {
-            s = scheduler;
-            scheduler = null;
+            t = task;
+            task = null;
         }
-        if (s != null) {
-            s.shutdownNow();
+        if (t != null) {
+            t.close();
         }
     }
 }

@@ -71,6 +71,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Object monitor = new Object();
+    private final FailureLog failureLog;
     private int failures;
     private String lastError;
     private Instant nextAttemptAt;
@@ -85,12 +86,26 @@ public final class OutboxSender implements AutoCloseable {
      */
     public OutboxSender(Database db, Outbox outbox, PlatformClient client, Function<String, String> productOfJob,
                         Settings settings, Clock clock) {
+        this(db, outbox, client, productOfJob, settings, clock, null);
+    }
+
+    /**
+     * A sender whose event keys carry the station: {@code <stationId>/<outbox key>}, e.g.
+     * {@code line-1/unit-verdict/line-1-20261201-01JDX…/17}. With job ids unique across database
+     * lifetimes, two stations of one producer and a station whose database was replaced never
+     * send two events under one key.
+     *
+     * @param stationId the station's id ({@code station.name}), or null for the bare outbox key
+     */
+    public OutboxSender(Database db, Outbox outbox, PlatformClient client, Function<String, String> productOfJob,
+                        Settings settings, Clock clock, String stationId) {
         this.db = db;
         this.outbox = outbox;
         this.client = client;
-        this.events = new UnitEvents(productOfJob);
+        this.events = new UnitEvents(productOfJob, stationId);
         this.settings = settings;
         this.clock = clock;
+        this.failureLog = new FailureLog(LOG, client.describe() + " outbox sender", clock, Duration.ofMinutes(10));
     }
 
     /**
@@ -135,6 +150,7 @@ public final class OutboxSender implements AutoCloseable {
         if (!refused.isEmpty()) {
             LOG.warn("{}: {} outbox events refused for good: {}", client.describe(), refused.size(), refused);
         }
+        failureLog.succeeded();
         synchronized (monitor) {
             failures = 0;
             lastError = null;
@@ -153,14 +169,15 @@ public final class OutboxSender implements AutoCloseable {
             }
             return null;
         });
+        Instant retryAt;
         synchronized (monitor) {
             failures++;
             lastError = e.getMessage();
             nextAttemptAt = now.plus(settings.backoff().delay(failures));
-            LOG.warn("{} batch of {} outbox messages failed (attempt {}), retry at {}: {}", client.describe(),
-                    batch.size(), failures, nextAttemptAt, e.getMessage());
+            retryAt = nextAttemptAt;
             monitor.notifyAll();
         }
+        failureLog.failed("batch of " + batch.size() + " messages: " + e.getMessage(), retryAt);
         return new Round(0, 0, List.of(), 0, e.getMessage());
     }
 
@@ -210,15 +227,20 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private void loop() {
+        int unexpected = 0;
         while (!stopping) {
             Duration wait;
             try {
                 Round r = drainOnce();
+                unexpected = 0;
                 wait = r.error() != null ? untilNextAttempt()
                         : r.delivered() == settings.batchSize() ? Duration.ZERO : settings.pollInterval();
             } catch (RuntimeException e) {
-                LOG.error("outbox sender: unexpected failure, retrying after {} ms", settings.pollInterval().toMillis(), e);
-                wait = settings.pollInterval();
+                // e.g. the database is busy or gone: back off like a platform failure, log it once per reason
+                unexpected++;
+                wait = settings.backoff().delay(unexpected);
+                failureLog.failed("unexpected " + e, clock.instant().plus(wait));
+                LOG.debug("outbox sender failure", e);
             }
             if (!wait.isZero()) {
                 synchronized (monitor) {

@@ -39,7 +39,8 @@ public final class PlatformBenchmark {
              Database db = Database.open(dir.resolve("station"))) {
             List<String> codes = platform.activateCodes(SampleData.KETTLE, events);
             Outbox outbox = new Outbox(db);
-            fill(db, outbox, codes);
+            Instant at = Instant.now();
+            fill(db, outbox, codes, at);
             OutboxSender sender = new OutboxSender(db, outbox, platform.client(), job -> SampleData.KETTLE,
                     new OutboxSender.Settings(batchSize, Duration.ofMillis(50),
                             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.2, 1)), Clock.systemUTC());
@@ -52,13 +53,12 @@ public final class PlatformBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long resent = resendAll(platform, db, codes, batchSize);
+            long resent = resendAll(platform, codes, batchSize, at);
             return new Result(events, batchSize, seconds, events / seconds, platform.eventCount(), resent);
         }
     }
 
-    private static void fill(Database db, Outbox outbox, List<String> codes) {
-        String at = Instant.now().toString();
+    private static void fill(Database db, Outbox outbox, List<String> codes, Instant at) {
         for (int from = 0; from < codes.size(); from += 1000) {
             int start = from;
             db.inTransaction(conn -> {
@@ -73,16 +73,15 @@ public final class PlatformBenchmark {
     }
 
     /** Sends every event again, as a station would after losing its sent marks: nothing new may be stored. */
-    private static long resendAll(ReferencePlatform platform, Database db, List<String> codes, int batchSize) {
+    private static long resendAll(ReferencePlatform platform, List<String> codes, int batchSize, Instant at) {
         PlatformClient client = platform.client();
         long accepted = 0;
-        Instant at = Instant.now();
         for (int from = 0; from < codes.size(); from += batchSize) {
             List<io.tracemark.platform.wire.UnitEvent> batch = new java.util.ArrayList<>();
             for (int i = from; i < Math.min(from + batchSize, codes.size()); i++) {
                 batch.add(new io.tracemark.platform.wire.UnitEvent("unit-verdict/BENCH/" + (i + 1), codes.get(i),
                         SampleData.KETTLE, io.tracemark.platform.wire.UnitEventType.VERIFIED, at, "BENCH", null, null,
-                        java.util.Map.of()));
+                        java.util.Map.of("grade", "A", "seq", String.valueOf(i + 1)))); // the very event sent
             }
             accepted += client.postEvents(batch).accepted();
         }

@@ -1,5 +1,6 @@
 package io.tracemark.platform;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,12 +13,14 @@ public final class PlatformJson {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // an optional field without a value is left out, as the contract documents it (not null)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private PlatformJson() {
     }
 
-    /** A mapper for contract documents: ISO-8601 dates, unknown fields ignored (the contract may grow). */
+    /** A mapper for contract documents: ISO-8601 dates, unknown fields ignored (the contract may grow), absent values left out. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

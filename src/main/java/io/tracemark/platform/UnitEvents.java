@@ -20,10 +20,20 @@ import java.util.function.Function;
 final class UnitEvents {
 
     private final Function<String, String> productOfJob;
+    private final String stationId;
 
-    /** @param productOfJob the product a station job produces, or null when unknown */
-    UnitEvents(Function<String, String> productOfJob) {
+    /**
+     * @param productOfJob the product a station job produces, or null when unknown
+     * @param stationId    prefixed to every event key ({@code <stationId>/<outbox key>}), or null for none
+     */
+    UnitEvents(Function<String, String> productOfJob, String stationId) {
         this.productOfJob = productOfJob;
+        this.stationId = stationId;
+    }
+
+    /** The platform idempotency key of an outbox message: its own key, under the station's id. */
+    String key(OutboxMessage m) {
+        return stationId == null ? m.key() : stationId + "/" + m.key();
     }
 
     /** Whether messages of this topic go to the platform at all ({@code job.release} stays local). */
@@ -55,7 +65,7 @@ final class UnitEvents {
                 extra.fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
             }
             String product = text(p, "product") != null ? text(p, "product") : job == null ? null : productOfJob.apply(job);
-            return Optional.of(new UnitEvent(m.key(), code, product, UnitEventType.valueOf(state), Instant.parse(at),
+            return Optional.of(new UnitEvent(key(m), code, product, UnitEventType.valueOf(state), Instant.parse(at),
                     job, text(p, "reason"), text(p, "parent"), details));
         } catch (IOException | RuntimeException e) {
             why.append("unreadable payload: ").append(e.getMessage());

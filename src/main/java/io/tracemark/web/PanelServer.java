@@ -49,6 +49,7 @@ public final class PanelServer implements AutoCloseable {
     private final LineApi lineApi;
     private final RecordsApi recordsApi;
     private final AdminApi adminApi;
+    private final MasterDataApi masterDataApi;
     private final EventStream events;
     private Javalin app;
 
@@ -66,6 +67,7 @@ public final class PanelServer implements AutoCloseable {
         this.lineApi = new LineApi(line, services.extraStatus());
         this.recordsApi = new RecordsApi(line, services.units());
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
+        this.masterDataApi = new MasterDataApi(services.masterData());
         this.events = new EventStream(line, services.extraStatus(), sessions, settings.heartbeat());
     }
 
@@ -77,6 +79,7 @@ public final class PanelServer implements AutoCloseable {
         HandlerType get = HandlerType.GET;
         HandlerType post = HandlerType.POST;
         HandlerType delete = HandlerType.DELETE;
+        HandlerType put = HandlerType.PUT;
         return List.of(
                 new Route(get, "/openapi.yaml", null, false, this::openApi),
                 new Route(post, "/session", null, false, sessionApi::signIn),
@@ -117,7 +120,12 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/tokens", adm, false, adminApi::tokens),
                 new Route(post, "/tokens", adm, false, adminApi::createToken),
                 new Route(delete, "/tokens/{id}", adm, false, adminApi::revokeToken),
-                new Route(get, "/devices", adm, false, adminApi::devices));
+                new Route(get, "/devices", adm, false, adminApi::devices),
+                new Route(get, "/master/producers", adm, false, masterDataApi::producers),
+                new Route(put, "/master/producers/{id}", adm, false, masterDataApi::saveProducer),
+                new Route(post, "/master/uscc-confirmations", adm, false, masterDataApi::confirmUscc),
+                new Route(get, "/master/products", adm, false, masterDataApi::products),
+                new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct));
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */

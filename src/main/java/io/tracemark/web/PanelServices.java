@@ -1,5 +1,6 @@
 package io.tracemark.web;
 
+import io.tracemark.master.MasterDataStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,22 @@ import java.util.function.Supplier;
  * @param extraStatus extra sections merged into {@code GET /api/v1/status} and the live stream,
  *                    e.g. {@code platform -> {outboxBacklog, outboxLagSeconds}}; called on every push,
  *                    must be cheap and must not throw
+ * @param masterData  producer and product master data an admin edits at the panel, or null when
+ *                    this panel has none (its master-data endpoints answer 404)
  */
 public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
-                            Supplier<Map<String, Object>> extraStatus) {
+                            Supplier<Map<String, Object>> extraStatus, MasterDataStore masterData) {
+
+    /** Services without master data. */
+    public PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
+                         Supplier<Map<String, Object>> extraStatus) {
+        this(accounts, audit, units, devices, extraStatus, null);
+    }
+
+    /** These services with the station's master data editable at the panel. */
+    public PanelServices withMasterData(MasterDataStore store) {
+        return new PanelServices(accounts, audit, units, devices, extraStatus, store);
+    }
 
     public PanelServices {
         Objects.requireNonNull(accounts, "accounts");

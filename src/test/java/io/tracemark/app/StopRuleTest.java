@@ -46,7 +46,10 @@ class StopRuleTest {
             assertEquals(r.voided(), rig.unitsWithReason(cause), "every voided unit was in flight at this stop");
             assertEquals(r.sent(), r.verified() + r.rejected() + r.voided());
             if (cause.equals("rejects.consecutive")) {
-                assertEquals(rejectLimit, r.rejected());
+                // the limit posts the stop; a label the camera read while it was being posted still gets its
+                // real verdict (REJECTED, gate fired): at most the labels already out, lookAhead of them
+                assertTrue(r.rejected() >= rejectLimit && r.rejected() <= rejectLimit + settings.lookAhead(),
+                        "rejected " + r.rejected() + ", limit " + rejectLimit);
                 assertEquals(0, r.verified());
             }
             assertTrue(r.sent() < 60, "stopped before the end: " + r);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
 import io.tracemark.platform.reference.ReferencePlatform;
 import io.tracemark.platform.reference.SampleData;
 import io.tracemark.store.Database;
@@ -44,12 +46,15 @@ class OutboxSenderTest {
     @Test
     void drainsInOrderAndThePlatformHoldsEachEventOnce() {
         try (ReferencePlatform platform = ReferencePlatform.start(0, dir.resolve("p"), true);
+             ContractProxy proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(),
+                     HttpPlatformClient.API_PATH);
              Database db = Database.open(dir.resolve("s"))) {
             List<String> codes = platform.activateCodes(SampleData.KETTLE, 25);
             Outbox outbox = new Outbox(db);
             appendVerdicts(db, outbox, "J1", codes, 1);
-            OutboxSender sender = new OutboxSender(db, outbox, platform.client(), job -> SampleData.KETTLE, fast(10),
-                    Clock.systemUTC());
+            OutboxSender sender = new OutboxSender(db, outbox, new HttpPlatformClient(proxy.uri(),
+                    platform.stationToken(), Duration.ofSeconds(10)), job -> SampleData.KETTLE, fast(10),
+                    Clock.systemUTC(), "line-1");
             assertEquals(26, sender.lag().backlog());
             OutboxSender.Round first = sender.drainOnce();
             assertEquals(10, first.accepted());
@@ -60,6 +65,8 @@ class OutboxSenderTest {
             assertEquals("REJECTED", platform.codeStatus(codes.get(9)).orElseThrow().lastEvent().name());
             assertTrue(sender.lag().caughtUp());
             assertEquals(Duration.ZERO, sender.lag().oldestAge());
+            assertEquals(1, platform.codeStatus(codes.get(0)).orElseThrow().eventCount());
+            proxy.assertConforms();
         }
     }
 
@@ -99,7 +106,8 @@ class OutboxSenderTest {
             assertEquals(300, platform.eventCount(), "every event exactly once");
             assertEquals(0, client.postEvents(List.of(new io.tracemark.platform.wire.UnitEvent("unit-verdict/J1/1",
                     codes.get(0), SampleData.KETTLE, io.tracemark.platform.wire.UnitEventType.VERIFIED,
-                    java.time.Instant.parse("2025-06-01T03:00:00Z"), "J1", null, null, null))).accepted());
+                    java.time.Instant.parse("2025-06-01T03:00:00Z"), "J1", null, null,
+                    java.util.Map.of("grade", "B", "seq", "1")))).accepted(), "the same event again is a duplicate");
             assertEquals(0, sender.lag().consecutiveFailures());
         } finally {
             sender.close();

@@ -10,6 +10,8 @@ import io.tracemark.core.TraceLevel;
 import io.tracemark.ledger.AllocatedCode;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.ledger.Unit;
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
 import io.tracemark.platform.reference.ReferencePlatform;
 import io.tracemark.platform.reference.SampleData;
 import io.tracemark.platform.wire.RangeStatus;
@@ -58,8 +60,9 @@ class StationPlatformTest {
         Path platformDir = dir.resolve("platform");
         ReferencePlatform platform = ReferencePlatform.start(0, platformDir, true);
         int port = platform.port();
-        PlatformClient client = platform.client();
-        try (Database db = Database.open(dir.resolve("station"))) {
+        ContractProxy proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
+        PlatformClient client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
+        try (proxy; Database db = Database.open(dir.resolve("station"))) {
             CodeLedger ledger = new CodeLedger(db);
             LedgerCodeStock stock = new LedgerCodeStock(ledger, db, ReferencePlatform.stationSchemes());
             Alarms alarms = new Alarms();
@@ -122,6 +125,7 @@ class StationPlatformTest {
             assertEquals(verified, platform.dailyQuantity(SampleData.KETTLE, today).orElseThrow().quantity());
             assertEquals(0, platform.dailyQuantity(SampleData.HELMET, today).orElseThrow().quantity());
             assertEquals(160, verified);
+            proxy.assertConforms();
         } finally {
             platform.close();
         }

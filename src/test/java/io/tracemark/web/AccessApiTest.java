@@ -23,6 +23,7 @@ class AccessApiTest {
 
     @Test
     void everyProtectedRouteAnswers401WithoutSignIn() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         List<String> protectedRoutes = new ArrayList<>();
         for (PanelServer.Route route : station.server.routes()) {
             if (route.role() == null) {
@@ -39,6 +40,7 @@ class AccessApiTest {
 
     @Test
     void everyStateChangingRouteRefusesACookieRequestWithoutTheCsrfToken() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         ApiClient admin = station.signedIn("9001", "9999");
         String token = admin.csrf;
         int before = station.accounts.users().size();
@@ -82,6 +84,7 @@ class AccessApiTest {
 
     @Test
     void lowerRolesGet403AndNothingChanges() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         station.line.raiseAlarm(Alarm.Severity.WARNING, "printer.ribbonLow", "printer-1 ribbon low");
         ApiClient operator = station.signedIn("1001", "1234");
         ApiClient supervisor = station.signedIn("2001", "2345");
@@ -112,6 +115,7 @@ class AccessApiTest {
             case "/units/{code}/void" -> Map.of("reason", "damaged");
             case "/users/{id}/pin" -> Map.of("pin", "4444");
             case "/tokens" -> Map.of("name", "x", "role", "admin");
+            case "/master/uscc-confirmations" -> Map.of("uscc", "91350100M000100Y44", "confirmedBy", "x");
             default -> Map.of("productId", "P-001", "batch", "B1", "productionDate", "2026-03-01",
                     "traceLevel", "ITEM", "quantity", 10);
         };

@@ -30,6 +30,7 @@ class AdminApiTest {
 
     @Test
     void createUserReportsEveryProblemAndCreatesNothingOnError() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         ApiClient.Response bad = admin.post("/users", Map.of("id", "no spaces", "role", "boss", "pin", "12"));
         assertEquals(400, bad.status());
         assertEquals(List.of("id", "name", "role", "pin"), SessionApiTest.fields(bad.json()));
@@ -45,6 +46,7 @@ class AdminApiTest {
 
     @Test
     void resetPinEndsSessionsAndTheOldPin() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         ApiClient operator = station.signedIn("1001", "1234");
         assertEquals(400, admin.post("/users/1001/pin", Map.of("pin", "abc")).status());
         assertEquals(200, operator.get("/me").status(), "a refused reset changes nothing");
@@ -66,6 +68,7 @@ class AdminApiTest {
 
     @Test
     void tokensAreCreatedListedAndRevoked() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         assertEquals(400, admin.post("/tokens", Map.of("name", "", "role", "king")).status());
         JsonNode token = admin.post("/tokens", Map.of("name", "erp", "role", "supervisor")).json();
         assertTrue(token.get("secret").asText().startsWith("tm_"));

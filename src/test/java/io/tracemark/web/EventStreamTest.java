@@ -61,7 +61,7 @@ class EventStreamTest {
     }
 
     private HttpResponse<InputStream> open(ApiClient client) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + PanelServer.API + "/events"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(station.directClient().base() + PanelServer.API + "/events"))
                 .header("Accept", "text/event-stream");
         if (client.session != null) {
             request.header("Cookie", Gate.SESSION_COOKIE + "=" + client.session);

@@ -54,6 +54,7 @@ class LineApiTest {
 
     @Test
     void validateNamesEveryBadFieldWithAKey() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         JsonNode r = operator.post("/jobs/validate", Map.of("productId", "P-404", "productionDate", "2026-02-30",
                 "quantity", "lots", "traceLevel", "ITEM")).json();
         assertFalse(r.get("ok").asBoolean());
@@ -72,6 +73,7 @@ class LineApiTest {
 
     @Test
     void previewIsAPngOrEveryProblem() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         ApiClient.Response png = operator.post("/jobs/preview", job());
         assertEquals(200, png.status());
         assertEquals("image/png", png.header("Content-Type").get(0));
@@ -85,6 +87,7 @@ class LineApiTest {
 
     @Test
     void startRunsTheJobAndAnInvalidStartChangesNothing() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         Map<String, Object> bad = new HashMap<>(job());
         bad.put("quantity", 0);
         ApiClient.Response refused = operator.post("/line/start", bad);
@@ -257,6 +260,7 @@ class LineApiTest {
 
     @Test
     void alarmsAreListedAndAcknowledged() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         Alarm alarm = station.line.raiseAlarm(Alarm.Severity.FAULT, "printer.paperOut", "printer-1 out of labels");
         JsonNode alarms = operator.get("/alarms").json();
         assertEquals("printer.paperOut", alarms.get(0).get("cause").asText());

@@ -33,6 +33,7 @@ class RecordsApiTest {
 
     @Test
     void voidNeedsASupervisorAndAReason() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         operator.post("/line/start", LineApiTest.job());
         String code = enc(StandInLine.code(3));
         ApiClient.Response noReason = supervisor.post("/units/" + code + "/void", Map.of("reason", " "));
@@ -48,6 +49,7 @@ class RecordsApiTest {
 
     @Test
     void rejectsAreFilteredAndHaveImages() {
+        station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         operator.post("/line/start", LineApiTest.job());
         station.line.reject("no-read", "");
         station.line.produce(2);

@@ -1,5 +1,8 @@
 package io.tracemark.web;
 
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
+import io.tracemark.master.MasterDataStore;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
 import java.io.IOException;
@@ -27,6 +30,9 @@ final class TestStation implements AutoCloseable {
     final UserAccounts accounts;
     final PanelServer server;
     final int port;
+    /** Every API exchange of {@link #client()} goes through it and is checked against the panel's OpenAPI document. */
+    final ContractProxy proxy;
+    private boolean badRequestsOnPurpose;
 
     TestStation() {
         this(PanelSettings.defaults());
@@ -57,13 +63,28 @@ final class TestStation implements AutoCloseable {
         };
         PanelServices services = new PanelServices(accounts, new StationAuditTrail(db, auditLog), units,
                 List.of(new DeviceInfo("printer-1", "printer", "sim://printer-1")),
-                () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)));
+                () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)))
+                .withMasterData(new MasterDataStore(db, auditLog));
         server = new PanelServer(line, services, settings.withClock(clock));
         port = server.start(0);
+        proxy = new ContractProxy(OpenApiContract.panel(), java.net.URI.create("http://127.0.0.1:" + port),
+                PanelServer.API);
     }
 
+    /** A client whose every exchange is checked against the panel's OpenAPI document. */
     ApiClient client() {
+        return new ApiClient(proxy.uri().getPort());
+    }
+
+    /** A client straight to the server, for streams (a checking proxy waits for the whole reply). */
+    ApiClient directClient() {
         return new ApiClient(port);
+    }
+
+    /** For tests that send requests outside the contract on purpose: then only the replies are judged. */
+    TestStation badRequestsOnPurpose() {
+        badRequestsOnPurpose = true;
+        return this;
     }
 
     /** A client signed in as the user. */
@@ -92,6 +113,15 @@ final class TestStation implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            proxy.assertSeenConform(badRequestsOnPurpose);
+        } finally {
+            proxy.close();
+            closeServer();
+        }
+    }
+
+    private void closeServer() {
         server.close();
         db.close();
         try (Stream<Path> files = Files.walk(dataDir)) {

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Takes unit events exactly once per idempotency key, daily quantities (last report per product and
- * day wins), and answers what is known of a code.
+ * Takes unit events exactly once per idempotency key, daily quantities (the last report per
+ * product, day and source counts; the day's quantity is the sum over sources), and answers what
+ * is known of a code.
  */
 final class EventIntake {
 
@@ -37,37 +38,99 @@ final class EventIntake {
         if (batch.events().size() > EventBatch.MAX_EVENTS) {
             throw ApiException.badRequest("events", batch.events().size() + " events exceed " + EventBatch.MAX_EVENTS);
         }
+        List<FieldProblem> malformed = malformed(batch.events());
+        if (!malformed.isEmpty()) {
+            throw ApiException.badRequest("event batch refused, nothing stored: " + malformed.size()
+                    + " events lack a key or a required field", malformed);
+        }
         return db.inTransaction(c -> {
             int accepted = 0;
             int duplicates = 0;
             List<FieldProblem> refused = new ArrayList<>();
             String now = clock.instant().toString();
-            for (int i = 0; i < batch.events().size(); i++) {
-                UnitEvent e = batch.events().get(i);
-                String key = e == null || e.idempotencyKey() == null ? "events[" + i + "]" : e.idempotencyKey();
-                String why = e == null ? "null event" : problem(c, producerId, e);
+            for (UnitEvent e : batch.events()) {
+                String key = e.idempotencyKey();
+                String held = heldPayload(c, key);
+                if (held != null) {
+                    if (!samePayload(held, e)) {
+                        throw reusedKey(key);
+                    }
+                    duplicates++;
+                    continue;
+                }
+                String why = problem(c, producerId, e);
                 if (why != null) {
                     refused.add(new FieldProblem(key, why));
-                } else if (Rows.update(c, "INSERT OR IGNORE INTO events(idempotency_key, code, product_id, type,"
-                        + " occurred_at, received_at, json) VALUES(?, ?, ?, ?, ?, ?, ?)", key, e.code(), e.productId(),
-                        e.type().name(), e.occurredAt().toString(), now, Rows.json(e)) == 1) {
-                    accepted++;
                 } else {
-                    duplicates++;
+                    Rows.update(c, "INSERT INTO events(idempotency_key, code, product_id, type, occurred_at,"
+                            + " received_at, json) VALUES(?, ?, ?, ?, ?, ?, ?)", key, e.code(), e.productId(),
+                            e.type().name(), e.occurredAt().toString(), now, Rows.json(e));
+                    accepted++;
                 }
             }
             return new EventBatchResult(accepted, duplicates, refused);
         });
     }
 
+    /**
+     * Events that cannot be taken exactly once at all: no key, a blank key, a required field
+     * missing, or one key twice in the batch with different payloads. Each named by its position.
+     */
+    private static List<FieldProblem> malformed(List<UnitEvent> events) {
+        List<FieldProblem> problems = new ArrayList<>();
+        java.util.Map<String, UnitEvent> seen = new java.util.HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            UnitEvent e = events.get(i);
+            String at = "events[" + i + "]";
+            if (e == null) {
+                problems.add(new FieldProblem(at, "an event is required, not null"));
+                continue;
+            }
+            if (e.idempotencyKey() == null || e.idempotencyKey().isBlank()) {
+                problems.add(new FieldProblem(at + ".idempotencyKey", "required: a non-empty key, unique per event"));
+            } else {
+                UnitEvent earlier = seen.putIfAbsent(e.idempotencyKey(), e);
+                if (earlier != null && !earlier.equals(e)) {
+                    problems.add(new FieldProblem(at + ".idempotencyKey", "key '" + e.idempotencyKey()
+                            + "' is used twice in this batch for different events"));
+                }
+            }
+            if (e.code() == null || e.code().isBlank()) {
+                problems.add(new FieldProblem(at + ".code", "required"));
+            }
+            if (e.type() == null) {
+                problems.add(new FieldProblem(at + ".type", "required: one of VERIFIED, REJECTED, VOIDED, AGGREGATED, SHIPPED"));
+            }
+            if (e.occurredAt() == null) {
+                problems.add(new FieldProblem(at + ".occurredAt", "required (ISO-8601 UTC time)"));
+            }
+        }
+        return problems;
+    }
+
+    static ApiException reusedKey(String key) {
+        return new ApiException(409, "idempotency key '" + key + "' is already held for a different event;"
+                + " nothing of this batch was stored", List.of(new FieldProblem(key,
+                "already used for another event (other code, type, time or job): a key names exactly one event")));
+    }
+
+    /** The stored event JSON under this key, or null. */
+    private static String heldPayload(Connection c, String key) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT json FROM events WHERE idempotency_key = ?")) {
+            ps.setString(1, key);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Whether a re-sent event is the one held: every field equal, field order and absent nulls aside. */
+    private static boolean samePayload(String held, UnitEvent e) {
+        return Rows.tree(held).equals(Rows.tree(Rows.json(e)));
+    }
+
     /** Why an event cannot be taken, or null. Duplicates are not a problem: they are counted. */
     private String problem(Connection c, String producerId, UnitEvent e) throws SQLException {
-        if (e.idempotencyKey() == null || e.idempotencyKey().isBlank()) {
-            return "idempotencyKey is required";
-        }
-        if (e.code() == null || e.type() == null || e.occurredAt() == null) {
-            return "code, type and occurredAt are required";
-        }
         try (var ps = c.prepareStatement("SELECT k.product_id, p.producer_id, k.returned, p.json FROM codes k"
                 + " JOIN products p ON p.id = k.product_id WHERE k.code = ?")) {
             ps.setString(1, e.code());
@@ -84,22 +147,36 @@ final class EventIntake {
                 String json = rs.getString(4);
                 TraceLevel level = levels.computeIfAbsent(json,
                         j -> Rows.parse(j, io.tracemark.platform.wire.Product.class).traceLevel());
-                if (e.type() == UnitEventType.VERIFIED && level != null && !level.sharesCodeAcrossUnits()) {
-                    return verifiedElsewhere(c, e);
+                if (VERDICTS.contains(e.type()) && level != null && !level.sharesCodeAcrossUnits()) {
+                    return earlierVerdict(c, e);
                 }
                 return null;
             }
         }
     }
 
-    /** An item-level code is verified once; a second VERIFIED under another key is a station duplicate. */
-    private static String verifiedElsewhere(Connection c, UnitEvent e) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT idempotency_key FROM events WHERE code = ? AND type = 'VERIFIED'"
-                + " AND idempotency_key <> ?")) {
+    /** The verdicts a printed unit gets once: VERIFIED, REJECTED or VOIDED. */
+    private static final java.util.Set<UnitEventType> VERDICTS =
+            java.util.EnumSet.of(UnitEventType.VERIFIED, UnitEventType.REJECTED, UnitEventType.VOIDED);
+
+    /**
+     * An item-level code gets one verdict: a second VERIFIED is a station duplicate, and a verdict
+     * that contradicts the earlier one (VERIFIED after REJECTED, REJECTED after VERIFIED, …) is refused.
+     */
+    private static String earlierVerdict(Connection c, UnitEvent e) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT idempotency_key, type FROM events WHERE code = ?"
+                + " AND type IN ('VERIFIED', 'REJECTED', 'VOIDED') AND idempotency_key <> ? ORDER BY rowid LIMIT 1")) {
             ps.setString(1, e.code());
             ps.setString(2, e.idempotencyKey());
             try (var rs = ps.executeQuery()) {
-                return rs.next() ? "code " + e.code() + " already verified by event " + rs.getString(1) : null;
+                if (!rs.next()) {
+                    return null;
+                }
+                String earlier = rs.getString(2);
+                return earlier.equals(e.type().name())
+                        ? "code " + e.code() + " already " + earlier + " by event " + rs.getString(1)
+                        : "code " + e.code() + " is " + e.type() + " here but already " + earlier + " by event "
+                        + rs.getString(1) + ": a unit has one verdict";
             }
         }
     }
@@ -118,20 +195,23 @@ final class EventIntake {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("daily quantity refused", problems);
         }
-        db.inTransaction(c -> Rows.update(c, "INSERT INTO daily_quantities(product_id, day, quantity, exact, reported_at)"
-                + " VALUES(?, ?, ?, ?, ?) ON CONFLICT(product_id, day) DO UPDATE SET quantity = excluded.quantity,"
-                + " exact = excluded.exact, reported_at = excluded.reported_at",
-                q.productId(), q.day().toString(), q.quantity(), q.exact() ? 1 : 0, clock.instant().toString()));
+        db.inTransaction(c -> Rows.update(c, "INSERT INTO daily_quantity_reports(product_id, day, source, quantity,"
+                + " exact, reported_at) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(product_id, day, source) DO UPDATE SET"
+                + " quantity = excluded.quantity, exact = excluded.exact, reported_at = excluded.reported_at",
+                q.productId(), q.day().toString(), q.source() == null ? "" : q.source(), q.quantity(), q.exact() ? 1 : 0,
+                clock.instant().toString()));
         return q;
     }
 
     Optional<DailyQuantity> dailyQuantity(String productId, LocalDate day) {
         return db.inTransaction(c -> {
-            try (var ps = c.prepareStatement("SELECT quantity, exact FROM daily_quantities WHERE product_id = ? AND day = ?")) {
+            try (var ps = c.prepareStatement("SELECT sum(quantity), min(exact), count(*) FROM daily_quantity_reports"
+                    + " WHERE product_id = ? AND day = ?")) {
                 ps.setString(1, productId);
                 ps.setString(2, day.toString());
                 try (var rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new DailyQuantity(productId, day, rs.getLong(1), rs.getInt(2) == 1))
+                    return rs.next() && rs.getInt(3) > 0
+                            ? Optional.of(new DailyQuantity(productId, day, rs.getLong(1), rs.getInt(2) == 1))
                             : Optional.<DailyQuantity>empty();
                 }
             }

@@ -34,9 +34,9 @@ final class PlatformDatabase implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS events(idempotency_key TEXT PRIMARY KEY, code TEXT NOT NULL, product_id TEXT,"
                 + " type TEXT NOT NULL, occurred_at TEXT NOT NULL, received_at TEXT NOT NULL, json TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS events_code ON events(code)",
-        "CREATE TABLE IF NOT EXISTS daily_quantities(product_id TEXT NOT NULL, day TEXT NOT NULL,"
-                + " quantity INTEGER NOT NULL, exact INTEGER NOT NULL, reported_at TEXT NOT NULL,"
-                + " PRIMARY KEY(product_id, day))",
+        "CREATE TABLE IF NOT EXISTS daily_quantity_reports(product_id TEXT NOT NULL, day TEXT NOT NULL,"
+                + " source TEXT NOT NULL, quantity INTEGER NOT NULL, exact INTEGER NOT NULL, reported_at TEXT NOT NULL,"
+                + " PRIMARY KEY(product_id, day, source))",
         "CREATE TABLE IF NOT EXISTS code_returns(idempotency_key TEXT PRIMARY KEY, product_id TEXT NOT NULL,"
                 + " returned INTEGER NOT NULL, received_at TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL)",

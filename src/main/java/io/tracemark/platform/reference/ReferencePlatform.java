@@ -6,7 +6,6 @@ import io.tracemark.codes.CodeSchemes;
 import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
 import io.tracemark.platform.PlatformJson;
-import io.tracemark.platform.wire.ApiError;
 import io.tracemark.platform.wire.CodeRange;
 import io.tracemark.platform.wire.CodeRequest;
 import io.tracemark.platform.wire.CodeRequestStatus;
@@ -41,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class ReferencePlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferencePlatform.class);
+    /** Largest request body taken (a full batch of 1,000 events is about 300 kB); larger is a 413. */
+    static final long MAX_BODY_BYTES = 2_000_000;
 
     private final PlatformDatabase db;
     private final MasterData master;
@@ -67,20 +68,12 @@ public final class ReferencePlatform implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(PlatformJson.mapper(), false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
         });
         new StationRoutes(master, issuer, intake).register(app);
         new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
         new PublicRoutes(master, intake, scans).register(app);
-        app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("reference platform: {} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(new ApiError(500, "internal error: " + e, List.of()));
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null) {
-                ctx.json(new ApiError(404, "no route " + ctx.method() + " " + ctx.path(), List.of()));
-            }
-        });
+        new ErrorReplies(MAX_BODY_BYTES).register(app);
     }
 
     /** Starts a platform on 127.0.0.1; {@code seed} loads {@link SampleData} and audits automatically. */

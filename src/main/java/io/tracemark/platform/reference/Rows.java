@@ -28,6 +28,15 @@ final class Rows {
         }
     }
 
+    /** A JSON document as a tree, for comparisons that ignore field order. */
+    static com.fasterxml.jackson.databind.JsonNode tree(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("platform database holds bad JSON", e);
+        }
+    }
+
     static <T> T parse(String text, Class<T> type) {
         try {
             return JSON.readValue(text, type);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
+import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
 import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.wire.CodeRange;
@@ -26,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +44,11 @@ class ReferencePlatformTest {
     @TempDir
     Path dir;
     ReferencePlatform platform;
+    /** Every exchange of a test goes through it and is checked against docs/platform-api.yaml. */
+    ContractProxy proxy;
     PlatformClient client;
+    /** Set by tests that send requests outside the contract on purpose: then only the replies are judged. */
+    boolean badRequestsOnPurpose;
 
     @BeforeEach
     void start() {
@@ -48,12 +56,25 @@ class ReferencePlatformTest {
         // these tests check interval issuance; random serials (the default) are tested in RandomSerialsTest
         platform.useSequentialSerials(SampleData.KETTLE);
         platform.useSequentialSerials(SampleData.CHARGER);
-        client = platform.client();
+        connect();
+    }
+
+    private void connect() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
+        client = new HttpPlatformClient(proxy.uri(), platform.stationToken(), Duration.ofSeconds(10));
     }
 
     @AfterEach
     void stop() {
-        platform.close();
+        try {
+            proxy.assertSeenConform(badRequestsOnPurpose);
+        } finally {
+            proxy.close();
+            platform.close();
+        }
     }
 
     @Test
@@ -110,6 +131,7 @@ class ReferencePlatformTest {
 
     @Test
     void badRequestsGetJsonErrorsNamingTheFields() throws Exception {
+        badRequestsOnPurpose = true;
         var e = assertThrows(PlatformException.class,
                 () -> client.requestCodes(new NewCodeRequest("nope", 0, "ecode")));
         assertEquals(400, e.status());
@@ -180,7 +202,7 @@ class ReferencePlatformTest {
     void manualAuditThroughTheAdminEndpoint() throws Exception {
         platform.close();
         platform = ReferencePlatform.start(0, dir, ReferencePlatformOptions.demo().withAutoAudit(false));
-        client = platform.client();
+        connect();
         CodeRequest r = client.requestCodes(new NewCodeRequest(SampleData.CHARGER, 5, null));
         assertEquals(CodeRequestStatus.PENDING_AUDIT, r.status());
         assertEquals(List.of(), client.activatedRanges(null));
@@ -253,7 +275,7 @@ class ReferencePlatformTest {
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(proxy.uri() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
