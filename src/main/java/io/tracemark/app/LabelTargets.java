@@ -12,6 +12,6 @@ public final class LabelTargets {
 
     public static LabelTarget of(PrinterProfile profile) {
         return new LabelTarget(profile.resolutionDpmm(), CjkFontMode.valueOf(profile.cjkFont().mode().name()),
-                profile.cjkFont().residentName(), profile.storedFormats());
+                profile.cjkFont().residentName(), profile.storedFormats(), profile.objectNameLength());
     }
 }

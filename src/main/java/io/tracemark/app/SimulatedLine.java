@@ -121,6 +121,7 @@ public final class SimulatedLine implements AutoCloseable {
         this.printer = new VirtualPrinter(new VirtualPrinter.Settings("virtual-printer", 0, profile, o.labelsPerSecond(),
                 o.faults().printer(), RasterRenderer.of(profile), null));
         printer.start();
+        // labels here are written for the printer's resident CJK font (RasterRenderer.target): no font to download
         ZplPrinter driver = new ZplPrinter(new TcpTransport(DeviceUri.parse(printer.uri())),
                 ZplPrinterOptions.from(profile).withLookAhead(o.settings().lookAhead()));
         VirtualCamera camera = new VirtualCamera(CameraSettings.standard(), o.faults().camera(), o.faults().cameraSeed());

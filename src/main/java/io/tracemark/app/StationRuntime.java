@@ -17,12 +17,12 @@ import io.tracemark.printer.Printer;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.printer.ZplPrinter;
-import io.tracemark.printer.ZplPrinterOptions;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.CommandRejectGate;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.RejectGate;
+import io.tracemark.verify.RejectGates;
 import io.tracemark.verify.ResultStringScanner;
 import io.tracemark.verify.Scanner;
 import io.tracemark.verify.ScannerProfile;
@@ -79,7 +79,7 @@ public final class StationRuntime implements AutoCloseable {
         for (StationConfig.Device d : config.printers()) {
             PrinterProfile profile = PrinterProfiles.load(d.profile());
             printers.put(d.name(), new ZplPrinter(registry.create(d.uri().toString()),
-                    ZplPrinterOptions.from(profile).withLookAhead(config.line().lookAhead())));
+                    PrinterSetup.options(profile, config.line().lookAhead())));
             jobSettings.put(d.name(), JobSettings.from(profile));
             targets.put(d.name(), LabelTargets.of(profile));
         }
@@ -130,6 +130,9 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private static RejectGate gate(DeviceRegistry registry, StationConfig.Device d) {
+        if (RejectGates.isModbus(d.uri().toString())) {
+            return RejectGates.modbus(d.name(), d.uri().toString());
+        }
         DeviceUri uri = DeviceUri.parse(d.uri().toString());
         String command = uri.param("cmd").map(v -> percentDecoded(d, "cmd", v)).orElse("R{unit}\r\n");
         String confirm = uri.param("confirm").map(v -> percentDecoded(d, "confirm", v)).orElse(null);

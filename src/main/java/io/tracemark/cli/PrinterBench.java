@@ -3,6 +3,7 @@ package io.tracemark.cli;
 import io.tracemark.device.DeviceRegistry;
 import io.tracemark.printer.JobSettings;
 import io.tracemark.printer.LabelJob;
+import io.tracemark.printer.PrintConfirmation;
 import io.tracemark.printer.PrinterListener;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
@@ -61,8 +62,10 @@ final class PrinterBench implements Runnable {
         doc.put("labels", labels);
         doc.put("lookAhead", lookAhead);
         doc.put("pollMs", pollMs);
-        doc.put("fullFormat", phase(profile, false, PrinterBench::fullLabel));
-        doc.put("storedFormat", phase(profile, true, PrinterBench::storedLabel));
+        doc.put("fullFormat", phase(profile, false, PrinterBench::fullLabel, PrintConfirmation.COUNTERS));
+        doc.put("storedFormat", phase(profile, true, PrinterBench::storedLabel, PrintConfirmation.COUNTERS));
+        doc.put("storedFormatHostVerified", phase(profile, true, PrinterBench::storedLabel,
+                PrintConfirmation.HOST_VERIFICATION));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, doc);
@@ -72,9 +75,10 @@ final class PrinterBench implements Runnable {
         }
     }
 
-    private Map<String, Object> phase(PrinterProfile profile, boolean stored, LongFunction<String> zpl) {
+    private Map<String, Object> phase(PrinterProfile profile, boolean stored, LongFunction<String> zpl,
+                                      PrintConfirmation confirmation) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        ZplPrinterOptions options = ZplPrinterOptions.defaults().withLookAhead(lookAhead)
+        ZplPrinterOptions options = ZplPrinterOptions.defaults().withLookAhead(lookAhead).withConfirmation(confirmation)
                 .withPolling(Duration.ofMillis(pollMs), Duration.ofMillis(500));
         try (VirtualPrinter vp = new VirtualPrinter(VirtualPrinter.Settings.instant(profile))) {
             vp.start();

@@ -61,13 +61,7 @@ public final class PrinterCommand implements Runnable {
                 if (json) {
                     JsonOutput.print(out, document(status));
                 } else {
-                    out.println(status.summary());
-                    if (status.host() != null) {
-                        out.println(status.host());
-                    }
-                    if (status.extended() != null) {
-                        out.println("errors: " + status.extended().errors() + " warnings: " + status.extended().warnings());
-                    }
+                    out.print(PrinterStatusTable.of(status));
                     out.flush();
                 }
                 return status.ready() ? 0 : 1;

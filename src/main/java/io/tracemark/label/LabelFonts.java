@@ -90,6 +90,18 @@ public final class LabelFonts {
         return cjkFontPath;
     }
 
+    /**
+     * The CJK font as a printer's {@code ~DY} takes it: a TrueType file, the first font of the
+     * collection when the font file is a {@code .ttc} (WenQuanYi Micro Hei is one).
+     */
+    public byte[] cjkTrueType() {
+        try {
+            return TrueTypeFont.extract(Files.readAllBytes(cjkFontPath), 0);
+        } catch (java.io.IOException e) {
+            throw new io.tracemark.core.TracemarkException("cannot read font " + cjkFontPath + ": " + e.getMessage(), e);
+        }
+    }
+
     static Path findCjkFont() {
         List<String> looked = new ArrayList<>();
         String configured = System.getProperty("tracemark.cjkFont");

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param residentFontName  the printer's CJK font for {@link CjkFontMode#RESIDENT}, e.g. {@code E:SIMSUN.TTF};
  *                          for {@link CjkFontMode#DOWNLOAD} the name the font is downloaded under
  * @param storedFormats     whether the printer accepts {@code ^DF}/{@code ^XF} stored formats
+ * @param objectNameLength  longest stored-format name the printer's firmware takes (8, or 16 with long filenames)
  */
-public record LabelTarget(int dotsPerMm, CjkFontMode cjkMode, String residentFontName, boolean storedFormats) {
+public record LabelTarget(int dotsPerMm, CjkFontMode cjkMode, String residentFontName, boolean storedFormats,
+                          int objectNameLength) {
 
     /** Font name used for {@link CjkFontMode#DOWNLOAD} when none is given. */
     public static final String DEFAULT_DOWNLOAD_FONT = "E:TMCJK.TTF";
@@ -26,6 +28,14 @@ public record LabelTarget(int dotsPerMm, CjkFontMode cjkMode, String residentFon
             residentFontName = cjkMode == CjkFontMode.DOWNLOAD ? DEFAULT_DOWNLOAD_FONT : "E:SIMSUN.TTF";
         }
         residentFontName = ZplNames.normalizeFont(residentFontName);
+        if (objectNameLength != 8 && objectNameLength != 16) {
+            throw new IllegalArgumentException("objectNameLength must be 8 or 16, got " + objectNameLength);
+        }
+    }
+
+    /** A target whose firmware takes the guide's 8-character object names. */
+    public LabelTarget(int dotsPerMm, CjkFontMode cjkMode, String residentFontName, boolean storedFormats) {
+        this(dotsPerMm, cjkMode, residentFontName, storedFormats, ZplLinter.OBJECT_NAME_LENGTH);
     }
 
     /** A 203 dpi printer with a resident SimSun font, stored formats on: the common case. */
@@ -34,10 +44,11 @@ public record LabelTarget(int dotsPerMm, CjkFontMode cjkMode, String residentFon
     }
 
     public LabelTarget withCjkMode(CjkFontMode mode) {
-        return new LabelTarget(dotsPerMm, mode, mode == cjkMode ? residentFontName : null, storedFormats);
+        return new LabelTarget(dotsPerMm, mode, mode == cjkMode ? residentFontName : null, storedFormats,
+                objectNameLength);
     }
 
     public LabelTarget withDotsPerMm(int dpmm) {
-        return new LabelTarget(dpmm, cjkMode, residentFontName, storedFormats);
+        return new LabelTarget(dpmm, cjkMode, residentFontName, storedFormats, objectNameLength);
     }
 }

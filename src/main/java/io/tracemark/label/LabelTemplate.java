@@ -46,9 +46,13 @@ public final class LabelTemplate {
         this.codeField = sidecar.verificationCode == null ? null : sidecar.verificationCode.field;
         this.symbology = sidecar.verificationCode == null ? null : sidecar.verificationCode.symbology;
         this.codeBox = codeBox(sidecar, problems);
+        String compact = name.replaceAll("[^A-Za-z0-9]", "").toUpperCase();
         this.formatName = ZplNames.normalizeFormat(sidecar.formatName != null ? sidecar.formatName
-                : name.replaceAll("[^A-Za-z0-9]", "").toUpperCase().substring(0, Math.min(16,
-                        name.replaceAll("[^A-Za-z0-9]", "").length())));
+                : compact.substring(0, Math.min(ZplLinter.OBJECT_NAME_LENGTH, compact.length())));
+        if (ZplNames.baseName(formatName).length() > 16) {
+            problems.add(new Problem("formatName", "'" + sidecar.formatName + "' is longer than 16 characters, the most"
+                    + " any ZPL firmware takes for a stored format"));
+        }
         this.zpl = zpl;
         this.sample = sample == null ? Map.of() : Map.copyOf(sample);
         if (widthMm <= 0 || heightMm <= 0) {

@@ -33,6 +33,12 @@ public final class LabelWriter {
     LabelWriter(LabelTemplate template, LabelTarget target, Map<String, TemplateField> declared) {
         this.template = template;
         this.target = target;
+        String base = ZplNames.baseName(template.formatName());
+        if (target.storedFormats() && base.length() > target.objectNameLength()) {
+            throw new InvalidInputException("template " + template.name() + " for " + target, List.of(new Problem(
+                    "formatName", "'" + base + "' has " + base.length() + " characters and this printer takes "
+                            + target.objectNameLength() + " (ZPL II guide, ^DF: 1 to 8; long-filename firmware 16)")));
+        }
         TemplateCompiler compiler = new TemplateCompiler(declared, template.dotsPerMm(), target);
         this.parts = compiler.compile(template.zpl());
         if (!compiler.problems().isEmpty()) {

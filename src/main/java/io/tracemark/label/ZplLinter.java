@@ -21,8 +21,10 @@ public final class ZplLinter {
             "PQ", "FX");
 
     private static final Pattern INT = Pattern.compile("-?\\d+");
-    private static final Pattern OBJECT_NAME = Pattern.compile("([REBA]:)?[A-Z0-9_\\-]{1,16}(\\.[A-Z]{3})?",
+    private static final Pattern OBJECT_NAME = Pattern.compile("([REBA]:)?([A-Z0-9_\\-]{1,16})(\\.[A-Z]{3})?",
             Pattern.CASE_INSENSITIVE);
+    /** ZPL II guide, ^DF: "o = image name, Accepted Values: 1 to 8 alphanumeric characters" (16 on long-filename firmware). */
+    public static final int OBJECT_NAME_LENGTH = 8;
     private static final Set<String> FIELD_DATA = Set.of("FD", "FX");
 
     private final boolean placeholders;
@@ -48,8 +50,15 @@ public final class ZplLinter {
         boolean fieldOpen = false;
         int fieldLine = 0;
         Character hex = null;
+        boolean closed = false;
         for (ZplCommand c : ZplParser.parse(zpl)) {
             String where = "line " + c.line();
+            if (placeholders && closed) {
+                problems.add(new Problem(where, "'" + shorten(c.key() + c.params()) + "' after the template's ^XZ:"
+                        + " a template is exactly one format, and anything after its ^XZ would reach the printer"
+                        + " as a format of its own"));
+                break;
+            }
             if (c.prefix() == ' ') {
                 problems.add(new Problem(where, "text outside any command: '" + shorten(c.params()) + "'"));
                 continue;
@@ -84,6 +93,7 @@ public final class ZplLinter {
                         fieldOpen = false;
                     }
                     inLabel = false;
+                    closed = true;
                     hex = null;
                     continue;
                 }
@@ -168,8 +178,13 @@ public final class ZplLinter {
             }
             case "FD" -> fieldData(c, where, hex, problems);
             case "DF", "XF" -> {
-                if (!OBJECT_NAME.matcher(c.params()).matches()) {
+                var name = OBJECT_NAME.matcher(c.params());
+                if (!name.matches()) {
                     problems.add(new Problem(where, c.key() + " needs a format name such as R:ITEM.ZPL"));
+                } else if (name.group(2).length() > OBJECT_NAME_LENGTH) {
+                    problems.add(new Problem(where, c.key() + " name '" + name.group(2) + "' has "
+                            + name.group(2).length() + " characters; ZPL takes 1 to " + OBJECT_NAME_LENGTH
+                            + " (only long-filename firmware takes 16)"));
                 }
             }
             case "GF" -> {

@@ -16,6 +16,13 @@ final class ZplNames {
         return normalize(name, "E:", ".TTF");
     }
 
+    /** The object name without drive and extension: {@code R:ITEM.ZPL} gives {@code ITEM}. */
+    static String baseName(String normalized) {
+        String n = normalized.length() > 1 && normalized.charAt(1) == ':' ? normalized.substring(2) : normalized;
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? n : n.substring(0, dot);
+    }
+
     private static String normalize(String name, String drive, String extension) {
         String n = name.trim().toUpperCase(Locale.ROOT);
         if (n.length() < 2 || n.charAt(1) != ':') {

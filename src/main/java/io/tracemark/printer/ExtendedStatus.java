@@ -45,6 +45,19 @@ public record ExtendedStatus(boolean errorPresent, long errorGroup2, long errorG
         return set;
     }
 
+    /**
+     * Error bits no {@link PrinterError} names: any group 2 bit, unnamed group 1 bits, or the error flag
+     * set with no bit at all. The guide lists only some bits; newer firmware adds more, and a printer
+     * that says "error" is in error whether or not the station knows the bit's name.
+     */
+    public boolean unnamedError() {
+        long named = 0;
+        for (PrinterError e : PrinterError.values()) {
+            named |= e.mask();
+        }
+        return errorGroup2 != 0 || (errorGroup1 & ~named) != 0 || errorPresent && errorGroup1 == 0;
+    }
+
     /** The named warnings set in group 1. */
     public Set<PrinterWarning> warnings() {
         Set<PrinterWarning> set = EnumSet.noneOf(PrinterWarning.class);

@@ -18,11 +18,18 @@ package io.tracemark.printer;
  * @param storedFormats   whether {@code ^DF}/{@code ^XF} stored formats are used
  * @param statusPolling   whether the printer answers {@code ~HS} (printed labels are then counted by it)
  * @param lookAhead       labels the driver keeps queued in the printer
+ * @param confirmation    how a printed label is confirmed ({@code ^HV} replies, the odometer, or {@code ~HS} counters)
+ * @param mediaTracking   gap, continuous or mark media ({@code ^MN}, sent with every job); null for inkjet
+ * @param objectNameLength longest {@code ^DF}/{@code ^XF} object name the firmware takes (8, or 16 with long filenames)
  */
 public record PrinterProfile(String name, String model, int resolutionDpmm, double maxPrintWidthMm,
                              SpeedRange speedIps, DarknessRange darkness, MediaKind media, LabelSize label,
                              TransportDefaults transport, CjkFont cjkFont, boolean storedFormats,
-                             boolean statusPolling, int lookAhead) {
+                             boolean statusPolling, int lookAhead, PrintConfirmation confirmation,
+                             MediaTracking mediaTracking, int objectNameLength) {
+
+    /** ZPL II guide, ^PR: print speeds run to 14 inches per second (printer-dependent below that). */
+    public static final int MAX_PR_IPS = 14;
 
     /** Speed range in inches per second; {@code ^PR} takes the value. */
     public record SpeedRange(int min, int max, int defaultIps) {

@@ -29,7 +29,8 @@ public final class PrinterProfiles {
     private static final String DIR = "printer-profiles/";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> TOP = Set.of("model", "resolutionDpmm", "maxPrintWidthMm", "speedIps",
-            "darkness", "media", "label", "transport", "cjkFont", "storedFormats", "statusPolling", "lookAhead");
+            "darkness", "media", "label", "transport", "cjkFont", "storedFormats", "statusPolling", "lookAhead",
+            "printConfirmation", "mediaTracking", "objectNameLength");
     private static final Set<Integer> RESOLUTIONS = Set.of(6, 8, 12, 24);
 
     private PrinterProfiles() {
@@ -102,9 +103,9 @@ public final class PrinterProfiles {
         }
         double maxWidth = r.number(root, "", "maxPrintWidthMm");
         r.range("maxPrintWidthMm", maxWidth, 1, 300, " mm");
-        PrinterProfile.SpeedRange speed = speed(root, r);
-        PrinterProfile.DarknessRange darkness = darkness(root, r);
         MediaKind media = media(r.text(root, "", "media", null), r);
+        PrinterProfile.SpeedRange speed = speed(root, r, media);
+        PrinterProfile.DarknessRange darkness = darkness(root, r);
         PrinterProfile.LabelSize label = label(root, maxWidth, r);
         PrinterProfile.TransportDefaults transport = transport(root, r);
         PrinterProfile.CjkFont cjk = cjk(root, r);
@@ -112,18 +113,52 @@ public final class PrinterProfiles {
         boolean polling = r.bool(root, "", "statusPolling", true);
         int lookAhead = r.integer(root, "", "lookAhead", 2);
         r.range("lookAhead", lookAhead, 1, 32, " labels");
+        PrintConfirmation confirmation = keyed(PrintConfirmation.values(), PrintConfirmation::key,
+                r.text(root, "", "printConfirmation", "counters"), "printConfirmation", r);
+        if (confirmation == PrintConfirmation.HOST_VERIFICATION && !stored) {
+            r.problem("printConfirmation", "host-verification needs storedFormats: true (the unit's ^HV field rides"
+                    + " in an ^XF recall, where a field the stored format lacks places nothing)");
+        }
+        if (confirmation != PrintConfirmation.COUNTERS && !polling) {
+            r.problem("printConfirmation", confirmation.key() + " needs statusPolling: true");
+        }
+        MediaTracking tracking = null;
+        if (media != MediaKind.INKJET) {
+            tracking = keyed(MediaTracking.values(), MediaTracking::key, r.text(root, "", "mediaTracking", "gap"),
+                    "mediaTracking", r);
+        } else if (root.has("mediaTracking")) {
+            r.problem("mediaTracking", "inkjet coders print on the product: there is no media to track (^MN)");
+        }
+        int nameLength = r.integer(root, "", "objectNameLength", 8);
+        if (nameLength != 8 && nameLength != 16) {
+            r.problem("objectNameLength", nameLength + " is not 8 (ZPL II guide, ^DF: \"1 to 8 alphanumeric"
+                    + " characters\") or 16 (long-filename firmware)");
+        }
         return new PrinterProfile(name, model, dpmm, maxWidth, speed, darkness, media, label, transport, cjk, stored,
-                polling, lookAhead);
+                polling, lookAhead, confirmation, tracking, nameLength);
     }
 
-    private static PrinterProfile.SpeedRange speed(JsonNode root, ProfileReader r) {
+    private static <E> E keyed(E[] values, java.util.function.Function<E, String> key, String text, String path,
+                               ProfileReader r) {
+        for (E value : values) {
+            if (key.apply(value).equals(text)) {
+                return value;
+            }
+        }
+        r.problem(path, "'" + text + "' is not one of " + Arrays.stream(values).map(key).toList());
+        return values[0];
+    }
+
+    private static PrinterProfile.SpeedRange speed(JsonNode root, ProfileReader r, MediaKind media) {
         JsonNode node = r.object(root, "", "speedIps");
         r.onlyKeys(node, "speedIps", Set.of("min", "max", "default"));
         int min = r.integer(node, "speedIps", "min", null);
         int max = r.integer(node, "speedIps", "max", null);
         int def = r.integer(node, "speedIps", "default", null);
         r.range("speedIps.min", min, 1, 60, " ips");
-        r.range("speedIps.max", max, Math.max(1, min), 60, " ips");
+        // ^PR takes at most 14 ips; an inkjet coder's speed is the line's, not a ^PR value
+        int ceiling = media == MediaKind.INKJET ? 60 : PrinterProfile.MAX_PR_IPS;
+        r.range("speedIps.max", max, Math.max(1, min), ceiling, " ips");
         r.range("speedIps.default", def, min, max, " ips");
         return new PrinterProfile.SpeedRange(min, max, def);
     }

@@ -50,6 +50,9 @@ public record PrinterStatus(String device, Instant at, Link link, HostStatus hos
                     default -> PrinterCondition.HARDWARE_ERROR;
                 });
             }
+            if (extended.unnamedError()) {
+                set.add(PrinterCondition.HARDWARE_ERROR);
+            }
         }
         return set;
     }

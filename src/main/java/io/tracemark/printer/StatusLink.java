@@ -7,23 +7,49 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * Serialises every exchange on a printer's transport (a label write must not split a status reply)
- * and runs the {@code ~HS} / {@code ~HQES} queries.
+ * and runs the {@code ~HS} / {@code ~HQES} / {@code ^HW} / SGD queries. Bytes outside STX...ETX
+ * frames are unsolicited lines (the {@code ^HV} replies of printed labels): each complete line goes
+ * to the line listener with the link generation it arrived on, never into a query's answer.
  */
 final class StatusLink {
+
+    private static final Duration DRAIN = Duration.ofMillis(1);
 
     private final Transport transport;
     private final Duration timeout;
     private final ReentrantLock io = new ReentrantLock();
-    private final byte[] buffer = new byte[1024];
+    private final byte[] buffer = new byte[4096];
+    private final StringBuilder line = new StringBuilder();
+    private volatile BiConsumer<String, Integer> lines = (text, generation) -> { };
     private volatile int generation;
+    private boolean inFrame;
 
     StatusLink(Transport transport, Duration timeout) {
         this.transport = transport;
         this.timeout = timeout;
+    }
+
+    /** Where unsolicited lines go (text without CR LF, link generation). */
+    void onLine(BiConsumer<String, Integer> listener) {
+        this.lines = listener;
+    }
+
+    /** Reads what has arrived without waiting (beyond a millisecond) and hands out complete lines. Holds the link. */
+    void drain() {
+        exclusive(() -> {
+            if (transport.isOpen()) {
+                int n;
+                while ((n = transport.read(buffer, DRAIN)) > 0) {
+                    split(n, null, 0);
+                }
+            }
+            return null;
+        });
     }
 
     /** Runs {@code action} with the link to itself. */
@@ -42,6 +68,8 @@ final class StatusLink {
             if (!transport.isOpen()) {
                 transport.open();
                 generation++;
+                line.setLength(0);
+                inFrame = false;
             }
             return null;
         });
@@ -112,12 +140,61 @@ final class StatusLink {
         }
     }
 
+    /**
+     * The printer's directory of {@code drive} ({@code ^HW}, e.g. {@code E:} and {@code *.TTF}), or null
+     * when the printer stays silent. Opens the link first if it is closed.
+     */
+    java.util.Map<String, Long> directory(String drive, String pattern, Duration wait) {
+        return exclusive(() -> {
+            ensureOpen();
+            String reply = exchange("^XA^HW" + drive + pattern + "^XZ", 1, wait);
+            return reply == null ? null : DirectoryListing.parse(reply);
+        });
+    }
+
+    /**
+     * An SGD value ({@code ! U1 getvar "NAME"}; Zebra SGD reference: the printer answers with the value
+     * in double quotes), or null when the printer stays silent.
+     */
+    String getvar(String name) {
+        return exclusive(() -> {
+            ensureOpen();
+            drain();
+            transport.write(("! U1 getvar \"" + name + "\"\r\n").getBytes(StandardCharsets.US_ASCII));
+            StringBuilder value = new StringBuilder();
+            int quotes = 0;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (quotes < 2) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                int n = transport.read(buffer, Duration.ofNanos(left));
+                for (int i = 0; i < n && quotes < 2; i++) {
+                    char c = (char) (buffer[i] & 0xff);
+                    if (c == '"') {
+                        quotes++;
+                    } else if (quotes == 1) {
+                        value.append(c);
+                    }
+                }
+            }
+            return value.toString();
+        });
+    }
+
     /** Writes {@code command} and reads until {@code frames} ETX bytes; null when the printer stays silent. */
     private String exchange(String command, int frames) {
-        transport.discardInput();
+        return exchange(command, frames, timeout);
+    }
+
+    private String exchange(String command, int frames, Duration wait) {
+        drain();
+        // a frame begun before this query is a late reply to an older one: never part of this answer
+        inFrame = false;
         transport.write(command.getBytes(StandardCharsets.US_ASCII));
         StringBuilder reply = new StringBuilder();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         int seen = 0;
         while (seen < frames) {
             long left = deadline - System.nanoTime();
@@ -125,14 +202,37 @@ final class StatusLink {
                 return null;
             }
             int n = transport.read(buffer, Duration.ofNanos(left));
-            for (int i = 0; i < n; i++) {
-                char c = (char) (buffer[i] & 0xff);
-                reply.append(c);
-                if (c == HostStatus.ETX) {
-                    seen++;
-                }
-            }
+            seen += split(n, reply, frames - seen);
         }
         return reply.toString();
+    }
+
+    /**
+     * Sorts {@code n} buffered bytes: frame bytes (STX to ETX) into {@code reply} (dropped when null),
+     * other bytes into lines. Stops taking frames after {@code wanted} ETXs; returns the ETXs seen.
+     */
+    private int split(int n, StringBuilder reply, int wanted) {
+        int frames = 0;
+        for (int i = 0; i < n; i++) {
+            char c = (char) (buffer[i] & 0xff);
+            if (inFrame || c == HostStatus.STX) {
+                inFrame = c != HostStatus.ETX;
+                if (reply != null && frames < wanted) {
+                    reply.append(c);
+                }
+                if (c == HostStatus.ETX) {
+                    frames++;
+                }
+            } else if (c == '\n') {
+                String text = line.toString().replace("\r", "");
+                line.setLength(0);
+                if (!text.isBlank()) {
+                    lines.accept(text, generation);
+                }
+            } else if (line.length() < 1024) {
+                line.append(c);
+            }
+        }
+        return frames;
     }
 }

@@ -21,15 +21,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ZPL printer driver, over any {@link Transport}. It keeps at most {@code lookAhead} labels in
- * the printer and learns that a label printed from the printer's own counters: {@code ~HS} formats
- * in buffer plus labels remaining is what the printer still owes, so everything older was printed.
- * It polls only as often as {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and
- * slowly when idle. Listener calls run on one event thread per printer, in order.
+ * the printer and learns that a label printed the way the profile says ({@link PrintConfirmation}):
+ * from the {@code ^HV} reply the printer sends as it prints each label, from the label odometer, or
+ * from the {@code ~HS} counters (formats in buffer plus labels remaining is what the printer still
+ * owes, so everything older was printed). It polls only as often as
+ * {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and slowly when idle; every
+ * tenth busy poll and every idle poll also asks {@code ~HQES}. A font the options name is looked up
+ * in the printer's directory ({@code ^HW}) and downloaded only when missing, once per printer.
+ * Listener calls run on one event thread per printer, in order.
  */
 public final class ZplPrinter implements Printer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZplPrinter.class);
     private static final Pattern QUANTITY = Pattern.compile("\\^PQ(\\d+)");
+    private static final String ODOMETER = "odometer.total_label_count";
+    private static final java.time.Duration FONT_STORE_WAIT = java.time.Duration.ofSeconds(60);
 
     private final Transport transport;
     private final ZplPrinterOptions options;
@@ -47,7 +53,10 @@ public final class ZplPrinter implements Printer {
     private PrinterStatus lastStatus;
     private boolean faulted;
     private boolean conditionActive;
+    private long odometerSeen = -1;
+    private volatile boolean fontPresent;
     private volatile boolean closed;
+    private int polls;
 
     /** A unit in the printer, with the link generation it was written on (-1 while being written). */
     private static final class Sent {
@@ -69,6 +78,7 @@ public final class ZplPrinter implements Printer {
             eventThread = t;
             return t;
         });
+        link.onLine(this::hostLine);
     }
 
     @Override
@@ -87,6 +97,10 @@ public final class ZplPrinter implements Printer {
         link.exclusive(() -> {
             link.ensureOpen();
             sendSetup();
+            ensureFont();
+            if (options.confirmation() == PrintConfirmation.ODOMETER) {
+                readOdometerBase();
+            }
             return null;
         });
         lock.lock();
@@ -132,13 +146,15 @@ public final class ZplPrinter implements Printer {
                     sendSetup();
                 }
                 sent.generation = link.generation();
-                transport.write(job.zpl().getBytes(StandardCharsets.UTF_8));
+                String zpl = options.statusPolling() && options.confirmation() == PrintConfirmation.HOST_VERIFICATION
+                        ? HostVerification.append(job.zpl(), job.unitId()) : job.zpl();
+                transport.write(zpl.getBytes(StandardCharsets.UTF_8));
                 return null;
             });
         } catch (DeviceException e) {
             PrinterStatus down = new PrinterStatus(device(), Instant.now(), PrinterStatus.Link.DISCONNECTED, null, null,
                     e.getMessage());
-            handle(down, -1);
+            handle(down, -1, -1);
             throw new PrinterFaultException(down, "unit " + job.unitId() + " may be lost: write failed", e);
         }
         if (!options.statusPolling()) {
@@ -207,6 +223,9 @@ public final class ZplPrinter implements Printer {
                     poll(false);
                 }
                 transport.write("~JA".getBytes(StandardCharsets.US_ASCII));
+                if (options.statusPolling() && options.confirmation() == PrintConfirmation.ODOMETER) {
+                    readOdometerBase();
+                }
                 return null;
             });
         } catch (DeviceException e) {
@@ -252,7 +271,8 @@ public final class ZplPrinter implements Printer {
     private void pollLoop() {
         while (!closed) {
             if (awaitPollTime()) {
-                poll(false);
+                boolean idle = outstanding().isEmpty();
+                poll(idle || ++polls % 10 == 0);
             }
         }
     }
@@ -284,9 +304,98 @@ public final class ZplPrinter implements Printer {
     private PrinterStatus poll(boolean extended) {
         return link.exclusive(() -> {
             PrinterStatus status = link.query(extended);
-            handle(status, link.generation());
+            long odometer = -1;
+            if (options.confirmation() == PrintConfirmation.ODOMETER && status.link() == PrinterStatus.Link.RESPONDING) {
+                odometer = odometer();
+            }
+            handle(status, link.generation(), odometer);
             return status;
         });
+    }
+
+    /** The label odometer, or -1 when the printer does not answer it in time. */
+    private long odometer() {
+        String value = link.getvar(ODOMETER);
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            LOG.warn("{} - {} is '{}', not a count", device(), ODOMETER, value);
+            return -1;
+        }
+    }
+
+    private void readOdometerBase() {
+        long value = odometer();
+        if (value < 0) {
+            throw new DeviceException(device(), "the profile confirms labels by " + ODOMETER
+                    + " and the printer did not answer it within " + options.statusTimeout().toMillis() + " ms");
+        }
+        lock.lock();
+        try {
+            odometerSeen = value;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes sure the printer holds the options' font: looks for it by name in the printer's directory
+     * ({@code ^HW}) and downloads it ({@code ~DY}) only when it is missing, then finds it by name again.
+     * Once found, it is not looked for again by this driver. Holds the link.
+     */
+    private void ensureFont() {
+        PrinterFont font = options.font();
+        if (font == null || fontPresent) {
+            return;
+        }
+        java.util.Map<String, Long> before = link.directory(font.drive(), "*.TTF", options.statusTimeout());
+        if (before == null) {
+            throw new DeviceException(device(), "no reply to the ^HW directory listing of " + font.drive()
+                    + " within " + options.statusTimeout().toMillis() + " ms; cannot tell whether " + font.name()
+                    + " is there");
+        }
+        if (!before.containsKey(font.name())) {
+            byte[] ttf = font.ttf().get();
+            transport.write(FontDownload.command(font, ttf));
+            java.util.Map<String, Long> after = link.directory(font.drive(), "*.TTF", FONT_STORE_WAIT);
+            if (after == null || !after.containsKey(font.name())) {
+                throw new DeviceException(device(), font.name() + " is not in the printer's directory after ~DY of "
+                        + ttf.length + " bytes; listing: " + (after == null ? "no reply" : after.keySet()));
+            }
+            LOG.info("{} - downloaded font {} ({} bytes)", device(), font.name(), ttf.length);
+        }
+        fontPresent = true;
+    }
+
+    /** A line outside the status frames: the {@code ^HV} reply of a printed label confirms it and every older unit. */
+    private void hostLine(String text, int generation) {
+        var unit = HostVerification.parse(text);
+        if (unit.isEmpty()) {
+            LOG.debug("{} - unsolicited line ignored: {}", device(), text);
+            return;
+        }
+        List<Long> printed = new ArrayList<>();
+        lock.lock();
+        try {
+            boolean known = outstanding.stream().anyMatch(s -> s.unit == unit.getAsLong() && s.generation == generation);
+            while (known && !outstanding.isEmpty()) {
+                Sent s = outstanding.pollFirst();
+                printed.add(s.unit);
+                if (s.unit == unit.getAsLong()) {
+                    break;
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (printed.isEmpty()) {
+            LOG.warn("{} - ^HV reply for unit {} that is not outstanding", device(), unit.getAsLong());
+        } else if (printed.size() > 1) {
+            LOG.warn("{} - ^HV reply for unit {} arrived before those of {}; a printer prints in order, so they"
+                    + " printed too", device(), unit.getAsLong(), printed.subList(0, printed.size() - 1));
+        }
+        dispatch(() -> printed.forEach(u -> listeners.forEach(l -> l.printed(u))));
     }
 
     /**
@@ -294,18 +403,18 @@ public final class ZplPrinter implements Printer {
      * units written on the link generation the status came from are confirmed: the printer's counters
      * know nothing of bytes lost with an older connection, so those units stay unconfirmed (abort lists them).
      */
-    private void handle(PrinterStatus status, int generation) {
+    private void handle(PrinterStatus status, int generation, long odometer) {
         List<Long> printed = new ArrayList<>();
         boolean newFault;
         boolean recovered;
         lock.lock();
         try {
             lastStatus = status;
-            if (status.host() != null && !outstanding.isEmpty() && outstanding.peekFirst().generation == generation) {
-                long written = outstanding.stream().filter(s -> s.generation == generation).count();
-                long owed = Math.min(status.host().pendingLabels(), written);
-                for (long i = written - owed; i > 0; i--) {
-                    printed.add(outstanding.pollFirst().unit);
+            switch (options.confirmation()) {
+                case COUNTERS -> confirmByCounters(status, generation, printed);
+                case ODOMETER -> confirmByOdometer(odometer, printed);
+                case HOST_VERIFICATION -> {
+                    // each label confirms itself with its ^HV reply (hostLine)
                 }
             }
             boolean fault = !status.faults().isEmpty();
@@ -331,6 +440,28 @@ public final class ZplPrinter implements Printer {
                 listeners.forEach(l -> l.recovered(status));
             }
         });
+    }
+
+    private void confirmByCounters(PrinterStatus status, int generation, List<Long> printed) {
+        if (status.host() != null && !outstanding.isEmpty() && outstanding.peekFirst().generation == generation) {
+            long written = outstanding.stream().filter(s -> s.generation == generation).count();
+            long owed = Math.min(status.host().pendingLabels(), written);
+            for (long i = written - owed; i > 0; i--) {
+                printed.add(outstanding.pollFirst().unit);
+            }
+        }
+    }
+
+    /** The odometer counts labels whatever the connection, so older link generations are confirmed too. */
+    private void confirmByOdometer(long odometer, List<Long> printed) {
+        if (odometer < 0 || odometerSeen < 0) {
+            return;
+        }
+        long more = odometer - odometerSeen;
+        odometerSeen = Math.max(odometerSeen, odometer);
+        for (long i = 0; i < more && !outstanding.isEmpty(); i++) {
+            printed.add(outstanding.pollFirst().unit);
+        }
     }
 
     private void confirmWritten(long unitId) {

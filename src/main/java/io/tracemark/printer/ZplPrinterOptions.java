@@ -15,50 +15,66 @@ import java.time.Duration;
  * @param backoff          waits between reconnect attempts
  * @param statusPolling    false for printers that do not answer {@code ~HS}: a label then counts as
  *                         printed once written
+ * @param confirmation     how a printed label is confirmed while polling (the profile's choice)
+ * @param font             a font the printer must hold before the first label, or null
  */
 public record ZplPrinterOptions(int lookAhead, Duration pollInterval, Duration idlePollInterval,
                                 Duration statusTimeout, Duration submitTimeout, Duration reconnectWithin,
-                                Backoff backoff, boolean statusPolling) {
+                                Backoff backoff, boolean statusPolling, PrintConfirmation confirmation,
+                                PrinterFont font) {
 
     public ZplPrinterOptions {
         if (lookAhead < 1) {
             throw new IllegalArgumentException("lookAhead must be at least 1, got " + lookAhead);
         }
+        confirmation = confirmation == null ? PrintConfirmation.COUNTERS : confirmation;
     }
 
     /** Defaults: look-ahead 2, poll every 20 ms while busy and every 500 ms idle, 1 s status timeout. */
     public static ZplPrinterOptions defaults() {
         return new ZplPrinterOptions(2, Duration.ofMillis(20), Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Backoff.DEFAULT, true);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Backoff.DEFAULT, true, PrintConfirmation.COUNTERS, null);
     }
 
-    /** Defaults with the profile's look-ahead and status polling. */
+    /** Defaults with the profile's look-ahead, status polling and print confirmation. */
     public static ZplPrinterOptions from(PrinterProfile profile) {
-        return defaults().withLookAhead(profile.lookAhead()).withStatusPolling(profile.statusPolling());
+        return defaults().withLookAhead(profile.lookAhead()).withStatusPolling(profile.statusPolling())
+                .withConfirmation(profile.confirmation());
+    }
+
+    public ZplPrinterOptions withConfirmation(PrintConfirmation c) {
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusTimeout, submitTimeout,
+                reconnectWithin, backoff, statusPolling, c, font);
+    }
+
+    /** With a font the printer must hold (downloaded once when its directory lacks it). */
+    public ZplPrinterOptions withFont(PrinterFont f) {
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusTimeout, submitTimeout,
+                reconnectWithin, backoff, statusPolling, confirmation, f);
     }
 
     public ZplPrinterOptions withLookAhead(int n) {
         return new ZplPrinterOptions(n, pollInterval, idlePollInterval, statusTimeout, submitTimeout, reconnectWithin,
-                backoff, statusPolling);
+                backoff, statusPolling, confirmation, font);
     }
 
     public ZplPrinterOptions withPolling(Duration busy, Duration idle) {
         return new ZplPrinterOptions(lookAhead, busy, idle, statusTimeout, submitTimeout, reconnectWithin, backoff,
-                statusPolling);
+                statusPolling, confirmation, font);
     }
 
     public ZplPrinterOptions withStatusTimeout(Duration timeout) {
         return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, timeout, submitTimeout,
-                reconnectWithin, backoff, statusPolling);
+                reconnectWithin, backoff, statusPolling, confirmation, font);
     }
 
     public ZplPrinterOptions withSubmitTimeout(Duration timeout) {
         return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusTimeout, timeout,
-                reconnectWithin, backoff, statusPolling);
+                reconnectWithin, backoff, statusPolling, confirmation, font);
     }
 
     public ZplPrinterOptions withStatusPolling(boolean polling) {
         return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusTimeout, submitTimeout,
-                reconnectWithin, backoff, polling);
+                reconnectWithin, backoff, polling, confirmation, font);
     }
 }

@@ -1,6 +1,7 @@
 package io.tracemark.sim;
 
 import io.tracemark.printer.CommunicationSettings;
+import io.tracemark.printer.DirectoryListing;
 import io.tracemark.printer.ExtendedStatus;
 import io.tracemark.printer.FunctionSettings;
 import io.tracemark.printer.HostStatus;
@@ -14,10 +15,14 @@ import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +42,14 @@ final class PrintEngine {
     private static final Pattern PRINTS = Pattern.compile("\\^(FD|XF|GB|GF|FO|FT|B[0-9A-Z])");
     private static final int BUFFER_CAPACITY = 256;
 
-    private record Job(String zpl, int quantity, long generation) {
+    private static final Pattern HOST_VERIFICATION = Pattern.compile(
+            "(\\^FH(.))?\\^HV(\\d*),(\\d*),([^,^]*),([^,^]*),?([FL]?)");
+    private static final Pattern DIRECTORY = Pattern.compile("\\^HW([A-Z]:)?([^\\^~]*)");
+    private static final Pattern STORED = Pattern.compile("\\^DF([A-Z]:)?([^\\^~]*)");
+    private static final long STORAGE_BYTES = 64L << 20;
+
+    /** A format to print, and where the session that sent it takes replies ({@code ^HV}). */
+    private record Job(String zpl, int quantity, long generation, Consumer<String> replies) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -46,6 +58,9 @@ final class PrintEngine {
     private final List<PrintedLabelListener> listeners = new CopyOnWriteArrayList<>();
     private final List<FaultRecord> faults = new CopyOnWriteArrayList<>();
     private final Set<String> firedEvents = new HashSet<>();
+    private final Map<String, Long> objects = new TreeMap<>();
+    private final Map<String, byte[]> fonts = new ConcurrentHashMap<>();
+    private Runnable pendingReply;
     private final FaultPlan plan;
     private final LabelRenderer renderer;
     private final long labelNanos;
@@ -60,6 +75,7 @@ final class PrintEngine {
     private boolean ribbonOut;
     private boolean headOpen;
     private boolean paused;
+    private long unnamedErrors;
     private boolean pauseAfterLabel;
     private boolean reprintAfterError = true;
     private Job reprint;
@@ -68,6 +84,7 @@ final class PrintEngine {
     private int darkness;
     private int printWidthDots;
     private int labelLengthDots;
+    private final int dotsPerInch;
     private volatile boolean closed;
 
     /** Where printed labels go besides the listeners (the PNG writer), may be null. */
@@ -88,6 +105,7 @@ final class PrintEngine {
         this.darkness = profile.darkness().defaultValue();
         this.printWidthDots = profile.printWidthDots();
         this.labelLengthDots = profile.labelLengthDots();
+        this.dotsPerInch = profile.dpi();
     }
 
     void addListener(PrintedLabelListener listener) {
@@ -102,11 +120,28 @@ final class PrintEngine {
         return List.copyOf(faults);
     }
 
-    /** Takes one complete format: a stored format, settings, or a label to print. */
+    /** Takes one complete format without a reply channel (tests, benches). */
     void accept(String zpl) {
+        accept(zpl, reply -> { });
+    }
+
+    /**
+     * Takes one complete format: a stored format, settings, a directory query, or a label to print.
+     * Returns the immediate reply ({@code ^HW} listing) or null; {@code ^HV} replies of printed labels
+     * go to {@code replies} as each label prints.
+     */
+    String accept(String zpl, Consumer<String> replies) {
         if (zpl.contains("^DF")) {
             renderer.storeFormat(zpl);
-            return;
+            Matcher df = STORED.matcher(zpl);
+            if (df.find()) {
+                store((df.group(1) == null ? "R:" : df.group(1)) + df.group(2).trim().toUpperCase(), zpl.length());
+            }
+            return null;
+        }
+        Matcher hw = DIRECTORY.matcher(zpl);
+        if (hw.find()) {
+            return directory(hw.group(1) == null ? "R:" : hw.group(1), hw.group(2).trim());
         }
         lock.lock();
         try {
@@ -114,12 +149,68 @@ final class PrintEngine {
             if (PRINTS.matcher(zpl).find()) {
                 Matcher q = QUANTITY.matcher(zpl);
                 int quantity = q.find() ? Math.max(1, Integer.parseInt(q.group(1))) : 1;
-                buffer.addLast(new Job(zpl, quantity, generation));
+                buffer.addLast(new Job(zpl, quantity, generation, replies));
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
+        return null;
+    }
+
+    /** Stores a downloaded object (a {@code ~DY} font is kept whole, to be found by name afterwards). */
+    void download(ZplStreamParser.Download d) {
+        String name = d.name().contains(":") ? d.name() : "R:" + d.name();
+        String extension = switch (d.extension()) {
+            case "T" -> ".TTF";
+            case "E" -> ".TTE";
+            case "G" -> ".GRF";
+            case "P" -> ".PNG";
+            default -> "." + d.extension();
+        };
+        String full = name + extension;
+        if (extension.equals(".TTF")) {
+            fonts.put(full, d.data());
+        }
+        store(full, d.data().length);
+    }
+
+    /** Fonts downloaded with {@code ~DY} and held, by name (e.g. {@code E:TMCJK.TTF}). */
+    Map<String, byte[]> fonts() {
+        return Map.copyOf(fonts);
+    }
+
+    private void store(String name, long size) {
+        synchronized (objects) {
+            objects.put(name, size);
+        }
+    }
+
+    /** The {@code ^HW} listing of {@code drive} for a pattern like {@code *.TTF} ({@code *} and {@code ?} wildcards). */
+    private String directory(String drive, String pattern) {
+        String glob = (pattern.isEmpty() ? "*.*" : pattern).toUpperCase();
+        Pattern match = Pattern.compile(Pattern.quote(glob).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
+        Map<String, Long> listed = new TreeMap<>();
+        long used = 0;
+        synchronized (objects) {
+            for (Map.Entry<String, Long> e : objects.entrySet()) {
+                if (e.getKey().startsWith(drive)) {
+                    used += e.getValue();
+                    if (match.matcher(e.getKey().substring(2)).matches()) {
+                        listed.put(e.getKey(), e.getValue());
+                    }
+                }
+            }
+        }
+        return DirectoryListing.toWire(drive, listed, Math.max(0, STORAGE_BYTES - used));
+    }
+
+    /** The reply to an SGD command line, or null (only {@code getvar} of the label odometer is answered). */
+    String sgd(String line) {
+        if (line.matches("!\\s*U1\\s+getvar\\s+\"odometer\\.total_label_count\"")) {
+            return "\"" + printed() + "\"";
+        }
+        return null;
     }
 
     private void applySettings(String zpl) {
@@ -150,7 +241,11 @@ final class PrintEngine {
                     return headOpen ? null : hostStatus(partialFormat).toWire();
                 }
                 case "HQ" -> {
-                    return command.equals("HQES") ? extendedStatus().toWire() : null;
+                    return switch (command) {
+                        case "HQES" -> extendedStatus().toWire();
+                        case "HQOD" -> odometerReply();
+                        default -> null;
+                    };
                 }
                 case "JA" -> {
                     buffer.clear();
@@ -178,6 +273,16 @@ final class PrintEngine {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** ~HQOD "PRINT METERS": lengths of media printed, in inches, as the guide lays the reply out. */
+    private String odometerReply() {
+        long inches = Math.round(printed * labelLengthDots / (double) dotsPerInch);
+        return "\u0002\r\nPRINT METERS\r\n"
+                + String.format("   TOTAL NONRESETTABLE:     %8d \"\r\n", inches)
+                + String.format("   USER RESETTABLE CNTR1:   %8d \"\r\n", inches)
+                + String.format("   USER RESETTABLE CNTR2:   %8d \"\r\n", inches)
+                + "\u0003\r\n";
     }
 
     HostStatus hostStatus(boolean partialFormat) {
@@ -210,7 +315,9 @@ final class PrintEngine {
             if (paused) {
                 errors.add(PrinterError.PAUSED);
             }
-            return ExtendedStatus.of(errors, Set.of());
+            ExtendedStatus named = ExtendedStatus.of(errors, Set.of());
+            return unnamedErrors == 0 ? named : new ExtendedStatus(true, 0, named.errorGroup1() | unnamedErrors,
+                    named.warningPresent(), named.warningGroup2(), named.warningGroup1());
         } finally {
             lock.unlock();
         }
@@ -261,6 +368,17 @@ final class PrintEngine {
         }
     }
 
+    /** Sets ~HQES group 1 error bits the station has no name for (0 clears them); printing stops meanwhile. */
+    void setUnnamedErrors(long bits) {
+        lock.lock();
+        try {
+            unnamedErrors = bits;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void setPaused(boolean pause) {
         lock.lock();
         try {
@@ -286,8 +404,12 @@ final class PrintEngine {
         while (!closed) {
             try {
                 PrintedLabel label = printNext();
+                Runnable reply = takePendingReply();
                 if (label != null) {
                     deliver(label);
+                }
+                if (reply != null) {
+                    reply.run();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -364,9 +486,60 @@ final class PrintEngine {
         return stop;
     }
 
+    private Runnable takePendingReply() {
+        lock.lock();
+        try {
+            Runnable r = pendingReply;
+            pendingReply = null;
+            return r;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The {@code ^HV} reply of a printed label: header, the field's data (at most n bytes), terminator,
+     * with {@code ^FH} escapes in header and terminator decoded; per label ({@code L}) or, by default
+     * ({@code F}), once the format's last label printed.
+     */
+    private void replyFor(Job job) {
+        Matcher hv = HOST_VERIFICATION.matcher(job.zpl());
+        if (!hv.find()) {
+            return;
+        }
+        boolean perLabel = "L".equals(hv.group(7));
+        if (!perLabel && remaining > 0) {
+            return;
+        }
+        String field = hv.group(3).isEmpty() ? "0" : hv.group(3);
+        Matcher fd = Pattern.compile("\\^FN" + field + "\\^FD([^\\^]*)").matcher(job.zpl());
+        String data = fd.find() ? fd.group(1) : "";
+        int n = hv.group(4).isEmpty() ? 64 : Integer.parseInt(hv.group(4));
+        Character hex = hv.group(2) == null ? null : hv.group(2).charAt(0);
+        String text = unhex(hv.group(5), hex) + data.substring(0, Math.min(n, data.length())) + unhex(hv.group(6), hex);
+        pendingReply = () -> job.replies().accept(text);
+    }
+
+    private static String unhex(String s, Character indicator) {
+        if (indicator == null) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == indicator && i + 2 < s.length()) {
+                out.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
     private PrintedLabel emit(Job job) {
         long seq = ++printed;
         printing = false;
+        replyFor(job);
         FaultKind damage = plan.damageFor(seq);
         for (FaultKind kind : plan.eventsAt(seq)) {
             if ((kind == FaultKind.PAPER_OUT || kind == FaultKind.RIBBON_OUT) && firedEvents.add(kind + "@" + seq)) {
@@ -379,6 +552,8 @@ final class PrintEngine {
                 if (reprintAfterError) {
                     reprint = job;
                 }
+                // a label cut short was not printed: no ^HV reply for it
+                pendingReply = null;
             }
         }
         if (damage != null) {
@@ -409,7 +584,7 @@ final class PrintEngine {
     }
 
     private boolean stopped() {
-        return paperOut || ribbonOut || headOpen || paused;
+        return paperOut || ribbonOut || headOpen || paused || unnamedErrors != 0;
     }
 
     private static Supplier<BufferedImage> memo(Supplier<BufferedImage> render) {

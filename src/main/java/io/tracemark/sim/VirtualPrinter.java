@@ -181,6 +181,14 @@ public final class VirtualPrinter implements AutoCloseable {
         engine.setHeadOpen(open);
     }
 
+    /**
+     * A hardware error only {@code ~HQES} reports, with group 1 bits no name covers (e.g.
+     * {@code 0x00400000}; 0 clears it): printing stops, {@code ~HS} looks clean.
+     */
+    public void setUnnamedErrors(long bits) {
+        engine.setUnnamedErrors(bits);
+    }
+
     /** Operator action: press pause (true) or resume (false). */
     public void setPaused(boolean paused) {
         engine.setPaused(paused);
@@ -260,11 +268,14 @@ public final class VirtualPrinter implements AutoCloseable {
                     if (item instanceof ZplStreamParser.Control c) {
                         reply = engine.control(c.command(), parser.partialFormat());
                     } else if (item instanceof ZplStreamParser.Format f) {
-                        engine.accept(f.zpl());
+                        reply = engine.accept(f.zpl(), text -> send(out, text));
+                    } else if (item instanceof ZplStreamParser.Download d) {
+                        engine.download(d);
+                    } else if (item instanceof ZplStreamParser.Sgd g) {
+                        reply = engine.sgd(g.line());
                     }
                     if (reply != null) {
-                        out.write(reply.getBytes(StandardCharsets.ISO_8859_1));
-                        out.flush();
+                        send(out, reply);
                     }
                 }
             }
@@ -273,6 +284,23 @@ public final class VirtualPrinter implements AutoCloseable {
         } finally {
             clients.remove(socket);
         }
+    }
+
+    /** Writes a reply; the print thread ({@code ^HV}) and the session thread share the stream. */
+    private static void send(OutputStream out, String text) {
+        synchronized (out) {
+            try {
+                out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException e) {
+                LOG.debug("virtual printer reply lost: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Fonts the printer holds from {@code ~DY} downloads, by name (e.g. {@code E:TMCJK.TTF}): the truth for tests. */
+    public java.util.Map<String, byte[]> fonts() {
+        return engine.fonts();
     }
 
     private void slowLink() throws IOException {

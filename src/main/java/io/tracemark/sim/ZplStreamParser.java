@@ -7,14 +7,27 @@ import java.util.List;
 
 /**
  * Splits the byte stream a printer receives into control commands ({@code ~HS}, {@code ~HQES},
- * {@code ~JA}, {@code ~PS}, {@code ~PP}, {@code ~SDnn}, ...) and complete formats ({@code ^XA...^XZ},
- * decoded as UTF-8). Control commands are recognised between formats; inside a format a {@code ~} is
- * field data. Bytes between formats that are neither are ignored, as a printer does.
+ * {@code ~HQOD}, {@code ~JA}, {@code ~PS}, {@code ~PP}, {@code ~SDnn}, ...), object downloads
+ * ({@code ~DYd:f,b,x,t,w,data}), SGD commands ({@code ! U1 getvar "name"} lines) and complete formats
+ * ({@code ^XA...^XZ}, decoded as UTF-8). Control commands are recognised between formats; inside a
+ * format a {@code ~} is field data. Bytes between formats that are none of these are ignored, as a
+ * printer does.
  */
 final class ZplStreamParser {
 
     /** One unit of the stream. */
-    sealed interface Item permits Control, Format {
+    sealed interface Item permits Control, Format, Download, Sgd {
+    }
+
+    /**
+     * A {@code ~DY} object download: the header fields (device and name, format, extension, size, width)
+     * and the data decoded (ASCII hex for format A, raw bytes otherwise).
+     */
+    record Download(String name, String format, String extension, byte[] data) implements Item {
+    }
+
+    /** One SGD command line, e.g. {@code ! U1 getvar "odometer.total_label_count"}. */
+    record Sgd(String line) implements Item {
     }
 
     /** A control command without its tilde, e.g. {@code HS}, {@code HQES}, {@code SD15}. */
@@ -27,8 +40,16 @@ final class ZplStreamParser {
 
     private final ByteArrayOutputStream format = new ByteArrayOutputStream();
     private final StringBuilder control = new StringBuilder();
+    private final StringBuilder sgd = new StringBuilder();
+    private final StringBuilder downloadHeader = new StringBuilder();
+    private java.io.ByteArrayOutputStream downloadData;
+    private long downloadLeft;
+    private int hexHigh = -1;
+    private String[] downloadFields;
     private boolean inFormat;
     private boolean inControl;
+    private boolean inSgd;
+    private boolean inDownloadHeader;
     private int controlLength;
     private int last1 = -1;
     private int last2 = -1;
@@ -43,6 +64,24 @@ final class ZplStreamParser {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < length; i++) {
             int b = bytes[i] & 0xff;
+            if (downloadData != null) {
+                downloadByte(b, items);
+                continue;
+            }
+            if (inDownloadHeader) {
+                downloadHeaderByte(b, items);
+                continue;
+            }
+            if (inSgd) {
+                if (b == '\n') {
+                    items.add(new Sgd(sgd.toString().trim()));
+                    sgd.setLength(0);
+                    inSgd = false;
+                } else if (sgd.length() < 4096) {
+                    sgd.append((char) b);
+                }
+                continue;
+            }
             if (inFormat) {
                 format.write(b);
                 if (isEnd(b)) {
@@ -59,11 +98,20 @@ final class ZplStreamParser {
                         default -> 2;
                     };
                 }
-                if (control.length() == controlLength) {
+                if (control.length() == 2 && control.toString().equalsIgnoreCase("DY")) {
+                    control.setLength(0);
+                    inControl = false;
+                    inDownloadHeader = true;
+                    downloadHeader.setLength(0);
+                } else if (control.length() == controlLength) {
                     items.add(new Control(control.toString().toUpperCase()));
                     control.setLength(0);
                     inControl = false;
                 }
+            } else if (b == '!' && !inFormat) {
+                inSgd = true;
+                sgd.setLength(0);
+                sgd.append('!');
             } else if (b == '~') {
                 inControl = true;
                 controlLength = 2;
@@ -76,6 +124,55 @@ final class ZplStreamParser {
             last1 = b;
         }
         return items;
+    }
+
+    /** Header {@code d:f,b,x,t,w,}: five commas, then {@code t} bytes of data (twice as many hex digits for A). */
+    private void downloadHeaderByte(int b, List<Item> items) {
+        downloadHeader.append((char) b);
+        if (b != ',' || downloadHeader.chars().filter(c -> c == ',').count() < 5) {
+            if (downloadHeader.length() > 256) {
+                inDownloadHeader = false;
+            }
+            return;
+        }
+        inDownloadHeader = false;
+        downloadFields = downloadHeader.toString().split(",", -1);
+        try {
+            downloadLeft = Long.parseLong(downloadFields[3].trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        downloadData = new java.io.ByteArrayOutputStream((int) Math.min(downloadLeft, 16 << 20));
+        hexHigh = -1;
+        if (downloadLeft == 0) {
+            finishDownload(items);
+        }
+    }
+
+    private void downloadByte(int b, List<Item> items) {
+        if (downloadFields[1].trim().equalsIgnoreCase("A")) {
+            int digit = Character.digit(b, 16);
+            if (digit < 0) {
+                return;
+            }
+            if (hexHigh < 0) {
+                hexHigh = digit;
+                return;
+            }
+            downloadData.write(hexHigh << 4 | digit);
+            hexHigh = -1;
+        } else {
+            downloadData.write(b);
+        }
+        if (--downloadLeft == 0) {
+            finishDownload(items);
+        }
+    }
+
+    private void finishDownload(List<Item> items) {
+        items.add(new Download(downloadFields[0].trim().toUpperCase(), downloadFields[1].trim().toUpperCase(),
+                downloadFields[2].trim().toUpperCase(), downloadData.toByteArray()));
+        downloadData = null;
     }
 
     private boolean isEnd(int b) {

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
  */
 final class ResultFramer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultFramer.class);
     private static final int SHOWN = 60;
 
     private final ScannerProfile profile;
@@ -111,7 +112,33 @@ final class ResultFramer {
             out.accept(new ReadResult.NoRead(clock.instant(), Optional.empty(), trimmed));
             return;
         }
+        if (notARead(trimmed, bytes)) {
+            return;
+        }
         parse(s, bytes);
+    }
+
+    /**
+     * A command reply is dropped (it answers the station, it is no code); a line that shows the reader
+     * in a mode the profile cannot parse becomes a bad read naming the mode, and is logged as an error.
+     */
+    private boolean notARead(String line, byte[] bytes) {
+        for (java.util.regex.Pattern reply : profile.commandReplies()) {
+            if (reply.matcher(line).matches()) {
+                LOG.debug("{}: command reply '{}'", profile.name(), line);
+                return true;
+            }
+        }
+        for (ScannerProfile.WrongMode mode : profile.wrongModes()) {
+            if (mode.pattern().matcher(line).matches()) {
+                String why = "the reader sends in " + mode.mode() + ", which profile " + profile.name()
+                        + " cannot parse; set the reader up as the profile says";
+                LOG.error("{}: {}: {}", profile.name(), why, shown(bytes));
+                out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), why));
+                return true;
+            }
+        }
+        return false;
     }
 
     private void parse(String s, byte[] bytes) {

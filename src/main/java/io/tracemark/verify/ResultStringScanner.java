@@ -54,6 +54,7 @@ public final class ResultStringScanner implements Scanner {
     @Override
     public synchronized void start() {
         delivery.requireNotStarted();
+        profile.unverified().ifPresent(why -> LOG.warn("{}: profile {} is unverified: {}", name(), profile.name(), why));
         DeviceException unreachable = null;
         try {
             link.open();
@@ -131,6 +132,12 @@ public final class ResultStringScanner implements Scanner {
             }
         }
         return false;
+    }
+
+    /** True when the profile says {@code trigger: software}: the station sends the trigger command per unit. */
+    @Override
+    public boolean triggeredPerUnit() {
+        return profile.softwareTrigger();
     }
 
     /** Sends the profile's trigger command; a profile without one (continuous readers) ignores this. */

@@ -36,6 +36,15 @@ public interface Scanner extends AutoCloseable {
      */
     void trigger(boolean on);
 
+    /**
+     * Whether the station must call {@link #trigger(boolean) trigger(true)} once per unit (when the
+     * printer confirms the unit's label printed) for the reader to read it. False for readers started
+     * by a photo-eye or reading continuously.
+     */
+    default boolean triggeredPerUnit() {
+        return false;
+    }
+
     /** Stops delivering results and releases the connection; blocks until the delivery thread ends. */
     void stop();
 

@@ -3,6 +3,7 @@ package io.tracemark.cli;
 import static io.tracemark.cli.CommandRun.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,10 @@ class PrinterCommandsTest {
         CommandRun sim = run("printer", "status", "sim://p1");
         assertEquals(0, sim.exit(), sim.err());
         assertTrue(sim.out().contains("READY"), sim.out());
+        assertTrue(sim.out().lines().anyMatch(l -> l.matches("State\\s+READY")), sim.out());
+        assertTrue(sim.out().lines().anyMatch(l -> l.matches("Paper out\\s+no")), sim.out());
+        assertFalse(sim.out().contains("1234"), "the printer's password is never shown: " + sim.out());
+        assertFalse(sim.out().contains("HostStatus["), "no record dump: " + sim.out());
         CommandRun bad = run("printer", "status", "10.0.0.7:9100");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("error: device URI '10.0.0.7:9100'"), bad.err());

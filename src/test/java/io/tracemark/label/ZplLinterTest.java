@@ -80,4 +80,22 @@ class ZplLinterTest {
         assertTrue(ZplLinter.lintTemplate("^XA^FO{{x}},1^FDa^FS^XZ").stream()
                 .anyMatch(p -> p.message().contains("injection") || p.message().contains("inject")));
     }
+
+    @Test
+    void aTemplateIsExactlyOneFormatAndAnythingAfterItsXzIsRefusedWithItsLine() {
+        String template = "^XA\n^FO10,10^A0N,20,20^FD{{name}}^FS\n^XZ\n^XA^FO0,0^GB800,800,800^FS\n^XZ\n";
+        List<Problem> problems = ZplLinter.lintTemplate(template);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("line 4", problems.get(0).where());
+        assertTrue(problems.get(0).message().contains("a template is exactly one format"), problems.toString());
+        assertEquals(List.of(), ZplLinter.lintTemplate("^XA\n^FO10,10^A0N,20,20^FD{{name}}^FS\n^XZ\n\n"),
+                "blank lines after ^XZ are nothing");
+    }
+
+    @Test
+    void storedFormatNamesKeepToTheGuidesEightCharacters() {
+        assertEquals(List.of(), lint("^XA^DFR:ITEMDM.ZPL^FS^XZ"));
+        assertProblem("^XA^DFR:ITEMGS1DATAMTX.ZPL^FS^XZ", "line 1", "has 14 characters; ZPL takes 1 to 8");
+        assertProblem("^XA^XFR:ITEMGS1DATAMTX.ZPL^FS^XZ", "line 1", "has 14 characters");
+    }
 }

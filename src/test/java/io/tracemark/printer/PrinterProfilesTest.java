@@ -33,7 +33,7 @@ class PrinterProfilesTest {
         PrinterProfile zt411 = PrinterProfiles.load("zt411-203");
         assertEquals(203, zt411.dpi());
         assertEquals(800, zt411.printWidthDots());
-        assertEquals("~SD15^XA^PR8^MTT^PW800^LL400^JZN^XZ\r\n", JobSettings.from(zt411).toZpl());
+        assertEquals("~SD15^XA^PR8^MTT^MNY^PW800^LL400^JZN^XZ\r\n", JobSettings.from(zt411).toZpl());
         assertEquals(300, PrinterProfiles.load("zt411-300").dpi());
     }
 
@@ -67,5 +67,40 @@ class PrinterProfilesTest {
         assertEquals("mine", PrinterProfiles.load(file.toString()).name());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PrinterProfiles.load("zt999"));
         assertTrue(e.getMessage().contains("zt411-203"), e.getMessage());
+    }
+
+    @Test
+    void profilesCarryTheFirmwareLimitsAndTheJobSettingsKeepThem() {
+        String yaml = """
+                model: Too fast
+                resolutionDpmm: 8
+                maxPrintWidthMm: 104
+                speedIps: {min: 2, max: 18, default: 8}
+                darkness: {default: 15}
+                media: thermal-transfer
+                label: {widthMm: 100, lengthMm: 50}
+                cjkFont: {mode: bitmap}
+                storedFormats: false
+                printConfirmation: host-verification
+                mediaTracking: pinholes
+                objectNameLength: 12
+                """;
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> PrinterProfiles.parse("fast", yaml, "test.yaml"));
+        List<String> where = e.problems().stream().map(Problem::where).sorted().toList();
+        assertEquals(List.of("mediaTracking", "objectNameLength", "printConfirmation", "speedIps.max"), where);
+        assertTrue(e.getMessage().contains("speedIps.max: 18 ips is outside 2..14 ips"), e.getMessage());
+        assertTrue(e.getMessage().contains("host-verification needs storedFormats: true"), e.getMessage());
+
+        PrinterProfile zt411 = PrinterProfiles.load("zt411-203");
+        assertEquals(MediaTracking.GAP, zt411.mediaTracking());
+        assertEquals(16, zt411.objectNameLength());
+        IllegalArgumentException tooFast = assertThrows(IllegalArgumentException.class,
+                () -> JobSettings.of(zt411, 15, 15));
+        assertEquals("zt411-203: speed 15 ips is outside the profile's 2..14 ips", tooFast.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new JobSettings(15, 15, MediaKind.THERMAL_TRANSFER, 800,
+                400, MediaTracking.GAP));
+        assertEquals("~SD15^XA^PR20^PW152^LL720^JZN^XZ\r\n", JobSettings.from(PrinterProfiles.load("tij-coder-300"))
+                .toZpl(), "inkjet: no ^MT, no ^MN");
     }
 }

@@ -43,7 +43,7 @@ class ResultStringScannerTest {
         try (FakeReader reader = new FakeReader(); ResultStringScanner s = connect("keyence-sr", reader)) {
             s.trigger(true);
             assertEquals("LON\r", reader.nextCommand(4));
-            reader.send("]d2" + GS1 + ":B\r");
+            reader.send("OK,LON\r]d2" + GS1 + "\tB\r");
             ReadResult.Read read = assertInstanceOf(ReadResult.Read.class, next());
             assertEquals(GS1, read.data());
             assertEquals("]d2", read.symbologyId());
@@ -73,7 +73,7 @@ class ResultStringScannerTest {
     @Test
     void datalogicFramesWithStxEtxAndNumericGrades() throws Exception {
         try (FakeReader reader = new FakeReader(); ResultStringScanner s = connect("datalogic-matrix", reader)) {
-            reader.send("\u0002]d2" + GS1 + ";Q=2.5\u0003\u0002NOREAD\u0003");
+            reader.send("\u0002]d2" + GS1 + "\t2.5\u0003\u0002NOREAD\u0003");
             ReadResult.Read read = assertInstanceOf(ReadResult.Read.class, next());
             assertEquals(GS1, read.data());
             assertEquals("B", read.grades().orElseThrow().overall().letter());
@@ -109,14 +109,14 @@ class ResultStringScannerTest {
             byte[] huge = new byte[100_000];
             java.util.Arrays.fill(huge, (byte) 'X');
             reader.send(huge);
-            reader.send("\r]d2" + GS1 + ":A\r");
+            reader.send("\r]d2" + GS1 + "\tA\r");
             ReadResult.BadRead tooLong = assertInstanceOf(ReadResult.BadRead.class, next());
             assertTrue(tooLong.why().contains("longer than 4096"), tooLong.why());
             assertTrue(tooLong.raw().length() < 100, "raw text is truncated");
             ReadResult.Read read = assertInstanceOf(ReadResult.Read.class, next());
             assertEquals(GS1, read.data());
             reader.send("data:Z\r");
-            // "Z" is not a grade: the pattern falls back to data "data:Z" with no grade
+            // a colon is data, never a grade separator
             assertEquals("data:Z", assertInstanceOf(ReadResult.Read.class, next()).data());
             assertEquals(new ScanCounts(2, 0, 3), s.counts());
         }
@@ -143,5 +143,72 @@ class ResultStringScannerTest {
         for (String name : ScannerProfiles.BUILT_IN) {
             assertEquals(name, ScannerProfiles.builtIn(name).name());
         }
+    }
+
+    @Test
+    void keyenceCommandRepliesAreNeverTakenForCodes() throws Exception {
+        try (FakeReader reader = new FakeReader(); ResultStringScanner s = connect("keyence-sr", reader)) {
+            reader.send("OK,LON\rER,LON,02\rERR93\rOK,LOFF\r]d2" + GS1 + "\tA\r");
+            ReadResult.Read read = assertInstanceOf(ReadResult.Read.class, next());
+            assertEquals(GS1, read.data());
+            assertTrue(results.isEmpty(), "replies delivered nothing: " + results);
+            assertEquals(new ScanCounts(1, 0, 0), s.counts());
+        }
+    }
+
+    @Test
+    void datamanAcknowledgementsAreDroppedAndExtendedModeReadsFailLoudly() throws Exception {
+        try (FakeReader reader = new FakeReader(); ResultStringScanner s = connect("cognex-dataman", reader)) {
+            reader.send("||0:12[0]\r\n||[0]ON\r\n||0:13[101]\r\n]d2" + GS1 + "|GRADE:B\r\n");
+            assertEquals(GS1, assertInstanceOf(ReadResult.Read.class, next()).data());
+            reader.send("||0:14[1]XTAxMDY5MDEyMzQ1Njc4OTI=\r\n");
+            ReadResult.BadRead bad = assertInstanceOf(ReadResult.BadRead.class, next());
+            assertTrue(bad.why().contains("DMCC extended response mode"), bad.why());
+            assertTrue(results.isEmpty(), results.toString());
+        }
+    }
+
+    @Test
+    void gs1SerialsEndingInAnyCandidateDelimiterArriveWhole() throws Exception {
+        for (String end : java.util.List.of(":", ";", "=", ":B", ";Q=3", "=A")) {
+            String data = "0106901234567892" + "21SN" + end;
+            try (FakeReader k = new FakeReader(); ResultStringScanner s = connect("keyence-sr", k)) {
+                k.send("]d2" + data + "\r]d2" + data + "\tC\r");
+                assertEquals(data, assertInstanceOf(ReadResult.Read.class, next()).data(), "keyence, no grade");
+                ReadResult.Read graded = assertInstanceOf(ReadResult.Read.class, next());
+                assertEquals(data, graded.data(), "keyence, graded");
+                assertEquals("C", graded.grades().orElseThrow().overall().letter());
+            }
+            try (FakeReader d = new FakeReader(); ResultStringScanner s = connect("datalogic-matrix", d)) {
+                d.send("\u0002]d2" + data + "\u0003\u0002]d2" + data + "\t3.0\u0003");
+                assertEquals(data, assertInstanceOf(ReadResult.Read.class, next()).data(), "datalogic, no grade");
+                assertEquals(data, assertInstanceOf(ReadResult.Read.class, next()).data(), "datalogic, graded");
+            }
+            try (FakeReader c = new FakeReader(); ResultStringScanner s = connect("cognex-dataman", c)) {
+                c.send("]d2" + data + "|GRADE:A\r\n");
+                assertEquals(data, assertInstanceOf(ReadResult.Read.class, next()).data(), "dataman, graded");
+            }
+        }
+    }
+
+    @Test
+    void softwareTriggerPerUnitIsTheProfilesChoice() throws Exception {
+        assertTrue(ScannerProfiles.builtIn("keyence-sr").softwareTrigger());
+        assertTrue(ScannerProfiles.builtIn("cognex-dataman").softwareTrigger());
+        assertTrue(!ScannerProfiles.builtIn("datalogic-matrix").softwareTrigger());
+        assertTrue(ScannerProfiles.builtIn("datalogic-matrix").unverified().isPresent());
+        try (FakeReader reader = new FakeReader(); ResultStringScanner s = connect("keyence-sr", reader)) {
+            assertTrue(s.triggeredPerUnit());
+            for (int unit = 0; unit < 3; unit++) {
+                s.trigger(true);
+                assertEquals("LON\r", reader.nextCommand(4));
+                reader.send("OK,LON\r]d2" + GS1 + "\tA\r");
+                assertEquals(GS1, assertInstanceOf(ReadResult.Read.class, next()).data());
+            }
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScannerProfiles.parse("t.yaml",
+                "name: t\ntrigger: software\nresultPattern: '(?<data>.*)'\ncommandReplies: ['(']\n"));
+        assertTrue(e.getMessage().contains("software triggering needs a triggerOn command"), e.getMessage());
+        assertTrue(e.getMessage().contains("commandReplies[0]"), e.getMessage());
     }
 }

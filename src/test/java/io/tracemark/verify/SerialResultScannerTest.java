@@ -41,7 +41,7 @@ class SerialResultScannerTest {
                  OutputStream device = new FileOutputStream(reader.toRealPath().toFile())) {
                 s.setListener(results::add);
                 s.start();
-                device.write("]d20106901234567892:A\rERROR\r".getBytes(StandardCharsets.US_ASCII));
+                device.write("]d20106901234567892\tA\rERROR\r".getBytes(StandardCharsets.US_ASCII));
                 device.flush();
                 ReadResult.Read read = assertInstanceOf(ReadResult.Read.class, results.poll(5, TimeUnit.SECONDS));
                 assertEquals("0106901234567892", read.data());

@@ -1,0 +1,173 @@
+package io.tracemark.verify;
+
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import io.tracemark.core.DeviceException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A reject gate on a PLC over Modbus TCP (j2mod master): a reject writes the gate's coil on, holds it
+ * for the pulse, writes it off, then (with a sensor) reads the confirmation input until it is on or the
+ * timeout passes. The PLC's own reject counter can be read back for reconciliation. All Modbus traffic
+ * runs in order on one thread the gate owns, so {@link #reject} never blocks its caller; a failed
+ * exchange drops the connection and the next reject connects again. The confirmation input counts when
+ * it reads on after the coil went on, so the PLC program must clear a latched sensor bit on the coil's
+ * rising edge (as {@code sim.VirtualPlc} does); a sensor bit still on from the previous unit would
+ * otherwise confirm the next one.
+ */
+public final class ModbusRejectGate implements RejectGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModbusRejectGate.class);
+    private static final long SENSOR_POLL_MS = 5;
+
+    private final String name;
+    private final ModbusGateSettings settings;
+    private final ExecutorService worker;
+    private ModbusTCPMaster master;
+    private volatile boolean closed;
+
+    public ModbusRejectGate(String name, ModbusGateSettings settings) {
+        this.name = name;
+        this.settings = settings;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "modbus-gate " + name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean confirms() {
+        return settings.confirm().isPresent();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> reject(long unitId) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new DeviceException(name, "gate is closed"));
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        worker.execute(() -> {
+            try {
+                done.complete(fire(unitId));
+            } catch (DeviceException e) {
+                done.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                done.completeExceptionally(new DeviceException(name, "interrupted while rejecting unit " + unitId, e));
+            }
+        });
+        return done;
+    }
+
+    /**
+     * The PLC's reject counter (the holding register the URI names with {@code counter=holding:N}).
+     *
+     * @throws DeviceException when the URI names no counter or the PLC does not answer
+     */
+    public long plcRejectCount() {
+        if (settings.counter().isEmpty()) {
+            throw new DeviceException(name, "the gate URI names no counter (counter=holding:N)");
+        }
+        try {
+            return worker.submit(() -> exchange("read counter", m -> (long) m.readMultipleRegisters(settings.unit(),
+                    settings.counter().getAsInt(), 1)[0].toUnsignedShort())).get(settings.timeoutMs() * 3L,
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof DeviceException d ? d : new DeviceException(name, e.getCause().toString(), e);
+        } catch (TimeoutException e) {
+            throw new DeviceException(name, "no counter reading within " + settings.timeoutMs() * 3L + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceException(name, "interrupted while reading the reject counter", e);
+        }
+    }
+
+    private boolean fire(long unitId) throws InterruptedException {
+        int coil = settings.coil();
+        exchange("coil " + coil + " on for unit " + unitId, m -> m.writeCoil(settings.unit(), coil, true));
+        long pulseEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.pulseMs());
+        // the pulse width is what the actuator needs; the sensor may already see the unit leave meanwhile
+        boolean seen = false;
+        while (System.nanoTime() < pulseEnd) {
+            seen |= confirms() && sensor();
+            TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.MILLISECONDS.toNanos(SENSOR_POLL_MS),
+                    Math.max(0, pulseEnd - System.nanoTime())));
+        }
+        exchange("coil " + coil + " off for unit " + unitId, m -> m.writeCoil(settings.unit(), coil, false));
+        if (!confirms()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMs());
+        while (!seen && System.nanoTime() < deadline) {
+            seen = sensor();
+            if (!seen) {
+                TimeUnit.MILLISECONDS.sleep(SENSOR_POLL_MS);
+            }
+        }
+        if (!seen) {
+            LOG.warn("{} - input {} did not confirm unit {} within {} ms after a {} ms pulse", name,
+                    settings.confirm().getAsInt(), unitId, settings.timeoutMs(), settings.pulseMs());
+        }
+        return seen;
+    }
+
+    private boolean sensor() {
+        return exchange("read input " + settings.confirm().getAsInt(),
+                m -> m.readInputDiscretes(settings.unit(), settings.confirm().getAsInt(), 1).getBit(0));
+    }
+
+    /** One Modbus exchange on the worker thread; connects first; any failure drops the connection. */
+    private <T> T exchange(String what, ModbusCall<T> call) {
+        try {
+            if (master == null) {
+                ModbusTCPMaster m = new ModbusTCPMaster(settings.host(), settings.port(), settings.timeoutMs(), false);
+                m.setRetries(0);
+                m.connect();
+                master = m;
+            }
+            return call.run(master);
+        } catch (Exception e) {
+            disconnect();
+            throw new DeviceException(name, what + " failed on " + settings.address() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void disconnect() {
+        if (master != null) {
+            master.disconnect();
+            master = null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ModbusCall<T> {
+        T run(ModbusTCPMaster master) throws Exception;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.execute(this::disconnect);
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(settings.timeoutMs() * 2L + settings.pulseMs(), TimeUnit.MILLISECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
