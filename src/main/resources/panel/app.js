@@ -362,6 +362,8 @@ async function openJobForm() {
   const options = await api('GET', '/setup-options');
   if (options.ok) state.options = options.data;
   fillJobForm();
+  $('job-open').hidden = true;
+  loadOpenJobs(false);
 }
 
 function fillJobForm() {
@@ -435,7 +437,61 @@ function jobFailed(response) {
     $('job-message').textContent = t('job.invalid');
   } else {
     $('job-message').textContent = errorText(response);
+    loadOpenJobs(true); // refused because another job is OPEN? offer to resume, end or suspend it
   }
+}
+
+// ---------- OPEN jobs: the one in the way of a new job, the suspended ones ----------
+
+async function loadOpenJobs(afterRefusal) {
+  const response = await api('GET', '/jobs/open');
+  if (!response.ok) return;
+  const jobs = response.data || [];
+  const supervisor = Boolean(state.me) && rank(state.me.role) >= rank('supervisor');
+  const blocking = afterRefusal ? jobs.find((j) => !j.suspended) : null;
+  $('job-open').hidden = !blocking;
+  if (blocking) {
+    $('job-open').dataset.jobId = blocking.jobId;
+    $('job-open-text').textContent = t('jobs.openBlocking',
+      { job: blocking.jobId, verified: formatNumber(blocking.verified), quantity: formatNumber(blocking.quantity) });
+    $('job-open-resume').hidden = !supervisor;
+    $('job-open-end').hidden = !supervisor || !blocking.current;
+    $('job-open-suspend').hidden = !supervisor || !blocking.current;
+  }
+  const suspended = jobs.filter((j) => j.suspended);
+  $('jobs-suspended').hidden = suspended.length === 0;
+  $('jobs-suspended-list').replaceChildren(...suspended.map((j) => el('li', { 'data-job': j.jobId }, [
+    el('span', { text: t('jobs.suspendedItem',
+      { job: j.jobId, verified: formatNumber(j.verified), quantity: formatNumber(j.quantity) }) }),
+    Object.assign(el('button', { class: 'btn', text: t('jobs.resume'), onclick: () => resumeOpenJob(j.jobId) }),
+      { hidden: !supervisor }),
+  ])));
+}
+
+async function resumeOpenJob(jobId) {
+  const response = await api('POST', `/jobs/${encodeURIComponent(jobId)}/resume`);
+  if (!response.ok) {
+    $('job-message').textContent = errorText(response);
+    return;
+  }
+  $('job-open').hidden = true;
+  $('job-message').textContent = '';
+  toast(t('jobs.resumed', { job: jobId }));
+  render(response.data);
+  showView('line');
+}
+
+async function settleBlockingJob(path, doneKey) {
+  const jobId = $('job-open').dataset.jobId;
+  if (path === '/line/end-batch' && !(await confirmAction(t('confirm.endBatch')))) return;
+  const response = await api('POST', path);
+  if (!response.ok) {
+    $('job-message').textContent = errorText(response);
+    return;
+  }
+  render(response.data);
+  $('job-message').textContent = t(doneKey, { job: jobId });
+  loadOpenJobs(false);
 }
 
 // ---------- void ----------
@@ -694,6 +750,9 @@ function wire() {
   $('job-validate').addEventListener('click', validateJob);
   $('job-preview').addEventListener('click', previewJob);
   $('job-start').addEventListener('click', startJob);
+  $('job-open-resume').addEventListener('click', () => resumeOpenJob($('job-open').dataset.jobId));
+  $('job-open-end').addEventListener('click', () => settleBlockingJob('/line/end-batch', 'jobs.ended'));
+  $('job-open-suspend').addEventListener('click', () => settleBlockingJob('/line/suspend', 'jobs.suspended'));
   $('job-form').addEventListener('submit', (e) => e.preventDefault());
   $('f-apply').addEventListener('click', loadRejects);
   $('user-form').addEventListener('submit', createUser);

@@ -440,6 +440,108 @@ public final class CodeLedger {
         return db.count("SELECT count(*) FROM codes WHERE state = ?", state.name());
     }
 
+    /** How many codes of {@code scheme} were ever imported, whatever their state. */
+    public long countCodesOfScheme(String scheme) {
+        return db.count("SELECT count(*) FROM codes WHERE scheme = ?", scheme);
+    }
+
+    /**
+     * AVAILABLE codes of {@code scheme} that a job of {@code productId} may use (see
+     * {@link #allocate(String, int, String, String, String)}); every AVAILABLE code of the scheme when
+     * the product is null.
+     */
+    public long countAvailable(String scheme, String productId) {
+        if (productId == null) {
+            return db.count("SELECT count(*) FROM codes WHERE scheme = ? AND state = 'AVAILABLE'", scheme);
+        }
+        return db.count("SELECT count(*) FROM codes c JOIN code_packages p ON p.id = c.package_id WHERE c.scheme = ?"
+                + " AND c.state = 'AVAILABLE' AND (p.product_id = ? OR p.product_id IS NULL)", scheme, productId);
+    }
+
+    /**
+     * The first AVAILABLE code of {@code scheme} that a job of {@code productId} may use (as
+     * {@link #allocate(String, int, String, String, String)} would hand out), without taking it.
+     */
+    public Optional<String> firstAvailable(String scheme, String productId) {
+        List<String> codes = strings("SELECT c.code FROM codes c JOIN code_packages p ON p.id = c.package_id"
+                + " WHERE c.state = 'AVAILABLE' AND c.scheme = ? AND (p.product_id = ? OR p.product_id IS NULL)"
+                + " ORDER BY c.id LIMIT 1", scheme, productId);
+        return codes.stream().findFirst();
+    }
+
+    /** The codes ALLOCATED to a job and not sent yet, in allocation order. */
+    public List<String> allocatedTo(String jobId) {
+        return strings("SELECT code FROM codes WHERE job_id = ? AND state = 'ALLOCATED' ORDER BY id", jobId);
+    }
+
+    /** The codes of every unit of a job (a shared code once per unit). */
+    public List<String> unitCodes(String jobId) {
+        return strings("SELECT c.code FROM units u JOIN codes c ON c.id = u.code_id WHERE u.job_id = ?", jobId);
+    }
+
+    /**
+     * REJECTED units, newest verdict first; null filters match everything.
+     *
+     * @param codeContains part of the code
+     * @param limit        at most this many (1–1000)
+     */
+    public List<RejectedUnit> rejected(String jobId, String reason, String codeContains, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT u.id, u.job_id, c.code, u.reason, u.grade, u.verdict_at "
+                + "FROM units u JOIN codes c ON c.id = u.code_id WHERE u.state = 'REJECTED'");
+        List<Object> args = new java.util.ArrayList<>();
+        if (jobId != null) {
+            sql.append(" AND u.job_id = ?");
+            args.add(jobId);
+        }
+        if (reason != null) {
+            sql.append(" AND u.reason = ?");
+            args.add(reason);
+        }
+        if (codeContains != null) {
+            sql.append(" AND instr(c.code, ?) > 0");
+            args.add(codeContains);
+        }
+        sql.append(" ORDER BY u.verdict_at DESC, u.id DESC LIMIT ").append(Math.max(1, Math.min(1000, limit)));
+        return db.read(conn -> {
+            try (java.sql.PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                List<RejectedUnit> out = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RejectedUnit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5) == null ? "" : rs.getString(5),
+                                java.time.Instant.ofEpochMilli(rs.getLong(6))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Every scheme the ledger holds codes of, sorted. */
+    public List<String> schemes() {
+        return strings("SELECT DISTINCT scheme FROM codes ORDER BY scheme");
+    }
+
+    private List<String> strings(String sql, Object... args) {
+        return db.read(conn -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement ps = conn.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The accounting of one job. */
     public Reconciliation reconcile(String jobId) {
         return queries.reconcile(jobId);

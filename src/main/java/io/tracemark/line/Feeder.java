@@ -74,7 +74,7 @@ final class Feeder implements Runnable {
         } catch (LedgerException e) {
             stop.accept(StopCause.fault("codes.exhausted", e.getMessage()));
         } catch (io.tracemark.core.StorageException e) {
-            stop.accept(LineController.failureOf(e));
+            stop.accept(LineCore.failureOf(e));
         } catch (RuntimeException e) {
             LOG.error("feeder of job {} failed", jobId, e);
             stop.accept(StopCause.fault("line.error", e.toString()));
@@ -130,11 +130,17 @@ final class Feeder implements Runnable {
         }
     }
 
-    /** Stops sending after the unit in hand; returns once the feeder is between units. */
-    void pause() {
+    /** Stops sending after the unit in hand (does not wait: see {@link #awaitPaused()}). */
+    void requestPause() {
         synchronized (monitor) {
             paused = true;
             monitor.notifyAll();
+        }
+    }
+
+    /** Returns once the feeder is between units (a submit blocked by the printer completes first). */
+    void awaitPaused() {
+        synchronized (monitor) {
             awaitParked();
         }
     }

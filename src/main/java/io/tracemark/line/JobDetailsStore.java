@@ -1,6 +1,7 @@
 package io.tracemark.line;
 
 import io.tracemark.core.TraceLevel;
+import io.tracemark.ledger.CodeLedger;
 import io.tracemark.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +15,12 @@ import java.util.Optional;
 final class JobDetailsStore {
 
     private final Database db;
+    private final CodeLedger ledger;
 
-    JobDetailsStore(Database db) {
+    /** @param ledger where the job's own row is read (level, quantity): the ledger's tables are its own */
+    JobDetailsStore(Database db, CodeLedger ledger) {
         this.db = db;
+        this.ledger = ledger;
     }
 
     void save(String jobId, JobRequest r, String minimumGrade, String actor) {
@@ -43,10 +47,15 @@ final class JobDetailsStore {
 
     /** The request a job was started with, with its level and quantity from the ledger's row. */
     Optional<JobRequest> load(String jobId) {
+        Optional<io.tracemark.ledger.Job> job = ledger.job(jobId);
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
+        TraceLevel level = job.get().traceLevel();
+        int quantity = job.get().quantity();
         return db.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT d.product_id, d.batch, d.production_date, "
-                    + "d.expiry_date, j.trace_level, d.scheme, d.template, d.printer, d.scanner, j.quantity, "
-                    + "d.minimum_grade FROM job_details d JOIN jobs j ON j.id = d.job_id WHERE d.job_id = ?")) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT product_id, batch, production_date, "
+                    + "expiry_date, scheme, template, printer, scanner, minimum_grade FROM job_details WHERE job_id = ?")) {
                 ps.setString(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -54,9 +63,8 @@ final class JobDetailsStore {
                     }
                     String expiry = rs.getString(4);
                     return Optional.of(new JobRequest(rs.getString(1), rs.getString(2), LocalDate.parse(rs.getString(3)),
-                            expiry == null ? null : LocalDate.parse(expiry), TraceLevel.valueOf(rs.getString(5)),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
-                            rs.getString(11)));
+                            expiry == null ? null : LocalDate.parse(expiry), level, rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), quantity, rs.getString(9)));
                 }
             }
         });

@@ -5,11 +5,12 @@ import io.tracemark.printer.Printer;
 import io.tracemark.printer.PrinterListener;
 import io.tracemark.printer.PrinterStatus;
 import io.tracemark.verify.Grade;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * One job on the line: what it prints, on which devices, and its feeder while printing. Listens to
- * its printer: printed labels go to the matcher, a fault stops the line.
+ * its printer: printed labels go to the matcher on the line's thread, a fault stops the line.
  */
 final class JobRun implements PrinterListener {
 
@@ -20,11 +21,12 @@ final class JobRun implements PrinterListener {
     final Grade minimum;
     private final UnitMatcher matcher;
     private final Consumer<StopCause> stop;
+    private final Executor events;
     private volatile String jobId;
     private Feeder feeder;
 
     JobRun(JobRequest request, Product product, JobLabels labels, Printer printer, Grade minimum, UnitMatcher matcher,
-           Consumer<StopCause> stop) {
+           Consumer<StopCause> stop, Executor events) {
         this.request = request;
         this.product = product;
         this.labels = labels;
@@ -32,6 +34,7 @@ final class JobRun implements PrinterListener {
         this.minimum = minimum;
         this.matcher = matcher;
         this.stop = stop;
+        this.events = events;
     }
 
     String jobId() {
@@ -56,7 +59,7 @@ final class JobRun implements PrinterListener {
 
     @Override
     public void printed(long unitId) {
-        matcher.printed(unitId);
+        events.execute(() -> matcher.printed(unitId));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.tracemark.master.MasterDataStore;
 import io.tracemark.core.Problem;
 import io.tracemark.core.TraceLevel;
 import io.tracemark.printer.PrinterStatus;
-import io.tracemark.store.Database;
+import io.tracemark.ledger.CodeLedger;
 import io.tracemark.verify.Grade;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,14 +24,14 @@ final class JobValidator {
     private final MasterDataStore masterData;
     private final LabelDesigns designs;
     private final LineDevices devices;
-    private final Database db;
+    private final CodeLedger ledger;
     private final Clock clock;
 
-    JobValidator(MasterDataStore masterData, LabelDesigns designs, LineDevices devices, Database db, Clock clock) {
+    JobValidator(MasterDataStore masterData, LabelDesigns designs, LineDevices devices, CodeLedger ledger, Clock clock) {
         this.masterData = masterData;
         this.designs = designs;
         this.devices = devices;
-        this.db = db;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -114,15 +114,10 @@ final class JobValidator {
             problems.add(new Problem("scheme", "编码方案 is missing"));
             return -1;
         }
-        long known = db.count("SELECT count(*) FROM codes WHERE scheme = ?", r.scheme());
-        if (known == 0) {
+        if (ledger.countCodesOfScheme(r.scheme()) == 0) {
             problems.add(new Problem("scheme", "no codes of scheme '" + r.scheme() + "' were ever imported"));
         }
-        if (r.productId() == null) {
-            return db.count("SELECT count(*) FROM codes WHERE scheme = ? AND state = 'AVAILABLE'", r.scheme());
-        }
-        return db.count("SELECT count(*) FROM codes c JOIN code_packages p ON p.id = c.package_id WHERE c.scheme = ?"
-                + " AND c.state = 'AVAILABLE' AND (p.product_id = ? OR p.product_id IS NULL)", r.scheme(), r.productId());
+        return ledger.countAvailable(r.scheme(), r.productId());
     }
 
     private static void quantity(JobRequest r, List<Problem> problems) {

@@ -2,6 +2,7 @@ package io.tracemark.line;
 
 import io.tracemark.verify.RejectGate;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,22 +19,23 @@ final class RejectActuator {
     private final RejectGate gate;
     private final boolean requireConfirmation;
     private final Consumer<StopCause> stop;
+    private final Executor io;
 
     RejectActuator(RejectGate gate, boolean requireConfirmation, Consumer<StopCause> stop) {
+        this(gate, requireConfirmation, stop, Runnable::run);
+    }
+
+    /** @param io where the gate is commanded (device I/O stays off the line's thread) */
+    RejectActuator(RejectGate gate, boolean requireConfirmation, Consumer<StopCause> stop, Executor io) {
         this.gate = gate;
         this.requireConfirmation = requireConfirmation;
         this.stop = stop;
+        this.io = io;
     }
 
     /** Fires for a real unit; a failure is reported through the stop callback, never thrown. */
     void fire(long unitId, String code) {
-        CompletableFuture<Boolean> done;
-        try {
-            done = gate.reject(unitId);
-        } catch (RuntimeException e) {
-            done = CompletableFuture.failedFuture(e);
-        }
-        done.whenComplete((confirmed, error) -> {
+        command(unitId).whenComplete((confirmed, error) -> {
             if (error != null) {
                 stop.accept(StopCause.fault("gate.fault", gate.name() + " could not reject unit " + unitId + " ("
                         + code + "): " + UnitMatcher.rootMessage(error)));
@@ -52,8 +54,12 @@ final class RejectActuator {
      * @return true when the gate fired and, if it has a sensor, confirmed
      */
     CompletableFuture<Boolean> fireChallenge(long unitId) {
+        return command(unitId);
+    }
+
+    private CompletableFuture<Boolean> command(long unitId) {
         try {
-            return gate.reject(unitId);
+            return CompletableFuture.supplyAsync(() -> gate.reject(unitId), io).thenCompose(f -> f);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

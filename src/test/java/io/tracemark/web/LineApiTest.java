@@ -158,11 +158,20 @@ class LineApiTest {
     void aFaultIsClearedAndTheJobResumed() {
         operator.post("/line/start", job());
         station.line.produce(3);
-        station.line.fault("printer.headOpen", "printer-1: print head open");
+        Alarm fault = station.line.fault("printer.headOpen", "printer-1: print head open");
         JsonNode aborted = operator.get("/status").json();
         assertEquals("ABORTED", aborted.get("state").asText());
         assertEquals("fault", aborted.get("status").asText());
         assertTrue(aborted.get("resumable").asBoolean(), "restart may clear and resume at once");
+
+        for (String path : List.of("/line/clear", "/line/restart")) {
+            ApiClient.Response unseen = operator.post(path, null);
+            assertEquals(409, unseen.status(), path + ": " + unseen);
+            assertTrue(unseen.json().get("error").asText().contains("acknowledge the alarm first (alarm " + fault.id()
+                    + ", printer.headOpen"), unseen.toString());
+        }
+        assertEquals("ABORTED", operator.get("/status").json().get("state").asText(), "refused: still aborted");
+        assertEquals(200, operator.post("/alarms/" + fault.id() + "/ack", null).status());
 
         ApiClient.Response cleared = operator.post("/line/clear", null);
         assertEquals(200, cleared.status(), cleared.toString());
@@ -173,7 +182,8 @@ class LineApiTest {
         JsonNode running = operator.post("/line/restart", null).json();
         assertEquals("EXECUTE", running.get("state").asText());
         assertEquals(1, running.get("counters").get("voided").asInt(), "the unit in flight at the fault stays voided");
-        assertEquals(List.of("start 1001 B1", "clear 1001", "restart 1001 " + running.get("job").get("jobId").asText()),
+        assertEquals(List.of("start 1001 B1", "ack 1001 " + fault.id(), "clear 1001",
+                        "restart 1001 " + running.get("job").get("jobId").asText()),
                 station.line.calls());
     }
 

@@ -256,8 +256,12 @@ final class StandInLine implements LineControl {
         changed();
     }
 
+    /** Like the line: a fault alarm must be acknowledged before the fault is cleared. */
     @Override
     public void clear(String actor) {
+        synchronized (this) {
+            requireAcknowledged("clear the fault");
+        }
         command("clear", actor, PackMlCommand.CLEAR);
     }
 
@@ -269,6 +273,7 @@ final class StandInLine implements LineControl {
             if (job == null || ended) {
                 throw new TracemarkException("line is " + machine.state() + ": no unfinished job to resume");
             }
+            requireAcknowledged("resume the job");
             if (machine.state() == PackMlState.ABORTED) {
                 machine.apply(PackMlCommand.CLEAR);
                 machine.apply(PackMlCommand.STATE_COMPLETE);
@@ -354,6 +359,14 @@ final class StandInLine implements LineControl {
             calls.add(name + " " + actor);
         }
         changed();
+    }
+
+    /** The line's rule, with its message: no clear or restart while a FAULT alarm is not acknowledged. */
+    private void requireAcknowledged(String action) {
+        alarms.stream().filter(a -> a.severity() == Alarm.Severity.FAULT).findFirst().ifPresent(first -> {
+            throw new TracemarkException("cannot " + action + ": acknowledge the alarm first (alarm " + first.id()
+                    + ", " + first.cause() + ": " + first.detail() + ")");
+        });
     }
 
     private void act(String name, String actor) {

@@ -1,0 +1,339 @@
+package io.tracemark.line;
+
+import static io.tracemark.line.PackMlState.ABORTED;
+import static io.tracemark.line.PackMlState.COMPLETE;
+import static io.tracemark.line.PackMlState.EXECUTE;
+import static io.tracemark.line.PackMlState.HOLDING;
+import static io.tracemark.line.PackMlState.STOPPED;
+
+import io.tracemark.core.TracemarkException;
+import io.tracemark.ledger.CodeLedger;
+import io.tracemark.printer.Printer;
+import io.tracemark.verify.ReadResult;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run: what happens on the line's thread while a job is on the line. Camera results and printer
+ * confirmations go to the matcher; a stop rule or a failure halts the line (the feeder and the
+ * printer queue on the device worker, then the units in flight voided); a job whose units are all
+ * verified completes. Owns the matcher.
+ */
+final class RunLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LineController.class);
+    /** How long an orderly stop waits for the printer to finish the labels it holds. */
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(2);
+
+    final UnitMatcher matcher;
+    private final LineCore core;
+    private final PackMlStateMachine sm;
+    private final AlarmBoard alarms;
+    private final LineCounters counters;
+    private final LineReadModel view;
+    private final LineLoop loop;
+    private final CodeLedger ledger;
+    private final JobBook book;
+    private final LineDevices devices;
+    private final LineSettings settings;
+    private final Clock clock;
+    private final LineRecords records;
+    /** Done when the job's completion (COMPLETING, its device I/O included) is over. */
+    private CompletableFuture<Void> completion = CompletableFuture.completedFuture(null);
+    /**
+     * Camera results that came while an abort cancels the printer (null otherwise): nothing is judged
+     * once a fault stopped the line; they are handed to the matcher after the units in flight are
+     * voided, which recognises and discards them.
+     */
+    private List<ReadResult> heldResults;
+
+    RunLoop(LineCore core, CodeLedger ledger, JobBook book, LineDevices devices, LineSettings settings, Clock clock,
+            LineRecords records) {
+        this.core = core;
+        this.sm = core.sm;
+        this.alarms = core.alarms;
+        this.counters = core.counters;
+        this.view = core.view;
+        this.loop = core.loop;
+        this.ledger = ledger;
+        this.book = book;
+        this.devices = devices;
+        this.settings = settings;
+        this.clock = clock;
+        this.records = records;
+        RejectActuator gate = new RejectActuator(devices.gate(), settings.confirmRejects(), this::stopLater,
+                loop.deviceWorker());
+        this.matcher = new UnitMatcher(ledger, clock, gate, new UnitMatcher.Events() {
+            @Override
+            public void judged(UnitVerdict verdict, Judgement judgement) {
+                onJudged(verdict, judgement);
+            }
+
+            @Override
+            public void stop(StopCause cause) {
+                stopLater(cause);
+            }
+        });
+    }
+
+    /** The verdict watchdog's tick: overdue units are missed (not while an abort holds the results). */
+    void checkTimeouts() {
+        if (heldResults == null) {
+            matcher.checkTimeouts();
+        }
+    }
+
+    void onResult(String scanner, ReadResult result) {
+        JobRun job = core.run;
+        if (job == null || !scanner.equals(job.request.scanner())) {
+            return;
+        }
+        imageOf(result).ifPresent(records::lastFrame);
+        loop.post("camera result", () -> {
+            if (heldResults != null) {
+                heldResults.add(result);
+            } else {
+                matcher.result(result);
+            }
+        });
+    }
+
+    void onJudged(UnitVerdict verdict, Judgement judgement) {
+        counters.judged(verdict.verified());
+        view.verdict(verdict);
+        if (!verdict.verified()) {
+            judgement.image().ifPresent(img -> records.keepRejectImage(verdict.unitId(), img));
+        }
+        JobRun job = core.run;
+        if (job != null && job.feeder() != null) {
+            job.feeder().wake();
+        }
+        view.changed();
+        if (verdict.verified() && job != null && counters.verified() >= job.quantity()) {
+            loop.post("complete check", this::completeIfDone);
+        }
+    }
+
+    /** A stop rule fired: at once on the line's thread (no result queued behind it is judged), else posted. */
+    void stopLater(StopCause cause) {
+        if (loop.inLoop()) {
+            halt(cause, CodeLedger.SYSTEM);
+        } else {
+            loop.post("stop " + cause.cause(), () -> halt(cause, CodeLedger.SYSTEM));
+        }
+    }
+
+    /** An event threw: the line aborts with an alarm naming it, whatever state it is in. */
+    void failedEvent(String what, RuntimeException e) {
+        StopCause cause = LineCore.failureOf(e);
+        StopCause named = StopCause.fault(cause.cause(), what + ": " + cause.detail());
+        if (LineCore.RUNNING.contains(sm.state())) {
+            halt(named, CodeLedger.SYSTEM);
+        } else {
+            core.forceAborted(named);
+        }
+    }
+
+    CompletableFuture<Void> haltIfRunning(StopCause cause, String actor) {
+        if (sm.state() == PackMlState.COMPLETING) {
+            return completion.thenCompose(done -> haltIfRunning(cause, actor));
+        }
+        return LineCore.RUNNING.contains(sm.state()) ? halt(cause, actor) : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Stops the running job: feeder, printer queue (device I/O on the worker), labels in flight voided,
+     * alarm for a fault. Whatever fails on the way (storage full, a device), the line ends in STOPPED or
+     * ABORTED with an alarm; the returned future completes (on the line's thread) when it does.
+     */
+    CompletableFuture<Void> halt(StopCause cause, String actor) {
+        if (!LineCore.RUNNING.contains(sm.state()) || sm.state() == PackMlState.COMPLETING) {
+            if (cause.fault() && sm.state() != ABORTED) {
+                LOG.info("{} while the line is {}: {}", cause.cause(), sm.state(), cause.detail());
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        core.apply(cause.fault() ? PackMlCommand.ABORT : PackMlCommand.STOP);
+        if (cause.fault()) {
+            alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+            heldResults = new java.util.ArrayList<>();
+        }
+        JobRun job = core.run;
+        if (job.feeder() != null) {
+            job.feeder().requestPause();
+        }
+        return loop.offload("stop the printer", () -> {
+            if (job.feeder() != null) {
+                job.feeder().halt();
+            }
+            if (!cause.fault()) {
+                awaitPrinted(job.printer);
+            }
+            return job.printer.abort();
+        }).handle((unconfirmed, error) -> {
+            try {
+                if (error != null) {
+                    LOG.warn("cancelling the printer queue failed: {}", UnitMatcher.rootMessage(error));
+                }
+                haltBooks(job, cause, actor, unconfirmed == null ? -1 : unconfirmed.size());
+            } catch (RuntimeException e) {
+                StopCause failure = LineCore.failureOf(e);
+                LOG.error("stopping the line failed ({}): {}", failure.cause(), failure.detail());
+                if (sm.state() == PackMlState.STOPPING) {
+                    core.apply(PackMlCommand.ABORT);
+                }
+                alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+            }
+            releaseHeldResults();
+            core.apply(PackMlCommand.STATE_COMPLETE);
+            return null;
+        });
+    }
+
+    void releaseHeldResults() {
+        List<ReadResult> held = heldResults;
+        heldResults = null;
+        if (held != null) {
+            held.forEach(matcher::result);
+        }
+    }
+
+    void haltBooks(JobRun job, StopCause cause, String actor, int unconfirmed) {
+        int[] voided = {0};
+        matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), cause.cause(), actor));
+        counters.voided(voided[0]);
+        if (cause.fault()) {
+            LOG.warn("line aborted ({}): {}; {} unit(s) in flight voided", cause.cause(), cause.detail(), voided[0]);
+        }
+        core.audit(actor, cause.fault() ? "line.abort" : "line.stop", cause.cause() + ": " + cause.detail() + "; "
+                + voided[0] + " units in flight voided, " + (unconfirmed < 0 ? "printer queue not cancelled"
+                : unconfirmed + " not confirmed by the printer"));
+    }
+
+    /**
+     * An orderly stop (PackML Stopping) lets the printer finish the labels it holds, at most
+     * {@link #STOP_DRAIN}, so that none is left in doubt (printed or cancelled?) when the queue is
+     * cancelled; a fault cancels at once. Runs on the device worker.
+     */
+    static void awaitPrinted(Printer printer) {
+        long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
+        while (!printer.outstanding().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void completeIfDone() {
+        JobRun job = core.run;
+        if (sm.state() != EXECUTE || job == null || counters.verified() < job.quantity()) {
+            return;
+        }
+        core.apply(PackMlCommand.COMPLETE);
+        job.feeder().requestPause();
+        boolean cancel = matcher.awaiting() > 0;
+        completion = loop.offload("complete the job", () -> {
+            job.feeder().halt();
+            if (cancel) {
+                job.printer.abort();
+            }
+            return null;
+        }).whenComplete((ignored, error) -> {
+            try {
+                if (error != null) {
+                    throw error instanceof RuntimeException re ? re : new TracemarkException(error.toString(), error);
+                }
+                int[] voided = {0};
+                matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
+                counters.voided(voided[0]);
+                core.audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
+                        + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
+            } catch (RuntimeException e) {
+                StopCause failure = LineCore.failureOf(e);
+                LOG.error("completing the job failed ({}): {}", failure.cause(), failure.detail());
+                core.apply(PackMlCommand.ABORT);
+                alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+            }
+            core.apply(PackMlCommand.STATE_COMPLETE);
+            LOG.info("job {} complete: {}", job.jobId(), counters.snapshot());
+        }).handle((ignored, error) -> null);
+    }
+
+    /** Makes the job current and starts judging for it (no device I/O: see {@link #openPrinter}). */
+    void attach(JobRun job, Set<String> known) {
+        JobRun previous = core.run;
+        if (previous != null && previous != job) {
+            previous.printer.removeListener(previous);
+        }
+        core.run = job;
+        view.job(job.jobId() == null ? null : job.summary());
+        job.printer.removeListener(job);
+        job.printer.addListener(job);
+        matcher.begin(new UnitMatcher.JobRules(job.request.traceLevel(), job.minimum,
+                settings.consecutiveRejectLimit(), settings.verdictTimeout()), known);
+    }
+
+    /** Device I/O, on the worker: opens the job's printer with its settings and downloads the format. */
+    void openPrinter(JobRun job) {
+        job.printer.open(devices.settings(job.request.printer()));
+        String setup = job.labels.setupZpl();
+        if (!setup.isEmpty()) {
+            job.printer.downloadFormat(setup);
+        }
+    }
+
+    void feed(JobRun job, CodeSupply supply) {
+        Feeder feeder = new Feeder(job.jobId(), ledger, supply, job.labels, job.printer, matcher,
+                settings.maxAwaitingVerdict(), () -> (int) Math.min(Integer.MAX_VALUE,
+                matcher.stillNeeded(job.quantity(), counters::verified)), this::stopLater, counters::sent, clock);
+        job.feeder(feeder);
+        feeder.start();
+    }
+
+    JobRun newRun(JobRequest request) {
+        return book.newRun(request, matcher, this::stopLater, loop.events("printer event"));
+    }
+
+    static Optional<BufferedImage> imageOf(ReadResult result) {
+        if (result instanceof ReadResult.Read read) {
+            return read.image();
+        }
+        if (result instanceof ReadResult.NoRead noRead) {
+            return noRead.image();
+        }
+        return Optional.empty();
+    }
+
+    CompletableFuture<Void> pause(String actor) {
+        core.requireState("pause", EXECUTE);
+        JobRun job = core.run;
+        core.apply(PackMlCommand.HOLD);
+        job.feeder().requestPause();
+        core.audit(actor, "line.hold", "job " + job.jobId());
+        return loop.offload("feeder pause", () -> {
+            job.feeder().awaitPaused();
+            return null;
+        }).thenRun(() -> {
+            if (sm.state() == HOLDING) {
+                core.apply(PackMlCommand.STATE_COMPLETE);
+            }
+        });
+    }
+
+    CompletableFuture<Void> stop(String actor) {
+        if (!LineCore.RUNNING.contains(sm.state())) {
+            throw new TracemarkException("line is " + sm.state() + ": nothing to stop");
+        }
+        return halt(new StopCause("operator.stop", "stopped by " + actor, false), actor);
+    }
+}
