@@ -176,8 +176,7 @@ class LineOwnerTest {
             this.printer = new StallablePrinter(new ZplPrinter(new TcpTransport(DeviceUri.parse(
                     rig.sim.virtualPrinter().uri())), ZplPrinterOptions.from(profile)));
             TemplateLabelDesigns designs = new TemplateLabelDesigns(TemplateLibrary.standard(),
-                    Map.of(SimulatedLine.PRINTER, RasterRenderer.target(profile)), SimulatedLine.PLATFORM_NAME,
-                    SimulatedLine.DIGITAL_LINK_BASE);
+                    Map.of(SimulatedLine.PRINTER, RasterRenderer.target(profile)), SimulatedLine.PLATFORM_NAME, "https://id.example.test");
             LineDevices devices = new LineDevices(Map.of(SimulatedLine.PRINTER, printer),
                     Map.of(SimulatedLine.PRINTER, JobSettings.from(profile)), Map.of(SimulatedLine.SCANNER, scanner),
                     rig.sim.gate());
