@@ -244,7 +244,13 @@ public final class VirtualPrinter implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 socket.setTcpNoDelay(true);
-                clients.add(socket);
+                synchronized (this) { // close() holds this monitor: a connection accepted while it ran is refused
+                    if (closed) {
+                        closeQuietly(socket);
+                        return;
+                    }
+                    clients.add(socket);
+                }
                 connections.incrementAndGet();
                 daemon(() -> serve(socket), "virtual-printer-session " + settings.name());
             } catch (IOException e) {
