@@ -81,13 +81,15 @@ public final class SimulatedLine implements AutoCloseable {
     private final DemoPlatform platform;
     private final VirtualLine virtualLine;
     private final Station station;
+    private final DirectReader directReader;
 
-    private SimulatedLine(Options o) {
+    private SimulatedLine(Options o, boolean directReads) {
         PrinterProfile profile = PrinterProfiles.load(o.printerProfile());
         LineFaults f = o.faults();
+        this.directReader = directReads ? new DirectReader(profile) : null;
         this.virtualLine = new VirtualLine(new VirtualLine.Settings(new VirtualPrinter.Settings("virtual-printer", 0,
-                profile, o.labelsPerSecond(), f.printer(), RasterRenderer.of(profile), null), CameraSettings.standard(),
-                f.camera(), f.cameraSeed(), f.gate(), 200, null));
+                profile, o.labelsPerSecond(), f.printer(), directReads ? directReader : RasterRenderer.of(profile), null),
+                CameraSettings.standard(), f.camera(), f.cameraSeed(), f.gate(), 200, null), directReader);
         this.platform = DemoPlatform.start(o.dataDir(), o.seed());
         try {
             virtualLine.start();
@@ -95,7 +97,10 @@ public final class SimulatedLine implements AutoCloseable {
             if (f.cameraFailAt() > 0) {
                 camera = new FailingCamera(camera, f.cameraFailAt());
             }
-            this.station = Station.builder(config(o, platform))
+            StationConfig.Device scanner = directReads
+                    ? new StationConfig.Device(SCANNER, URI.create(directReader.uri()), "generic")
+                    : new StationConfig.Device(SCANNER, URI.create("sim://" + SCANNER), null);
+            this.station = Station.builder(config(o, platform, scanner))
                     .virtualDevices(new VirtualDevices(virtualLine.printer().uri(), camera, virtualLine.gate()))
                     .lineSettings(o.settings())
                     .platformSettings(new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) o.codes()), 0, 1,
@@ -105,6 +110,9 @@ public final class SimulatedLine implements AutoCloseable {
         } catch (RuntimeException e) {
             virtualLine.close();
             platform.close();
+            if (directReader != null) {
+                directReader.close();
+            }
             throw e;
         }
         platform.attach(station.platform().orElseThrow(), station.database());
@@ -113,7 +121,7 @@ public final class SimulatedLine implements AutoCloseable {
     }
 
     /** The demo station: {@code sim://} devices, the sample templates, the reference platform. */
-    private static StationConfig config(Options o, DemoPlatform platform) {
+    private static StationConfig config(Options o, DemoPlatform platform, StationConfig.Device scanner) {
         StationConfig.Line line = new StationConfig.Line(o.settings().lookAhead(), o.settings().consecutiveRejectLimit(),
                 o.settings().challengeAtStart(), o.settings().defaultMinimumGrade().letter(),
                 (int) o.settings().verdictTimeout().toMillis(), o.settings().confirmRejects(),
@@ -121,14 +129,23 @@ public final class SimulatedLine implements AutoCloseable {
         return new StationConfig("demo-station", o.dataDir(), TemplateLibrary.DEFAULT_DIRECTORY, new StationConfig.Panel(
                 "127.0.0.1", 0, 10),
                 List.of(new StationConfig.Device(PRINTER, URI.create("sim://" + PRINTER), o.printerProfile())),
-                List.of(new StationConfig.Device(SCANNER, URI.create("sim://" + SCANNER), null)),
+                List.of(scanner),
                 List.of(new StationConfig.Device(GATE, URI.create("sim://" + GATE), null)),
                 line, platform.stationSection(PLATFORM_NAME), List.of());
     }
 
     /** Builds and starts the simulated line (creating or reusing the data directory). */
     public static SimulatedLine start(Options options) {
-        return new SimulatedLine(options);
+        return new SimulatedLine(options, false);
+    }
+
+    /**
+     * The simulated line without camera images: a virtual reader learns each label from what the
+     * virtual printer printed and sends its data as a result string (generic profile, loopback TCP),
+     * which the station reads with its result-string scanner. Nothing is drawn or decoded.
+     */
+    public static SimulatedLine startReadingDirect(Options options) {
+        return new SimulatedLine(options, true);
     }
 
     /** The station built on the virtual line. */
@@ -170,9 +187,13 @@ public final class SimulatedLine implements AutoCloseable {
         virtualLine.fixDevices();
     }
 
-    /** The station's decoder on the virtual camera (its CPU time is the station's, the camera's is not). */
-    public ImageScanner scanner() {
-        return (ImageScanner) station.scanner(SCANNER).orElseThrow();
+    /**
+     * CPU nanoseconds the station's decoder spent on the virtual camera's frames (the station's, the
+     * camera's drawing is not); 0 when the station reads result strings (its scanner thread is counted
+     * with the station's threads).
+     */
+    public long decodeCpuNanos() {
+        return station.scanner(SCANNER).orElseThrow() instanceof ImageScanner s ? s.decodeCpuNanos() : 0;
     }
 
     @Override
@@ -182,6 +203,9 @@ public final class SimulatedLine implements AutoCloseable {
             virtualLine.close();
         } finally {
             platform.close();
+            if (directReader != null) {
+                directReader.close();
+            }
         }
     }
 }

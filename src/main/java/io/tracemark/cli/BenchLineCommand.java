@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,17 +51,27 @@ public final class BenchLineCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--reads", defaultValue = "images", description = "images (default: the camera's frames, "
+            + "decoded and graded by the station) or direct (a reader sends each printed label's data as a result "
+            + "string, generic profile over loopback TCP; nothing drawn or decoded)")
+    String reads;
+
     @Override
     public Integer call() throws IOException {
+        if (!reads.equals("images") && !reads.equals("direct")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--reads: '" + reads + "' is neither 'images' nor 'direct'");
+        }
         Path dir = Files.createTempDirectory("tracemark-bench-line-");
         SimulatedLine.Options options = SimulatedLine.Options.demo(dir)
                 .withFaults(LineFaults.parse(faults, DegradationMix.line(), 1)).withCodes(units * 2 + 100);
         Map<String, Object> doc = new LinkedHashMap<>();
         boolean ok;
-        try (SimulatedLine sim = SimulatedLine.start(options)) {
+        try (SimulatedLine sim = reads.equals("direct") ? SimulatedLine.startReadingDirect(options)
+                : SimulatedLine.start(options)) {
             StationCpu cpu = new StationCpu();
             cpu.sample();
-            long cpuBefore = cpu.nanos() + sim.scanner().decodeCpuNanos();
+            long cpuBefore = cpu.nanos() + sim.decodeCpuNanos();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     cpu.sample();
@@ -81,12 +92,13 @@ public final class BenchLineCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             cpu.sample();
-            long stationCpu = cpu.nanos() + sim.scanner().decodeCpuNanos() - cpuBefore;
+            long stationCpu = cpu.nanos() + sim.decodeCpuNanos() - cpuBefore;
             Reconciliation r = outcome.books().orElseThrow(() -> new TracemarkException("bench line: job did not run: "
                     + outcome.refused().orElse("?")));
             List<Long> latencies = latencies(sim.database(), r.job());
             List<Double> windows = windows(verdictTimes(sim.database(), r.job()));
             doc.put("units", units);
+            doc.put("reads", reads);
             doc.put("unitsPerSecond", r.unitsPerSecond());
             doc.put("unitsPerMinute", Math.round(r.unitsPerSecond() * 60));
             doc.put("sendToVerdictMedianMs", percentile(latencies, 50));
@@ -103,6 +115,7 @@ public final class BenchLineCommand implements Callable<Integer> {
             doc.put("windowUnits", WINDOW);
             doc.put("unitsPerSecondByWindow", windows);
             doc.put("targetUnitsPerSecond", 50);
+            doc.put("targetStationCpuMsPerUnit", reads.equals("direct") ? 0.5 : 5);
             ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units;
             doc.put("ok", ok);
         }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One label the rasterizer printed.
  *
- * @param image      1-bit image, one pixel per printer dot, white paper
+ * @param image      1-bit image, one pixel per printer dot, white paper; null from a rasterizer that does not
+ *                   draw ({@link ZplRasterizer#withoutDrawing})
  * @param quantity   copies requested by {@code ^PQ} (1 when absent)
  * @param dotsPerMm  resolution the image was drawn at
  * @param fields     what was drawn, in drawing order

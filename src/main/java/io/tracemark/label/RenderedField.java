@@ -13,9 +13,11 @@ package io.tracemark.label;
  * @param data        the field data after {@code ^FH} and character-set decoding (for symbols: the
  *                    encoded content, FNC1 separators as GS {@code \u001d}); empty for boxes
  * @param fieldNumber the {@code ^FN} number, or 0
+ * @param aimId       for symbols the AIM symbology identifier a reader reports with the data
+ *                    ({@code ]d2} for a DataMatrix with FNC1 first, {@code ]Q1}, {@code ]C1}, ...); else empty
  */
 public record RenderedField(Kind kind, String symbology, int x, int y, int width, int height, String data,
-                            int fieldNumber) {
+                            int fieldNumber, String aimId) {
 
     /** What kind of field. */
     public enum Kind { TEXT, SYMBOL, GRAPHIC, BOX }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param moduleH  dots per module row vertically
  * @param content  the data the symbol carries, as a decoder reports it (FNC1 separators as GS,
  *                 leading FNC1 omitted)
+ * @param aimId    the AIM symbology identifier a reader reports for it (ISO/IEC 15424: {@code ]d2} DataMatrix
+ *                 with FNC1 first, {@code ]d1} without; {@code ]Q1} QR; {@code ]C1} Code 128 with FNC1 first,
+ *                 {@code ]C0} without; {@code ]E0} EAN-13)
  */
-record SymbolDrawing(boolean[][] modules, int moduleW, int moduleH, String content) {
+record SymbolDrawing(boolean[][] modules, int moduleW, int moduleH, String content, String aimId) {
 
     int width() {
         return modules.length == 0 ? 0 : modules[0].length * moduleW;
@@ -31,16 +34,17 @@ record SymbolDrawing(boolean[][] modules, int moduleW, int moduleH, String conte
             case "BX" -> dataMatrix(s, data, barHeight);
             case "BQ" -> qr(s, data, dotsPerMm);
             case "BC" -> oneD(SymbolPainter.code128(code128Content(data)), moduleWidth, s.intArg(1, barHeight),
-                    gs1Text(code128Content(data)));
-            case "BE" -> oneD(SymbolPainter.ean13(data.trim()), moduleWidth, s.intArg(1, barHeight), data.trim());
+                    gs1Text(code128Content(data)),
+                    code128Content(data).startsWith(String.valueOf(SymbolPainter.CODE128_FNC1)) ? "]C1" : "]C0");
+            case "BE" -> oneD(SymbolPainter.ean13(data.trim()), moduleWidth, s.intArg(1, barHeight), data.trim(), "]E0");
             default -> throw new IllegalArgumentException("not a symbol command: " + s);
         };
     }
 
-    private static SymbolDrawing oneD(boolean[] bars, int moduleWidth, int height, String content) {
+    private static SymbolDrawing oneD(boolean[] bars, int moduleWidth, int height, String content, String aimId) {
         boolean[][] rows = new boolean[1][];
         rows[0] = bars;
-        return new SymbolDrawing(rows, Math.max(1, moduleWidth), Math.max(1, height), content);
+        return new SymbolDrawing(rows, Math.max(1, moduleWidth), Math.max(1, height), content, aimId);
     }
 
     private static SymbolDrawing dataMatrix(ZplCommand s, String data, int barHeight) {
@@ -77,7 +81,7 @@ record SymbolDrawing(boolean[][] modules, int moduleW, int moduleH, String conte
         if (h <= 0) {
             h = Math.max(1, Math.round((float) barHeight / Math.max(1, modules.length)));
         }
-        return new SymbolDrawing(modules, h, h, content.toString());
+        return new SymbolDrawing(modules, h, h, content.toString(), gs1 ? "]d2" : "]d1");
     }
 
     private static SymbolDrawing qr(ZplCommand s, String data, int dotsPerMm) {
@@ -97,7 +101,7 @@ record SymbolDrawing(boolean[][] modules, int moduleW, int moduleH, String conte
                 content = mode == 'B' && content.length() >= 5 ? content.substring(5) : content.substring(1);
             }
         }
-        return new SymbolDrawing(SymbolPainter.qr(content, level), mag, mag, content);
+        return new SymbolDrawing(SymbolPainter.qr(content, level), mag, mag, content, "]Q1");
     }
 
     /** ZPL Code 128 invocation codes to ZXing content: {@code >8} is FNC1, subset switches dropped. */

@@ -26,6 +26,7 @@ public final class ZplRasterizer {
     private final LabelFonts fonts;
     private final int defaultWidth;
     private final int defaultLength;
+    private boolean draws = true;
 
     private final Map<String, List<ZplCommand>> formats = new HashMap<>();
     private final Map<String, Font> downloadedFonts = new HashMap<>();
@@ -75,6 +76,17 @@ public final class ZplRasterizer {
         this.fonts = fonts;
         this.defaultWidth = defaultWidth;
         this.defaultLength = defaultLength;
+    }
+
+    /**
+     * A rasterizer that interprets labels as a printer does (stored formats, field numbers, character
+     * sets, symbol encoding) but draws nothing: its labels have no image and their text fields no size.
+     * What a reader learns of a label without a camera.
+     */
+    public static ZplRasterizer withoutDrawing(LabelTarget target) {
+        ZplRasterizer r = new ZplRasterizer(target, LabelFonts.system(), 0, 0);
+        r.draws = false;
+        return r;
     }
 
     public int dotsPerMm() {
@@ -255,6 +267,11 @@ public final class ZplRasterizer {
     }
 
     private void drawText(FieldState f, String text) {
+        if (!draws) {
+            label.fields.add(new RenderedField(RenderedField.Kind.TEXT, "", left(f), top(f, 0, 0), 0, 0, text,
+                    f.fieldNumber, ""));
+            return;
+        }
         char fontKey = f.fontName == null && f.fontLetter == 0 ? defaultFont : f.fontLetter;
         String fontName = f.fontName != null ? f.fontName : fontAliases.get(fontKey);
         Font font = fonts.cjk();
@@ -274,7 +291,7 @@ public final class ZplRasterizer {
         int y = top(f, mask.height(), mask.baseline());
         boolean reverse = f.reverse;
         label.fields.add(new RenderedField(RenderedField.Kind.TEXT, fontName != null ? fontName : String.valueOf(fontKey),
-                x, y, mask.width(), mask.height(), text, f.fieldNumber));
+                x, y, mask.width(), mask.height(), text, f.fieldNumber, ""));
         label.ops.add(canvas -> canvas.blit(mask.dots(), x, y, 1, 1, reverse));
     }
 
@@ -285,7 +302,7 @@ public final class ZplRasterizer {
         int y = top(f, d.height(), d.height());
         boolean reverse = f.reverse;
         label.fields.add(new RenderedField(RenderedField.Kind.SYMBOL, "^" + s.name(), x, y, d.width(), d.height(),
-                d.content(), f.fieldNumber));
+                d.content(), f.fieldNumber, d.aimId()));
         label.ops.add(canvas -> d.draw(canvas, x, y, reverse));
     }
 
@@ -297,7 +314,7 @@ public final class ZplRasterizer {
         int x = left(f);
         int y = top(f, h, h);
         boolean reverse = f.reverse;
-        label.fields.add(new RenderedField(RenderedField.Kind.BOX, "^GB", x, y, w, h, "", 0));
+        label.fields.add(new RenderedField(RenderedField.Kind.BOX, "^GB", x, y, w, h, "", 0, ""));
         label.ops.add(canvas -> {
             if (white) {
                 return;
@@ -325,7 +342,7 @@ public final class ZplRasterizer {
         int x = left(f);
         int y = top(f, g.rows(), g.rows());
         boolean reverse = f.reverse;
-        label.fields.add(new RenderedField(RenderedField.Kind.GRAPHIC, "^GF", x, y, g.bytesPerRow() * 8, g.rows(), "", 0));
+        label.fields.add(new RenderedField(RenderedField.Kind.GRAPHIC, "^GF", x, y, g.bytesPerRow() * 8, g.rows(), "", 0, ""));
         label.ops.add(canvas -> canvas.blit(dots, x, y, 1, 1, reverse));
     }
 
@@ -348,6 +365,10 @@ public final class ZplRasterizer {
                 execute(c, true);
             }
             label = null;
+        }
+        if (!draws) {
+            printed.add(new RasterLabel(null, quantity, dotsPerMm, l.fields));
+            return;
         }
         BitCanvas canvas = new BitCanvas(printWidth > 0 ? printWidth : defaultWidth,
                 labelLength > 0 ? labelLength : defaultLength);

@@ -55,10 +55,24 @@ public final class VirtualLine implements AutoCloseable {
     private final BufferedWriter printedLog;
 
     public VirtualLine(Settings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A line whose reader learns each label from the printer instead of from camera frames: every
+     * printed label goes to {@code reader} and the camera sees nothing (no label is drawn for it).
+     *
+     * @param reader receives every printed label, or null for the camera
+     */
+    public VirtualLine(Settings settings, PrintedLabelListener reader) {
         this.printer = new VirtualPrinter(settings.printer());
         this.camera = new VirtualCamera(settings.camera(), settings.mix(), settings.cameraSeed());
         this.gate = new VirtualRejectGate("virtual-gate", settings.gate(), settings.gateConfirmTimeout());
         this.printedLog = settings.outDir() == null ? null : openLog(settings.outDir());
+        if (reader != null) {
+            printer.addListener(reader);
+            return;
+        }
         printer.addListener(camera.viewing(label -> {
             BufferedImage image = label.image().get();
             lastLabel.set(image);
