@@ -20,9 +20,32 @@ class BenchLineCommandTest {
         assertTrue(doc.get("ok").asBoolean(), r.out());
         assertTrue(doc.get("balanced").asBoolean());
         assertEquals(40, doc.get("verified").asInt());
+        assertEquals("images", doc.get("reads").asText());
         assertTrue(doc.get("stationCpuMsPerUnit").asDouble() > 0, r.out());
         assertEquals(1, doc.get("unitsPerSecondByWindow").size(), "40 units: one window");
         assertTrue(doc.get("unitsPerSecondByWindow").get(0).asDouble() > 0, r.out());
+    }
+
+    @Test
+    void directReadsJudgeEveryPrintedLabelFromTheReadersResultStrings() throws Exception {
+        CommandRun r = run("bench", "line", "--reads", "direct", "--units", "300", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = JsonOutput.mapper().readTree(r.out());
+        assertEquals("direct", doc.get("reads").asText());
+        assertTrue(doc.get("ok").asBoolean(), r.out());
+        assertTrue(doc.get("balanced").asBoolean(), r.out());
+        assertEquals(300, doc.get("verified").asInt(), r.out());
+        assertEquals(0, doc.get("rejected").asInt(), "result strings carry each label's printed data: " + r.out());
+        assertEquals(0, doc.get("duplicates").asInt(), r.out());
+        assertTrue(doc.get("stationCpuMsPerUnit").asDouble() > 0, r.out());
+        assertEquals(0.5, doc.get("targetStationCpuMsPerUnit").asDouble());
+    }
+
+    @Test
+    void anUnknownReadsModeIsRefusedByName() {
+        CommandRun r = run("bench", "line", "--reads", "frames", "--units", "10");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("--reads") && r.err().contains("frames"), r.err());
     }
 
     @Test

@@ -79,6 +79,21 @@ class ZplRasterizerTest {
     }
 
     @Test
+    void withoutDrawingARecalledFormatYieldsItsFieldsAndTheSymbolsAimIdButNoImage() {
+        ZplRasterizer reader = ZplRasterizer.withoutDrawing(LabelTarget.standard(8));
+        reader.feed("^XA^DFR:T1.ZPL^FS^CI28^FO20,20^BXN,5,200,,,,#,1^FN1^FS^FO200,30^A0N,30,30^FN2^FS^XZ");
+        List<RasterLabel> labels = reader.feed("^XA^XFR:T1.ZPL^FS^FN1^FH_^FD#10106901234567892101A1^FS"
+                + "^FN2^FH_^FDA1^FS^XZ");
+        assertEquals(1, labels.size());
+        assertEquals(null, labels.get(0).image());
+        RenderedField symbol = labels.get(0).fields().get(0);
+        assertEquals(RenderedField.Kind.SYMBOL, symbol.kind());
+        assertEquals("]d2", symbol.aimId());
+        assertEquals("0106901234567892101A1", symbol.data());
+        assertEquals("A1", labels.get(0).fields().get(1).data());
+    }
+
+    @Test
     void textFieldDataIsHexDecodedUtf8() {
         RasterLabel label = printer.feed("^XA^CI28^PW400^LL100^FO10,10^A0N,30,30^FH_^FD_5EXZ_7EJA__E4_B8_AD^FS^XZ").get(0);
         assertEquals("^XZ~JA_中", first(label, RenderedField.Kind.TEXT).data());
