@@ -8,6 +8,7 @@ import io.tracemark.master.MasterDataStore;
 import io.tracemark.master.Product;
 import io.tracemark.printer.Printer;
 import io.tracemark.verify.Grade;
+import io.tracemark.verify.Scanner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +113,9 @@ final class JobBook {
                 "unknown printer " + request.printer()));
         Grade minimum = request.minimumGrade() == null || request.minimumGrade().isBlank()
                 ? settings.defaultMinimumGrade() : Grade.parse(request.minimumGrade());
-        return new JobRun(request, product, labels, printer, minimum, matcher, stop, events);
+        Runnable readTrigger = devices.scanner(request.scanner()).filter(Scanner::triggeredPerUnit)
+                .<Runnable>map(scanner -> () -> scanner.trigger(true)).orElse(() -> { });
+        return new JobRun(request, product, labels, printer, minimum, matcher, stop, events, readTrigger);
     }
 
     /** Where a started job's codes come from: its shared code (batch level) or allocations (item level). */

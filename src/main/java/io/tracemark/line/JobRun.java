@@ -1,5 +1,6 @@
 package io.tracemark.line;
 
+import io.tracemark.core.DeviceException;
 import io.tracemark.master.Product;
 import io.tracemark.printer.Printer;
 import io.tracemark.printer.PrinterListener;
@@ -22,11 +23,12 @@ final class JobRun implements PrinterListener {
     private final UnitMatcher matcher;
     private final Consumer<StopCause> stop;
     private final Executor events;
+    private final Runnable readTrigger;
     private volatile String jobId;
     private Feeder feeder;
 
     JobRun(JobRequest request, Product product, JobLabels labels, Printer printer, Grade minimum, UnitMatcher matcher,
-           Consumer<StopCause> stop, Executor events) {
+           Consumer<StopCause> stop, Executor events, Runnable readTrigger) {
         this.request = request;
         this.product = product;
         this.labels = labels;
@@ -35,6 +37,7 @@ final class JobRun implements PrinterListener {
         this.matcher = matcher;
         this.stop = stop;
         this.events = events;
+        this.readTrigger = readTrigger;
     }
 
     String jobId() {
@@ -57,9 +60,20 @@ final class JobRun implements PrinterListener {
         this.feeder = f;
     }
 
+    /**
+     * The printer confirmed a label: a reader triggered by software ({@code trigger: software} in its
+     * profile) gets its trigger now, on the printer's thread, so that reads follow labels in order; a
+     * trigger that cannot be sent stops the line (the label would go unread).
+     */
     @Override
     public void printed(long unitId) {
         events.execute(() -> matcher.printed(unitId));
+        try {
+            readTrigger.run();
+        } catch (DeviceException e) {
+            stop.accept(StopCause.fault("scanner.trigger", "cannot trigger the reader for unit " + unitId + ": "
+                    + e.getMessage()));
+        }
     }
 
     @Override

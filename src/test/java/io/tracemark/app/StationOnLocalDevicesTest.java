@@ -67,6 +67,8 @@ class StationOnLocalDevicesTest {
 
     private VirtualPrinter printer;
     private FakeReader reader;
+    private volatile boolean softwareTriggered;
+    private final java.util.concurrent.BlockingQueue<String> seen = new java.util.concurrent.LinkedBlockingQueue<>();
     private FakeGate gate;
     private final AtomicInteger labelsRead = new AtomicInteger();
     private Path stationYaml;
@@ -85,6 +87,10 @@ class StationOnLocalDevicesTest {
             String line = read.map(d -> d.symbologyId() + d.data()).orElse("NOREAD");
             try {
                 labelsRead.incrementAndGet(); // before the station can see the result and end the job
+                if (softwareTriggered) { // a triggered reader shows the label only when told to read
+                    seen.add(line);
+                    return;
+                }
                 reader.send(line + "\r\n");
             } catch (Exception e) {
                 throw new IllegalStateException("fake reader cannot send", e);
@@ -169,6 +175,56 @@ class StationOnLocalDevicesTest {
             assertEquals(201, new Http(panel.port()).signIn("9001", "4321"), "the admin was kept; no PIN needed now");
             assertEquals(PackMlState.STOPPED, again.line().snapshot().state());
             assertTrue(again.line().currentJobId().isEmpty(), "the ended job is not resumed");
+        }
+    }
+
+    @Test
+    void aSoftwareTriggeredReaderGetsOneTriggerPerPrintedLabel() throws Exception {
+        seedMasterDataAndCodes(dir.resolve("data"), 40);
+        softwareTriggered = true;
+        Path keyence = write("station-keyence.yaml", Files.readString(stationYaml)
+                .replace("profile: generic", "profile: keyence-sr"));
+        AtomicInteger triggers = new AtomicInteger();
+        Thread keyenceReader = new Thread(() -> answerTriggers(triggers), "fake keyence");
+        keyenceReader.setDaemon(true);
+        keyenceReader.start();
+        try (Station runtime = Station.builder(new StationConfigReader().read(keyence)).start()) {
+            runtime.line().start(SampleStation.itemJob(12, LocalDate.now()), "tester");
+            assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),
+                    EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED), Duration.ofSeconds(60)),
+                    () -> "job did not complete: " + runtime.line().snapshot());
+            runtime.line().endBatch("tester");
+            assertEquals(12, runtime.line().snapshot().counters().verified(), runtime.line().snapshot().toString());
+            assertEquals(labelsRead.get(), triggers.get(), "one LON per printed label (challenge included)");
+        } finally {
+            keyenceReader.interrupt();
+        }
+    }
+
+    /** The fake Keyence SR: on each {@code LON<CR>} it answers {@code OK,LON} and then the label it sees. */
+    private void answerTriggers(AtomicInteger triggers) {
+        StringBuilder command = new StringBuilder();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Integer b = reader.received.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (b == null) {
+                    continue;
+                }
+                if (b != '\r') {
+                    command.append((char) b.intValue());
+                    continue;
+                }
+                if (command.toString().equals("LON")) {
+                    triggers.incrementAndGet();
+                    String label = seen.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                    reader.send("OK,LON\r" + (label == null ? "ERROR" : label) + "\r");
+                }
+                command.setLength(0);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("fake Keyence reader failed", e);
         }
     }
 
