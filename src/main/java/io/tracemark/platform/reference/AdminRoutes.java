@@ -63,7 +63,7 @@ final class AdminRoutes {
         });
         app.get(ADMIN + "/scan-alerts", ctx -> ctx.json(scans.alerts()));
         app.post(ADMIN + "/uscc-confirmations", ctx -> {
-            MasterData.UsccConfirmation c = JsonBody.read(ctx, MasterData.UsccConfirmation.class);
+            MasterData.NewUsccConfirmation c = JsonBody.read(ctx, MasterData.NewUsccConfirmation.class);
             ctx.status(201).json(master.confirmUscc(c.uscc(), c.confirmedBy()));
         });
         app.get(ADMIN + "/uscc-confirmations/{uscc}", ctx -> ctx.json(master.usccConfirmation(ctx.pathParam("uscc"))

@@ -57,7 +57,7 @@ public final class ReferencePlatform implements AutoCloseable {
         this.db = new PlatformDatabase(dataDir);
         Clock clock = Clock.systemUTC();
         Random random = options.randomSeed() == null ? new SecureRandom() : new Random(options.randomSeed());
-        this.master = new MasterData(db);
+        this.master = new MasterData(db, () -> "reference platform " + baseUrl);
         this.issuer = new CodeIssuer(db, master, new CodeGenerator(random,
                 () -> options.resolverBase() != null ? options.resolverBase() : baseUrl), clock, options.autoAudit());
         this.intake = new EventIntake(db, clock);
@@ -70,7 +70,7 @@ public final class ReferencePlatform implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(PlatformJson.mapper(), false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
         });
-        new StationRoutes(master, issuer, intake).register(app);
+        new StationRoutes(master, issuer, intake, scans).register(app);
         new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
         new PublicRoutes(master, intake, scans).register(app);
         new ErrorReplies(MAX_BODY_BYTES).register(app);
