@@ -594,6 +594,9 @@ function renderAlerts() {
   ]));
   $('alerts-rows').replaceChildren(...rows);
   $('alerts-empty').hidden = rows.length > 0;
+  const open = state.alerts.filter((a) => !a.acknowledgedBy).length;
+  $('alerts-badge').hidden = open === 0;
+  $('alerts-badge').textContent = formatNumber(open);
 }
 
 async function acknowledgeAlert(code) {

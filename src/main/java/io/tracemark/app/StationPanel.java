@@ -90,6 +90,11 @@ public final class StationPanel {
             public Optional<CounterfeitAlert> acknowledge(String code, String actor) {
                 return stored.acknowledge(code, actor);
             }
+
+            @Override
+            public AutoCloseable onChange(Runnable listener) {
+                return stored.onChange(listener);
+            }
         };
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The platform's anti-counterfeit alerts in the station database (table {@code platform_scan_alerts}):
@@ -27,11 +28,25 @@ public final class StoredScanAlerts {
     private final Database db;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public StoredScanAlerts(Database db, AuditLog audit, Clock clock) {
         this.db = db;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Calls {@code listener} after every change (alerts received, an acknowledgement), on the thread
+     * that made it; it must be quick and must not throw. Closing the handle removes it.
+     */
+    public AutoCloseable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     /** The sequence to pull after: the highest one held, 0 when none. */
@@ -50,7 +65,8 @@ public final class StoredScanAlerts {
             return 0;
         }
         long now = clock.millis();
-        return db.inTransaction(conn -> {
+        int[] changes = new int[1];
+        int newCodes = db.inTransaction(conn -> {
             int added = 0;
             for (ScanAlert a : alerts) {
                 Long held = heldSequence(conn, a.code());
@@ -70,12 +86,17 @@ public final class StoredScanAlerts {
                     }
                     ps.executeUpdate();
                 }
+                changes[0]++;
                 if (held == null) {
                     added++;
                 }
             }
             return added;
         });
+        if (changes[0] > 0) {
+            changed();
+        }
+        return newCodes;
     }
 
     private static Long heldSequence(java.sql.Connection conn, String code) throws SQLException {
@@ -113,7 +134,8 @@ public final class StoredScanAlerts {
      */
     public Optional<CounterfeitAlert> acknowledge(String code, String actor) {
         long now = clock.millis();
-        return db.inTransaction(conn -> {
+        boolean[] acked = new boolean[1];
+        Optional<CounterfeitAlert> result = db.inTransaction(conn -> {
             Optional<CounterfeitAlert> held = find(conn, code);
             if (held.isEmpty() || held.get().acknowledged()) {
                 return held;
@@ -128,8 +150,13 @@ public final class StoredScanAlerts {
             CounterfeitAlert a = held.get();
             audit.record(conn, actor, "scan-alert.ack", a.reason() + " " + code + " (" + a.scans() + " scans"
                     + (a.productId() == null ? "" : ", product " + a.productId()) + ")");
+            acked[0] = true;
             return find(conn, code);
         });
+        if (acked[0]) {
+            changed();
+        }
+        return result;
     }
 
     private static Optional<CounterfeitAlert> find(java.sql.Connection conn, String code) throws SQLException {

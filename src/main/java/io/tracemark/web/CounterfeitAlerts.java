@@ -34,4 +34,12 @@ public interface CounterfeitAlerts {
      * @return the alert as now stored, empty when there is none for the code
      */
     Optional<CounterfeitAlert> acknowledge(String code, String actor);
+
+    /**
+     * Calls {@code listener} whenever the alerts change (received, acknowledged), so the panel can push
+     * the status at once; quick, never throwing. Closing the handle removes it.
+     */
+    default AutoCloseable onChange(Runnable listener) {
+        return () -> { };
+    }
 }
