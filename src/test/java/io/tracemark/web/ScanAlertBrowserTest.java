@@ -35,10 +35,12 @@ import org.openqa.selenium.WebElement;
  * platform's public page (loopback HTTP); the station built from {@code station.yaml} (as {@code run}
  * builds it, platform by URL and token) pulls the platform's alerts and its panel, in headless
  * Chromium, shows them in Chinese with an English switch; a signed-in user acknowledges one, which
- * is audited with who and when and survives a restart of the station.
+ * is audited with who and when and survives a restart of the station. The producer's USCC, whose check
+ * character fails, was confirmed by a person on the platform: the master-data view says who, when and where.
  */
 class ScanAlertBrowserTest {
 
+    private static final String EARLY = "91350100M000100Y44";
     private static final String FAKE = "(01)" + "06901234000016" + "(21)" + "FAKE0001";
 
     @TempDir
@@ -69,6 +71,7 @@ class ScanAlertBrowserTest {
              FakeReader reader = new FakeReader();
              FakeGate gate = new FakeGate(unit -> true)) {
             printer.start();
+            confirmEarlyUsccOnThePlatform(platform);
             String copied = platform.activateCodes(SampleData.KETTLE, 1).get(0);
             Path yaml = stationYaml(platform, printer.port(), reader.port(), gate.port());
             try (Station station = Station.builder(new StationConfigReader().read(yaml)).start();
@@ -115,6 +118,12 @@ class ScanAlertBrowserTest {
                 assertTrue(rowText(copied).contains("Scanned unusually often"), rowText(copied));
                 browser.driver.findElement(By.cssSelector("#app .lang-switch")).click();
                 browser.await(() -> browser.tab("alerts").getText().startsWith("防伪告警"));
+                browser.tab("master").click();
+                browser.await(Duration.ofSeconds(10), () -> browser.text("producer-rows").contains(EARLY));
+                String producer = browser.text("producer-rows");
+                assertTrue(producer.contains("校验位不符，已由 王工 于") && producer.contains("在追溯平台（reference platform "
+                        + platform.baseUrl() + "）核实"), producer);
+                browser.screenshot("master-uscc-confirmed-on-platform");
                 browser.signOut();
             }
             try (Station again = Station.builder(new StationConfigReader().read(yaml)).start()) {
@@ -124,6 +133,23 @@ class ScanAlertBrowserTest {
                 assertEquals("9001", acked.acknowledgedBy(), "the acknowledgement is kept across a restart");
             }
         }
+    }
+
+    /** A person confirms an early USCC on the platform, and the sample producer is registered with it. */
+    private static void confirmEarlyUsccOnThePlatform(ReferencePlatform platform) throws Exception {
+        assertEquals(201, admin(platform, "POST", "/admin/uscc-confirmations",
+                "{\"uscc\": \"" + EARLY + "\", \"confirmedBy\": \"王工\"}").statusCode());
+        io.tracemark.platform.wire.Producer sample = platform.client().producers().get(0);
+        platform.putProducer(new io.tracemark.platform.wire.Producer(sample.id(), sample.name(), EARLY, sample.address(),
+                sample.contact(), sample.businessLicence()));
+    }
+
+    private static HttpResponse<String> admin(ReferencePlatform platform, String method, String path, String body)
+            throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/api/platform/v1"
+                        + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + platform.adminToken())
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<WebElement> rows() {

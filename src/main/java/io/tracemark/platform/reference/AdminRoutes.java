@@ -46,7 +46,7 @@ final class AdminRoutes {
             Producer p = JsonBody.read(ctx, Producer.class);
             sameId(ctx, p.id());
             master.putProducer(p);
-            ctx.json(p);
+            ctx.json(master.withConfirmation(master.producer(p.id()).orElseThrow()));
         });
         app.put(ADMIN + "/products/{id}", ctx -> {
             Product p = JsonBody.read(ctx, Product.class);
