@@ -49,6 +49,7 @@ final class ScanCounter {
         String now = clock.instant().toString();
         return db.inTransaction(c -> {
             long count;
+            String firstAt;
             try (var ps = c.prepareStatement("INSERT INTO scans(code, issued, count, first_at, last_at) VALUES(?, ?, 1, ?, ?)"
                     + " ON CONFLICT(code) DO UPDATE SET count = count + 1, last_at = excluded.last_at"
                     + " RETURNING count, first_at")) {
@@ -59,10 +60,11 @@ final class ScanCounter {
                 try (var rs = ps.executeQuery()) {
                     rs.next();
                     count = rs.getLong(1);
-                    if (!owner.issued() || count >= UNUSUAL_SCANS) {
-                        raise(c, code, owner, count, rs.getString(2), now);
-                    }
+                    firstAt = rs.getString(2);
                 }
+            }
+            if (!owner.issued() || count >= UNUSUAL_SCANS) {
+                raise(c, code, owner, count, firstAt, now);
             }
             return count;
         });
