@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanAlertFeedTest {
 
     private static final String FAKE_PAGE = "/01/06901234000016/21/FAKE0001";
+    /** The reference platform's threshold (its ScanCounter): 20 scans of one issued code raise an alert. */
+    private static final int UNUSUAL_SCANS = 20;
 
     @TempDir
     Path dir;
@@ -73,14 +75,14 @@ class ScanAlertFeedTest {
         assertEquals(SampleData.KETTLE, fake.productId(), "the product whose GTIN it carries");
         assertEquals(1, fake.scans());
 
-        for (int i = 2; i <= ScanCounter.UNUSUAL; i++) {
+        for (int i = 2; i <= UNUSUAL_SCANS; i++) {
             get(platform.publicPage(copied).toString());
         }
         List<ScanAlert> second = client.scanAlerts(fake.sequence());
         assertEquals(1, second.size(), second.toString());
         assertEquals(copied, second.get(0).code());
         assertEquals(ScanAlert.SCANNED_UNUSUALLY_OFTEN, second.get(0).reason());
-        assertEquals(ScanCounter.UNUSUAL, second.get(0).scans());
+        assertEquals(UNUSUAL_SCANS, second.get(0).scans());
         assertTrue(second.get(0).sequence() > fake.sequence());
 
         get(platform.baseUrl() + FAKE_PAGE);
@@ -125,7 +127,7 @@ class ScanAlertFeedTest {
             assertTrue(stored.acknowledge("(01)unknown", "1001").isEmpty());
 
             get(platform.baseUrl() + FAKE_PAGE);
-            for (int i = 0; i < ScanCounter.UNUSUAL; i++) {
+            for (int i = 0; i < UNUSUAL_SCANS; i++) {
                 get(platform.publicPage(copied).toString());
             }
             assertEquals(2, puller.pullNow());
@@ -162,10 +164,5 @@ class ScanAlertFeedTest {
     private static HttpResponse<String> get(String uri, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The reference platform's threshold, restated: 20 scans of one issued code raise an alert. */
-    private static final class ScanCounter {
-        static final int UNUSUAL = 20;
     }
 }
