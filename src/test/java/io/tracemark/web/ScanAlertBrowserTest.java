@@ -23,9 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -44,22 +44,16 @@ class ScanAlertBrowserTest {
     private static final String FAKE = "(01)" + "06901234000016" + "(21)" + "FAKE0001";
 
     @TempDir
-    static Path profile;
-    @TempDir
     Path dir;
 
     private static HeadlessChromium browser;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(profile);
-    }
+    @RegisterExtension
+    static final ChromiumPerClass CHROMIUM = new ChromiumPerClass();
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @BeforeAll
+    static void takeBrowser() {
+        browser = CHROMIUM.browser();
     }
 
     @Test
