@@ -155,11 +155,6 @@ public final class PlatformLink implements AutoCloseable {
         return scanAlerts;
     }
 
-    /** Pulls the platform's anti-counterfeit alerts now, on the calling thread; returns how many arrived. */
-    public int pullScanAlerts() {
-        return alertPuller.pullNow();
-    }
-
     /** How far behind the platform is. */
     public PlatformLag lag() {
         return sender.lag();

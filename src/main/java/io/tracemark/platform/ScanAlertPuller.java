@@ -38,8 +38,8 @@ public final class ScanAlertPuller implements AutoCloseable {
     public int pullNow() {
         int received = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
-            List<ScanAlert> alerts = client.scanAlerts(store.cursor());
-            int added = store.save(alerts);
+            List<ScanAlert> alerts = client.scanAlerts(store.cursor(client.describe()));
+            int added = store.save(client.describe(), alerts);
             received += alerts.size();
             if (added > 0) {
                 LOG.warn("{}: {} new anti-counterfeit alerts (codes never issued or scanned unusually often); see the panel",

@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The platform's anti-counterfeit alerts in the station database (table {@code platform_scan_alerts}):
  * stored as they arrive, a later change of an alert (more scans) replacing the earlier one while
  * keeping its acknowledgement, and acknowledged by a person at the panel (audited as
- * {@code scan-alert.ack}). The highest sequence held is the cursor of the next pull.
+ * {@code scan-alert.ack}). The highest sequence held from a platform is the cursor of the next pull
+ * from it; a station linked to another platform starts again from 0 (its sequences are its own).
  */
 public final class StoredScanAlerts {
 
@@ -49,18 +50,18 @@ public final class StoredScanAlerts {
         listeners.forEach(Runnable::run);
     }
 
-    /** The sequence to pull after: the highest one held, 0 when none. */
-    public long cursor() {
-        return db.count("SELECT coalesce(max(sequence), 0) FROM platform_scan_alerts");
+    /** The sequence to pull after from {@code platform}: the highest one held from it, 0 when none. */
+    public long cursor(String platform) {
+        return db.count("SELECT coalesce(max(sequence), 0) FROM platform_scan_alerts WHERE platform = ?", platform);
     }
 
     /**
-     * Stores alerts from the platform in one transaction; an alert older than the one held for its
-     * code is ignored.
+     * Stores alerts from {@code platform} in one transaction; an alert older than the one held from
+     * the same platform for its code is ignored.
      *
      * @return how many of them were new codes (not seen before)
      */
-    public int save(List<ScanAlert> alerts) {
+    public int save(String platform, List<ScanAlert> alerts) {
         if (alerts.isEmpty()) {
             return 0;
         }
@@ -69,18 +70,18 @@ public final class StoredScanAlerts {
         int newCodes = db.inTransaction(conn -> {
             int added = 0;
             for (ScanAlert a : alerts) {
-                Long held = heldSequence(conn, a.code());
-                if (held != null && held >= a.sequence()) {
+                Held held = held(conn, a.code());
+                if (held != null && held.platform().equals(platform) && held.sequence() >= a.sequence()) {
                     continue;
                 }
                 String sql = held == null
-                        ? "INSERT INTO platform_scan_alerts(sequence, product_id, reason, scans, first_scan_at,"
-                            + " last_scan_at, received_at, code) VALUES (?,?,?,?,?,?,?,?)"
-                        : "UPDATE platform_scan_alerts SET sequence = ?, product_id = ?, reason = ?, scans = ?,"
-                            + " first_scan_at = ?, last_scan_at = ?, received_at = ? WHERE code = ?";
+                        ? "INSERT INTO platform_scan_alerts(platform, sequence, product_id, reason, scans, first_scan_at,"
+                            + " last_scan_at, received_at, code) VALUES (?,?,?,?,?,?,?,?,?)"
+                        : "UPDATE platform_scan_alerts SET platform = ?, sequence = ?, product_id = ?, reason = ?,"
+                            + " scans = ?, first_scan_at = ?, last_scan_at = ?, received_at = ? WHERE code = ?";
                 try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                    Object[] values = {a.sequence(), a.productId(), a.reason(), a.scans(), a.firstScanAt().toEpochMilli(),
-                        a.lastScanAt().toEpochMilli(), now, a.code()};
+                    Object[] values = {platform, a.sequence(), a.productId(), a.reason(), a.scans(),
+                        a.firstScanAt().toEpochMilli(), a.lastScanAt().toEpochMilli(), now, a.code()};
                     for (int i = 0; i < values.length; i++) {
                         ps.setObject(i + 1, values[i]);
                     }
@@ -99,11 +100,16 @@ public final class StoredScanAlerts {
         return newCodes;
     }
 
-    private static Long heldSequence(java.sql.Connection conn, String code) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT sequence FROM platform_scan_alerts WHERE code = ?")) {
+    /** Where an alert held came from, and its sequence there. */
+    private record Held(String platform, long sequence) {
+    }
+
+    private static Held held(java.sql.Connection conn, String code) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT platform, sequence FROM platform_scan_alerts WHERE code = ?")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                return rs.next() ? new Held(rs.getString(1), rs.getLong(2)) : null;
             }
         }
     }

@@ -136,18 +136,28 @@ class ScanAlertFeedTest {
             CounterfeitAlert fake = all.get(1);
             assertEquals(2, fake.scans(), "the change was stored");
             assertEquals("1001", fake.acknowledgedBy(), "and the acknowledgement kept");
-            long cursor = stored.cursor();
+            long cursor = stored.cursor(client.describe());
 
             platform.close();
             PlatformException down = assertThrows(PlatformException.class, puller::pullNow);
             assertEquals(PlatformException.Kind.UNREACHABLE, down.kind(), down.getMessage());
             assertEquals(2, stored.all().size(), "what was stored stays");
-            assertEquals(cursor, stored.cursor());
+            assertEquals(cursor, stored.cursor(client.describe()));
+            assertEquals(0, stored.cursor("platform https://another.example"), "another platform's sequences are its own");
         }
+        platform = ReferencePlatform.start(0, dir.resolve("another-platform"), true); // its sequences start again at 1
+        get(platform.baseUrl() + FAKE_PAGE);
         try (Database reopened = Database.open(dir.resolve("station"))) {
-            assertEquals(2, new StoredScanAlerts(reopened, new AuditLog(reopened), Clock.systemUTC()).all().size());
+            StoredScanAlerts stored = new StoredScanAlerts(reopened, new AuditLog(reopened), Clock.systemUTC());
+            assertEquals(2, stored.all().size(), "kept across a restart");
+            PlatformClient other = platform.client();
+            assertEquals(1, new ScanAlertPuller(other, stored, Duration.ofMinutes(5), backoff, Clock.systemUTC()).pullNow(),
+                    "a station linked to another platform pulls from its start");
+            CounterfeitAlert fake = stored.all().stream().filter(a -> a.code().endsWith("FAKE0001")).findFirst().orElseThrow();
+            assertEquals(1, fake.scans(), "as the new platform counts it");
+            assertEquals("1001", fake.acknowledgedBy(), "the acknowledgement kept");
+            assertEquals(1, stored.cursor(other.describe()));
         }
-        platform = ReferencePlatform.start(0, dir.resolve("platform"), true); // for stop()
     }
 
     private long adminAlertCount() throws Exception {

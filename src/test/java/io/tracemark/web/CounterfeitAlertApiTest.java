@@ -25,7 +25,7 @@ class CounterfeitAlertApiTest {
     @Test
     void anOperatorListsAndAcknowledgesAnAlertOnceAndItIsAudited() {
         Instant at = Instant.parse("2026-03-01T07:00:00Z");
-        station.scanAlerts.save(List.of(new ScanAlert(1, FAKE, "P-KETTLE", ScanAlert.NEVER_ISSUED, 1, at, at),
+        station.scanAlerts.save("platform test", List.of(new ScanAlert(1, FAKE, "P-KETTLE", ScanAlert.NEVER_ISSUED, 1, at, at),
                 new ScanAlert(2, "(01)06901234000016(21)COPIED", "P-KETTLE", ScanAlert.SCANNED_UNUSUALLY_OFTEN, 20, at, at)));
         ApiClient operator = station.signedIn("1001", "1234");
         JsonNode alerts = operator.get("/platform/scan-alerts").json();
