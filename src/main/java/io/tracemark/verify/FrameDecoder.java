@@ -35,8 +35,15 @@ import java.util.Set;
 public final class FrameDecoder {
 
     private static final int MAX_CANDIDATES = 8;
+    /** An attempt costs one unit per started 64 Ki pixels of its view (a 1280×1024 frame: 20). */
+    static final int UNIT_PIXELS = 65_536;
+    /** Work units one frame may cost (see {@link Search}). */
+    static final boolean DIAG = Boolean.getBoolean("tracemark.diag");
+    static final int ATTEMPT_BUDGET = Integer.getInteger("tracemark.budget", 100000);
     private static final int SECOND_LOOKS = 3;
     private static final double ANGLE_STEP = 1.5;
+    /** Candidates whose estimated modules are smaller than this are also rectified at twice the size. */
+    private static final double ENLARGE_BELOW_PX = 6.0;
     private static final double[] PERSPECTIVE_STEPS = {2.0, 1.0, 0.5};
     /** The first L grids of a view (squarest first) are also fitted when they do not decode as sampled. */
     private static final int FITTED_GRIDS = 2;
@@ -73,75 +80,112 @@ public final class FrameDecoder {
      * @return the first successful decode, or empty when no strategy read a symbol
      */
     public Optional<Decoded> decode(GrayImage frame, Optional<Rectangle> codeBox) {
-        long start = System.nanoTime();
+        Search search = new Search(System.nanoTime(), ATTEMPT_BUDGET);
         Rectangle whole = new Rectangle(0, 0, frame.width(), frame.height());
         if (codeBox.isPresent()) {
             Rectangle region = withMargin(codeBox.get()).intersection(whole);
             if (!region.isEmpty()) {
-                Optional<Decoded> found = inRegion(frame, region, start);
+                Optional<Decoded> found = inRegion(frame, region, search);
                 if (found.isPresent()) {
+                    if (DIAG) System.err.println("SPENT box " + search.spent(ATTEMPT_BUDGET) + " " + found.get().strategy());
                     return found;
                 }
             }
         }
-        return wholeFrame(frame, whole, start);
+        Optional<Decoded> w = wholeFrame(frame, whole, search);
+        if (DIAG) System.err.println("SPENT whole " + search.spent(ATTEMPT_BUDGET) + " " + w.map(d -> d.strategy().toString()).orElse("NONE"));
+        return w;
     }
 
-    private Optional<Decoded> inRegion(GrayImage frame, Rectangle region, long start) {
-        Optional<Decoded> found = tryAll(frame, region, List.of(DecodeStrategy.HYBRID), start);
+    /**
+     * One decode call's clock (for the reported decode time) and its work budget: every decoder
+     * attempt (a ZXing read of a view, an L-shape sampling, a fitted grid) spends one, and when none
+     * is left every further attempt fails at once. Counted work, not wall time, so that what a frame
+     * reads does not depend on the machine's load. Confined to the calling thread.
+     */
+    static final class Search {
+
+        final long start;
+        private int left;
+
+        Search(long start, int budget) {
+            this.start = start;
+            this.left = budget;
+        }
+
+        /** Spends the cost of an attempt on {@code pixels} pixels; false when the budget is used up. */
+        boolean spend(long pixels, int weight) {
+            if (left <= 0) {
+                return false;
+            }
+            left -= weight * (int) Math.max(1, (pixels + UNIT_PIXELS - 1) / UNIT_PIXELS);
+            return true;
+        }
+
+        int spent(int budget) {
+            return budget - left;
+        }
+    }
+
+    private Optional<Decoded> inRegion(GrayImage frame, Rectangle region, Search search) {
+        Optional<Decoded> found = tryAll(frame, region, List.of(DecodeStrategy.HYBRID), search);
         if (found.isPresent()) {
             return found;
         }
         // a symbol turned away from the axes (the usual case when nothing read yet): rectify first
         List<CodeLocator.Candidate> candidates = locator.candidates(frame, region, 2);
         if (!candidates.isEmpty()) {
-            found = rectified(frame, candidates.get(0), start);
+            found = rectified(frame, candidates.get(0), search);
             if (found.isPresent()) {
                 return found;
             }
         }
-        found = tryAll(frame, region, List.of(DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), start);
+        found = tryAll(frame, region, List.of(DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), search);
         if (found.isPresent()) {
             return found;
         }
         for (CodeLocator.Candidate candidate : candidates.subList(Math.min(1, candidates.size()), candidates.size())) {
-            found = rectified(frame, candidate, start);
+            found = rectified(frame, candidate, search);
             if (found.isPresent()) {
                 return found;
             }
         }
         return tryAll(frame, region, List.of(DecodeStrategy.SCALED_DOWN, DecodeStrategy.SCALED_UP,
                 DecodeStrategy.ROTATED_90, DecodeStrategy.ROTATED_180, DecodeStrategy.ROTATED_270,
-                DecodeStrategy.TRY_HARDER), start);
+                DecodeStrategy.TRY_HARDER), search);
     }
 
-    private Optional<Decoded> wholeFrame(GrayImage frame, Rectangle whole, long start) {
-        // the located candidates first: a crop decodes much faster than the whole frame
+    private Optional<Decoded> wholeFrame(GrayImage frame, Rectangle whole, Search search) {
+        // ordered by yield per cost: the located candidates' crops first (a crop decodes much faster than
+        // the whole frame), then the whole frame (linear codes, transitions along one axis only, are no
+        // candidates), then the candidates rectified
         List<CodeLocator.Candidate> candidates = locator.candidates(frame, whole, MAX_CANDIDATES);
         for (CodeLocator.Candidate candidate : candidates) {
             Optional<Decoded> found = tryAll(frame, candidate.region(),
-                    List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
-            if (found.isEmpty()) {
-                found = rectified(frame, candidate, start);
-            }
+                    List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), search);
             if (found.isPresent()) {
                 return found;
             }
         }
-        // linear codes (transitions along one axis only) are no candidates: the whole frame
-        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), start);
+        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), search);
         if (found.isPresent()) {
             return found;
+        }
+        for (CodeLocator.Candidate candidate : candidates) {
+            found = rectified(frame, candidate, search);
+            if (found.isPresent()) {
+                return found;
+            }
         }
         // second look: the best candidates searched again as if each were a code box (re-aligned cells,
         // every strategy)
         for (CodeLocator.Candidate candidate : candidates.subList(0, Math.min(SECOND_LOOKS, candidates.size()))) {
-            found = inRegion(frame, withMargin(candidate.region()).intersection(whole), start);
+            found = inRegion(frame, withMargin(candidate.region()).intersection(whole), search);
             if (found.isPresent()) {
                 return found;
             }
         }
-        return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), start);
+        return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), search);
     }
 
     /** A view of the frame and where its pixels lie in the frame. */
@@ -182,20 +226,28 @@ public final class FrameDecoder {
      * The candidate turned square to the axes (enlarged when its modules are small), then decoded by
      * ZXing and by the L-shape sampler; large modules are also tried at half size (averaging noise).
      */
-    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
+    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, Search search) {
         double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
         double located = c.angleDeg(frame);
         Optional<View> v = rectify(frame, c.region(), located, scale);
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Decoded> d = decodeView(v.get(), c.region(), start, true);
+        Optional<Decoded> d = decodeView(v.get(), c.region(), search, true);
         if (d.isEmpty() && c.modulePx() >= 5.0) {
             GrayImage half = v.get().image().scale(0.5);
             ViewMapping toFrame = v.get().toFrame().after(new ViewMapping(
                     (double) v.get().image().width() / half.width(), 0, 0,
                     0, (double) v.get().image().height() / half.height(), 0));
-            d = decodeView(new View(half, toFrame), c.region(), start, false);
+            d = decodeView(new View(half, toFrame), c.region(), search, false);
+        }
+        if (d.isEmpty() && scale == 1.0 && c.modulePx() < ENLARGE_BELOW_PX) {
+            // the module estimate comes from transition density, which blur and noise inflate: small
+            // noisy modules need the enlarged view for the L-shape sampler's runs
+            Optional<View> enlarged = rectify(frame, c.region(), located, 2.0);
+            if (enlarged.isPresent()) {
+                d = lShape(enlarged.get().image(), enlarged.get().toFrame(), c.region(), search);
+            }
         }
         if (d.isPresent()) {
             return d;
@@ -207,7 +259,7 @@ public final class FrameDecoder {
                 continue;
             }
             Optional<View> turned = rectify(frame, c.region(), located + angle, scale);
-            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), start, false);
+            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), search, false);
             if (d.isPresent()) {
                 return d;
             }
@@ -215,28 +267,31 @@ public final class FrameDecoder {
         return d;
     }
 
-    private Optional<Decoded> decodeView(View v, Rectangle region, long start, boolean both) {
+    private Optional<Decoded> decodeView(View v, Rectangle region, Search search, boolean both) {
         List<DecodeStrategy> binarizers = both ? List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM)
                 : List.of(DecodeStrategy.HYBRID);
         for (DecodeStrategy s : binarizers) {
-            Optional<Decoded> d = attempt(v.image(), v.toFrame(), s, DecodeStrategy.RECTIFIED, region, start);
+            Optional<Decoded> d = attempt(v.image(), v.toFrame(), s, DecodeStrategy.RECTIFIED, region, search);
             if (d.isPresent()) {
                 return d;
             }
         }
-        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(v.image(), v.toFrame(), region, start)
+        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(v.image(), v.toFrame(), region, search)
                 : Optional.empty();
     }
 
     /** Our own L-finder and sampler on the rectified view, decoded by ZXing's Data Matrix decoder. */
-    private static Optional<Decoded> lShape(GrayImage view, ViewMapping toFrame, Rectangle region, long start) {
+    private static Optional<Decoded> lShape(GrayImage view, ViewMapping toFrame, Rectangle region, Search search) {
+        if (!search.spend((long) view.width() * view.height(), 1)) {
+            return Optional.empty();
+        }
         LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
                 0, 0, view.width(), view.height(), false);
         try {
             BitMatrix binary = new HybridBinarizer(source).getBlackMatrix();
             List<LShapeSampler.Sampled> grids = LShapeSampler.sample(binary);
             for (int i = 0; i < grids.size(); i++) {
-                Optional<Decoded> d = decodeSampled(grids.get(i), view, toFrame, region, start, i < FITTED_GRIDS);
+                Optional<Decoded> d = decodeSampled(grids.get(i), view, toFrame, region, search, i < FITTED_GRIDS);
                 if (d.isPresent()) {
                     return d;
                 }
@@ -248,12 +303,12 @@ public final class FrameDecoder {
     }
 
     private static Optional<Decoded> decodeSampled(LShapeSampler.Sampled sampled, GrayImage view, ViewMapping toFrame,
-                                                   Rectangle region, long start, boolean fit) {
+                                                   Rectangle region, Search search, boolean fit) {
         BitMatrix bits = sampled.bits();
         SymbolGeometry.Matrix grid = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
                 sampled.source(), sampled.target(), bits);
         Optional<DecoderResult> result = decodeDataMatrix(bits);
-        if (result.isEmpty() && fit) {
+        if (result.isEmpty() && fit && search.spend(UNIT_PIXELS, 1)) {
             // perspective bends the grid away from the uniform one: fit its corners to the module centres
             grid = GridFit.refine(view, grid, PERSPECTIVE_STEPS);
             bits = GridFit.resample(view, grid);
@@ -270,7 +325,7 @@ public final class FrameDecoder {
         }
         int errors = result.get().getErrorsCorrected() == null ? -1 : result.get().getErrorsCorrected();
         return Optional.of(new Decoded(text, id, Symbology.DATA_MATRIX, DecodeStrategy.RECTIFIED, region, view,
-                toFrame, Optional.of(grid), errors, "", System.nanoTime() - start));
+                toFrame, Optional.of(grid), errors, "", System.nanoTime() - search.start));
     }
 
     private static Optional<DecoderResult> decodeDataMatrix(BitMatrix bits) {
@@ -286,7 +341,7 @@ public final class FrameDecoder {
         return new Rectangle(box.x - m, box.y - m, box.width + 2 * m, box.height + 2 * m);
     }
 
-    private Optional<Decoded> tryAll(GrayImage frame, Rectangle region, List<DecodeStrategy> strategies, long start) {
+    private Optional<Decoded> tryAll(GrayImage frame, Rectangle region, List<DecodeStrategy> strategies, Search search) {
         if (region.width < 8 || region.height < 8) {
             return Optional.empty();
         }
@@ -298,7 +353,7 @@ public final class FrameDecoder {
                 continue;
             }
             ViewMapping toFrame = cropToFrame.after(viewToCrop(crop, view, strategy));
-            Optional<Decoded> d = attempt(view, toFrame, strategy, strategy, region, start);
+            Optional<Decoded> d = attempt(view, toFrame, strategy, strategy, region, search);
             if (d.isPresent()) {
                 return d;
             }
@@ -332,7 +387,10 @@ public final class FrameDecoder {
     }
 
     private Optional<Decoded> attempt(GrayImage view, ViewMapping toFrame, DecodeStrategy binarize,
-                                      DecodeStrategy reported, Rectangle region, long start) {
+                                      DecodeStrategy reported, Rectangle region, Search search) {
+        if (!search.spend((long) view.width() * view.height(), binarize == DecodeStrategy.TRY_HARDER ? 3 : 1)) {
+            return Optional.empty();
+        }
         LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
                 0, 0, view.width(), view.height(), false);
         BinaryBitmap bitmap = new BinaryBitmap(binarize == DecodeStrategy.GLOBAL_HISTOGRAM
@@ -360,7 +418,7 @@ public final class FrameDecoder {
             text = text.substring(1);
         }
         return Optional.of(new Decoded(text, id, symbology, reported, region, view, toFrame, geometry,
-                errors, ecLevel, System.nanoTime() - start));
+                errors, ecLevel, System.nanoTime() - search.start));
     }
 
     private Map<DecodeHintType, Object> hints(DecodeStrategy strategy) {
