@@ -107,6 +107,7 @@ public final class FrameDecoder {
 
         final long start;
         private int left;
+        private int clues;
 
         Search(long start, int budget) {
             this.start = start;
@@ -124,6 +125,16 @@ public final class FrameDecoder {
 
         int spent(int budget) {
             return budget - left;
+        }
+
+        /** Something symbol-like was found (a detector located a symbol it could not decode, an L was sampled). */
+        void clue() {
+            clues++;
+        }
+
+        /** Clues so far: a retry is worth its cost only when the attempts before it found one. */
+        int clues() {
+            return clues;
         }
     }
 
@@ -204,7 +215,7 @@ public final class FrameDecoder {
                 img.width() * 2 / 3, img.height() * 2 / 3));
     }
 
-    private static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale) {
+    static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale) {
         double a = Math.toRadians(angleDeg);
         double cos = Math.cos(a);
         double sin = Math.sin(a);
@@ -229,6 +240,7 @@ public final class FrameDecoder {
     private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, Search search) {
         double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
         double located = c.angleDeg(frame);
+        int cluesBefore = search.clues();
         Optional<View> v = rectify(frame, c.region(), located, scale);
         if (v.isEmpty()) {
             return Optional.empty();
@@ -250,6 +262,10 @@ public final class FrameDecoder {
             }
         }
         if (d.isPresent()) {
+            return d;
+        }
+        if (search.clues() == cluesBefore) {
+            // nothing symbol-like in the view: turning it a little will not find one either
             return d;
         }
         // the located angle may be a degree or two off (text nearby): the residual, then either side
@@ -290,6 +306,9 @@ public final class FrameDecoder {
         try {
             BitMatrix binary = new HybridBinarizer(source).getBlackMatrix();
             List<LShapeSampler.Sampled> grids = LShapeSampler.sample(binary);
+            if (!grids.isEmpty()) {
+                search.clue();
+            }
             for (int i = 0; i < grids.size(); i++) {
                 Optional<Decoded> d = decodeSampled(grids.get(i), view, toFrame, region, search, i < FITTED_GRIDS);
                 if (d.isPresent()) {

@@ -88,7 +88,7 @@ final class GridFit {
 
         private final float[] modulePoints;
         private final float[] points;
-        private final double[] sums;
+        private final long[] sums;
         private final int modules;
 
         Pattern(SymbolGeometry.Matrix m) {
@@ -104,45 +104,43 @@ final class GridFit {
                 }
             }
             points = new float[modulePoints.length];
-            sums = new double[modules];
+            sums = new long[modules];
         }
 
         /** Summed distance of the aperture means from their mean level (sharper when centred). */
         double score(GrayImage img, SymbolGeometry.Matrix m) {
             System.arraycopy(modulePoints, 0, points, 0, points.length);
             m.transform().transformPoints(points);
-            double total = 0;
+            long total = 0;
             int apertureFloats = 2 * CROSS.length;
+            int w = img.width();
+            int h = img.height();
+            byte[] p = img.pixels();
+            // bilinear samples in fixed point (1/256 pixel, 8-bit weights): the fit's inner loop
+            int maxX = (w - 1) * 256 - 1;
+            int maxY = (h - 1) * 256 - 1;
             for (int i = 0; i < modules; i++) {
-                double sum = 0;
+                int sum = 0;
                 for (int at = i * apertureFloats, end = at + apertureFloats; at < end; at += 2) {
-                    sum += bilinear(img, points[at], points[at + 1]);
+                    int fx = Math.max(0, Math.min(maxX, (int) ((points[at] - 0.5f) * 256f)));
+                    int fy = Math.max(0, Math.min(maxY, (int) ((points[at + 1] - 0.5f) * 256f)));
+                    int k = (fy >> 8) * w + (fx >> 8);
+                    int dx = fx & 0xff;
+                    int dy = fy & 0xff;
+                    int top = (p[k] & 0xff) * (256 - dx) + (p[k + 1] & 0xff) * dx;
+                    int bottom = (p[k + w] & 0xff) * (256 - dx) + (p[k + w + 1] & 0xff) * dx;
+                    sum += top * (256 - dy) + bottom * dy;
                 }
                 sums[i] = sum;
                 total += sum;
             }
-            double mean = total / modules;
+            double mean = (double) total / modules;
             double score = 0;
             for (int i = 0; i < modules; i++) {
                 score += Math.abs(sums[i] - mean);
             }
-            return score / CROSS.length;
+            return score / (CROSS.length * 65536.0);
         }
     }
 
-    /** {@link GrayImage#sample} without the method calls per pixel (the fit's inner loop). */
-    private static double bilinear(GrayImage img, double x, double y) {
-        int w = img.width();
-        double fx = Math.max(0, Math.min(w - 1.001, x - 0.5));
-        double fy = Math.max(0, Math.min(img.height() - 1.001, y - 0.5));
-        int x0 = (int) fx;
-        int y0 = (int) fy;
-        double dx = fx - x0;
-        double dy = fy - y0;
-        byte[] p = img.pixels();
-        int k = y0 * w + x0;
-        double top = (p[k] & 0xff) * (1 - dx) + (p[k + 1] & 0xff) * dx;
-        double bottom = (p[k + w] & 0xff) * (1 - dx) + (p[k + w + 1] & 0xff) * dx;
-        return top * (1 - dy) + bottom * dy;
-    }
 }
