@@ -135,12 +135,17 @@ public final class TemplateCorpus {
      * cost of a frame the station cannot read: every such frame must come back unread, and quickly.
      */
     public CorpusFrame unreadableFrame(int n) {
-        Unreadable kind = Unreadable.values()[Math.floorMod(n, Unreadable.values().length)];
+        Unreadable kind = unreadableKind(n);
         return render(n, t -> switch (kind) {
             case BLANK_LABEL -> filled(t.label(), new Rectangle(0, 0, t.label().getWidth(), t.label().getHeight()));
             case NO_CODE -> filled(t.label(), t.codeBox());
             case SMEARED -> t.label();
         }, kind == Unreadable.SMEARED);
+    }
+
+    /** What unreadable frame {@code n} shows. */
+    public static Unreadable unreadableKind(int n) {
+        return Unreadable.values()[Math.floorMod(n, Unreadable.values().length)];
     }
 
     private static BufferedImage filled(BufferedImage label, Rectangle area) {
