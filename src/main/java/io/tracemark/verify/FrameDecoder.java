@@ -267,12 +267,15 @@ public final class FrameDecoder {
                     0, (double) v.get().image().height() / half.height(), 0));
             d = decodeView(new View(half, toFrame), c.region(), search, false);
         }
+        double retryScale = scale;
         if (d.isEmpty() && scale == 1.0 && c.modulePx() < ENLARGE_BELOW_PX) {
             // the module estimate comes from transition density, which blur and noise inflate: small
             // noisy modules need the enlarged view for the L-shape sampler's runs
+            int cluesEnlarged = search.clues();
             Optional<View> enlarged = rectify(frame, c.region(), located, 2.0, search);
             if (enlarged.isPresent()) {
                 d = lShape(enlarged.get().image(), enlarged.get().toFrame(), c.region(), search);
+                retryScale = search.clues() > cluesEnlarged ? 2.0 : scale;
             }
         }
         if (d.isPresent()) {
@@ -281,6 +284,15 @@ public final class FrameDecoder {
         if (search.clues() == cluesBefore) {
             // nothing symbol-like in the view: turning it a little will not find one either
             return d;
+        }
+        // heavy noise pulls the located angle towards the axes: the angle measured on 2x2 means
+        double smoothed = c.smoothedAngleDeg(frame);
+        if (Math.abs(smoothed - located) >= 0.3) {
+            Optional<View> turned = rectify(frame, c.region(), smoothed, retryScale, search);
+            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), search, false);
+            if (d.isPresent()) {
+                return d;
+            }
         }
         // the located angle may be a degree or two off (text nearby): the residual, then either side
         double residual = residual(v.get());
