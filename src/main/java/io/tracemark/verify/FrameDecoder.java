@@ -42,10 +42,12 @@ public final class FrameDecoder {
     /** A grid fitted to perspective costs about as much as a ZXing read of a quarter-megapixel view. */
     private static final int FIT_WEIGHT = 4;
     /**
-     * Work units one frame may cost (see {@link Search}): the latest read of the template corpus
-     * (seed 20261201, 120 frames) spends about 260; a frame that reads nothing stops here.
+     * Work units the whole-frame search may cost (see {@link Search}): the latest read of the template
+     * corpus (seed 20261201, 120 frames) spends about 260; a frame that reads nothing stops here.
      */
     static final int ATTEMPT_BUDGET = 280;
+    /** Work units of the search in the code box before the whole frame (the latest box read spends about 60). */
+    static final int BOX_BUDGET = 100;
     private static final int SECOND_LOOKS = 3;
     private static final List<DecodeStrategy> SECOND_LOOK = List.of(DecodeStrategy.SCALED_UP);
     private static final double ANGLE_STEP = 1.5;
@@ -87,24 +89,25 @@ public final class FrameDecoder {
      * @return the first successful decode, or empty when no strategy read a symbol
      */
     public Optional<Decoded> decode(GrayImage frame, Optional<Rectangle> codeBox) {
-        Search search = new Search(System.nanoTime(), ATTEMPT_BUDGET);
+        long start = System.nanoTime();
         Rectangle whole = new Rectangle(0, 0, frame.width(), frame.height());
         if (codeBox.isPresent()) {
             Rectangle region = withMargin(codeBox.get()).intersection(whole);
             if (!region.isEmpty()) {
-                Optional<Decoded> found = inRegion(frame, region, search);
+                // the box has its own budget: a wrong box must not eat the whole-frame search's
+                Optional<Decoded> found = inRegion(frame, region, new Search(start, BOX_BUDGET));
                 if (found.isPresent()) {
                     return found;
                 }
             }
         }
-        return wholeFrame(frame, whole, search);
+        return wholeFrame(frame, whole, new Search(start, ATTEMPT_BUDGET));
     }
 
     /**
-     * One decode call's clock (for the reported decode time) and its work budget: every decoder
-     * attempt (a ZXing read of a view, an L-shape sampling, a fitted grid) spends one, and when none
-     * is left every further attempt fails at once. Counted work, not wall time, so that what a frame
+     * One search's clock (for the reported decode time) and its work budget: every decoder attempt
+     * (a ZXing read of a view, an L-shape sampling, a warp, a fitted grid) spends units by the pixels
+     * it works on, and once none are left every further attempt fails at once. Counted work, not wall time, so that what a frame
      * reads does not depend on the machine's load. Confined to the calling thread.
      */
     static final class Search {
