@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The PLC of a simulated reject gate: a Modbus TCP slave on 127.0.0.1 (j2mod) with the gate's coil,
- * the confirmation sensor's discrete input and a holding register counting confirmed rejects. When the
- * coil turns on, the PLC fires the gate; unless its seeded {@link GatePlan} says the nth reject goes
- * unconfirmed, the sensor input turns on and the counter goes up. Tests and the virtual line host it;
- * the station talks to it with the real {@code modbus-tcp://} gate.
+ * the confirmation sensor's discrete input and a holding register counting the rejects the PLC carried
+ * out. When the coil turns on, the PLC fires the gate and counts it; unless its seeded {@link GatePlan}
+ * says the nth reject goes unconfirmed, the sensor input turns on. The plan can also make the PLC miss
+ * the nth pulse (no fire, no count) or fire twice for it (counted twice), for reconciliation tests.
+ * Tests and the virtual line host it; the station talks to it with the real {@code modbus-tcp://} gate.
  */
 public final class VirtualPlc implements AutoCloseable {
 
@@ -29,7 +30,7 @@ public final class VirtualPlc implements AutoCloseable {
      * @param unit    unit identifier
      * @param coil    the gate's coil
      * @param input   the sensor's discrete input
-     * @param counter the holding register counting confirmed rejects
+     * @param counter the holding register counting the rejects the PLC carried out
      */
     public record Layout(int unit, int coil, int input, int counter) {
 
@@ -105,7 +106,7 @@ public final class VirtualPlc implements AutoCloseable {
         return fired.get();
     }
 
-    /** Rejects the sensor saw (the holding register's value). */
+    /** Rejects the PLC carried out (the holding register's value). */
     public long counted() {
         return counter.toUnsignedShort();
     }
@@ -141,11 +142,12 @@ public final class VirtualPlc implements AutoCloseable {
             super.set(on);
             if (rising) {
                 long n = fired.incrementAndGet();
-                boolean confirmed = !plan.unconfirmedAt(n);
-                sensor.set(confirmed);
-                if (confirmed) {
-                    counter.setValue((counter.toUnsignedShort() + 1) & 0xffff);
+                if (plan.missedAt(n)) {
+                    sensor.set(false);
+                    return;
                 }
+                sensor.set(!plan.unconfirmedAt(n));
+                counter.setValue((counter.toUnsignedShort() + (plan.extraAt(n) ? 2 : 1)) & 0xffff);
             }
         }
     }

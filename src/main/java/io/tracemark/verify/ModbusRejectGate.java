@@ -7,21 +7,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A reject gate on a PLC over Modbus TCP (j2mod master): a reject writes the gate's coil on, holds it
  * for the pulse, writes it off, then (with a sensor) reads the confirmation input until it is on or the
- * timeout passes. The PLC's own reject counter can be read back for reconciliation. All Modbus traffic
+ * timeout passes. The PLC's own reject counter can be read back for reconciliation ({@link CountedGate}):
+ * the station's {@link FireTally} hears of every fire on the gate's thread. All Modbus traffic
  * runs in order on one thread the gate owns, so {@link #reject} never blocks its caller; a failed
  * exchange drops the connection and the next reject connects again. The confirmation input counts when
  * it reads on after the coil went on, so the PLC program must clear a latched sensor bit on the coil's
  * rising edge (as {@code sim.VirtualPlc} does); a sensor bit still on from the previous unit would
  * otherwise confirm the next one.
  */
-public final class ModbusRejectGate implements RejectGate {
+public final class ModbusRejectGate implements RejectGate, CountedGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusRejectGate.class);
     private static final long SENSOR_POLL_MS = 5;
@@ -30,6 +34,7 @@ public final class ModbusRejectGate implements RejectGate {
     private final ModbusGateSettings settings;
     private final ExecutorService worker;
     private ModbusTCPMaster master;
+    private volatile FireTally tally = FireTally.NONE;
     private volatile boolean closed;
 
     public ModbusRejectGate(String name, ModbusGateSettings settings) {
@@ -71,19 +76,36 @@ public final class ModbusRejectGate implements RejectGate {
         return done;
     }
 
+    /** Whether the URI names the PLC's reject counter ({@code counter=holding:N}). */
+    public boolean counts() {
+        return settings.counter().isPresent();
+    }
+
+    @Override
+    public void tally(FireTally tally) {
+        this.tally = tally;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> inOrder(Function<LongSupplier, T> work) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new DeviceException(name, "gate is closed"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> work.apply(this::readCounter), worker);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new DeviceException(name, "gate is closed", e));
+        }
+    }
+
     /**
      * The PLC's reject counter (the holding register the URI names with {@code counter=holding:N}).
      *
      * @throws DeviceException when the URI names no counter or the PLC does not answer
      */
     public long plcRejectCount() {
-        if (settings.counter().isEmpty()) {
-            throw new DeviceException(name, "the gate URI names no counter (counter=holding:N)");
-        }
         try {
-            return worker.submit(() -> exchange("read counter", m -> (long) m.readMultipleRegisters(settings.unit(),
-                    settings.counter().getAsInt(), 1)[0].toUnsignedShort())).get(settings.timeoutMs() * 3L,
-                    TimeUnit.MILLISECONDS);
+            return worker.submit(this::readCounter).get(settings.timeoutMs() * 3L, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof DeviceException d ? d : new DeviceException(name, e.getCause().toString(), e);
         } catch (TimeoutException e) {
@@ -94,9 +116,21 @@ public final class ModbusRejectGate implements RejectGate {
         }
     }
 
+    /** Reads the reject counter; on the worker thread only. */
+    private long readCounter() {
+        if (settings.counter().isEmpty()) {
+            throw new DeviceException(name, "the gate URI names no counter (counter=holding:N)");
+        }
+        return exchange("read counter", m -> (long) m.readMultipleRegisters(settings.unit(),
+                settings.counter().getAsInt(), 1)[0].toUnsignedShort());
+    }
+
     private boolean fire(long unitId) throws InterruptedException {
         int coil = settings.coil();
+        FireTally t = tally;
+        t.beforeFire(unitId, this::readCounter);
         exchange("coil " + coil + " on for unit " + unitId, m -> m.writeCoil(settings.unit(), coil, true));
+        t.fired(unitId);
         long pulseEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.pulseMs());
         // the pulse width is what the actuator needs; the sensor may already see the unit leave meanwhile
         boolean seen = false;
