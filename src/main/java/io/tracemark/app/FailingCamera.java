@@ -34,6 +34,16 @@ final class FailingCamera implements ImageSource {
     }
 
     @Override
+    public void trigger() {
+        camera.trigger();
+    }
+
+    @Override
+    public boolean triggeredPerFrame() {
+        return camera.triggeredPerFrame();
+    }
+
+    @Override
     public void close() {
         camera.close();
     }

@@ -5,31 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracemark.cli.CommandRun;
-import io.tracemark.ledger.CodeLedger;
 import io.tracemark.ledger.GateCount;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.Alarm;
-import io.tracemark.master.MasterDataStore;
-import io.tracemark.platform.reference.ReferencePlatform;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.sim.FaultPlan;
 import io.tracemark.sim.GatePlan;
 import io.tracemark.sim.VirtualPlc;
 import io.tracemark.sim.VirtualPrinter;
-import io.tracemark.store.Database;
-import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Decoded;
 import io.tracemark.verify.FakeReader;
 import io.tracemark.verify.FrameDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +102,7 @@ class PlcRejectCountTest {
     @Test
     void theMismatchRaisesAnAlarmOnTheLine() throws Exception {
         startDevices("confirms=false,extraAt=2");
-        seedCodes(40);
+        PlatformCodes.seed(dir.resolve("data"), 40);
         try (Station station = Station.builder(new StationConfigReader().read(stationYaml())).start()) {
             DemoRun.Outcome outcome = DemoRun.run(station, SampleStation.itemJob(UNITS, LocalDate.now()),
                     DemoRun.Operator.NOBODY, 0, Duration.ofMinutes(2), "tester");
@@ -125,7 +118,7 @@ class PlcRejectCountTest {
 
     private DemoRun.Outcome runJob(String plan) throws Exception {
         startDevices(plan);
-        seedCodes(40);
+        PlatformCodes.seed(dir.resolve("data"), 40);
         try (Station station = Station.builder(new StationConfigReader().read(stationYaml())).start()) {
             DemoRun.Outcome outcome = DemoRun.run(station, SampleStation.itemJob(UNITS, LocalDate.now()),
                     DemoRun.Operator.NOBODY, 0, Duration.ofMinutes(2), "tester");
@@ -212,20 +205,5 @@ class PlcRejectCountTest {
                 """.formatted(Path.of("templates").toAbsolutePath(), printer.port(), PROFILE, reader.port(),
                 plc.gateUri(20, 1000)), StandardCharsets.UTF_8);
         return file;
-    }
-
-    /** Master data and codes from the reference platform, as the demo gets them; then the link is closed. */
-    private void seedCodes(int codes) {
-        Path dataDir = dir.resolve("data");
-        try (Database db = Database.open(dataDir); GroupCommit writes = new GroupCommit(db)) {
-            CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
-            try (DemoPlatform platform = DemoPlatform.start(dataDir, 11);
-                 PlatformLink link = PlatformLink.start(platform.platform().client(), db, ledger,
-                         new MasterDataStore(db, ledger.audit()), ReferencePlatform.stationSchemes(), "test-line",
-                         new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) codes), 0, 1, 0.25,
-                                 Duration.ofHours(1), Duration.ofHours(1), java.time.ZoneId.systemDefault()))) {
-                assertTrue(link.puller().available(SampleStation.PRODUCT) >= codes, "codes pulled");
-            }
-        }
     }
 }
