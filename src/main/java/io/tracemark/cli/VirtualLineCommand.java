@@ -35,9 +35,8 @@ import picocli.CommandLine.Spec;
                 + " a reader that sends '<trigger>TAB[AIM id]<data>' or '<trigger>TABNOREAD' lines (CR LF) for every"
                 + " label it sees (--scanner-port), the same camera frames as GET /snapshot (JPEG) and GET /mjpeg"
                 + " (--image-port), a reject gate answering 'R<unit>' with 'OK <unit>' (--gate-port), and the same"
-                + " gate on a Modbus TCP PLC (--modbus-port): unit 1, coil 12 fires it, discrete input 7 (on while the pusher is out)"
-                + " confirms it,"
-                + " holding register 3 counts the rejects it carried out.",
+                + " gate on a Modbus TCP PLC (--modbus-port): unit 1, coil 12 fires it, discrete input 7 (on while"
+                + " the pusher is out) confirms it, holding register 3 counts the rejects it carried out.",
             "Port 0 picks a free port; --json prints the ports bound."})
 public final class VirtualLineCommand implements Callable<Integer> {
 
