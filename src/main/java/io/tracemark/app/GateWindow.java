@@ -3,19 +3,21 @@ package io.tracemark.app;
 import io.tracemark.core.DeviceException;
 import io.tracemark.ledger.GateCount;
 import io.tracemark.ledger.GateCounts;
+import io.tracemark.verify.FireTally;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One counted gate's window on the job on the line: the PLC's reject counter when the job's window
- * opens, every fire the station commands while it is open, the counter when it closes. Touched only on
- * the gate's command thread ({@link io.tracemark.verify.CountedGate#inOrder}, {@link #beforeFire},
- * {@link #fired}), so a counter reading and the fires counted always describe the same moment; fires
- * outside a window (before the job's window opened, after it closed) count on neither side.
+ * One counted gate's window on the job on the line: the PLC's reject counter is read when the job comes
+ * on the line and when it leaves it (another job comes on, or it ends), and every fire the station
+ * commands meanwhile counts for it. Touched only on the gate's command thread
+ * ({@link io.tracemark.verify.CountedGate#inOrder}, {@link #beforeFire}, {@link #fired}), so a counter
+ * reading and the fires counted always describe the same moment; fires while no window is open count on
+ * neither side.
  */
-final class GateWindow implements io.tracemark.verify.FireTally {
+final class GateWindow implements FireTally {
 
     private static final Logger LOG = LoggerFactory.getLogger(GateWindow.class);
 
@@ -29,37 +31,42 @@ final class GateWindow implements io.tracemark.verify.FireTally {
         this.counts = counts;
     }
 
-    /** Opens the job's window (again, after a restart: the first reading is kept). On the gate's thread. */
+    /** The job comes on the line (again, after a restart: a segment left open keeps its first reading). */
     void open(String jobId, LongSupplier counter) {
         if (jobId.equals(job)) {
             return;
         }
+        OptionalLong reading = read(counter, "as job " + jobId + " came on the line");
+        store(() -> {
+            if (job != null) {
+                counts.left(job, gate, reading);
+            }
+            counts.opened(jobId, gate, reading);
+        });
         job = jobId;
-        startKnown = false;
-        readStart(counter);
+        startKnown = reading.isPresent();
     }
 
-    /** Closes the job's window with a reading of the counter. On the gate's thread. */
+    /** The job ended: its window closes for good with a reading of the counter. */
     GateCount close(String jobId, LongSupplier counter) {
+        OptionalLong reading = read(counter, "at the end of job " + jobId);
+        String error = reading.isPresent() ? null : "the PLC counter could not be read at the end of the job";
         if (jobId.equals(job)) {
             job = null;
+            return counts.closed(jobId, gate, reading, error);
         }
-        OptionalLong reading = OptionalLong.empty();
-        String error = null;
-        try {
-            reading = OptionalLong.of(counter.getAsLong());
-        } catch (DeviceException e) {
-            LOG.warn("{} - the PLC reject counter could not be read at the end of job {}: {}", gate, jobId,
-                    e.getMessage());
-            error = e.getMessage();
-        }
-        return counts.closed(jobId, gate, reading, error);
+        // its segment was closed when another job came on the line
+        return counts.closed(jobId, gate, OptionalLong.empty(), null);
     }
 
     @Override
     public void beforeFire(long unitId, LongSupplier counter) {
         if (job != null && !startKnown) {
-            readStart(counter);
+            OptionalLong reading = read(counter, "before the first fire of job " + job);
+            if (reading.isPresent()) {
+                store(() -> counts.startRead(job, gate, reading.getAsLong()));
+                startKnown = true;
+            }
         }
     }
 
@@ -68,28 +75,26 @@ final class GateWindow implements io.tracemark.verify.FireTally {
         if (job == null) {
             return;
         }
-        // once a fire is counted, a later first reading would not describe the window's start
+        // once a fire is counted, a later first reading would not describe the segment's start
         startKnown = true;
+        store(() -> counts.fired(job, gate));
+    }
+
+    private OptionalLong read(LongSupplier counter, String when) {
         try {
-            counts.fired(job, gate);
-        } catch (RuntimeException e) {
-            LOG.error("{} - the fire for unit {} could not be counted for job {}: {}", gate, unitId, job, e.toString());
+            return OptionalLong.of(counter.getAsLong());
+        } catch (DeviceException e) {
+            LOG.warn("{} - the PLC reject counter could not be read {}: {}", gate, when, e.getMessage());
+            return OptionalLong.empty();
         }
     }
 
-    private void readStart(LongSupplier counter) {
-        OptionalLong reading = OptionalLong.empty();
+    /** A write of the counts; a reject goes ahead whatever happens to it. */
+    private void store(Runnable write) {
         try {
-            reading = OptionalLong.of(counter.getAsLong());
-            startKnown = true;
-        } catch (DeviceException e) {
-            LOG.warn("{} - the PLC reject counter could not be read as job {} began: {}", gate, job, e.getMessage());
-        }
-        try {
-            counts.opened(job, gate, reading);
+            write.run();
         } catch (RuntimeException e) {
-            LOG.error("{} - the start of job {} could not be stored: {}", gate, job, e.toString());
-            startKnown = false;
+            LOG.error("{} - the reject counts of job {} could not be stored: {}", gate, job, e.toString());
         }
     }
 }

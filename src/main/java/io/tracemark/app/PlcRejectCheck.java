@@ -60,10 +60,35 @@ final class PlcRejectCheck implements AutoCloseable {
             windows.put(gate, window);
         }
         this.seenEnded = line.lastReconciliation().map(Reconciliation::job).orElse(null);
-        this.subscription = gates.isEmpty() ? () -> { } : line.onChange(this::changed);
-        if (!gates.isEmpty()) {
-            changed();
+        this.seenCurrent = line.currentJobId().orElse(null);
+        if (seenCurrent != null) {
+            // a job recovered after a restart: its window is open again before the line can fire the gate
+            awaitOpen(seenCurrent);
         }
+        this.subscription = gates.isEmpty() ? () -> { } : line.onChange(this::changed);
+    }
+
+    private void awaitOpen(String job) {
+        try {
+            CompletableFuture.allOf(open(job).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("the PLC reject counters of recovered job {} could not be read: {}", job, e.toString());
+        }
+    }
+
+    /** Opens the job's window on every counted gate, when the job is open in the ledger. */
+    private List<CompletableFuture<Void>> open(String job) {
+        if (windows.isEmpty() || !ledger.job(job).map(j -> j.state() == JobState.OPEN).orElse(false)) {
+            return List.of();
+        }
+        List<CompletableFuture<Void>> opening = new ArrayList<>();
+        windows.forEach((gate, window) -> opening.add(gate.inOrder(counter -> {
+            window.open(job, counter);
+            return null;
+        })));
+        return opening;
     }
 
     /** Cheap, under the line's lock: hands a new current or ended job to the worker. */
@@ -83,11 +108,8 @@ final class PlcRejectCheck implements AutoCloseable {
             if (ended != null) {
                 end(ended);
             }
-            if (current != null && ledger.job(current).map(j -> j.state() == JobState.OPEN).orElse(false)) {
-                windows.forEach((gate, window) -> gate.inOrder(counter -> {
-                    window.open(current, counter);
-                    return null;
-                }));
+            if (current != null) {
+                open(current);
             }
         } catch (RuntimeException e) {
             LOG.error("following job {} / end of {} for the PLC reject counters: {}", current, ended, e.toString());

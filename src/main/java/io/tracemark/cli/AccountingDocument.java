@@ -69,8 +69,6 @@ final class AccountingDocument {
             g.put("gate", c.gate());
             g.put("stationFires", c.stationFires());
             g.put("plcRejects", c.plcRejects().isPresent() ? c.plcRejects().getAsLong() : null);
-            g.put("plcStart", c.plcStart().isPresent() ? c.plcStart().getAsLong() : null);
-            g.put("plcEnd", c.plcEnd().isPresent() ? c.plcEnd().getAsLong() : null);
             g.put("matches", c.matches());
             g.put("detail", c.describe());
             out.add(g);

@@ -5,52 +5,38 @@ import java.util.OptionalLong;
 
 /**
  * One reject gate's side of a job's accounting: how often the station fired the gate in the job and
- * how far the PLC's own reject counter went up meanwhile. The counter is a 16-bit holding register, so
- * its increase is taken modulo 65536.
+ * how far the PLC's own reject counter went up meanwhile (summed over the job's times on the line).
  *
  * @param job          the job
  * @param gate         the gate's name
  * @param stationFires fires the station commanded (the PLC acknowledged the coil write)
- * @param plcStart     the counter when the job's window opened, empty when it could not be read
- * @param plcEnd       the counter at job end, empty before the end or when it could not be read
+ * @param plcRejects   the counter's increase, empty when a reading could not be taken
+ * @param ended        whether the job's window closed for good (the job ended)
  * @param endError     why the counter could not be read at the end, if so
  */
-public record GateCount(String job, String gate, long stationFires, OptionalLong plcStart, OptionalLong plcEnd,
+public record GateCount(String job, String gate, long stationFires, OptionalLong plcRejects, boolean ended,
                         Optional<String> endError) {
 
-    /** The counter's range: a holding register is 16 bits (Modbus Application Protocol V1.1b3, 4.3). */
-    static final long COUNTER_RANGE = 1 << 16;
-
-    /** Whether both readings are there (the job ended and the counter was read at both ends). */
-    public boolean checked() {
-        return plcStart.isPresent() && plcEnd.isPresent();
-    }
-
-    /** The PLC's rejects in the job, when {@link #checked()}. */
-    public OptionalLong plcRejects() {
-        return checked() ? OptionalLong.of(Math.floorMod(plcEnd.getAsLong() - plcStart.getAsLong(), COUNTER_RANGE))
-                : OptionalLong.empty();
-    }
-
-    /** Whether the PLC counted exactly the station's fires (false also when the counter was not read). */
+    /** Whether the PLC counted exactly the station's fires over the whole job (false when not known or not ended). */
     public boolean matches() {
-        return plcRejects().isPresent() && plcRejects().getAsLong() == stationFires;
+        return ended && plcRejects.isPresent() && plcRejects.getAsLong() == stationFires;
     }
 
     /** One line for people: the numbers, and what a difference means. */
     public String describe() {
-        if (!checked()) {
-            String why = endError.orElse(plcStart.isEmpty() ? "the PLC counter was not read when the job began"
-                    : "the job has not ended");
-            return "gate " + gate + ": station fired " + stationFires + ", PLC count not known (" + why + ")";
+        String head = "gate " + gate + ": station fired " + stationFires;
+        if (!ended) {
+            return head + " so far; the job has not ended";
         }
-        long plc = plcRejects().getAsLong();
-        String head = "gate " + gate + ": station fired " + stationFires + ", PLC counted " + plc
-                + " (counter " + plcStart.getAsLong() + " -> " + plcEnd.getAsLong() + ")";
+        if (plcRejects.isEmpty()) {
+            return head + ", PLC count not known (" + endError.orElse("the PLC counter could not be read while the"
+                    + " job was on the line") + ")";
+        }
+        long plc = plcRejects.getAsLong();
         if (plc == stationFires) {
-            return head + ", matches";
+            return head + ", PLC counted " + plc + ", matches";
         }
-        return head + ", MISMATCH: " + (plc < stationFires
+        return head + ", PLC counted " + plc + ", MISMATCH: " + (plc < stationFires
                 ? (stationFires - plc) + " fire(s) the PLC did not carry out; rejected units may have shipped"
                 : (plc - stationFires) + " reject(s) the station did not command; units may have been rejected"
                         + " without a verdict");
