@@ -5,6 +5,7 @@ import io.tracemark.ledger.GateCount;
 import io.tracemark.ledger.GateCounts;
 import io.tracemark.verify.FireTally;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,22 @@ final class GateWindow implements FireTally {
 
     private final String gate;
     private final GateCounts counts;
+    /** The job that came on the line, set by the line's listener; its window opens at the latest before a fire. */
+    private final AtomicReference<String> comingOn = new AtomicReference<>();
     private String job;
     private boolean startKnown;
 
     GateWindow(String gate, GateCounts counts) {
         this.gate = gate;
         this.counts = counts;
+    }
+
+    /**
+     * A job came on the line (any thread, at once): should the gate fire before {@link #open} ran, the window
+     * opens first, so no fire of the job can slip past its start reading.
+     */
+    void comingOn(String jobId) {
+        comingOn.set(jobId);
     }
 
     /** The job comes on the line (again, after a restart: a segment left open keeps its first reading). */
@@ -49,6 +60,7 @@ final class GateWindow implements FireTally {
 
     /** The job ended: its window closes for good with a reading of the counter. */
     GateCount close(String jobId, LongSupplier counter) {
+        comingOn.compareAndSet(jobId, null);
         OptionalLong reading = read(counter, "at the end of job " + jobId);
         String error = reading.isPresent() ? null : "the PLC counter could not be read at the end of the job";
         if (jobId.equals(job)) {
@@ -61,6 +73,10 @@ final class GateWindow implements FireTally {
 
     @Override
     public void beforeFire(long unitId, LongSupplier counter) {
+        String next = comingOn.get();
+        if (next != null && !next.equals(job)) {
+            open(next, counter);
+        }
         if (job != null && !startKnown) {
             OptionalLong reading = read(counter, "before the first fire of job " + job);
             if (reading.isPresent()) {

@@ -96,7 +96,11 @@ final class PlcRejectCheck implements AutoCloseable {
         String current = line.currentJobId().orElse(null);
         String ended = line.lastReconciliation().map(Reconciliation::job).orElse(null);
         boolean newEnd = !Objects.equals(ended, seenEnded);
-        if (!Objects.equals(current, seenCurrent) || newEnd) {
+        boolean newCurrent = !Objects.equals(current, seenCurrent);
+        if (newCurrent && current != null) {
+            windows.values().forEach(w -> w.comingOn(current));
+        }
+        if (newCurrent || newEnd) {
             seenCurrent = current;
             seenEnded = ended;
             worker.execute(() -> follow(current, newEnd ? ended : null));

@@ -1,6 +1,7 @@
 package io.tracemark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,27 @@ class ModbusStationProcessesTest {
             assertEquals(rejected, gate.get("plcRejects").asLong(), "the PLC counted every fire: " + doc);
             assertTrue(gate.get("matches").asBoolean(), doc.toString());
             plant.assertBooks("after the job");
+        }
+    }
+
+    @Test
+    void aPulseThePlcMissedStopsTheLineAndIsAMismatchInTheAccounts() throws Exception {
+        // fire 1 is the challenge before the job; the PLC misses fire 3, the job's second reject
+        try (VirtualPlant plant = new VirtualPlant(dir, "camera.defectRate=0.1,gate.missedAt=3")) {
+            Path yaml = plant.stationYaml(Path.of("station-virtual-modbus.yaml"), false);
+            JsonNode doc;
+            try (ChildJvm station = ChildJvm.start(dir, "station", VirtualPlant.ADMIN_PIN, "run", "--config",
+                    yaml.toString(), "--job", plant.jobFile(UNITS).toString(), "--exit-when-done", "--json")) {
+                doc = station.awaitJson(Duration.ofMinutes(5));
+                assertEquals(1, station.awaitExit(Duration.ofMinutes(1)), "run exit status; " + doc);
+            }
+            assertTrue(doc.get("stops").toString().contains("gate.unconfirmed"), "the sensor never saw the unit: " + doc);
+            assertTrue(doc.get("balanced").asBoolean(), "the codes still balance: " + doc);
+            JsonNode gate = doc.get("gates").get(0);
+            assertEquals(gate.get("stationFires").asLong() - 1, gate.get("plcRejects").asLong(), doc.toString());
+            assertFalse(gate.get("matches").asBoolean(), doc.toString());
+            assertTrue(gate.get("detail").asText().contains("1 fire(s) the PLC did not carry out"), doc.toString());
+            plant.assertBooks("after the stop");
         }
     }
 }
