@@ -47,6 +47,7 @@ final class PlcRejectCheck implements AutoCloseable {
         return t;
     });
     private final AutoCloseable subscription;
+    private volatile List<GateCount> lastEnded = List.of();
     private volatile String seenCurrent;
     private volatile String seenEnded;
 
@@ -139,6 +140,7 @@ final class PlcRejectCheck implements AutoCloseable {
                 })));
         CompletableFuture<List<GateCount>> all = CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                 .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
+        all.thenAccept(counts -> lastEnded = counts);
         ends.put(job, all);
         return all;
     }
@@ -153,6 +155,16 @@ final class PlcRejectCheck implements AutoCloseable {
             LOG.warn("the PLC reject counters of job {} are not all known: {}", job, e.toString());
         }
         return counts.of(job);
+    }
+
+    /** Whether any gate's PLC counts rejects. */
+    boolean counting() {
+        return !windows.isEmpty();
+    }
+
+    /** The gate counts of the job that ended last in this process (empty before), for the panel's status. */
+    List<GateCount> lastEnded() {
+        return lastEnded;
     }
 
     private GateCount stored(String job, String gate) {

@@ -194,6 +194,10 @@ public final class Station implements AutoCloseable {
     private Map<String, Object> extraStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
+        if (plcRejects.counting()) {
+            // the last ended job's PLC reject counts beside the station's gate fires (cached: status is pushed often)
+            status.put("plcRejectCounts", plcRejects.lastEnded().stream().map(GateCount::fields).toList());
+        }
         return status;
     }
 

@@ -4,7 +4,6 @@ import io.tracemark.app.DemoRun;
 import io.tracemark.ledger.GateCount;
 import io.tracemark.ledger.Reconciliation;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +62,7 @@ final class AccountingDocument {
      * PLC counter's increase (null when not read), whether they match, and the sentence that says so.
      */
     static List<Map<String, Object>> gates(List<GateCount> counts) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (GateCount c : counts) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("gate", c.gate());
-            g.put("stationFires", c.stationFires());
-            g.put("plcRejects", c.plcRejects().isPresent() ? c.plcRejects().getAsLong() : null);
-            g.put("matches", c.matches());
-            g.put("detail", c.describe());
-            out.add(g);
-        }
-        return out;
+        return counts.stream().map(GateCount::fields).toList();
     }
 
     /** Prints a document as JSON or as {@code key: value} lines. */

@@ -1,5 +1,7 @@
 package io.tracemark.ledger;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,6 +22,22 @@ public record GateCount(String job, String gate, long stationFires, OptionalLong
     /** Whether the PLC counted exactly the station's fires over the whole job (false when not known or not ended). */
     public boolean matches() {
         return ended && plcRejects.isPresent() && plcRejects.getAsLong() == stationFires;
+    }
+
+    /**
+     * The fields documents show (JSON of {@code reconcile}, {@code run --job}, the panel's status): gate, job,
+     * stationFires, plcRejects (null when not known), ended, matches, detail.
+     */
+    public Map<String, Object> fields() {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("gate", gate);
+        g.put("job", job);
+        g.put("stationFires", stationFires);
+        g.put("plcRejects", plcRejects.isPresent() ? plcRejects.getAsLong() : null);
+        g.put("ended", ended);
+        g.put("matches", matches());
+        g.put("detail", describe());
+        return g;
     }
 
     /** One line for people: the numbers, and what a difference means. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracemark.cli.CommandRun;
 import io.tracemark.ledger.GateCount;
 import io.tracemark.ledger.Reconciliation;
@@ -17,6 +19,11 @@ import io.tracemark.sim.VirtualPrinter;
 import io.tracemark.verify.Decoded;
 import io.tracemark.verify.FakeReader;
 import io.tracemark.verify.FrameDecoder;
+import io.tracemark.web.PanelServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +121,33 @@ class PlcRejectCountTest {
             Alarm alarm = station.line().snapshot().alarms().stream().filter(a -> a.cause().equals(PlcRejectCheck.MISMATCH)).findFirst().orElseThrow();
             assertEquals(Alarm.Severity.WARNING, alarm.severity());
             assertEquals("job " + outcome.books().orElseThrow().job() + ": " + gate.describe(), alarm.detail());
+            try (PanelServer panel = station.startPanel("4321")) {
+                JsonNode status = panelStatus(panel.port());
+                JsonNode counts = status.get("plcRejectCounts").get(0);
+                assertEquals(gate.stationFires(), counts.get("stationFires").asLong(), status.toString());
+                assertEquals(gate.stationFires() + 1, counts.get("plcRejects").asLong(), status.toString());
+                assertFalse(counts.get("matches").asBoolean(), status.toString());
+                assertTrue(status.get("alarms").toString().contains(PlcRejectCheck.MISMATCH), status.toString());
+            }
         }
+    }
+
+    /** The panel's {@code GET /status}, signed in as the first admin. */
+    private static JsonNode panelStatus(int port) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + port + PanelServer.API;
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"9001\",\"pin\":\"4321\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, signIn.statusCode(), signIn.body());
+        String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("tm_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> status = client.send(HttpRequest.newBuilder(URI.create(base + "/status"))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, status.statusCode(), status.body());
+        return json.readTree(status.body());
     }
 
     @Test
