@@ -50,9 +50,11 @@ import java.util.stream.Collectors;
  *       transport), {@code sim://name} (the in-process virtual line's printer, ZPL over loopback TCP);</li>
  *   <li>scanners: {@code tcp://} or {@code serial://} result-string readers (by profile);
  *       {@code folder:///path?settleMs=200} (an FTP drop), {@code http(s)://…} (an MJPEG stream, or
- *       with {@code mode=snapshot} a still image per trigger), {@code sim://name} (the in-process
- *       virtual camera): the station decodes and grades these images itself;</li>
- *   <li>reject gates: {@code tcp://} or {@code serial://} with a command (see below), {@code sim://name}.</li>
+ *       with {@code mode=snapshot} a still image asked for once per printed label), {@code sim://name}
+ *       (the in-process virtual camera): the station decodes and grades these images itself;</li>
+ *   <li>reject gates: {@code tcp://} or {@code serial://} with a command (see below), {@code modbus-tcp://}
+ *       (a PLC, {@link io.tracemark.verify.ModbusGateSettings}; with a reject counter its count is
+ *       reconciled with the station's fires per job), {@code sim://name}.</li>
  * </ul>
  * Gate URI parameters carry its quirks: {@code cmd} (default {@code R{unit}\r\n}), {@code confirm}
  * (a regular expression the whole answer line must match; absent means no sensor) and
