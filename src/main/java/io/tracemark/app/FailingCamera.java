@@ -44,6 +44,11 @@ final class FailingCamera implements ImageSource {
     }
 
     @Override
+    public int waiting() {
+        return camera.waiting();
+    }
+
+    @Override
     public void close() {
         camera.close();
     }

@@ -50,6 +50,12 @@ public final class HttpSnapshotSource implements ImageSource {
         return true;
     }
 
+    /** Snapshots asked for and not fetched yet: each is a frame on its way. */
+    @Override
+    public int waiting() {
+        return requests.availablePermits();
+    }
+
     /**
      * Waits for a trigger, then fetches one snapshot.
      *

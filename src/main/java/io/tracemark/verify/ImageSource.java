@@ -41,6 +41,11 @@ public interface ImageSource extends AutoCloseable {
         return false;
     }
 
+    /** Frames the source holds that {@link #next} has not handed out yet (buffered, waiting). Default: 0. */
+    default int waiting() {
+        return 0;
+    }
+
     @Override
     void close();
 }
