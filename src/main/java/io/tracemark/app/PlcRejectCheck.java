@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -104,7 +105,11 @@ final class PlcRejectCheck implements AutoCloseable {
         if (newCurrent || newEnd) {
             seenCurrent = current;
             seenEnded = ended;
-            worker.execute(() -> follow(current, newEnd ? ended : null));
+            try {
+                worker.execute(() -> follow(current, newEnd ? ended : null));
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("station closing: job {} / end of {} not followed", current, ended);
+            }
         }
     }
 
