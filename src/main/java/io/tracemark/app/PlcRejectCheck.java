@@ -10,6 +10,7 @@ import io.tracemark.verify.CountedGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ final class PlcRejectCheck implements AutoCloseable {
     private final LineController line;
     private final CodeLedger ledger;
     private final GateCounts counts;
-    private final Map<CountedGate, GateWindow> windows = new java.util.LinkedHashMap<>();
+    private final Map<CountedGate, GateWindow> windows = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<List<GateCount>>> ends = new HashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "plc-reject-check");
@@ -65,6 +66,7 @@ final class PlcRejectCheck implements AutoCloseable {
         this.seenCurrent = line.currentJobId().orElse(null);
         if (seenCurrent != null) {
             // a job recovered after a restart: its window is open again before the line can fire the gate
+            windows.values().forEach(w -> w.comingOn(seenCurrent));
             awaitOpen(seenCurrent);
         }
         this.subscription = gates.isEmpty() ? () -> { } : line.onChange(this::changed);
