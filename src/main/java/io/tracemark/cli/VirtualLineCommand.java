@@ -63,6 +63,12 @@ public final class VirtualLineCommand implements Callable<Integer> {
     @Option(names = "--modbus-port", paramLabel = "M", description = "Modbus TCP port of the gate's PLC (none unless given)")
     Integer modbusPort;
 
+    @Option(names = "--modbus-confirm", defaultValue = "input", paramLabel = "KIND",
+            description = "how the PLC confirms a reject: input (input 7 on while the pusher is out), latch (input 7"
+                    + " latched until the station writes coil 13) or counter (holding register 4 counts confirmed"
+                    + " rejects); default: ${DEFAULT-VALUE}")
+    String modbusConfirm;
+
     @Option(names = "--faults", defaultValue = "", paramLabel = "SPEC",
             description = "e.g. printer.paperOutAfter=50,camera.defectRate=0.02,gate.unconfirmedAt=30 (as demo --faults)")
     String faults;
@@ -98,6 +104,13 @@ public final class VirtualLineCommand implements Callable<Integer> {
         if (speed < 0) {
             throw new IllegalArgumentException("virtual-line: --speed must be 0 (instant) or positive, got " + speed);
         }
+        VirtualPlc.Confirmation confirmation = switch (modbusConfirm) {
+            case "input" -> VirtualPlc.Confirmation.PULSE;
+            case "latch" -> VirtualPlc.Confirmation.LATCH;
+            case "counter" -> VirtualPlc.Confirmation.COUNTER;
+            default -> throw new IllegalArgumentException("virtual-line: --modbus-confirm must be input, latch or counter,"
+                    + " got '" + modbusConfirm + "'");
+        };
         LineFaults plan = LineFaults.parse(faults, DegradationMix.line(), seed);
         if (plan.cameraFailAt() > 0) {
             throw new IllegalArgumentException("virtual-line: camera.failAt is not supported here (stop the process instead)");
@@ -116,7 +129,8 @@ public final class VirtualLineCommand implements Callable<Integer> {
         try (line; ReaderServer reader = new ReaderServer(scannerPort);
              GateServer gate = new GateServer(line.gate(), gatePort);
              FrameServer frames = imagePort == null ? null : new FrameServer(imagePort);
-             VirtualPlc plc = modbusPort == null ? null : new VirtualPlc(VirtualPlc.Layout.STANDARD, plan.gate());
+             VirtualPlc plc = modbusPort == null ? null : new VirtualPlc(VirtualPlc.Layout.STANDARD, plan.gate(),
+                     confirmation);
              VirtualReader camera = new VirtualReader(line.camera(), reader, frames)) {
             int printer = line.start();
             if (plc != null) {

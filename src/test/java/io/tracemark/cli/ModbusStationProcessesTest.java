@@ -52,8 +52,11 @@ class ModbusStationProcessesTest {
 
     @Test
     void aPlcThatFiredTwiceForOnePulseFailsTheRunOnItsCountAlone() throws Exception {
-        // fire 1 is the challenge before the job; the PLC's input bounces on fire 3, the job's second reject
-        try (VirtualPlant plant = new VirtualPlant(dir, "camera.defectRate=0.1,gate.extraAt=3")) {
+        // fire 1 is the challenge before the job; the PLC's input bounces on fire 3, the job's second reject;
+        // this PLC latches its sensor, which the station resets after each confirmation
+        try (VirtualPlant plant = new VirtualPlant(dir, "camera.defectRate=0.1,gate.extraAt=3", "latch")) {
+            assertTrue(plant.lineDoc.get("modbusGate").asText().contains("confirm=latch:7&reset=coil:13"),
+                    plant.lineDoc.toString());
             Path yaml = plant.stationYaml(Path.of("station-virtual-modbus.yaml"), false);
             JsonNode doc;
             try (ChildJvm station = ChildJvm.start(dir, "station", VirtualPlant.ADMIN_PIN, "run", "--config",

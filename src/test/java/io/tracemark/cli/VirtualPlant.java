@@ -46,13 +46,18 @@ final class VirtualPlant implements AutoCloseable {
     final Path lineOut;
 
     VirtualPlant(Path dir, String faults) throws Exception {
+        this(dir, faults, "input");
+    }
+
+    /** @param modbusConfirm how the virtual line's PLC confirms rejects ({@code virtual-line --modbus-confirm}) */
+    VirtualPlant(Path dir, String faults, String modbusConfirm) throws Exception {
         this.dir = dir;
         this.stationData = dir.resolve("station");
         this.lineOut = dir.resolve("virtual-line");
         this.platform = ChildJvm.start(dir, "platform", Map.of(), "platform", "--port", "0", "--data",
                 dir.resolve("platform").toString(), "--json");
         this.line = ChildJvm.start(dir, "virtual-line", Map.of(), "virtual-line", "--printer-port", "0",
-                "--scanner-port", "0", "--gate-port", "0", "--image-port", "0", "--modbus-port", "0", "--faults", faults,
+                "--scanner-port", "0", "--gate-port", "0", "--image-port", "0", "--modbus-port", "0", "--modbus-confirm", modbusConfirm, "--faults", faults,
                 "--seed", "3",
                 "--out", lineOut.toString(), "--json");
         this.platformDoc = platform.awaitJson(Duration.ofSeconds(90));
@@ -72,7 +77,7 @@ final class VirtualPlant implements AutoCloseable {
     Path stationYaml(Path shipped, boolean images) throws Exception {
         String yaml = Files.readString(shipped, StandardCharsets.UTF_8)
                 .replace("tcp://127.0.0.1:9100", "tcp://127.0.0.1:" + lineDoc.get("printerPort").asInt())
-                .replace("modbus-tcp://127.0.0.1:9104", "modbus-tcp://127.0.0.1:" + lineDoc.get("modbusPort").asInt())
+                .replaceAll("modbus-tcp://127\\.0\\.0\\.1:9104\\S*", lineDoc.get("modbusGate").asText())
                 .replace("tcp://127.0.0.1:9102", "tcp://127.0.0.1:" + lineDoc.get("gatePort").asInt())
                 .replace("http://127.0.0.1:8080", platformDoc.get("url").asText())
                 .replace("port: 7070", "port: 0")
