@@ -24,6 +24,14 @@ class RunCheckTest {
     }
 
     @Test
+    void theShippedModbusStationYamlPasses() {
+        CommandRun r = run("run", "--config", "station-virtual-modbus.yaml", "--check");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("station-virtual-modbus.yaml: OK (1 printer(s), 1 scanner(s), 1 reject gate(s)"),
+                r.out());
+    }
+
+    @Test
     void aModbusGateAndLocalDevicesPassWithoutAnyConnection(@TempDir Path dir) throws Exception {
         try (ServerSocket printer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Path yaml = Files.writeString(dir.resolve("station.yaml"), """
