@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +29,9 @@ class ModbusStationProcessesTest {
             assertTrue(gateUri.startsWith("modbus-tcp://127.0.0.1:" + plant.lineDoc.get("modbusPort").asInt()
                     + "?unit=1&coil=12&confirm=input:7"), plant.lineDoc.toString());
             Path yaml = plant.stationYaml(Path.of("station-virtual-modbus.yaml"), false);
-            JsonNode doc;
-            try (ChildJvm station = ChildJvm.start(dir, "station", VirtualPlant.ADMIN_PIN, "run", "--config",
-                    yaml.toString(), "--job", plant.jobFile(UNITS).toString(), "--exit-when-done", "--json")) {
-                doc = station.awaitJson(Duration.ofMinutes(5));
-                assertEquals(0, station.awaitExit(Duration.ofMinutes(1)), "run exit status; " + doc + "\n"
-                        + station.stderr());
-            }
+            VirtualPlant.JobRun run = plant.runJob(yaml, UNITS);
+            JsonNode doc = run.doc();
+            assertEquals(0, run.exit(), "run exit status; " + doc + "\n" + run.stderr());
             assertEquals(UNITS, doc.get("verified").asInt(), doc.toString());
             assertTrue(doc.get("balanced").asBoolean(), doc.toString());
             long rejected = doc.get("rejected").asLong();
@@ -58,12 +53,9 @@ class ModbusStationProcessesTest {
             assertTrue(plant.lineDoc.get("modbusGate").asText().contains("confirm=latch:7&reset=coil:13"),
                     plant.lineDoc.toString());
             Path yaml = plant.stationYaml(Path.of("station-virtual-modbus.yaml"), false);
-            JsonNode doc;
-            try (ChildJvm station = ChildJvm.start(dir, "station", VirtualPlant.ADMIN_PIN, "run", "--config",
-                    yaml.toString(), "--job", plant.jobFile(UNITS).toString(), "--exit-when-done", "--json")) {
-                doc = station.awaitJson(Duration.ofMinutes(5));
-                assertEquals(1, station.awaitExit(Duration.ofMinutes(1)), "run exit status; " + doc);
-            }
+            VirtualPlant.JobRun run = plant.runJob(yaml, UNITS);
+            JsonNode doc = run.doc();
+            assertEquals(1, run.exit(), "run exit status; " + doc + "\n" + run.stderr());
             assertEquals("[]", doc.get("stops").toString(), "the line ran the job without a stop: " + doc);
             assertEquals(UNITS, doc.get("verified").asInt(), doc.toString());
             assertTrue(doc.get("balanced").asBoolean(), "the codes still balance: " + doc);

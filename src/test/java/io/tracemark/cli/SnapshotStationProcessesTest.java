@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +29,9 @@ class SnapshotStationProcessesTest {
             String yaml = Files.readString(mjpeg, StandardCharsets.UTF_8).replace("/mjpeg", "/snapshot?mode=snapshot");
             assertTrue(yaml.contains("/snapshot?mode=snapshot"), yaml);
             Path snapshot = Files.writeString(dir.resolve("station-snapshot.yaml"), yaml, StandardCharsets.UTF_8);
-            JsonNode doc;
-            try (ChildJvm station = ChildJvm.start(dir, "station", VirtualPlant.ADMIN_PIN, "run", "--config",
-                    snapshot.toString(), "--job", plant.jobFile(UNITS).toString(), "--exit-when-done", "--json")) {
-                doc = station.awaitJson(Duration.ofMinutes(5));
-                assertEquals(0, station.awaitExit(Duration.ofMinutes(1)), "run exit status; " + doc + "\n"
-                        + station.stderr());
-            }
+            VirtualPlant.JobRun run = plant.runJob(snapshot, UNITS);
+            JsonNode doc = run.doc();
+            assertEquals(0, run.exit(), "run exit status; " + doc + "\n" + run.stderr());
             assertEquals(UNITS, doc.get("verified").asInt(), doc.toString());
             assertTrue(doc.get("balanced").asBoolean(), doc.toString());
             assertEquals(doc.get("sent").asInt(), plant.printedCodes().size(), "every sent label was printed once");

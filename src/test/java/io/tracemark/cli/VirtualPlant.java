@@ -93,6 +93,19 @@ final class VirtualPlant implements AutoCloseable {
         return file;
     }
 
+    /** What {@link #runJob} printed and how it exited. */
+    record JobRun(JsonNode doc, int exit, String stderr) {
+    }
+
+    /** {@code run --config yaml --job (units) --exit-when-done --json} as a process of its own, to its end. */
+    JobRun runJob(Path yaml, int units) throws Exception {
+        try (ChildJvm station = ChildJvm.start(dir, "station", ADMIN_PIN, "run", "--config", yaml.toString(), "--job",
+                jobFile(units).toString(), "--exit-when-done", "--json")) {
+            JsonNode doc = station.awaitJson(Duration.ofMinutes(5));
+            return new JobRun(doc, station.awaitExit(Duration.ofMinutes(1)), station.stderr());
+        }
+    }
+
     /** A job of the sample kettle for the station's printer-1 and camera-1, as the panel would send it. */
     Path jobFile(int quantity) throws Exception {
         LocalDate today = LocalDate.now();
