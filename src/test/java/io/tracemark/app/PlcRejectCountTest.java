@@ -155,11 +155,17 @@ class PlcRejectCountTest {
         startDevices("confirms=false");
         PlatformCodes.seed(dir.resolve("data"), 60);
         int units = 40;
+        String job;
         try (Station first = Station.builder(new StationConfigReader().read(stationYaml())).start()) {
             first.line().start(SampleStation.itemJob(units, LocalDate.now()), "tester");
             awaitSnapshot(first, () -> first.line().snapshot().counters().rejected() >= 2);
+            job = first.line().currentJobId().orElseThrow();
         } // the station stops with the job open; its window on the gate stays open in the database
         long firedBefore = plc.fired();
+        CommandRun open = CommandRun.run("reconcile", "--job", job, "--data", dir.resolve("data").toString());
+        assertEquals(0, open.exit(), "an open job is not failed for its PLC count so far: " + open.out() + open.err());
+        assertTrue(open.out().contains("gate gate-1: station fired " + (firedBefore - 1) + " so far; the job has not"
+                + " ended"), open.out());
         reader.close();
         reader = new FakeReader(); // it serves one connection: the restarted station gets a reader of its own
         try (Station again = Station.builder(new StationConfigReader().read(stationYaml())).start()) {
