@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,12 +33,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "line", mixinStandardHelpOptions = true,
         description = "Sustained units/s of the simulated line end to end, units/s per 10,000-unit window, "
-                + "the send-to-verdict time and the station's CPU per unit. Exit code 1 unless the job "
-                + "completed with the books balanced and no stop.")
+                + "the send-to-verdict time, the station's CPU and database commits per unit, measured on a job "
+                + "that follows a warm-up job (--warmup). Exit code 1 unless both jobs completed with the books "
+                + "balanced and no stop.")
 public final class BenchLineCommand implements Callable<Integer> {
 
     private static final int WINDOW = 10_000;
     private static final long SAMPLE_MS = 200;
+    /** Warm-up units before a run with result strings (about a minute: the JIT is done compiling the line by then). */
+    static final int DIRECT_WARMUP = 5_000;
 
     @Spec
     CommandSpec spec;
@@ -51,6 +55,11 @@ public final class BenchLineCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--warmup", description = "units of a warm-up job run first on the same station and left out "
+            + "of every figure (JIT compilation, caches; as JMH warms up before it measures); its books must balance "
+            + "too. Default: 5000 with --reads direct, 0 with images (their figures include warm-up)")
+    Integer warmup;
+
     @Option(names = "--reads", defaultValue = "images", description = "images (default: the camera's frames, "
             + "decoded and graded by the station) or direct (a reader sends each printed label's data as a result "
             + "string, generic profile over loopback TCP; nothing drawn or decoded)")
@@ -62,16 +71,29 @@ public final class BenchLineCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--reads: '" + reads + "' is neither 'images' nor 'direct'");
         }
+        int warmupUnits = warmup != null ? warmup : reads.equals("direct") ? DIRECT_WARMUP : 0;
+        if (warmupUnits < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup: " + warmupUnits + " is negative");
+        }
         Path dir = Files.createTempDirectory("tracemark-bench-line-");
         SimulatedLine.Options options = SimulatedLine.Options.demo(dir)
-                .withFaults(LineFaults.parse(faults, DegradationMix.line(), 1)).withCodes(units * 2 + 100);
+                .withFaults(LineFaults.parse(faults, DegradationMix.line(), 1))
+                .withCodes((units + warmupUnits) * 2 + 100);
         Map<String, Object> doc = new LinkedHashMap<>();
         boolean ok;
         try (SimulatedLine sim = reads.equals("direct") ? SimulatedLine.startReadingDirect(options)
                 : SimulatedLine.start(options)) {
+            Optional<Reconciliation> warmed = Optional.empty();
+            List<String> warmupStops = List.of();
+            if (warmupUnits > 0) {
+                DemoRun.Outcome w = DemoRun.run(sim, warmupUnits, 0, Duration.ofHours(1));
+                warmed = w.books();
+                warmupStops = w.stops();
+            }
             StationCpu cpu = new StationCpu();
             cpu.sample();
             long cpuBefore = cpu.nanos() + sim.decodeCpuNanos();
+            long commitsBefore = sim.database().commits();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     cpu.sample();
@@ -93,12 +115,17 @@ public final class BenchLineCommand implements Callable<Integer> {
             }
             cpu.sample();
             long stationCpu = cpu.nanos() + sim.decodeCpuNanos() - cpuBefore;
+            long commits = sim.database().commits() - commitsBefore;
             Reconciliation r = outcome.books().orElseThrow(() -> new TracemarkException("bench line: job did not run: "
                     + outcome.refused().orElse("?")));
             List<Long> latencies = latencies(sim.database(), r.job());
             List<Double> windows = windows(verdictTimes(sim.database(), r.job()));
             doc.put("units", units);
             doc.put("reads", reads);
+            doc.put("warmupUnits", warmupUnits);
+            boolean warmupOk = warmupUnits == 0 || warmed.map(b -> b.balanced() && b.verified() >= warmupUnits)
+                    .orElse(false) && warmupStops.isEmpty();
+            doc.put("warmupOk", warmupOk);
             doc.put("unitsPerSecond", r.unitsPerSecond());
             doc.put("unitsPerMinute", Math.round(r.unitsPerSecond() * 60));
             doc.put("sendToVerdictMedianMs", percentile(latencies, 50));
@@ -112,11 +139,12 @@ public final class BenchLineCommand implements Callable<Integer> {
             long judged = r.verified() + r.rejected();
             doc.put("stationCpuMsPerUnit", judged == 0 || !cpu.supported() ? null
                     : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0);
+            doc.put("commitsPerUnit", judged == 0 ? null : Math.round(commits * 1000.0 / judged) / 1000.0);
             doc.put("windowUnits", WINDOW);
             doc.put("unitsPerSecondByWindow", windows);
             doc.put("targetUnitsPerSecond", 50);
             doc.put("targetStationCpuMsPerUnit", reads.equals("direct") ? 0.5 : 5);
-            ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units;
+            ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units && warmupOk;
             doc.put("ok", ok);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -128,7 +156,8 @@ public final class BenchLineCommand implements Callable<Integer> {
         }
         if (!ok) {
             spec.commandLine().getErr().println("bench line: the run is not valid (books balanced, no stop and "
-                    + units + " units verified are required): see 'balanced', 'stops' and 'verified'");
+                    + units + " units verified are required, and a warm-up job that balanced): see 'balanced', "
+                    + "'stops', 'verified' and 'warmupOk'");
         }
         return ok ? 0 : 1;
     }

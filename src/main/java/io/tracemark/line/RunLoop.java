@@ -80,7 +80,7 @@ final class RunLoop {
             public void stop(StopCause cause) {
                 stopLater(cause);
             }
-        });
+        }, loop.events("verdict written"));
     }
 
     /** The verdict watchdog's tick: overdue units are missed (not while an abort holds the results). */

@@ -429,6 +429,9 @@ public final class ZplPrinter implements Printer {
         if (newFault) {
             LOG.warn("{} - fault: {}", device(), status.summary());
         }
+        if (printed.isEmpty() && !newFault && !recovered) {
+            return; // nothing to tell: no hop to the event thread
+        }
         dispatch(() -> {
             for (long unit : printed) {
                 listeners.forEach(l -> l.printed(unit));
