@@ -7,6 +7,7 @@ import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.store.Database;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "line", mixinStandardHelpOptions = true,
         description = "Sustained units/s of the simulated line end to end, units/s per 10,000-unit window, "
                 + "the send-to-verdict time, the station's CPU and database commits per unit, measured on a job "
-                + "that follows a warm-up job (--warmup). Exit code 1 unless both jobs completed with the books "
-                + "balanced and no stop.")
+                + "that follows the warm-up job, if any (--warmup); with --reads images also the CPU per frame of "
+                + "decoding the camera's frames from JPEG (as the camera's HTTP snapshot/MJPEG sends them) and PNG, "
+                + "reported apart. Exit code 1 unless the jobs completed with the books balanced and no stop.")
 public final class BenchLineCommand implements Callable<Integer> {
 
     private static final int WINDOW = 10_000;
@@ -137,8 +139,14 @@ public final class BenchLineCommand implements Callable<Integer> {
             doc.put("balanced", r.balanced());
             doc.put("stops", outcome.stops());
             long judged = r.verified() + r.rejected();
-            doc.put("stationCpuMsPerUnit", judged == 0 || !cpu.supported() ? null
-                    : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0);
+            Double cpuPerUnit = judged == 0 || !cpu.supported() ? null
+                    : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0;
+            doc.put("stationCpuMsPerUnit", cpuPerUnit);
+            if (reads.equals("images")) {
+                List<BufferedImage> frames = sim.cameraFrames();
+                doc.put("compressedFrames", CompressedFrameCost.json(CompressedFrameCost.measure(frames), frames.size(),
+                        cpuPerUnit));
+            }
             doc.put("commitsPerUnit", judged == 0 ? null : Math.round(commits * 1000.0 / judged) / 1000.0);
             doc.put("windowUnits", WINDOW);
             doc.put("unitsPerSecondByWindow", windows);

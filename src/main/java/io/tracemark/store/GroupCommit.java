@@ -41,6 +41,7 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     public static final java.time.Duration GATHER = java.time.Duration.ofMillis(25);
 
     private final Database db;
+    private final long gatherNanos;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
     private final AtomicLong commits = new AtomicLong();
@@ -55,7 +56,13 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     private volatile Error brokenBy;
 
     public GroupCommit(Database db) {
+        this(db, GATHER);
+    }
+
+    /** With another gathering time than {@link #GATHER} (tests). */
+    GroupCommit(Database db, java.time.Duration gather) {
         this.db = db;
+        this.gatherNanos = gather.toNanos();
         this.writerThread = new Thread(this::drain, "group-commit " + db.file().getFileName());
         this.writerThread.setDaemon(true);
         this.writerThread.start();
@@ -204,7 +211,7 @@ public final class GroupCommit implements Transactions, AutoCloseable {
         if (group.stream().anyMatch(p -> !p.mayWait())) {
             return;
         }
-        long deadline = group.get(0).queuedAt() + GATHER.toNanos();
+        long deadline = group.get(0).queuedAt() + gatherNanos;
         gathering = true;
         try {
             while (running && !waiterQueued() && queue.size() + group.size() < MAX_GROUP) {
