@@ -45,6 +45,8 @@ public final class ImageScanner implements Scanner {
     private volatile Consumer<String> faults = d -> { };
     private volatile boolean triggered = true;
     private volatile boolean running;
+    /** A frame taken from the source is being decoded and graded (its result is on the way). */
+    private volatile boolean busy;
     private Thread thread;
 
     public ImageScanner(String name, ImageSource source, FrameDecoder decoder, Grader grader) {
@@ -111,6 +113,12 @@ public final class ImageScanner implements Scanner {
         return decodeCpuNanos.sum();
     }
 
+    /** A frame is being decoded, or the camera holds frames waiting for the decoder. */
+    @Override
+    public boolean decoding() {
+        return busy || source.waiting() > 0;
+    }
+
     @Override
     public ScanCounts counts() {
         return new ScanCounts(reads.get(), noReads.get(), 0);
@@ -120,7 +128,9 @@ public final class ImageScanner implements Scanner {
         while (running) {
             Optional<Frame> frame;
             try {
+                busy = false;
                 frame = source.next(POLL);
+                busy = frame.isPresent();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

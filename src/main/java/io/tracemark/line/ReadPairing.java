@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Which camera result belongs to which printed label. Pure logic, no I/O, not thread-safe (the
@@ -69,7 +70,10 @@ final class ReadPairing {
     private int live;
     private int settledSlots;
     private long nextTrigger = -1;
+    /** The next numbered result that waits for a later read to place it is taken as it is (it waited too long). */
+    private boolean forced;
     private Instant epochStart = Instant.EPOCH;
+    private Instant lastArrival = Instant.EPOCH;
     private long stale;
     private long extra;
     private long missed;
@@ -138,8 +142,16 @@ final class ReadPairing {
         pair();
     }
 
-    /** A camera result arrived. */
+    /** A camera result arrived (at the time it was taken). */
     void read(ReadResult result) {
+        read(result, result.at());
+    }
+
+    /** A camera result arrived at {@code arrived}. */
+    void read(ReadResult result, Instant arrived) {
+        if (lastArrival.isBefore(arrived)) {
+            lastArrival = arrived;
+        }
         results.addLast(result);
         pair();
     }
@@ -148,9 +160,27 @@ final class ReadPairing {
      * Settles units whose result is overdue: the head, printed more than {@code timeout} ago, with no
      * result waiting. Without trigger numbers, settled slots of an old epoch expire {@code timeout}
      * after the epoch began.
+     *
+     * <p>While the station's own decoder still holds frames and keeps delivering results (one within
+     * the timeout, or the epoch began within it), nothing is overdue: a slow frame ahead of a good one
+     * must not make the good one "missing", and the units in flight are bounded. A decoder that
+     * delivers nothing for a whole timeout is no excuse.
+     *
+     * @param decoderHoldsFrames whether the station's own decoder holds frames it has not turned into
+     *                           results yet
      */
-    void expire(Instant now, Duration timeout) {
+    void expire(Instant now, Duration timeout, boolean decoderHoldsFrames) {
+        Instant progress = later(lastArrival, epochStart);
+        boolean resultsOnTheWay = decoderHoldsFrames && !progress.plus(timeout).isBefore(now);
+        if (accepting && !results.isEmpty() && Duration.between(results.peekFirst().at(), now).compareTo(timeout) > 0) {
+            forced = true; // no later read came to place the waiting result: take the numbering as it is
+            pair();
+            forced = false;
+        }
         if (!accepting || !results.isEmpty()) {
+            return;
+        }
+        if (resultsOnTheWay) {
             return;
         }
         if (anchored()) {
@@ -266,6 +296,13 @@ final class ReadPairing {
                 decisions.missed(skipped);
             }
         }
+        if (!slots.isEmpty() && mustAlign(result)) {
+            OptionalInt slot = slotOfTrigger(trigger);
+            if (slot.isEmpty() && !forced) {
+                return false;
+            }
+            slot.ifPresent(this::dropMaybeBefore);
+        }
         results.pollFirst();
         if (slots.isEmpty()) {
             nextTrigger = trigger + 1;
@@ -317,6 +354,67 @@ final class ReadPairing {
         removeHead();
         decisions.paired(head, result);
         return true;
+    }
+
+    /**
+     * Whether a numbered result cannot be placed yet: it shows no content (a no-read), the head is a
+     * label the printer never confirmed (it may never have come out) and a unit awaiting its verdict is
+     * behind it. Taking the head would shift every later unit by one label; a later read of this epoch
+     * tells by its content and number which slot this result is for.
+     */
+    private boolean mustAlign(ReadResult result) {
+        PendingUnit head = slots.peekFirst();
+        if (!itemLevel || !head.settled || !head.maybe || result instanceof ReadResult.Read || live == 0) {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The index in {@link #slots} of the label that trigger {@code trigger} saw, from the first later
+     * waiting read whose content is that of a slot: slot j read at number n puts {@code trigger} at
+     * j - (n - trigger). Empty while no such read has come.
+     */
+    private OptionalInt slotOfTrigger(long trigger) {
+        boolean first = true;
+        for (ReadResult later : results) {
+            if (first) {
+                first = false;
+                continue;
+            }
+            if (!(later instanceof ReadResult.Read read) || later.trigger().isEmpty()) {
+                continue;
+            }
+            String content = Content.canonical(read.data(), read.symbologyId());
+            int index = 0;
+            for (PendingUnit slot : slots) {
+                if (content.equals(slot.canonical)) {
+                    return OptionalInt.of(index - (int) (later.trigger().getAsLong() - trigger));
+                }
+                index++;
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Removes the never-confirmed settled slots before {@code index}: their labels never came out. */
+    private void dropMaybeBefore(int index) {
+        if (index <= 0) {
+            return;
+        }
+        int removable = 0;
+        for (PendingUnit slot : slots) {
+            if (removable == index || !slot.settled || !slot.maybe) {
+                break;
+            }
+            removable++;
+        }
+        if (removable < index) {
+            return; // the content points past a label that did come out: keep to the numbering
+        }
+        for (int i = 0; i < removable; i++) {
+            removeHead();
+        }
     }
 
     /**

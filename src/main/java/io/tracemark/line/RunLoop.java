@@ -83,10 +83,15 @@ final class RunLoop {
         }, loop.events("verdict written"));
     }
 
-    /** The verdict watchdog's tick: overdue units are missed (not while an abort holds the results). */
+    /**
+     * The verdict watchdog's tick: overdue units are missed (not while an abort holds the results);
+     * while the job's scanner is still decoding frames the station holds, later.
+     */
     void checkTimeouts() {
+        JobRun job = core.run;
         if (heldResults == null) {
-            matcher.checkTimeouts();
+            matcher.checkTimeouts(job != null && devices.scanner(job.request.scanner())
+                    .map(io.tracemark.verify.Scanner::decoding).orElse(false));
         }
     }
 

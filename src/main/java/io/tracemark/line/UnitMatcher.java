@@ -6,6 +6,7 @@ import io.tracemark.verify.Grade;
 import io.tracemark.verify.ReadResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ final class UnitMatcher {
     /** Units judged good whose VERIFIED is not yet durable: neither awaiting a result nor counted verified. */
     private int writing;
     private int consecutiveRejects;
-    private java.time.Instant lastResultAt;
+    private Instant lastResultAt;
 
     /** The rules of the job being judged. */
     record JobRules(TraceLevel level, Grade minimum, int consecutiveRejectLimit, Duration verdictTimeout) {
@@ -139,19 +140,24 @@ final class UnitMatcher {
         lock.lock();
         try {
             lastResultAt = clock.instant();
-            pairing.read(result);
+            pairing.read(result, lastResultAt);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Rejects (missing-label) the oldest printed units whose camera result is overdue. */
-    void checkTimeouts() {
+    /**
+     * Rejects (missing-label) the oldest printed units whose camera result is overdue (see
+     * {@link ReadPairing#expire}).
+     *
+     * @param decoderHoldsFrames the job's scanner is decoding frames the station holds
+     */
+    void checkTimeouts(boolean decoderHoldsFrames) {
         lock.lock();
         try {
             JobRules r = rules;
             if (r != null) {
-                pairing.expire(clock.instant(), r.verdictTimeout());
+                pairing.expire(clock.instant(), r.verdictTimeout(), decoderHoldsFrames);
             }
         } finally {
             lock.unlock();

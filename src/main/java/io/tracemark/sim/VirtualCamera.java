@@ -42,6 +42,7 @@ public final class VirtualCamera implements ImageSource {
     private long frames;
     private Shown previous;
     private volatile boolean closed;
+    private volatile boolean capturing;
 
     public VirtualCamera(CameraSettings settings, DegradationMix mix, long seed) {
         this.settings = settings;
@@ -119,10 +120,22 @@ public final class VirtualCamera implements ImageSource {
         if (shown == null) {
             return Optional.empty();
         }
-        CapturedFrame c = capture(shown.label().get(), shown.codeBox());
+        CapturedFrame c;
+        capturing = true;
+        try {
+            c = capture(shown.label().get(), shown.codeBox());
+        } finally {
+            capturing = false;
+        }
         // numbered like a triggered camera's acquisitions: frame n is trigger n + 1
         return Optional.of(new Frame(c.image(), Instant.now(), frameId(c.plan().frame()), c.plan().codeBox(),
                 OptionalLong.of(c.plan().frame() + 1)));
+    }
+
+    /** Labels shown to the camera and not yet handed out as frames (the one being drawn included). */
+    @Override
+    public int waiting() {
+        return queue.size() + (capturing ? 1 : 0);
     }
 
     @Override

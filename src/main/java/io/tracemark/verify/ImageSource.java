@@ -32,6 +32,11 @@ public interface ImageSource extends AutoCloseable {
     default void trigger() {
     }
 
+    /** Frames the source holds that {@link #next} has not handed out yet (buffered, waiting). Default: 0. */
+    default int waiting() {
+        return 0;
+    }
+
     @Override
     void close();
 }

@@ -135,4 +135,11 @@ public final class MjpegImageSource implements ImageSource {
             // closing
         }
     }
+
+    /** Frames received from the stream and not yet handed to the decoder. */
+    @Override
+    public int waiting() {
+        return frames.size();
+    }
+
 }

@@ -45,6 +45,15 @@ public interface Scanner extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether the station itself holds frames of this scanner it has not yet turned into results (one
+     * being decoded, or frames waiting for the decoder): their results are on the way. A reader that
+     * decodes in the device has nothing of the kind: false.
+     */
+    default boolean decoding() {
+        return false;
+    }
+
     /** Stops delivering results and releases the connection; blocks until the delivery thread ends. */
     void stop();
 

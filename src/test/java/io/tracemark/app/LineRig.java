@@ -31,8 +31,13 @@ final class LineRig implements AutoCloseable {
     }
 
     LineRig(Path dir, String faults, LineSettings settings, int codes) {
+        this(dir, faults, settings, codes, 0);
+    }
+
+    /** @param labelsPerSecond the virtual printer's speed (0: as fast as it can) */
+    LineRig(Path dir, String faults, LineSettings settings, int codes, double labelsPerSecond) {
         SimulatedLine.Options o = new SimulatedLine.Options(dir, LineFaults.parse(faults, DegradationMix.none(), 7),
-                settings, codes, 7, 0, "zt411-203");
+                settings, codes, 7, labelsPerSecond, "zt411-203");
         this.sim = SimulatedLine.start(o);
         this.line = sim.line();
         this.db = sim.database();

@@ -23,7 +23,7 @@ class ReadPairingTest {
     private final ReadPairing pairing = new ReadPairing(new ReadPairing.Decisions() {
         @Override
         public void paired(PendingUnit unit, ReadResult result) {
-            log.add(unit.unitId + "=" + ((ReadResult.Read) result).data());
+            log.add(unit.unitId + "=" + (result instanceof ReadResult.Read r ? r.data() : "no read"));
         }
 
         @Override
@@ -45,6 +45,10 @@ class ReadPairingTest {
     private static ReadResult read(String data, long trigger) {
         return new ReadResult.Read(data, "", Optional.empty(), Optional.empty(), T0,
                 trigger < 0 ? OptionalLong.empty() : OptionalLong.of(trigger));
+    }
+
+    private static ReadResult noRead(long trigger) {
+        return new ReadResult.NoRead(T0, java.util.Optional.empty(), "no read", java.util.OptionalLong.of(trigger));
     }
 
     private void print(long... ids) {
@@ -132,7 +136,7 @@ class ReadPairingTest {
         pairing.expect(unit(3, "C3"));
         print(1, 2, 3);
         pairing.read(read("C1", 1));
-        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT);
+        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT, false);
         pairing.read(read("C2", 2));
         assertEquals(List.of("1=C1", "2=missed", "3=missed", "discarded C2 (stale)"), log);
     }
@@ -172,7 +176,7 @@ class ReadPairingTest {
         pairing.expect(unit(1, "C1"));
         pairing.expect(unit(2, "C2"));
         print(1);
-        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT);
+        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT, false);
         print(2);
         pairing.read(read("C1", -1));
         pairing.read(read("C2", -1));
@@ -197,6 +201,87 @@ class ReadPairingTest {
         pairing.read(read("C1", 50_000));
         pairing.read(read("C2", 1));
         assertEquals(List.of("1=C1", "2=C2"), log);
+    }
+
+    @Test
+    void aUnitIsNotMissedWhileTheStationStillDecodesFramesAheadOfIt() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        pairing.expect(unit(3, "C3"));
+        print(1, 2, 3);
+        // frame 1 takes long to decode (a damaged label): the frames of 2 and 3 wait behind it
+        pairing.expire(T0.plus(TIMEOUT), TIMEOUT, true);
+        pairing.read(noRead(1), T0.plus(TIMEOUT));
+        pairing.expire(T0.plus(TIMEOUT.multipliedBy(2)), TIMEOUT, true);
+        assertEquals(List.of("1=no read"), log, "results keep coming: nothing is missing yet");
+        pairing.read(read("C2", 2), T0.plus(TIMEOUT.multipliedBy(2)));
+        pairing.read(read("C3", 3), T0.plus(TIMEOUT.multipliedBy(2)));
+        assertEquals(List.of("1=no read", "2=C2", "3=C3"), log);
+    }
+
+    @Test
+    void aDecoderThatDeliversNothingForATimeoutIsNoExcuse() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        print(1);
+        pairing.expire(T0.plus(TIMEOUT), TIMEOUT, true);
+        assertEquals(List.of(), log);
+        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT, true);
+        assertEquals(List.of("1=missed"), log);
+    }
+
+    @Test
+    void aNoReadAfterTheRestartIsPlacedByTheNextReadNotTakenByALabelThatNeverPrinted() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(45, "C45"));
+        pairing.expect(unit(46, "C46"));
+        print(45);
+        pairing.read(read("C45", 9));
+        pairing.halt(); // 46 was sent, never confirmed: it may or may not have come out (here: not)
+        pairing.begin(T0, true);
+        pairing.expect(unit(47, "C47"));
+        pairing.expect(unit(48, "C48"));
+        pairing.expect(unit(49, "C49"));
+        print(47, 48, 49);
+        pairing.read(noRead(10)); // unit 47's damaged label
+        assertEquals(List.of("45=C45"), log, "the no-read waits: is it 46's label or 47's?");
+        pairing.read(read("C48", 11));
+        pairing.read(read("C49", 12));
+        assertEquals(List.of("45=C45", "47=no read", "48=C48", "49=C49"), log);
+    }
+
+    @Test
+    void aNoReadOfALabelThatDidComeOutIsDiscardedOnceTheNextReadPlacesIt() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(45, "C45"));
+        pairing.expect(unit(46, "C46"));
+        print(45);
+        pairing.read(read("C45", 9));
+        pairing.halt();
+        pairing.begin(T0, true);
+        pairing.expect(unit(47, "C47"));
+        print(47);
+        pairing.read(noRead(10)); // 46's label did come out, damaged
+        pairing.read(read("C47", 11));
+        assertEquals(List.of("45=C45", "discarded no-read (stale)", "47=C47"), log);
+    }
+
+    @Test
+    void aWaitingNoReadIsTakenByTheNumberingWhenNoReadComesToPlaceIt() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(45, "C45"));
+        pairing.expect(unit(46, "C46"));
+        print(45);
+        pairing.read(read("C45", 9));
+        pairing.halt();
+        pairing.begin(T0, true);
+        pairing.expect(unit(47, "C47"));
+        print(47);
+        pairing.read(noRead(10));
+        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT, false);
+        // taken as 46's label (the numbering), so 47's result is overdue as well
+        assertEquals(List.of("45=C45", "discarded no-read (stale)", "47=missed"), log);
     }
 
     @Test

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -17,21 +17,14 @@ import org.openqa.selenium.support.ui.Select;
 /** An admin registers a producer and a product in the panel (headless Chromium), Chinese first. */
 class MasterDataBrowserTest {
 
-    @TempDir
-    static Path profile;
-
     private static HeadlessChromium browser;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(profile);
-    }
+    @RegisterExtension
+    static final ChromiumPerClass CHROMIUM = new ChromiumPerClass();
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @BeforeAll
+    static void takeBrowser() {
+        browser = CHROMIUM.browser();
     }
 
     @Test

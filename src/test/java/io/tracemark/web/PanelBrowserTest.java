@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,23 +23,16 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PanelBrowserTest {
 
-    @TempDir
-    static Path profile;
-
     private static HeadlessChromium browser;
     private static ChromeDriver driver;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(profile);
-        driver = browser.driver;
-    }
+    @RegisterExtension
+    static final ChromiumPerClass CHROMIUM = new ChromiumPerClass();
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @BeforeAll
+    static void takeBrowser() {
+        browser = CHROMIUM.browser();
+        driver = browser.driver;
     }
 
     @Test

@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,21 +32,14 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PanelJobLifecycleTest {
 
-    @TempDir
-    static Path profile;
-
     private static HeadlessChromium browser;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(profile);
-    }
+    @RegisterExtension
+    static final ChromiumPerClass CHROMIUM = new ChromiumPerClass();
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @BeforeAll
+    static void takeBrowser() {
+        browser = CHROMIUM.browser();
     }
 
     @Test

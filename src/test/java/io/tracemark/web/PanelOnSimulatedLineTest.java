@@ -15,9 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,21 +31,14 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PanelOnSimulatedLineTest {
 
-    @TempDir
-    static Path profile;
-
     private static HeadlessChromium browser;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(profile);
-    }
+    @RegisterExtension
+    static final ChromiumPerClass CHROMIUM = new ChromiumPerClass();
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @BeforeAll
+    static void takeBrowser() {
+        browser = CHROMIUM.browser();
     }
 
     @Test
@@ -130,22 +123,19 @@ class PanelOnSimulatedLineTest {
                 long beforeSecondRestart = browser.counter("verified");
                 browser.button("restart").click();
                 browser.await(Duration.ofSeconds(15), () -> browser.text("status-text").equals("运行中"));
-                // KNOWN DEFECT (session 2 closing note): a label the printer still finishes after the head-open
-                // fault can reach the camera after the restart and be judged against a new unit, so the line may
-                // stop again on rejects.consecutive. The books must hold either way; the pairing fix is open.
-                browser.await(Duration.ofSeconds(40), () -> browser.counter("verified") > beforeSecondRestart + 5
-                        || browser.text("status-text").equals("故障"));
-                boolean stoppedAgain = browser.text("status-text").equals("故障");
-                if (!stoppedAgain) {
-                    browser.button("stop").click();
-                    browser.await(Duration.ofSeconds(15), () -> browser.text("job-state").equals("已停止"));
-                }
+                // the labels in flight at the fault pass the camera after the restart and are discarded, and a
+                // good label queued behind a slow damaged one is not "missing": the line runs on
+                browser.await(Duration.ofSeconds(40), () -> browser.counter("verified") > beforeSecondRestart + 10
+                        || !browser.text("status-text").equals("运行中"));
+                assertEquals("运行中", browser.text("status-text"), "the line runs on after the second restart");
+                browser.button("stop").click();
+                browser.await(Duration.ofSeconds(15), () -> browser.text("job-state").equals("已停止"));
 
                 Reconciliation resumed = sim.ledger().reconcile(jobId);
                 assertEquals(0, resumed.duplicates(), resumed.toString());
                 assertTrue(resumed.balanced(), resumed.toString());
                 assertTrue(resumed.voided() >= account.voided(), resumed.toString());
-                assertTrue(resumed.verified() > account.verified() + (stoppedAgain ? 5 : 10), resumed.toString());
+                assertTrue(resumed.verified() > account.verified() + 15, resumed.toString());
                 List<String> audit = auditActions(sim);
                 assertTrue(audit.contains("1001 line.restart") && audit.contains("1001 line.clear"), audit.toString());
 

@@ -1,0 +1,66 @@
+package io.tracemark.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracemark.ledger.Reconciliation;
+import io.tracemark.line.Alarm;
+import io.tracemark.line.PackMlState;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The print head is opened in the middle of a job, five times: each time the line aborts, the operator
+ * acknowledges the alarm, closes the head, clears and resumes at once. Labels in flight at the fault
+ * (printed or not, confirmed or not) pass the camera after the restart; with a clean camera none of
+ * them may be paired with a new unit, so nothing is rejected and the job completes.
+ */
+class HeadOpenRestartTest {
+
+    private static final int CYCLES = 5;
+
+    @TempDir
+    Path dir;
+
+    /** An operator takes a moment between steps; how long varies (nothing waits on it). */
+    private static void operatorPause(int cycle) {
+        try {
+            Thread.sleep(100L * (cycle % 3) + 50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aHeadOpenedFiveTimesRejectsNothingWithACleanCamera() {
+        try (LineRig rig = new LineRig(dir, "", LineRig.quick().withVerdictTimeout(Duration.ofSeconds(10)), 600, 40)) {
+            rig.line.start(LineRig.job(150), "tester");
+            for (int cycle = 1; cycle <= CYCLES; cycle++) {
+                long target = cycle * 15L;
+                rig.awaitThat(target + " verified", () -> rig.line.snapshot().counters().verified() >= target
+                        || rig.line.snapshot().state() != PackMlState.EXECUTE);
+                assertEquals(PackMlState.EXECUTE, rig.line.snapshot().state(), "cycle " + cycle + ": "
+                        + rig.line.snapshot());
+                rig.sim.virtualPrinter().setHeadOpen(true);
+                rig.awaitState(PackMlState.ABORTED);
+                operatorPause(cycle);
+                for (Alarm alarm : rig.line.snapshot().alarms()) {
+                    rig.line.acknowledgeAlarm(alarm.id(), "tester");
+                }
+                rig.sim.fixDevices();
+                operatorPause(cycle);
+                rig.line.clear("tester");
+                operatorPause(cycle);
+                rig.line.restart("tester");
+            }
+            rig.awaitState(PackMlState.COMPLETE);
+            rig.line.endBatch("tester");
+            Reconciliation r = rig.assertBooksHold();
+            assertEquals(150, r.verified(), r.toString());
+            assertEquals(0, r.rejected(), "a clean camera rejects nothing: " + r);
+            assertTrue(rig.sim.gate().fired().isEmpty(), "the gate never fired");
+        }
+    }
+}
