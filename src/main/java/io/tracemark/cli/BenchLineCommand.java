@@ -96,9 +96,12 @@ public final class BenchLineCommand implements Callable<Integer> {
             cpu.sample();
             long cpuBefore = cpu.nanos() + sim.decodeCpuNanos();
             long commitsBefore = sim.database().commits();
+            CpuByWindow byWindow = new CpuByWindow(WINDOW);
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
+                    long verified = sim.line().snapshot().counters().verified(); // before the CPU: never ahead of it
                     cpu.sample();
+                    byWindow.sample(verified, cpu.nanos() + sim.decodeCpuNanos());
                     try {
                         Thread.sleep(SAMPLE_MS);
                     } catch (InterruptedException e) {
@@ -117,6 +120,7 @@ public final class BenchLineCommand implements Callable<Integer> {
             }
             cpu.sample();
             long stationCpu = cpu.nanos() + sim.decodeCpuNanos() - cpuBefore;
+            byWindow.sample(sim.line().snapshot().counters().verified(), cpu.nanos() + sim.decodeCpuNanos());
             long commits = sim.database().commits() - commitsBefore;
             Reconciliation r = outcome.books().orElseThrow(() -> new TracemarkException("bench line: job did not run: "
                     + outcome.refused().orElse("?")));
@@ -150,6 +154,7 @@ public final class BenchLineCommand implements Callable<Integer> {
             doc.put("commitsPerUnit", judged == 0 ? null : Math.round(commits * 1000.0 / judged) / 1000.0);
             doc.put("windowUnits", WINDOW);
             doc.put("unitsPerSecondByWindow", windows);
+            doc.put("stationCpuMsPerUnitByWindow", byWindow.msPerUnit());
             doc.put("targetUnitsPerSecond", 50);
             doc.put("targetStationCpuMsPerUnit", reads.equals("direct") ? 0.5 : 5);
             ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units && warmupOk;

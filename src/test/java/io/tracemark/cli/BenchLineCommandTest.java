@@ -50,6 +50,8 @@ class BenchLineCommandTest {
         assertEquals(60, doc.get("warmupUnits").asInt(), "the warm-up job ran first and is left out");
         assertTrue(doc.get("warmupOk").asBoolean(), r.out());
         assertTrue(doc.get("commitsPerUnit").asDouble() > 0, r.out());
+        assertEquals(1, doc.get("stationCpuMsPerUnitByWindow").size(), "300 units: one window: " + r.out());
+        assertTrue(doc.get("stationCpuMsPerUnitByWindow").get(0).asDouble() > 0, r.out());
         assertTrue(doc.get("compressedFrames") == null, "no frames decoded with result strings: " + r.out());
     }
 
