@@ -184,9 +184,6 @@ final class ResultFramer {
     }
 
     private static Optional<String> group(Matcher m, String name) {
-        if (!m.pattern().pattern().contains("(?<" + name + ">")) {
-            return Optional.empty(); // not in the profile's pattern: asking would throw, per result
-        }
         try {
             return Optional.ofNullable(m.group(name)).filter(g -> !g.isEmpty());
         } catch (IllegalArgumentException noSuchGroup) {
