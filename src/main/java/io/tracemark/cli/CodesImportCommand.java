@@ -7,12 +7,12 @@ import io.tracemark.ledger.ImportOutcome;
 import io.tracemark.ledger.SchemeValidator;
 import io.tracemark.store.Database;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,27 +51,18 @@ public final class CodesImportCommand implements Callable<Integer> {
             description = "the product the codes were activated for: only its jobs get them (default: any product)")
     String product;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "data directory holding station.db (default: ${DEFAULT-VALUE})")
-    Path data;
-
-    @Option(names = "--actor", paramLabel = "NAME", description = "who imports, for the audit log (default: the OS user)")
-    String actor;
-
-    @Option(names = "--json", description = "print one JSON document describing the outcome")
-    boolean json;
+    @Mixin
+    ImportOptions options;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("code package " + file + " does not exist or is not a file");
-        }
+        ImportOptions.requireFile(file, "code package");
         CodeSchemes schemes = CodeSchemes.withOpaque(opaque.entrySet().stream()
                 .map(e -> OpaqueScheme.of(e.getKey(), e.getValue())).toList());
         var validator = SchemeValidator.of(schemes.byName(scheme));
-        String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
+        String who = options.who();
         ImportOutcome outcome;
-        try (Database db = DataDirectory.open(data)) {
+        try (Database db = DataDirectory.open(options.data)) {
             outcome = new CodeLedger(db).importFile(file, scheme, product, validator, who);
         }
         print(spec.commandLine().getOut(), outcome);
@@ -104,7 +95,7 @@ public final class CodesImportCommand implements Callable<Integer> {
             text = "already imported: " + file + " is package " + a.packageId() + " (" + a.source() + ", "
                     + a.count() + " codes, imported " + a.importedAt() + "); nothing changed";
         }
-        if (json) {
+        if (options.json) {
             JsonOutput.print(out, doc);
         } else {
             out.println(text);

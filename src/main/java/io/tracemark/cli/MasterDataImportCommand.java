@@ -4,13 +4,13 @@ import io.tracemark.master.MasterDataImport;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,28 +38,19 @@ public final class MasterDataImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the master-data file (.yaml, .yml or .csv)")
     Path file;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
-            description = "data directory holding station.db (default: ${DEFAULT-VALUE})")
-    Path data;
-
-    @Option(names = "--actor", paramLabel = "NAME", description = "who imports, for the audit log (default: the OS user)")
-    String actor;
-
-    @Option(names = "--json", description = "print one JSON document describing the outcome")
-    boolean json;
+    @Mixin
+    ImportOptions options;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("master-data file " + file + " does not exist or is not a file");
-        }
-        String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
+        ImportOptions.requireFile(file, "master-data file");
+        String who = options.who();
         MasterDataImport.Outcome outcome;
-        try (Database db = DataDirectory.open(data)) {
+        try (Database db = DataDirectory.open(options.data)) {
             MasterDataStore store = new MasterDataStore(db, new AuditLog(db, Clock.systemUTC()));
             outcome = new MasterDataImport(store).importFile(file, who);
         }
-        if (json) {
+        if (options.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("status", "imported");
             doc.put("file", file.toString());
@@ -68,7 +59,7 @@ public final class MasterDataImportCommand implements Callable<Integer> {
             JsonOutput.print(spec.commandLine().getOut(), doc);
         } else {
             spec.commandLine().getOut().println("imported " + outcome.producers() + " producers and "
-                    + outcome.products() + " products from " + file + " into " + data);
+                    + outcome.products() + " products from " + file + " into " + options.data);
             spec.commandLine().getOut().flush();
         }
         return 0;

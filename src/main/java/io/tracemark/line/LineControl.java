@@ -42,7 +42,11 @@ public interface LineControl {
     /** PackML Unhold. */
     void resume(String actor);
 
-    /** PackML Stop: abort the printer queue, void labels in flight; the job can be resumed later. */
+    /**
+     * PackML Stop: the printer finishes the labels it holds (a moment at most), the labels that came out
+     * are still judged (a verdict timeout at most), then the printer queue is cancelled and what is left
+     * in flight voided; the job can be resumed later.
+     */
     void stop(String actor);
 
     /** Ends the batch: stop if needed, release unused codes, produce the job's reconciliation. */

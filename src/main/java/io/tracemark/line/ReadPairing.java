@@ -245,6 +245,17 @@ final class ReadPairing {
         return live;
     }
 
+    /** Units awaiting a verdict whose label the printer confirmed (their result should come). Linear in the units in flight. */
+    int livePrinted() {
+        int n = 0;
+        for (PendingUnit slot : slots) {
+            if (!slot.settled && slot.printedAt != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Whether no result is waiting for its unit and no unit for its result. */
     boolean idle() {
         return live == 0 && results.isEmpty();

@@ -31,6 +31,8 @@ final class RunLoop {
     private static final Logger LOG = LoggerFactory.getLogger(LineController.class);
     /** How long an orderly stop waits for the printer to finish the labels it holds. */
     private static final Duration STOP_DRAIN = Duration.ofSeconds(2);
+    /** How long an orderly stop waits, at most, for the verdicts of the labels that came out. */
+    private static final Duration STOP_VERDICTS = Duration.ofSeconds(5);
 
     final UnitMatcher matcher;
     private final LineCore core;
@@ -53,6 +55,8 @@ final class RunLoop {
      * voided, which recognises and discards them.
      */
     private List<ReadResult> heldResults;
+    /** While an orderly stop waits for the verdicts of printed labels: re-checks whether it may go on. */
+    private Runnable stopDrain;
 
     RunLoop(LineCore core, CodeLedger ledger, JobBook book, LineDevices devices, LineSettings settings, Clock clock,
             LineRecords records) {
@@ -93,6 +97,7 @@ final class RunLoop {
             matcher.checkTimeouts(job != null && devices.scanner(job.request.scanner())
                     .map(io.tracemark.verify.Scanner::decoding).orElse(false));
         }
+        checkStopDrain();
     }
 
     void onResult(String scanner, ReadResult result) {
@@ -124,6 +129,7 @@ final class RunLoop {
         if (verdict.verified() && job != null && counters.verified() >= job.quantity()) {
             loop.post("complete check", this::completeIfDone);
         }
+        checkStopDrain();
     }
 
     /** A stop rule fired: at once on the line's thread (no result queued behind it is judged), else posted. */
@@ -183,11 +189,14 @@ final class RunLoop {
             }
             return job.printer.abort();
         }).handle((unconfirmed, error) -> {
+            if (error != null) {
+                LOG.warn("cancelling the printer queue failed: {}", UnitMatcher.rootMessage(error));
+            }
+            return unconfirmed == null ? -1 : unconfirmed.size();
+        }).thenCompose(unconfirmed -> cause.fault() ? CompletableFuture.completedFuture(unconfirmed)
+                : verdictsOfPrinted().thenApply(done -> unconfirmed)).thenApply(unconfirmed -> {
             try {
-                if (error != null) {
-                    LOG.warn("cancelling the printer queue failed: {}", UnitMatcher.rootMessage(error));
-                }
-                haltBooks(job, cause, actor, unconfirmed == null ? -1 : unconfirmed.size());
+                haltBooks(job, cause, actor, unconfirmed);
             } catch (RuntimeException e) {
                 StopCause failure = LineCore.failureOf(e);
                 LOG.error("stopping the line failed ({}): {}", failure.cause(), failure.detail());
@@ -200,6 +209,32 @@ final class RunLoop {
             core.apply(PackMlCommand.STATE_COMPLETE);
             return null;
         });
+    }
+
+    /**
+     * An orderly stop judges the labels that came out: done (on the line's thread) when every unit
+     * the printer confirmed has its verdict, or after one verdict timeout, at most {@link #STOP_VERDICTS}
+     * (overdue units are judged missing by the watchdog meanwhile). Only what is left is voided.
+     */
+    private CompletableFuture<Void> verdictsOfPrinted() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Duration wait = settings.verdictTimeout().compareTo(STOP_VERDICTS) < 0 ? settings.verdictTimeout() : STOP_VERDICTS;
+        java.time.Instant until = clock.instant().plus(wait);
+        stopDrain = () -> {
+            if (matcher.awaitingPrinted() == 0 || !clock.instant().isBefore(until)) {
+                stopDrain = null;
+                done.complete(null);
+            }
+        };
+        stopDrain.run();
+        return done;
+    }
+
+    private void checkStopDrain() {
+        Runnable check = stopDrain;
+        if (check != null) {
+            check.run();
+        }
     }
 
     void releaseHeldResults() {

@@ -190,6 +190,16 @@ final class UnitMatcher {
         }
     }
 
+    /** Units awaiting a verdict whose label the printer confirmed. */
+    int awaitingPrinted() {
+        lock.lock();
+        try {
+            return pairing.livePrinted();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Stops judging and runs {@code books} (voiding what is in flight) under the matcher's lock, so
      * no verdict can land in between. Units the printer confirmed stay as settled slots: their results

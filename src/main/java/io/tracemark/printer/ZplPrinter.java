@@ -226,6 +226,9 @@ public final class ZplPrinter implements Printer {
                 link.reconnectIfClosed(options.backoff(), options.reconnectWithin());
                 if (options.statusPolling()) {
                     poll(false);
+                    // a silent printer (head open: ~HS unanswered) has its link dropped by the poll; the
+                    // labels it still holds must be cancelled all the same, on a fresh connection
+                    link.reconnectIfClosed(options.backoff(), options.reconnectWithin());
                 }
                 transport.write("~JA".getBytes(StandardCharsets.US_ASCII));
                 if (options.statusPolling() && options.confirmation() == PrintConfirmation.ODOMETER) {

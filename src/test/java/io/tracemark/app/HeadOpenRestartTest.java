@@ -45,6 +45,9 @@ class HeadOpenRestartTest {
                         + rig.line.snapshot());
                 rig.sim.virtualPrinter().setHeadOpen(true);
                 rig.awaitState(PackMlState.ABORTED);
+                // the printer stays silent with its head open, and its queue is cancelled all the same:
+                // nothing the station voided prints once the head is closed
+                assertEquals(0, rig.sim.virtualPrinter().hostStatus().formatsInBuffer(), "cycle " + cycle);
                 operatorPause(cycle);
                 for (Alarm alarm : rig.line.snapshot().alarms()) {
                     rig.line.acknowledgeAlarm(alarm.id(), "tester");
