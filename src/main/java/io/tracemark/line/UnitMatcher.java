@@ -34,6 +34,10 @@ final class UnitMatcher {
         void judged(UnitVerdict verdict, Judgement judgement);
 
         void stop(StopCause cause);
+
+        /** A unit was judged good and is no longer awaiting its result; its verdict is being written. */
+        default void decided() {
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -178,13 +182,13 @@ final class UnitMatcher {
     }
 
     /**
-     * Units sent and not yet judged in this epoch (challenge units included), and units judged good
-     * whose verdict is still being written.
+     * Units sent and not yet judged in this epoch (challenge units included); units judged good whose
+     * verdict is still being written are judged (they are not on the belt without a verdict).
      */
     int awaiting() {
         lock.lock();
         try {
-            return pairing.live() + writing;
+            return pairing.live();
         } finally {
             lock.unlock();
         }
@@ -258,6 +262,7 @@ final class UnitMatcher {
             consecutiveRejects = 0;
             ledger.verifyLater(unit.unitId, j.grade().isEmpty() ? null : j.grade(), actor)
                     .whenComplete((done, error) -> written.execute(() -> verifiedWritten(unit, j, error)));
+            events.decided();
             return;
         }
         LOG.info("unit {} ({}) rejected: {}{}", unit.unitId, unit.code, j.reason(),
