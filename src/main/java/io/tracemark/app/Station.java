@@ -183,7 +183,9 @@ public final class Station implements AutoCloseable {
 
     /** Starts the touch panel with these accounts on {@code host:port} (0 = a free port). */
     public PanelServer startPanel(UserAccounts accounts, String host, int port) {
-        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, host, port);
+        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
+                platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
+                host, port);
     }
 
     private Map<String, Object> extraStatus() {
