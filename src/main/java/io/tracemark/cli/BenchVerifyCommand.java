@@ -29,11 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench verify [--frames N] [--seed S] [--corpus-frames N] [--zxing-cpp DIR] [--json]}: decode +
+ * {@code bench verify [--frames N] [--seed S] [--corpus-frames N] [--unreadable-frames N] [--zxing-cpp DIR]
+ * [--json]}: decode +
  * grade time per 1280×1024 frame with the code box known and without it, and the read rate on a
  * seeded degraded corpus from the virtual camera (same corpus mix as the test suite); then the
  * template corpus (every shipped template, any rotation, modules 2–8 px, anywhere in the frame) read
- * by the station and by zxing-cpp on the same frames.
+ * by the station and by zxing-cpp on the same frames; last, the cost of frames that hold no readable
+ * symbol (the whole frame searched until the work budget runs out).
  */
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
@@ -59,6 +61,11 @@ public final class BenchVerifyCommand implements Callable<Integer> {
                     + " default ${DEFAULT-VALUE}; 0 skips it)")
     int corpusFrames;
 
+    @Option(names = "--unreadable-frames", defaultValue = "60",
+            description = "frames without a readable symbol (blank label, label without code, smeared code) searched"
+                    + " without the box, for the cost of a frame that reads nothing (default ${DEFAULT-VALUE}; 0 skips it)")
+    int unreadableFrames;
+
     @Option(names = "--zxing-cpp", paramLabel = "DIR", defaultValue = "test-support/zxing-cpp",
             description = "folder with zxing-cpp's read.mjs and the npm package zxing-wasm (npm ci there), run by"
                     + " node on the same corpus frames as the reference (default ${DEFAULT-VALUE}; when the folder"
@@ -83,17 +90,25 @@ public final class BenchVerifyCommand implements Callable<Integer> {
                         String templates) {
     }
 
+    /**
+     * Frames of the template corpus without a readable symbol, verified without the box: any read of
+     * a blank label or a label without code is a misread; CPU time of the verifying thread per frame.
+     */
+    record UnreadableReport(int frames, String kinds, int read, int misreads, double cpuMedianMs, double cpuP99Ms,
+                            double cpuMaxMs) {
+    }
+
     /** The JSON document. */
     record Report(String benchmark, int frameWidth, int frameHeight, Timing withRoi, Timing withoutRoi,
                   int goodFrames, int goodRead, double readRateGood, int goodPassed, double passRateGood,
                   int marginalFrames, int marginalPassed, int mustFailFrames, int falseAccepts, long seed,
-                  CorpusReport templateCorpus) {
+                  CorpusReport templateCorpus, UnreadableReport unreadable) {
     }
 
     @Override
     public Integer call() {
-        if (frames < 10 || searchFrames < 0) {
-            throw new IllegalArgumentException("--frames must be >= 10 and --search-frames >= 0");
+        if (frames < 10 || searchFrames < 0 || unreadableFrames < 0) {
+            throw new IllegalArgumentException("--frames must be >= 10, --search-frames and --unreadable-frames >= 0");
         }
         CameraSettings cam = CameraSettings.standard();
         VirtualCamera camera = new VirtualCamera(cam, DegradationMix.corpus(), seed);
@@ -143,9 +158,10 @@ public final class BenchVerifyCommand implements Callable<Integer> {
             }
         }
         CorpusReport corpus = corpusFrames > 0 ? corpus(verifier, threads) : null;
+        UnreadableReport unreadable = unreadableFrames > 0 ? unreadable(verifier, threads) : null;
         Report report = new Report("verify", cam.width(), cam.height(), timing(roiTimes, roiCpu), timing(searchTimes, searchCpu),
                 good[0], good[1], rate(good[1], good[0]), good[2], rate(good[2], good[0]), marginal[0], marginal[1],
-                mustFail, falseAccepts, seed, corpus);
+                mustFail, falseAccepts, seed, corpus, unreadable);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, report);
@@ -168,6 +184,11 @@ public final class BenchVerifyCommand implements Callable<Integer> {
                 out.printf("template corpus decode+grade: box known median %.2f ms (cpu %.2f), whole frame median %.2f ms"
                                 + " (cpu %.2f)%n", corpus.withBox().medianMs(), corpus.withBox().cpuMedianMs(),
                         corpus.wholeFrame().medianMs(), corpus.wholeFrame().cpuMedianMs());
+            }
+            if (unreadable != null) {
+                out.printf("frames without a readable symbol (%d: %s): read %d, misreads %d, cpu median %.2f ms,"
+                                + " p99 %.2f ms, max %.2f ms%n", unreadable.frames(), unreadable.kinds(), unreadable.read(),
+                        unreadable.misreads(), unreadable.cpuMedianMs(), unreadable.cpuP99Ms(), unreadable.cpuMaxMs());
             }
             out.flush();
         }
@@ -258,6 +279,29 @@ public final class BenchVerifyCommand implements Callable<Integer> {
                 deleteTree(dir);
             }
         }
+    }
+
+    private UnreadableReport unreadable(Verifier verifier, ThreadMXBean threads) {
+        TemplateCorpus corpus = TemplateCorpus.bundled(seed);
+        List<Double> cpu = new ArrayList<>();
+        int read = 0;
+        int misreads = 0;
+        for (int i = 0; i < unreadableFrames; i++) {
+            TemplateCorpus.CorpusFrame f = corpus.unreadableFrame(i);
+            GrayImage gray = GrayImage.of(f.image());
+            long c0 = threads.getCurrentThreadCpuTime();
+            Verification v = verifier.verify(gray, Optional.empty(), Optional.empty());
+            cpu.add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
+            read += v.read() ? 1 : 0;
+            boolean smeared = TemplateCorpus.unreadableKind(i) == TemplateCorpus.Unreadable.SMEARED;
+            misreads += v.read() && !(smeared && v.data().equals(f.template().expected())) ? 1 : 0;
+        }
+        double[] c = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int p99 = (int) Math.min(c.length - 1, Math.ceil(c.length * 0.99) - 1);
+        String kinds = String.join(",", java.util.Arrays.stream(TemplateCorpus.Unreadable.values())
+                .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        return new UnreadableReport(unreadableFrames, kinds, read, misreads, round(c[c.length / 2]), round(c[p99]),
+                round(c[c.length - 1]));
     }
 
     private static void deleteTree(Path dir) {

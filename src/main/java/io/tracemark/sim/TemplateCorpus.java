@@ -116,6 +116,52 @@ public final class TemplateCorpus {
 
     /** Frame {@code n}: template n mod count, pose and degradations drawn from the seed and n. */
     public CorpusFrame frame(int n) {
+        return render(n, t -> t.label(), false);
+    }
+
+    /** What a frame without a readable symbol shows (see {@link #unreadableFrame}). */
+    public enum Unreadable {
+        /** A blank label (no print at all) on the conveyor. */
+        BLANK_LABEL,
+        /** The template's label with its text but without the code. */
+        NO_CODE,
+        /** The template's label so blurred (3 modules) that no module can be told apart. */
+        SMEARED
+    }
+
+    /**
+     * Frame {@code n} of the frames without a readable symbol: kind n mod 3 of {@link Unreadable},
+     * posed and degraded like {@link #frame} (the smeared kind is also blurred by 3 modules). For the
+     * cost of a frame the station cannot read: every such frame must come back unread, and quickly.
+     */
+    public CorpusFrame unreadableFrame(int n) {
+        Unreadable kind = unreadableKind(n);
+        return render(n, t -> switch (kind) {
+            case BLANK_LABEL -> filled(t.label(), new Rectangle(0, 0, t.label().getWidth(), t.label().getHeight()));
+            case NO_CODE -> filled(t.label(), t.codeBox());
+            case SMEARED -> t.label();
+        }, kind == Unreadable.SMEARED);
+    }
+
+    /** What unreadable frame {@code n} shows. */
+    public static Unreadable unreadableKind(int n) {
+        return Unreadable.values()[Math.floorMod(n, Unreadable.values().length)];
+    }
+
+    private static BufferedImage filled(BufferedImage label, Rectangle area) {
+        BufferedImage copy = new BufferedImage(label.getWidth(), label.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = copy.createGraphics();
+        try {
+            g.drawImage(label, 0, 0, null);
+            g.setColor(java.awt.Color.WHITE);
+            g.fill(area);
+        } finally {
+            g.dispose();
+        }
+        return copy;
+    }
+
+    private CorpusFrame render(int n, java.util.function.Function<Template, BufferedImage> printed, boolean smear) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n * 0xD1B54A32D192ED03L + 3);
         Template t = templates.get(Math.floorMod(n, templates.size()));
         boolean mild = r.nextDouble() < 0.6;
@@ -136,6 +182,9 @@ public final class TemplateCorpus {
         } else {
             harsh(r, list, modulePx);
         }
+        if (smear) {
+            list.add(new Degradation.Blur(3 * modulePx));
+        }
         double hx = extentX * scale / 2 + 2;
         double hy = extentY * scale / 2 + 2;
         double codeX = range(r, hx, Math.max(hx, FRAME_W - hx));
@@ -147,7 +196,7 @@ public final class TemplateCorpus {
         CameraSettings cam = new CameraSettings(FRAME_W, FRAME_H, ppm, t.dotsPerMm(), 60, 225, 30);
         DegradationPlan plan = new DegradationPlan(n, (labelX - FRAME_W / 2.0) / ppm, (labelY - FRAME_H / 2.0) / ppm,
                 rotation, list, mild ? ExpectedQuality.GOOD : ExpectedQuality.MARGINAL, Optional.empty());
-        FrameRenderer.Rendered frame = new FrameRenderer(cam).render(t.label(), box, t.label().getWidth(),
+        FrameRenderer.Rendered frame = new FrameRenderer(cam).render(printed.apply(t), box, t.label().getWidth(),
                 t.label().getHeight(), plan);
         return new CorpusFrame(n, t, frame.frame(), frame.codeBox().orElse(new Rectangle()), modulePx, rotation,
                 list, mild);

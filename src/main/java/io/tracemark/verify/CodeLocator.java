@@ -39,6 +39,11 @@ final class CodeLocator {
         double angleDeg(GrayImage frame) {
             return orientation(frame, region);
         }
+
+        /** The same from 2×2 means (see {@link #smoothedOrientation}). */
+        double smoothedAngleDeg(GrayImage frame) {
+            return smoothedOrientation(frame, region);
+        }
     }
 
     List<Candidate> candidates(GrayImage frame, Rectangle within, int max) {
@@ -202,6 +207,49 @@ final class CodeLocator {
             }
         }
         return Math.toDegrees(Math.atan2(im, re) / 4.0);
+    }
+
+    /**
+     * {@link #orientation} on 2×2 means: heavy sensor noise on a pixel grid pulls the plain estimate
+     * towards the axes (its gradients prefer them), by several degrees at 2 px modules; averaging
+     * first removes most of that pull but blurs very small or blurred modules more. The decoder tries
+     * it when the plain angle found something it could not read.
+     */
+    static double smoothedOrientation(GrayImage img, Rectangle r) {
+        double re = 0;
+        double im = 0;
+        int w = img.width();
+        byte[] p = img.pixels();
+        int step = Math.max(1, Math.min(r.width, r.height) / 160);
+        for (int y = Math.max(1, r.y); y < Math.min(img.height() - 2, r.y + r.height); y += step) {
+            for (int x = Math.max(1, r.x); x < Math.min(w - 2, r.x + r.width); x += step) {
+                int k = y * w + x;
+                int tl = box(p, k - w - 1, w);
+                int tc = box(p, k - w, w);
+                int tr = box(p, k - w + 1, w);
+                int ml = box(p, k - 1, w);
+                int mr = box(p, k + 1, w);
+                int bl = box(p, k + w - 1, w);
+                int bc = box(p, k + w, w);
+                int br = box(p, k + w + 1, w);
+                double gx = 3.0 * (tr + br - tl - bl) + 10.0 * (mr - ml);
+                double gy = 3.0 * (bl + br - tl - tr) + 10.0 * (bc - tc);
+                double m2 = gx * gx + gy * gy;
+                if (m2 < 16 * 160_000) {
+                    continue;
+                }
+                double re2 = gx * gx - gy * gy;
+                double im2 = 2 * gx * gy;
+                re += (re2 * re2 - im2 * im2) / m2;
+                im += 2 * re2 * im2 / m2;
+            }
+        }
+        return Math.toDegrees(Math.atan2(im, re) / 4.0);
+    }
+
+    /** The sum of the 2×2 pixels from {@code k} right and down (sensor noise halved, 2 px modules kept). */
+    private static int box(byte[] p, int k, int w) {
+        return (p[k] & 0xff) + (p[k + 1] & 0xff) + (p[k + w] & 0xff) + (p[k + w + 1] & 0xff);
     }
 
     /** Each blob as {minCol, minRow, maxCol, maxRow, cellCount}. */

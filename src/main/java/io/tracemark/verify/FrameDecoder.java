@@ -29,14 +29,30 @@ import java.util.Set;
  * Decodes one camera frame with ZXing. With a code box (frame pixels) it crops to the box plus a
  * margin, then tries each {@link DecodeStrategy} in order until one reads, the {@link CodeLocator}'s
  * rectified candidates inside the box among them; when nothing reads there (the box is a hint: the
- * product may sit centimetres off) or without a box it searches the whole frame, then the
- * candidates the locator finds anywhere in it. Stateless and thread-safe.
+ * product may sit centimetres off) or without a box it searches the whole frame: the candidates the
+ * locator finds, the whole frame, the candidates rectified, a second look at the best ones. Each call
+ * has a counted work budget ({@link Search}), so a frame that holds no readable symbol costs a bounded,
+ * load-independent amount of work. Stateless and thread-safe.
  */
 public final class FrameDecoder {
 
     private static final int MAX_CANDIDATES = 8;
+    /** An attempt costs one unit per started 64 Ki pixels of its view (a 1280×1024 frame: 20). */
+    static final int UNIT_PIXELS = 65_536;
+    /** A grid fitted to perspective costs about as much as a ZXing read of a quarter-megapixel view. */
+    private static final int FIT_WEIGHT = 4;
+    /**
+     * Work units the whole-frame search may cost (see {@link Search}): the latest read of the template
+     * corpus (seed 20261201, 120 frames) spends about 260; a frame that reads nothing stops here.
+     */
+    static final int ATTEMPT_BUDGET = 280;
+    /** Work units of the search in the code box before the whole frame (the latest box read spends about 60). */
+    static final int BOX_BUDGET = 100;
     private static final int SECOND_LOOKS = 3;
+    private static final List<DecodeStrategy> SECOND_LOOK = List.of(DecodeStrategy.SCALED_UP);
     private static final double ANGLE_STEP = 1.5;
+    /** Candidates whose estimated modules are smaller than this are also rectified at twice the size. */
+    private static final double ENLARGE_BELOW_PX = 6.0;
     private static final double[] PERSPECTIVE_STEPS = {2.0, 1.0, 0.5};
     /** The first L grids of a view (squarest first) are also fitted when they do not decode as sampled. */
     private static final int FITTED_GRIDS = 2;
@@ -78,70 +94,120 @@ public final class FrameDecoder {
         if (codeBox.isPresent()) {
             Rectangle region = withMargin(codeBox.get()).intersection(whole);
             if (!region.isEmpty()) {
-                Optional<Decoded> found = inRegion(frame, region, start);
+                // the box has its own budget: a wrong box must not eat the whole-frame search's
+                Optional<Decoded> found = inRegion(frame, region, new Search(start, BOX_BUDGET));
                 if (found.isPresent()) {
                     return found;
                 }
             }
         }
-        return wholeFrame(frame, whole, start);
+        return wholeFrame(frame, whole, new Search(start, ATTEMPT_BUDGET));
     }
 
-    private Optional<Decoded> inRegion(GrayImage frame, Rectangle region, long start) {
-        Optional<Decoded> found = tryAll(frame, region, List.of(DecodeStrategy.HYBRID), start);
+    /**
+     * One search's clock (for the reported decode time) and its work budget: every decoder attempt
+     * (a ZXing read of a view, an L-shape sampling, a warp, a fitted grid) spends units by the pixels
+     * it works on, and once none are left every further attempt fails at once. Counted work, not wall time, so that what a frame
+     * reads does not depend on the machine's load. Confined to the calling thread.
+     */
+    static final class Search {
+
+        final long start;
+        private int left;
+        private int clues;
+
+        Search(long start, int budget) {
+            this.start = start;
+            this.left = budget;
+        }
+
+        /** Spends the cost of an attempt on {@code pixels} pixels; false when the budget is used up. */
+        boolean spend(long pixels, int weight) {
+            if (left <= 0) {
+                return false;
+            }
+            left -= weight * (int) Math.max(1, (pixels + UNIT_PIXELS - 1) / UNIT_PIXELS);
+            return true;
+        }
+
+        /** Something symbol-like was found (a detector located a symbol it could not decode, an L was sampled). */
+        void clue() {
+            clues++;
+        }
+
+        /** Clues so far: a retry is worth its cost only when the attempts before it found one. */
+        int clues() {
+            return clues;
+        }
+    }
+
+    private Optional<Decoded> inRegion(GrayImage frame, Rectangle region, Search search) {
+        Optional<Decoded> found = tryAll(frame, region, List.of(DecodeStrategy.HYBRID), search);
         if (found.isPresent()) {
             return found;
         }
         // a symbol turned away from the axes (the usual case when nothing read yet): rectify first
         List<CodeLocator.Candidate> candidates = locator.candidates(frame, region, 2);
         if (!candidates.isEmpty()) {
-            found = rectified(frame, candidates.get(0), start);
+            found = rectified(frame, candidates.get(0), search);
             if (found.isPresent()) {
                 return found;
             }
         }
-        found = tryAll(frame, region, List.of(DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), start);
+        found = tryAll(frame, region, List.of(DecodeStrategy.GLOBAL_HISTOGRAM, DecodeStrategy.PURE_BARCODE), search);
         if (found.isPresent()) {
             return found;
         }
         for (CodeLocator.Candidate candidate : candidates.subList(Math.min(1, candidates.size()), candidates.size())) {
-            found = rectified(frame, candidate, start);
+            found = rectified(frame, candidate, search);
             if (found.isPresent()) {
                 return found;
             }
         }
         return tryAll(frame, region, List.of(DecodeStrategy.SCALED_DOWN, DecodeStrategy.SCALED_UP,
                 DecodeStrategy.ROTATED_90, DecodeStrategy.ROTATED_180, DecodeStrategy.ROTATED_270,
-                DecodeStrategy.TRY_HARDER), start);
+                DecodeStrategy.TRY_HARDER), search);
     }
 
-    private Optional<Decoded> wholeFrame(GrayImage frame, Rectangle whole, long start) {
-        // the located candidates first: a crop decodes much faster than the whole frame
+    private Optional<Decoded> wholeFrame(GrayImage frame, Rectangle whole, Search search) {
+        // ordered by yield per cost: the located candidates' crops first (a crop decodes much faster than
+        // the whole frame), then the whole frame (linear codes, transitions along one axis only, are no
+        // candidates), then the candidates rectified
         List<CodeLocator.Candidate> candidates = locator.candidates(frame, whole, MAX_CANDIDATES);
         for (CodeLocator.Candidate candidate : candidates) {
             Optional<Decoded> found = tryAll(frame, candidate.region(),
-                    List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), start);
-            if (found.isEmpty()) {
-                found = rectified(frame, candidate, start);
-            }
+                    List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM), search);
             if (found.isPresent()) {
                 return found;
             }
         }
-        // linear codes (transitions along one axis only) are no candidates: the whole frame
-        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), start);
+        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), search);
         if (found.isPresent()) {
             return found;
         }
-        // second look: the best candidates searched again as if each were a code box (re-aligned cells,
-        // every strategy)
-        for (CodeLocator.Candidate candidate : candidates.subList(0, Math.min(SECOND_LOOKS, candidates.size()))) {
-            found = inRegion(frame, withMargin(candidate.region()).intersection(whole), start);
+        for (CodeLocator.Candidate candidate : candidates) {
+            found = rectified(frame, candidate, search);
             if (found.isPresent()) {
                 return found;
             }
         }
-        return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), start);
+        // second look: the best candidates with a margin, located again there (re-aligned cells) and
+        // rectified, then enlarged (small modules); the other strategies of a code box have not read a
+        // candidate in the corpus of bench verify, so they are left out to bound a frame that reads nothing
+        for (CodeLocator.Candidate candidate : candidates.subList(0, Math.min(SECOND_LOOKS, candidates.size()))) {
+            Rectangle region = withMargin(candidate.region()).intersection(whole);
+            for (CodeLocator.Candidate again : locator.candidates(frame, region, 2)) {
+                found = rectified(frame, again, search);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            found = tryAll(frame, region, SECOND_LOOK, search);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return tryAll(frame, whole, List.of(DecodeStrategy.GLOBAL_HISTOGRAM), search);
     }
 
     /** A view of the frame and where its pixels lie in the frame. */
@@ -160,7 +226,13 @@ public final class FrameDecoder {
                 img.width() * 2 / 3, img.height() * 2 / 3));
     }
 
-    private static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale) {
+    /** {@link #rectify(GrayImage, Rectangle, double, double)} paid for from the search's budget. */
+    private static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale, Search search) {
+        long pixels = (long) Math.ceil(r.width * scale) * (long) Math.ceil(r.height * scale);
+        return search.spend(pixels, 1) ? rectify(frame, r, angleDeg, scale) : Optional.empty();
+    }
+
+    static Optional<View> rectify(GrayImage frame, Rectangle r, double angleDeg, double scale) {
         double a = Math.toRadians(angleDeg);
         double cos = Math.cos(a);
         double sin = Math.sin(a);
@@ -182,23 +254,48 @@ public final class FrameDecoder {
      * The candidate turned square to the axes (enlarged when its modules are small), then decoded by
      * ZXing and by the L-shape sampler; large modules are also tried at half size (averaging noise).
      */
-    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, long start) {
+    private Optional<Decoded> rectified(GrayImage frame, CodeLocator.Candidate c, Search search) {
         double scale = c.modulePx() < 3.5 ? 2.0 : 1.0;
         double located = c.angleDeg(frame);
-        Optional<View> v = rectify(frame, c.region(), located, scale);
+        int cluesBefore = search.clues();
+        Optional<View> v = rectify(frame, c.region(), located, scale, search);
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Decoded> d = decodeView(v.get(), c.region(), start, true);
+        Optional<Decoded> d = decodeView(v.get(), c.region(), search, true);
         if (d.isEmpty() && c.modulePx() >= 5.0) {
             GrayImage half = v.get().image().scale(0.5);
             ViewMapping toFrame = v.get().toFrame().after(new ViewMapping(
                     (double) v.get().image().width() / half.width(), 0, 0,
                     0, (double) v.get().image().height() / half.height(), 0));
-            d = decodeView(new View(half, toFrame), c.region(), start, false);
+            d = decodeView(new View(half, toFrame), c.region(), search, false);
+        }
+        double retryScale = scale;
+        if (d.isEmpty() && scale == 1.0 && c.modulePx() < ENLARGE_BELOW_PX) {
+            // the module estimate comes from transition density, which blur and noise inflate: small
+            // noisy modules need the enlarged view for the L-shape sampler's runs
+            int cluesEnlarged = search.clues();
+            Optional<View> enlarged = rectify(frame, c.region(), located, 2.0, search);
+            if (enlarged.isPresent()) {
+                d = lShape(enlarged.get().image(), enlarged.get().toFrame(), c.region(), search);
+                retryScale = search.clues() > cluesEnlarged ? 2.0 : scale;
+            }
         }
         if (d.isPresent()) {
             return d;
+        }
+        if (search.clues() == cluesBefore) {
+            // nothing symbol-like in the view: turning it a little will not find one either
+            return d;
+        }
+        // heavy noise pulls the located angle towards the axes: the angle measured on 2x2 means
+        double smoothed = c.smoothedAngleDeg(frame);
+        if (Math.abs(smoothed - located) >= 0.3) {
+            Optional<View> turned = rectify(frame, c.region(), smoothed, retryScale, search);
+            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), search, false);
+            if (d.isPresent()) {
+                return d;
+            }
         }
         // the located angle may be a degree or two off (text nearby): the residual, then either side
         double residual = residual(v.get());
@@ -206,8 +303,8 @@ public final class FrameDecoder {
             if (Math.abs(angle) < 0.3) {
                 continue;
             }
-            Optional<View> turned = rectify(frame, c.region(), located + angle, scale);
-            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), start, false);
+            Optional<View> turned = rectify(frame, c.region(), located + angle, scale, search);
+            d = turned.isEmpty() ? Optional.empty() : decodeView(turned.get(), c.region(), search, false);
             if (d.isPresent()) {
                 return d;
             }
@@ -215,28 +312,34 @@ public final class FrameDecoder {
         return d;
     }
 
-    private Optional<Decoded> decodeView(View v, Rectangle region, long start, boolean both) {
+    private Optional<Decoded> decodeView(View v, Rectangle region, Search search, boolean both) {
         List<DecodeStrategy> binarizers = both ? List.of(DecodeStrategy.HYBRID, DecodeStrategy.GLOBAL_HISTOGRAM)
                 : List.of(DecodeStrategy.HYBRID);
         for (DecodeStrategy s : binarizers) {
-            Optional<Decoded> d = attempt(v.image(), v.toFrame(), s, DecodeStrategy.RECTIFIED, region, start);
+            Optional<Decoded> d = attempt(v.image(), v.toFrame(), s, DecodeStrategy.RECTIFIED, region, search);
             if (d.isPresent()) {
                 return d;
             }
         }
-        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(v.image(), v.toFrame(), region, start)
+        return symbologies.contains(Symbology.DATA_MATRIX) ? lShape(v.image(), v.toFrame(), region, search)
                 : Optional.empty();
     }
 
     /** Our own L-finder and sampler on the rectified view, decoded by ZXing's Data Matrix decoder. */
-    private static Optional<Decoded> lShape(GrayImage view, ViewMapping toFrame, Rectangle region, long start) {
+    private static Optional<Decoded> lShape(GrayImage view, ViewMapping toFrame, Rectangle region, Search search) {
+        if (!search.spend((long) view.width() * view.height(), 1)) {
+            return Optional.empty();
+        }
         LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
                 0, 0, view.width(), view.height(), false);
         try {
             BitMatrix binary = new HybridBinarizer(source).getBlackMatrix();
             List<LShapeSampler.Sampled> grids = LShapeSampler.sample(binary);
+            if (!grids.isEmpty()) {
+                search.clue();
+            }
             for (int i = 0; i < grids.size(); i++) {
-                Optional<Decoded> d = decodeSampled(grids.get(i), view, toFrame, region, start, i < FITTED_GRIDS);
+                Optional<Decoded> d = decodeSampled(grids.get(i), view, toFrame, region, search, i < FITTED_GRIDS);
                 if (d.isPresent()) {
                     return d;
                 }
@@ -248,19 +351,19 @@ public final class FrameDecoder {
     }
 
     private static Optional<Decoded> decodeSampled(LShapeSampler.Sampled sampled, GrayImage view, ViewMapping toFrame,
-                                                   Rectangle region, long start, boolean fit) {
+                                                   Rectangle region, Search search, boolean fit) {
         BitMatrix bits = sampled.bits();
         SymbolGeometry.Matrix grid = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
                 sampled.source(), sampled.target(), bits);
         Optional<DecoderResult> result = decodeDataMatrix(bits);
-        if (result.isEmpty() && fit) {
+        if (result.isEmpty() && fit && search.spend(UNIT_PIXELS, FIT_WEIGHT)) {
             // perspective bends the grid away from the uniform one: fit its corners to the module centres
             grid = GridFit.refine(view, grid, PERSPECTIVE_STEPS);
             bits = GridFit.resample(view, grid);
             grid = new SymbolGeometry.Matrix(grid.columns(), grid.rows(), grid.source(), grid.target(), bits);
             result = decodeDataMatrix(bits);
         }
-        if (result.isEmpty()) {
+        if (result.isEmpty() || !toSpare(result.get(), bits)) {
             return Optional.empty();
         }
         String id = "]d" + result.get().getSymbologyModifier();
@@ -270,7 +373,19 @@ public final class FrameDecoder {
         }
         int errors = result.get().getErrorsCorrected() == null ? -1 : result.get().getErrorsCorrected();
         return Optional.of(new Decoded(text, id, Symbology.DATA_MATRIX, DecodeStrategy.RECTIFIED, region, view,
-                toFrame, Optional.of(grid), errors, "", System.nanoTime() - start));
+                toFrame, Optional.of(grid), errors, "", System.nanoTime() - search.start));
+    }
+
+    /**
+     * True when the decode left error correction to spare. The L-shape sampler tries many grid
+     * hypotheses (sizes, fits, angles, candidates); a random grid of a small symbol decodes within its
+     * full capacity now and then (10×10: 5 check codewords, 2 corrections, about 1 in 600,000; seen on a
+     * noisy perspective frame), within one correction less about a thousand times more rarely.
+     */
+    private static boolean toSpare(DecoderResult result, BitMatrix bits) {
+        int capacity = ErrorCorrectionCapacity.dataMatrix(bits.getHeight(), bits.getWidth()) / 2;
+        Integer errors = result.getErrorsCorrected();
+        return errors != null && capacity > 0 && errors < capacity;
     }
 
     private static Optional<DecoderResult> decodeDataMatrix(BitMatrix bits) {
@@ -286,7 +401,7 @@ public final class FrameDecoder {
         return new Rectangle(box.x - m, box.y - m, box.width + 2 * m, box.height + 2 * m);
     }
 
-    private Optional<Decoded> tryAll(GrayImage frame, Rectangle region, List<DecodeStrategy> strategies, long start) {
+    private Optional<Decoded> tryAll(GrayImage frame, Rectangle region, List<DecodeStrategy> strategies, Search search) {
         if (region.width < 8 || region.height < 8) {
             return Optional.empty();
         }
@@ -298,7 +413,7 @@ public final class FrameDecoder {
                 continue;
             }
             ViewMapping toFrame = cropToFrame.after(viewToCrop(crop, view, strategy));
-            Optional<Decoded> d = attempt(view, toFrame, strategy, strategy, region, start);
+            Optional<Decoded> d = attempt(view, toFrame, strategy, strategy, region, search);
             if (d.isPresent()) {
                 return d;
             }
@@ -332,7 +447,10 @@ public final class FrameDecoder {
     }
 
     private Optional<Decoded> attempt(GrayImage view, ViewMapping toFrame, DecodeStrategy binarize,
-                                      DecodeStrategy reported, Rectangle region, long start) {
+                                      DecodeStrategy reported, Rectangle region, Search search) {
+        if (!search.spend((long) view.width() * view.height(), binarize == DecodeStrategy.TRY_HARDER ? 3 : 1)) {
+            return Optional.empty();
+        }
         LuminanceSource source = new PlanarYUVLuminanceSource(view.pixels(), view.width(), view.height(),
                 0, 0, view.width(), view.height(), false);
         BinaryBitmap bitmap = new BinaryBitmap(binarize == DecodeStrategy.GLOBAL_HISTOGRAM
@@ -360,7 +478,7 @@ public final class FrameDecoder {
             text = text.substring(1);
         }
         return Optional.of(new Decoded(text, id, symbology, reported, region, view, toFrame, geometry,
-                errors, ecLevel, System.nanoTime() - start));
+                errors, ecLevel, System.nanoTime() - search.start));
     }
 
     private Map<DecodeHintType, Object> hints(DecodeStrategy strategy) {

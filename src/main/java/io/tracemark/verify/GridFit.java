@@ -19,10 +19,16 @@ final class GridFit {
         return refine(img, m, STEPS);
     }
 
-    /** Refinement from coarse steps (pixels) down, for a grid that may be a module or two off at a corner. */
+    /**
+     * Refinement from coarse steps (pixels) down, for a grid that may be a module or two off at a corner.
+     * The sample pattern (module coordinates) is laid out once and every trial only transforms and
+     * samples it; a step back to where the previous trial started is not evaluated again (its score is
+     * known to be lower).
+     */
     static SymbolGeometry.Matrix refine(GrayImage img, SymbolGeometry.Matrix m, double[] steps) {
+        Pattern pattern = new Pattern(m);
         float[] best = m.target().clone();
-        double bestScore = score(img, m);
+        double bestScore = pattern.score(img, m);
         for (double step : steps) {
             boolean improved = true;
             for (int round = 0; improved && round < 2; round++) {
@@ -31,11 +37,13 @@ final class GridFit {
                     for (int sign = -1; sign <= 1; sign += 2) {
                         float[] trial = best.clone();
                         trial[i] += (float) (sign * step);
-                        double s = score(img, m.withTarget(trial));
+                        double s = pattern.score(img, m.withTarget(trial));
                         if (s > bestScore + 1e-6) {
                             bestScore = s;
                             best = trial;
                             improved = true;
+                            // the other sign would lead back to the point just left
+                            break;
                         }
                     }
                 }
@@ -71,37 +79,68 @@ final class GridFit {
         return bits;
     }
 
-    private static double score(GrayImage img, SymbolGeometry.Matrix m) {
-        com.google.zxing.common.PerspectiveTransform t = m.transform();
-        // every other module (a checkerboard) is enough to tell where the module centres are
-        int n = (m.columns() * m.rows() + 1) / 2;
-        float[] points = new float[2 * n * CROSS.length];
-        int k = 0;
-        for (int r = 0; r < m.rows(); r++) {
-            for (int c = r % 2; c < m.columns(); c += 2) {
-                for (float[] d : CROSS) {
-                    points[k++] = c + 0.5f + d[0];
-                    points[k++] = r + 0.5f + d[1];
+    /**
+     * The sample points of the fit's score, in module coordinates: every other module (a checkerboard
+     * is enough to tell where the module centres are), each through the {@link #CROSS} aperture; with
+     * scratch arrays reused by every trial of one refinement.
+     */
+    private static final class Pattern {
+
+        private final float[] modulePoints;
+        private final float[] points;
+        private final long[] sums;
+        private final int modules;
+
+        Pattern(SymbolGeometry.Matrix m) {
+            modules = (m.columns() * m.rows() + 1) / 2;
+            modulePoints = new float[2 * modules * CROSS.length];
+            int k = 0;
+            for (int r = 0; r < m.rows(); r++) {
+                for (int c = r % 2; c < m.columns(); c += 2) {
+                    for (float[] d : CROSS) {
+                        modulePoints[k++] = c + 0.5f + d[0];
+                        modulePoints[k++] = r + 0.5f + d[1];
+                    }
                 }
             }
+            points = new float[modulePoints.length];
+            sums = new long[modules];
         }
-        t.transformPoints(points);
-        double[] v = new double[n];
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int j = 0; j < CROSS.length; j++) {
-                int at = 2 * (i * CROSS.length + j);
-                sum += img.sample(points[at], points[at + 1]);
+
+        /** Summed distance of the aperture means from their mean level (sharper when centred). */
+        double score(GrayImage img, SymbolGeometry.Matrix m) {
+            System.arraycopy(modulePoints, 0, points, 0, points.length);
+            m.transform().transformPoints(points);
+            long total = 0;
+            int apertureFloats = 2 * CROSS.length;
+            int w = img.width();
+            int h = img.height();
+            byte[] p = img.pixels();
+            // bilinear samples in fixed point (1/256 pixel, 8-bit weights): the fit's inner loop
+            int maxX = (w - 1) * 256 - 1;
+            int maxY = (h - 1) * 256 - 1;
+            for (int i = 0; i < modules; i++) {
+                int sum = 0;
+                for (int at = i * apertureFloats, end = at + apertureFloats; at < end; at += 2) {
+                    int fx = Math.max(0, Math.min(maxX, (int) ((points[at] - 0.5f) * 256f)));
+                    int fy = Math.max(0, Math.min(maxY, (int) ((points[at + 1] - 0.5f) * 256f)));
+                    int k = (fy >> 8) * w + (fx >> 8);
+                    int dx = fx & 0xff;
+                    int dy = fy & 0xff;
+                    int top = (p[k] & 0xff) * (256 - dx) + (p[k + 1] & 0xff) * dx;
+                    int bottom = (p[k + w] & 0xff) * (256 - dx) + (p[k + w + 1] & 0xff) * dx;
+                    sum += top * (256 - dy) + bottom * dy;
+                }
+                sums[i] = sum;
+                total += sum;
             }
-            v[i] = sum / CROSS.length;
-            mean += v[i];
+            double mean = (double) total / modules;
+            double score = 0;
+            for (int i = 0; i < modules; i++) {
+                score += Math.abs(sums[i] - mean);
+            }
+            return score / (CROSS.length * 65536.0);
         }
-        mean /= n;
-        double sum = 0;
-        for (double x : v) {
-            sum += Math.abs(x - mean);
-        }
-        return sum;
     }
+
 }

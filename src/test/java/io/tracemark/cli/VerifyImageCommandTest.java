@@ -112,12 +112,20 @@ class VerifyImageCommandTest {
         }
     }
 
-    /** The README's {@code bench verify --json}, small: the template corpus against zxing-cpp. */
+    /**
+     * The README's {@code bench verify --json}, small: the template corpus against zxing-cpp, and
+     * frames without a readable symbol (none read, their CPU cost reported).
+     */
     @Test
     void benchVerifyComparesTheStationWithZxingCppOnTheTemplateCorpus() throws Exception {
         CommandRun r = run("bench", "verify", "--json", "--frames", "10", "--search-frames", "2",
-                "--corpus-frames", "12");
+                "--corpus-frames", "12", "--unreadable-frames", "6");
         assertEquals(0, r.exit(), r.err());
+        JsonNode unreadable = JsonOutput.mapper().readTree(r.out()).get("unreadable");
+        assertEquals(6, unreadable.get("frames").asInt(), unreadable.toString());
+        assertEquals(0, unreadable.get("misreads").asInt(), unreadable.toString());
+        assertTrue(unreadable.get("cpuP99Ms").asDouble() >= unreadable.get("cpuMedianMs").asDouble()
+                && unreadable.get("cpuMedianMs").asDouble() > 0, unreadable.toString());
         JsonNode corpus = JsonOutput.mapper().readTree(r.out()).get("templateCorpus");
         assertEquals(12, corpus.get("frames").asInt());
         assertTrue(corpus.get("zxingCppRead").asInt() > 0, "zxing-cpp ran: " + corpus);

@@ -1,6 +1,7 @@
 package io.tracemark.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
@@ -54,5 +55,31 @@ class FrameDecoderTest {
     void aBlankFrameIsNoRead() {
         BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_BYTE_GRAY);
         assertTrue(decoder.decode(img, Optional.empty()).isEmpty());
+    }
+
+    /** Every attempt pays for its pixels; once the budget is spent every further attempt is refused. */
+    @Test
+    void theWorkBudgetIsCountedAndRunsOut() {
+        FrameDecoder.Search search = new FrameDecoder.Search(0, 10);
+        assertTrue(search.spend(4L * FrameDecoder.UNIT_PIXELS, 1), "4 of 10");
+        assertTrue(search.spend(FrameDecoder.UNIT_PIXELS + 1, 2), "2 units of 2 each: 8 of 10");
+        assertTrue(search.spend(1, 3), "the last attempt may overdraw");
+        assertFalse(search.spend(1, 1), "nothing left");
+    }
+
+    /**
+     * Frames of the template corpus without a readable symbol (blank label, label without code, smeared
+     * code) read nothing, with and without a box: the search ends when the budget is spent.
+     */
+    @Test
+    void framesWithoutAReadableSymbolReadNothing() {
+        io.tracemark.sim.TemplateCorpus corpus = io.tracemark.sim.TemplateCorpus.bundled(20261201L);
+        for (int i = 0; i < 6; i++) {
+            io.tracemark.sim.TemplateCorpus.CorpusFrame f = corpus.unreadableFrame(i);
+            GrayImage gray = GrayImage.of(f.image());
+            assertTrue(decoder.decode(gray, Optional.empty()).isEmpty(), "unreadable frame " + i + " read");
+            assertTrue(decoder.decode(gray, Optional.of(f.codeBox())).isEmpty(), "unreadable frame " + i
+                    + " read with the box");
+        }
     }
 }
