@@ -3,9 +3,6 @@ package io.tracemark.app;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.LineController;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +19,14 @@ final class BatchEndWatch implements AutoCloseable {
 
     private final LineController line;
     private final Consumer<String> onBatchEnd;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "batch-end");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AutoCloseable subscription;
+    private final LineChangeWorker worker = new LineChangeWorker("batch-end");
     private String lastJob;
 
     BatchEndWatch(LineController line, Consumer<String> onBatchEnd) {
         this.line = line;
         this.onBatchEnd = onBatchEnd;
         this.lastJob = line.lastReconciliation().map(Reconciliation::job).orElse(null);
-        this.subscription = line.onChange(this::changed);
+        worker.subscribed(line.onChange(this::changed));
     }
 
     private synchronized void changed() {
@@ -54,16 +46,6 @@ final class BatchEndWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            subscription.close();
-        } catch (Exception ignored) {
-            // the line is closing too
-        }
-        worker.shutdown();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

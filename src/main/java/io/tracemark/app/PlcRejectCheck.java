@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -43,12 +41,7 @@ final class PlcRejectCheck implements AutoCloseable {
     private final GateCounts counts;
     private final Map<CountedGate, GateWindow> windows = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<List<GateCount>>> ends = new HashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "plc-reject-check");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AutoCloseable subscription;
+    private final LineChangeWorker worker = new LineChangeWorker("plc-reject-check");
     private volatile List<GateCount> lastEnded = List.of();
     private volatile String seenCurrent;
     private volatile String seenEnded;
@@ -69,7 +62,9 @@ final class PlcRejectCheck implements AutoCloseable {
             windows.values().forEach(w -> w.comingOn(seenCurrent));
             awaitOpen(seenCurrent);
         }
-        this.subscription = gates.isEmpty() ? () -> { } : line.onChange(this::changed);
+        if (!gates.isEmpty()) {
+            worker.subscribed(line.onChange(this::changed));
+        }
     }
 
     private void awaitOpen(String job) {
@@ -189,16 +184,6 @@ final class PlcRejectCheck implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            subscription.close();
-        } catch (Exception ignored) {
-            // the line is closing too
-        }
-        worker.shutdown();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }
