@@ -49,6 +49,9 @@ public final class FrameDecoder {
     /** Work units of the search in the code box before the whole frame (the latest box read spends about 60). */
     static final int BOX_BUDGET = 100;
     private static final int SECOND_LOOKS = 3;
+    /** Cells this busy (transitions per pixel) are a symbol's with modules below about 4 px, rarely text's. */
+    private static final double DENSE_TRANSITIONS = 0.08;
+    private static final int DENSE_CANDIDATES = 2;
     private static final List<DecodeStrategy> SECOND_LOOK = List.of(DecodeStrategy.SCALED_UP);
     private static final double ANGLE_STEP = 1.5;
     /** Candidates whose estimated modules are smaller than this are also rectified at twice the size. */
@@ -181,12 +184,25 @@ public final class FrameDecoder {
                 return found;
             }
         }
-        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), search);
+        // the whole frame, then halved: a linear code in sensor noise reads on the averaged pixels
+        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID, DecodeStrategy.SCALED_DOWN),
+                search);
         if (found.isPresent()) {
             return found;
         }
         for (CodeLocator.Candidate candidate : candidates) {
             found = rectified(frame, candidate, search);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        // small modules next to text: the usual threshold merges both into one blob whose angle and L the
+        // text spoils; the busiest cells alone outline the symbol
+        for (CodeLocator.Candidate dense : locator.candidates(frame, whole, DENSE_CANDIDATES, DENSE_TRANSITIONS)) {
+            if (candidates.stream().anyMatch(c -> c.region().equals(dense.region()))) {
+                continue;
+            }
+            found = rectified(frame, dense, search);
             if (found.isPresent()) {
                 return found;
             }
