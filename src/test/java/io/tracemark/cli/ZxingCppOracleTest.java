@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The station's decoder against zxing-cpp (npm zxing-wasm under Node, installed by .ci/run) on the
  * template corpus: never a wrong code, every mild frame read without the box, at least as many frames
  * read as zxing-cpp, and none of the frames zxing-cpp reads missed ({@link #KNOWN_GAP}; frame 87, a
- * Data Matrix at 10 % perspective with 3.4 px modules next to text, was the last). Fails (does not skip) without Node or the package.
+ * Data Matrix at 10 % perspective with 3.4 px modules next to text, was the last). Fails (does not
+ * skip) without Node or the package.
  */
 class ZxingCppOracleTest {
 
