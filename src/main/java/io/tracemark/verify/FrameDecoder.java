@@ -50,7 +50,7 @@ public final class FrameDecoder {
     static final int BOX_BUDGET = 100;
     private static final int SECOND_LOOKS = 3;
     /** Cells this busy (transitions per pixel) are a symbol's with modules below about 4 px, rarely text's. */
-    private static final double DENSE_TRANSITIONS = 0.08;
+    private static final double DENSE_TRANSITIONS = 0.10;
     private static final int DENSE_CANDIDATES = 2;
     private static final List<DecodeStrategy> SECOND_LOOK = List.of(DecodeStrategy.SCALED_UP);
     private static final double ANGLE_STEP = 1.5;
