@@ -56,6 +56,8 @@ public final class FrameDecoder {
     private static final double ANGLE_STEP = 1.5;
     /** Candidates whose estimated modules are smaller than this are also rectified at twice the size. */
     private static final double ENLARGE_BELOW_PX = 6.0;
+    /** Candidates whose estimated modules are at least this large are also tried at half size (noise averaged). */
+    private static final double HALVE_FROM_PX = 4.0;
     private static final double[] PERSPECTIVE_STEPS = {2.0, 1.0, 0.5};
     /** The first L grids of a view (squarest first) are also fitted when they do not decode as sampled. */
     private static final int FITTED_GRIDS = 2;
@@ -279,7 +281,7 @@ public final class FrameDecoder {
             return Optional.empty();
         }
         Optional<Decoded> d = decodeView(v.get(), c.region(), search, true);
-        if (d.isEmpty() && c.modulePx() >= 5.0) {
+        if (d.isEmpty() && c.modulePx() >= HALVE_FROM_PX) {
             GrayImage half = v.get().image().scale(0.5);
             ViewMapping toFrame = v.get().toFrame().after(new ViewMapping(
                     (double) v.get().image().width() / half.width(), 0, 0,
@@ -379,7 +381,17 @@ public final class FrameDecoder {
             grid = new SymbolGeometry.Matrix(grid.columns(), grid.rows(), grid.source(), grid.target(), bits);
             result = decodeDataMatrix(bits);
         }
-        if (result.isEmpty() || !toSpare(result.get(), bits)) {
+        boolean edgeFitted = false;
+        if (result.isEmpty() && fit && search.spend(UNIT_PIXELS, FIT_WEIGHT)) {
+            Optional<SymbolGeometry.Matrix> traced = traced(view, sampled);
+            if (traced.isPresent()) {
+                grid = traced.get();
+                bits = grid.bits();
+                result = decodeDataMatrix(bits);
+                edgeFitted = true;
+            }
+        }
+        if (result.isEmpty() || !toSpare(result.get(), bits) || edgeFitted && !toHalf(result.get(), bits)) {
             return Optional.empty();
         }
         String id = "]d" + result.get().getSymbologyModifier();
@@ -390,6 +402,48 @@ public final class FrameDecoder {
         int errors = result.get().getErrorsCorrected() == null ? -1 : result.get().getErrorsCorrected();
         return Optional.of(new Decoded(text, id, Symbology.DATA_MATRIX, DecodeStrategy.RECTIFIED, region, view,
                 toFrame, Optional.of(grid), errors, "", System.nanoTime() - search.start));
+    }
+
+    /**
+     * The sampled grid corrected for perspective ({@link SymbolEdges}) and sampled at the L's size and
+     * at the square sizes two and four modules either side (noise on a clock track miscounts it): the
+     * first size that decodes, with its modules; empty when none does.
+     */
+    private static Optional<SymbolGeometry.Matrix> traced(GrayImage view, LShapeSampler.Sampled sampled) {
+        BitMatrix bits = sampled.bits();
+        SymbolGeometry.Matrix grid = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
+                sampled.source(), sampled.target(), bits);
+        Optional<SymbolGeometry.Matrix> edges = SymbolEdges.fit(view, grid);
+        if (edges.isEmpty()) {
+            return Optional.empty();
+        }
+        int cols = grid.columns();
+        int rows = grid.rows();
+        int[] deltas = cols == rows ? new int[] {0, -2, 2, -4, 4} : new int[] {0};
+        for (int d : deltas) {
+            int c = cols + d;
+            int r = rows + d;
+            if (c < 10 || r < 10 || c > 144) {
+                continue;
+            }
+            SymbolGeometry.Matrix sized = new SymbolGeometry.Matrix(c, r, new float[] {0, 0, c, 0, c, r, 0, r},
+                    edges.get().target(), bits);
+            BitMatrix sampledBits = GridFit.resample(view, sized);
+            if (decodeDataMatrix(sampledBits).isPresent()) {
+                return Optional.of(new SymbolGeometry.Matrix(c, r, sized.source(), sized.target(), sampledBits));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when a decode of a traced grid (five sizes tried, so five times the chance of a random grid
+     * decoding) corrected at most half the symbol's capacity.
+     */
+    private static boolean toHalf(DecoderResult result, BitMatrix bits) {
+        int capacity = ErrorCorrectionCapacity.dataMatrix(bits.getHeight(), bits.getWidth()) / 2;
+        Integer errors = result.getErrorsCorrected();
+        return errors != null && errors <= capacity / 2;
     }
 
     /**
