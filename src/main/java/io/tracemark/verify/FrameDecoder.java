@@ -30,7 +30,9 @@ import java.util.Set;
  * margin, then tries each {@link DecodeStrategy} in order until one reads, the {@link CodeLocator}'s
  * rectified candidates inside the box among them; when nothing reads there (the box is a hint: the
  * product may sit centimetres off) or without a box it searches the whole frame: the candidates the
- * locator finds, the whole frame, the candidates rectified, a second look at the best ones. Each call
+ * locator finds, the whole frame (also halved), the candidates rectified, the candidates of the busiest
+ * cells rectified, a second look at the best ones; a Data Matrix L grid that does not decode is traced
+ * side by side for perspective ({@link SymbolEdges}). Each call
  * has a counted work budget ({@link Search}), so a frame that holds no readable symbol costs a bounded,
  * load-independent amount of work. Stateless and thread-safe.
  */
@@ -42,8 +44,8 @@ public final class FrameDecoder {
     /** A grid fitted to perspective costs about as much as a ZXing read of a quarter-megapixel view. */
     private static final int FIT_WEIGHT = 4;
     /**
-     * Work units the whole-frame search may cost (see {@link Search}): the latest read of the template
-     * corpus (seed 20261201, 120 frames) spends about 260; a frame that reads nothing stops here.
+     * Work units the whole-frame search may cost (see {@link Search}): the template corpus (seed
+     * 20261201, 120 frames) reads within it; a frame that reads nothing stops here.
      */
     static final int ATTEMPT_BUDGET = 280;
     /** Work units of the search in the code box before the whole frame (the latest box read spends about 60). */
@@ -383,7 +385,9 @@ public final class FrameDecoder {
         }
         boolean edgeFitted = false;
         if (result.isEmpty() && fit && search.spend(UNIT_PIXELS, FIT_WEIGHT)) {
-            Optional<SymbolGeometry.Matrix> traced = traced(view, sampled);
+            Optional<SymbolGeometry.Matrix> traced = SymbolEdges.traced(view,
+                    new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(), sampled.source(), sampled.target(),
+                            sampled.bits()), b -> decodeDataMatrix(b).isPresent());
             if (traced.isPresent()) {
                 grid = traced.get();
                 bits = grid.bits();
@@ -391,7 +395,7 @@ public final class FrameDecoder {
                 edgeFitted = true;
             }
         }
-        if (result.isEmpty() || !toSpare(result.get(), bits) || edgeFitted && !toHalf(result.get(), bits)) {
+        if (result.isEmpty() || !toSpare(result.get(), bits, edgeFitted)) {
             return Optional.empty();
         }
         String id = "]d" + result.get().getSymbologyModifier();
@@ -405,57 +409,16 @@ public final class FrameDecoder {
     }
 
     /**
-     * The sampled grid corrected for perspective ({@link SymbolEdges}) and sampled at the L's size and
-     * at the square sizes two and four modules either side (noise on a clock track miscounts it): the
-     * first size that decodes, with its modules; empty when none does.
-     */
-    private static Optional<SymbolGeometry.Matrix> traced(GrayImage view, LShapeSampler.Sampled sampled) {
-        BitMatrix bits = sampled.bits();
-        SymbolGeometry.Matrix grid = new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(),
-                sampled.source(), sampled.target(), bits);
-        Optional<SymbolGeometry.Matrix> edges = SymbolEdges.fit(view, grid);
-        if (edges.isEmpty()) {
-            return Optional.empty();
-        }
-        int cols = grid.columns();
-        int rows = grid.rows();
-        int[] deltas = cols == rows ? new int[] {0, -2, 2, -4, 4} : new int[] {0};
-        for (int d : deltas) {
-            int c = cols + d;
-            int r = rows + d;
-            if (c < 10 || r < 10 || c > 144) {
-                continue;
-            }
-            SymbolGeometry.Matrix sized = new SymbolGeometry.Matrix(c, r, new float[] {0, 0, c, 0, c, r, 0, r},
-                    edges.get().target(), bits);
-            BitMatrix sampledBits = GridFit.resample(view, sized);
-            if (decodeDataMatrix(sampledBits).isPresent()) {
-                return Optional.of(new SymbolGeometry.Matrix(c, r, sized.source(), sized.target(), sampledBits));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * True when a decode of a traced grid (five sizes tried, so five times the chance of a random grid
-     * decoding) corrected at most half the symbol's capacity.
-     */
-    private static boolean toHalf(DecoderResult result, BitMatrix bits) {
-        int capacity = ErrorCorrectionCapacity.dataMatrix(bits.getHeight(), bits.getWidth()) / 2;
-        Integer errors = result.getErrorsCorrected();
-        return errors != null && errors <= capacity / 2;
-    }
-
-    /**
      * True when the decode left error correction to spare. The L-shape sampler tries many grid
      * hypotheses (sizes, fits, angles, candidates); a random grid of a small symbol decodes within its
      * full capacity now and then (10×10: 5 check codewords, 2 corrections, about 1 in 600,000; seen on a
-     * noisy perspective frame), within one correction less about a thousand times more rarely.
+     * noisy perspective frame), within one correction less about a thousand times more rarely. A traced
+     * grid ({@code traced}: five sizes tried, five times the chance) must have corrected at most half.
      */
-    private static boolean toSpare(DecoderResult result, BitMatrix bits) {
+    private static boolean toSpare(DecoderResult result, BitMatrix bits, boolean traced) {
         int capacity = ErrorCorrectionCapacity.dataMatrix(bits.getHeight(), bits.getWidth()) / 2;
         Integer errors = result.getErrorsCorrected();
-        return errors != null && capacity > 0 && errors < capacity;
+        return errors != null && capacity > 0 && (traced ? errors <= capacity / 2 : errors < capacity);
     }
 
     private static Optional<DecoderResult> decodeDataMatrix(BitMatrix bits) {

@@ -1,9 +1,11 @@
 package io.tracemark.verify;
 
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.PerspectiveTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Corrects a Data Matrix grid for perspective by tracing each side of the symbol as its own
@@ -26,6 +28,37 @@ final class SymbolEdges {
     private static final double INSIDE = 0.35;
 
     private SymbolEdges() {
+    }
+
+    /**
+     * An L-shape grid corrected for perspective ({@link #fit}) and sampled at the L's size and
+     * at the square sizes two and four modules either side (noise on a clock track miscounts it): the
+     * first size {@code decodes} accepts, with its modules; empty when none does.
+     */
+    static Optional<SymbolGeometry.Matrix> traced(GrayImage view, SymbolGeometry.Matrix grid,
+                                                  Predicate<BitMatrix> decodes) {
+        BitMatrix bits = grid.bits();
+        Optional<SymbolGeometry.Matrix> edges = fit(view, grid);
+        if (edges.isEmpty()) {
+            return Optional.empty();
+        }
+        int cols = grid.columns();
+        int rows = grid.rows();
+        int[] deltas = cols == rows ? new int[] {0, -2, 2, -4, 4} : new int[] {0};
+        for (int d : deltas) {
+            int c = cols + d;
+            int r = rows + d;
+            if (c < 10 || r < 10 || c > 144) {
+                continue;
+            }
+            SymbolGeometry.Matrix sized = new SymbolGeometry.Matrix(c, r, new float[] {0, 0, c, 0, c, r, 0, r},
+                    edges.get().target(), bits);
+            BitMatrix sampledBits = GridFit.resample(view, sized);
+            if (decodes.test(sampledBits)) {
+                return Optional.of(new SymbolGeometry.Matrix(c, r, sized.source(), sized.target(), sampledBits));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The grid with its four outer corners at the fitted sides' intersections; empty when a side fits nothing. */
