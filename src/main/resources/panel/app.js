@@ -25,6 +25,7 @@ const state = {
   users: [],
   producers: [],
   products: [],
+  alerts: [],
 };
 
 const PRODUCER_FIELDS = ['name', 'uscc', 'address', 'contact', 'businessLicence'];
@@ -198,9 +199,10 @@ function renderWho() {
 function showView(view) {
   state.view = view;
   document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === view));
-  ['line', 'job', 'rejects', 'admin', 'master'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
+  ['line', 'job', 'rejects', 'alerts', 'admin', 'master'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
   if (view === 'job') openJobForm();
   if (view === 'rejects') loadRejects();
+  if (view === 'alerts') loadAlerts();
   if (view === 'admin') loadAdmin();
   if (view === 'master') loadMaster();
 }
@@ -241,6 +243,7 @@ function render(status) {
   const backlog = platform && typeof platform.outboxBacklog === 'number';
   $('platform-field').hidden = !backlog;
   if (backlog) $('platform-backlog').textContent = t('line.platformBacklog', { count: formatNumber(platform.outboxBacklog) });
+  renderAlertsTab(platform, previous && previous.platform);
   renderVerdict(status.lastVerdict);
   renderAlarms(status.alarms);
   renderActions(status);
@@ -555,6 +558,57 @@ function showReject(unitId) {
   loadImage('img-reject', `/rejects/${unitId}/image`);
 }
 
+// ---------- anti-counterfeit alerts from the platform (guideline 6.5) ----------
+
+function renderAlertsTab(platform, before) {
+  const tab = document.querySelector('.tab[data-view="alerts"]');
+  tab.hidden = !(platform && platform.configured);
+  const open = platform && typeof platform.scanAlerts === 'number' ? platform.scanAlerts : 0;
+  $('alerts-badge').hidden = open === 0;
+  $('alerts-badge').textContent = formatNumber(open);
+  tab.classList.toggle('attention', open > 0);
+  const changed = !before || before.scanAlerts !== open;
+  if (state.view === 'alerts' && changed) loadAlerts();
+}
+
+async function loadAlerts() {
+  const response = await api('GET', '/platform/scan-alerts');
+  if (!response.ok) {
+    toast(errorText(response));
+    return;
+  }
+  state.alerts = response.data;
+  renderAlerts();
+}
+
+function renderAlerts() {
+  const rows = state.alerts.map((a) => el('tr', { 'data-code': a.code, class: a.acknowledgedBy ? 'acked' : 'open' }, [
+    el('td', { text: formatTime(a.lastScanAt) }),
+    el('td', { class: 'code', text: a.code }),
+    el('td', { text: tOr(`alerts.reason.${a.reason}`, a.reason) }),
+    el('td', { text: formatNumber(a.scans) }),
+    el('td', { text: a.productId || '\u2014' }),
+    el('td', {}, a.acknowledgedBy
+      ? [el('span', { class: 'acked-by', text: t('alerts.ackedBy', { who: a.acknowledgedBy, at: formatTime(a.acknowledgedAt) }) })]
+      : [el('button', { class: 'btn btn-small btn-ack-alert', text: t('alerts.acknowledge'), onclick: () => acknowledgeAlert(a.code) })]),
+  ]));
+  $('alerts-rows').replaceChildren(...rows);
+  $('alerts-empty').hidden = rows.length > 0;
+  const open = state.alerts.filter((a) => !a.acknowledgedBy).length;
+  $('alerts-badge').hidden = open === 0;
+  $('alerts-badge').textContent = formatNumber(open);
+}
+
+async function acknowledgeAlert(code) {
+  const response = await api('POST', '/platform/scan-alerts/ack', { code });
+  if (!response.ok) {
+    toast(errorText(response));
+    return;
+  }
+  toast(t('alerts.acknowledged', { code }));
+  loadAlerts();
+}
+
 // ---------- admin ----------
 
 async function loadAdmin() {
@@ -642,7 +696,7 @@ async function loadMaster() {
 function renderMaster() {
   const editButton = (onclick) => el('button', { class: 'btn btn-small', text: t('master.edit'), onclick });
   $('producer-rows').replaceChildren(...state.producers.map((p) => el('tr', {}, [
-    el('td', { text: p.id }), el('td', { text: p.name }), el('td', { text: p.uscc }),
+    el('td', { text: p.id }), el('td', { text: p.name }), el('td', {}, usccCell(p)),
     el('td', {}, [editButton(() => editRecord('producer-form', p, PRODUCER_FIELDS))]),
   ])));
   $('product-rows').replaceChildren(...state.products.map((p) => el('tr', {}, [
@@ -656,6 +710,18 @@ function renderMaster() {
   const chosen = select.value;
   select.replaceChildren(...state.producers.map((p) => el('option', { value: p.id, text: `${p.id} \u00b7 ${p.name}` })));
   if (chosen) select.value = chosen;
+}
+
+// A USCC whose check character fails is shown with who confirmed it, when, and where (here or on the platform).
+function usccCell(producer) {
+  const nodes = [document.createTextNode(producer.uscc || '')];
+  const c = producer.usccConfirmation;
+  if (c) {
+    const vars = { who: c.confirmedBy, at: formatTime(c.confirmedAt), where: c.confirmedOn || '' };
+    nodes.push(el('span', { class: 'uscc-confirmed',
+      text: c.confirmedOn ? t('master.confirmedOnPlatform', vars) : t('master.confirmedHere', vars) }));
+  }
+  return nodes;
 }
 
 function editRecord(formId, record, fields) {
@@ -707,6 +773,7 @@ async function switchLanguage() {
   if (state.status) render(state.status);
   if (state.view === 'job') fillJobForm();
   if (state.view === 'rejects') renderRejects();
+  if (state.view === 'alerts') renderAlerts();
   if (state.view === 'admin') renderUsers();
   if (state.view === 'master') renderMaster();
 }

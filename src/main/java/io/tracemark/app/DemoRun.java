@@ -1,6 +1,7 @@
 package io.tracemark.app;
 
 import io.tracemark.core.TracemarkException;
+import io.tracemark.ledger.GateCount;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.Alarm;
 import io.tracemark.line.JobRequest;
@@ -31,8 +32,15 @@ public final class DemoRun {
      * @param stops   the alarm cause of every stop, in order
      * @param resumed whether an unfinished job was resumed after a crash
      * @param refused why the job did not start, when it did not
+     * @param gates   the PLC reject counts of the job, one per gate whose PLC counts rejects
      */
-    public record Outcome(Optional<Reconciliation> books, List<String> stops, boolean resumed, Optional<String> refused) {
+    public record Outcome(Optional<Reconciliation> books, List<String> stops, boolean resumed, Optional<String> refused,
+                          List<GateCount> gates) {
+
+        /** Whether every PLC counted exactly the station's fires. */
+        public boolean gatesMatch() {
+            return gates.stream().allMatch(GateCount::matches);
+        }
     }
 
     /** What is done at the line after a fault stopped it. */
@@ -72,11 +80,12 @@ public final class DemoRun {
             } else if (job != null) {
                 line.start(job, actor);
             } else {
-                return new Outcome(Optional.empty(), List.of(), false, Optional.of("no job was left open, and none was given"));
+                return new Outcome(Optional.empty(), List.of(), false, Optional.of("no job was left open, and none was given"),
+                        List.of());
             }
         } catch (TracemarkException e) {
             LOG.warn("job did not start: {}", e.getMessage());
-            return new Outcome(Optional.empty(), causes(line), resumed, Optional.of(e.getMessage()));
+            return new Outcome(Optional.empty(), causes(line), resumed, Optional.of(e.getMessage()), List.of());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -106,7 +115,9 @@ public final class DemoRun {
             break;
         }
         line.endBatch(actor);
-        return new Outcome(line.lastReconciliation(), stops, resumed, Optional.empty());
+        Optional<Reconciliation> books = line.lastReconciliation();
+        List<GateCount> gates = books.map(r -> station.gateCounts(r.job(), Duration.ofSeconds(30))).orElse(List.of());
+        return new Outcome(books, stops, resumed, Optional.empty(), gates);
     }
 
     private static List<String> causes(LineController line) {

@@ -34,6 +34,21 @@ final class FailingCamera implements ImageSource {
     }
 
     @Override
+    public void trigger() {
+        camera.trigger();
+    }
+
+    @Override
+    public boolean triggeredPerFrame() {
+        return camera.triggeredPerFrame();
+    }
+
+    @Override
+    public int waiting() {
+        return camera.waiting();
+    }
+
+    @Override
     public void close() {
         camera.close();
     }

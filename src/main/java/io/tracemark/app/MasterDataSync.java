@@ -1,11 +1,14 @@
 package io.tracemark.app;
 
+import io.tracemark.codes.UsccRegistration;
 import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.master.Producer;
 import io.tracemark.master.Product;
+import io.tracemark.master.UsccConfirmation;
 import io.tracemark.platform.PlatformClient;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Copies the platform's producer and product master data (guideline 5.3.3) into the station's
  * {@link MasterDataStore}, so jobs are set up with what the platform registered. Records that did not
  * change are not saved again (no audit entry); a product whose mandatory information is incomplete
- * is skipped and logged (the platform would not activate codes for it either).
+ * is skipped and logged (the platform would not activate codes for it either). A producer whose USCC
+ * fails only its check character is taken when the platform sends a person's confirmation of it
+ * (stored and audited with who, when and where); without one it is refused with the reason.
  */
 final class MasterDataSync {
 
@@ -27,20 +32,33 @@ final class MasterDataSync {
     private MasterDataSync() {
     }
 
-    /** @return records saved now (new or changed) */
-    static int sync(PlatformClient client, MasterDataStore store, String actor) {
+    /**
+     * What a sync did.
+     *
+     * @param saved    records saved now (new or changed)
+     * @param refused  one line per record not taken, with the reason
+     */
+    record Outcome(int saved, List<String> refused) {
+    }
+
+    static Outcome sync(PlatformClient client, MasterDataStore store, String actor) {
         int saved = 0;
+        List<String> refused = new ArrayList<>();
         Map<String, Producer> producers = new HashMap<>();
         for (io.tracemark.platform.wire.Producer p : client.producers()) {
             Producer producer = new Producer(p.id(), p.name(), p.uscc(), p.address(), p.contact(), p.businessLicence());
             producers.put(p.id(), producer);
-            if (!store.producer(p.id()).equals(Optional.of(producer))) {
-                try {
+            try {
+                takeConfirmation(p, store, actor);
+                if (!store.producer(p.id()).equals(Optional.of(producer))) {
                     store.save(producer, actor);
                     saved++;
-                } catch (InvalidInputException e) {
-                    LOG.warn("{}: producer {} not taken: {}", client.describe(), p.id(), e.getMessage());
                 }
+            } catch (InvalidInputException e) {
+                String reason = "producer " + p.id() + " not taken: " + e.getMessage()
+                        + (p.usccConfirmation() == null ? "" : " (the platform's confirmation was refused)");
+                refused.add(reason);
+                LOG.warn("{}: {}", client.describe(), reason);
             }
         }
         for (io.tracemark.platform.wire.Product p : client.products()) {
@@ -59,10 +77,23 @@ final class MasterDataSync {
                 saved++;
             } catch (InvalidInputException e) {
                 List<String> fields = e.problems().stream().map(Problem::where).toList();
-                LOG.warn("{}: product {} not taken, mandatory information missing: {}", client.describe(), p.id(), fields);
+                String reason = "product " + p.id() + " not taken, mandatory information missing: " + fields;
+                refused.add(reason);
+                LOG.warn("{}: {}", client.describe(), reason);
             }
         }
-        return saved;
+        return new Outcome(saved, List.copyOf(refused));
+    }
+
+    /** The platform's confirmation of the producer's USCC, taken only when the code needs one. */
+    private static void takeConfirmation(io.tracemark.platform.wire.Producer p, MasterDataStore store, String actor) {
+        var c = p.usccConfirmation();
+        if (c == null || p.uscc() == null || !p.uscc().equals(c.uscc())
+                || UsccRegistration.confirmationRefusal(p.uscc()).isPresent()) {
+            return; // not for this code, or the code is valid (nothing to confirm) or invalid beyond its check character
+        }
+        store.takePlatformConfirmation(new UsccConfirmation(c.uscc(), c.confirmedBy(), c.confirmedAt(), c.confirmedOn()),
+                actor);
     }
 
     private static String nz(String s) {

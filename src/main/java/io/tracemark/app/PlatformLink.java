@@ -15,6 +15,8 @@ import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.PlatformLag;
 import io.tracemark.platform.PlatformListener;
 import io.tracemark.platform.PullerSettings;
+import io.tracemark.platform.ScanAlertPuller;
+import io.tracemark.platform.StoredScanAlerts;
 import io.tracemark.platform.StoredCodeRequests;
 import io.tracemark.platform.UnusedCodeReturns;
 import io.tracemark.platform.wire.DailyQuantity;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * master data are copied into the station ({@link MasterDataSync}) and the code buffers filled; then
  * a {@link CodeRangePuller} keeps a buffer per product in the ledger (low-buffer alarm included), an
  * {@link OutboxSender} drains unit events while the line runs, and the day's quantity is reported
- * on a schedule in the station's time zone ({@link DailyQuantityReporter}). A platform that cannot
+ * on a schedule in the station's time zone ({@link DailyQuantityReporter}); the platform's
+ * anti-counterfeit alerts are pulled into the station database ({@link ScanAlertPuller}) for the
+ * panel. A platform that cannot
  * be reached at start does not stop the station: it runs on the codes it has and keeps trying.
  */
 public final class PlatformLink implements AutoCloseable {
@@ -75,9 +79,12 @@ public final class PlatformLink implements AutoCloseable {
     private final DailyQuantityReporter reporter;
     private final DailyQuantitySchedule daily;
     private final UnusedCodeReturns returns;
+    private final StoredScanAlerts scanAlerts;
+    private final ScanAlertPuller alertPuller;
     private final Settings settings;
     private final Map<String, Long> lowBuffers = new ConcurrentHashMap<>();
     private volatile String startError;
+    private volatile List<String> masterDataRefused = List.of();
 
     private PlatformLink(PlatformClient client, Database db, CodeLedger ledger, MasterDataStore masterData,
                          CodeSchemes schemes, Map<String, Long> rates, String stationId, Settings settings) {
@@ -95,6 +102,8 @@ public final class PlatformLink implements AutoCloseable {
                 () -> masterData.products().stream().map(p -> p.id()).toList(), CATCH_UP_DAYS, settings.dailyReport(),
                 BACKOFF);
         this.returns = new UnusedCodeReturns(db, ledger, client, stationId, clock, RETURN_RETRY, BACKOFF);
+        this.scanAlerts = new StoredScanAlerts(db, ledger.audit(), clock);
+        this.alertPuller = new ScanAlertPuller(client, scanAlerts, settings.pullInterval(), BACKOFF, clock);
     }
 
     /**
@@ -103,9 +112,11 @@ public final class PlatformLink implements AutoCloseable {
     public static PlatformLink start(PlatformClient client, Database db, CodeLedger ledger, MasterDataStore masterData,
                                      CodeSchemes schemes, String stationId, Settings settings) {
         String error = null;
+        List<String> refused = List.of();
         try {
-            int saved = MasterDataSync.sync(client, masterData, ACTOR);
-            LOG.info("{}: {} master data records saved", client.describe(), saved);
+            MasterDataSync.Outcome synced = MasterDataSync.sync(client, masterData, ACTOR);
+            refused = synced.refused();
+            LOG.info("{}: {} master data records saved, {} refused", client.describe(), synced.saved(), refused.size());
         } catch (PlatformException e) {
             error = "master data not synced: " + e.getMessage();
             LOG.warn("{}: {}", client.describe(), error);
@@ -125,16 +136,23 @@ public final class PlatformLink implements AutoCloseable {
                     first.refused().size(), first.available());
         }
         link.startError = error;
+        link.masterDataRefused = refused;
         link.puller.start();
         link.sender.start();
         link.daily.start();
         link.returns.start();
+        link.alertPuller.start();
         return link;
     }
 
     /** The puller (its buffer and its last report). */
     public CodeRangePuller puller() {
         return puller;
+    }
+
+    /** The platform's anti-counterfeit alerts as the station holds them (pulled in the background). */
+    public StoredScanAlerts scanAlerts() {
+        return scanAlerts;
     }
 
     /** How far behind the platform is. */
@@ -173,6 +191,8 @@ public final class PlatformLink implements AutoCloseable {
         section.put("platform", client.describe());
         section.put("lowBuffers", Map.copyOf(lowBuffers));
         section.put("startError", startError);
+        section.put("masterDataRefused", masterDataRefused);
+        section.put("scanAlerts", scanAlerts.unacknowledged());
         return section;
     }
 
@@ -188,6 +208,7 @@ public final class PlatformLink implements AutoCloseable {
     @Override
     public void close() {
         try {
+            alertPuller.close();
             daily.close();
             returns.close();
             sender.close();

@@ -3,6 +3,8 @@ package io.tracemark.app;
 import io.tracemark.codes.CodeSchemes;
 import io.tracemark.codes.OpaqueScheme;
 import io.tracemark.ledger.CodeLedger;
+import io.tracemark.ledger.GateCount;
+import io.tracemark.ledger.GateCounts;
 import io.tracemark.label.TemplateLibrary;
 import io.tracemark.line.LineController;
 import io.tracemark.line.LineDevices;
@@ -53,6 +55,7 @@ public final class Station implements AutoCloseable {
     private final PlatformLink platform;
     private final List<String> recovered;
     private BatchEndWatch batchEnds;
+    private final PlcRejectCheck plcRejects;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -75,6 +78,8 @@ public final class Station implements AutoCloseable {
         try {
             line.open();
             this.recovered = line.recover();
+            this.plcRejects = new PlcRejectCheck(line, ledger, new GateCounts(db, ledger.audit(), Clock.systemUTC()),
+                    built.counted());
             if (p.present()) {
                 PlatformClient client = b.platformClient != null ? b.platformClient
                         : new HttpPlatformClient(p.url(), p.token(), Duration.ofSeconds(p.timeoutSeconds()));
@@ -183,12 +188,18 @@ public final class Station implements AutoCloseable {
 
     /** Starts the touch panel with these accounts on {@code host:port} (0 = a free port). */
     public PanelServer startPanel(UserAccounts accounts, String host, int port) {
-        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, host, port);
+        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
+                platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
+                host, port);
     }
 
     private Map<String, Object> extraStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
+        if (plcRejects.counting()) {
+            // the last ended job's PLC reject counts beside the station's gate fires (cached: status is pushed often)
+            status.put("plcRejectCounts", plcRejects.lastEnded().stream().map(GateCount::fields).toList());
+        }
         return status;
     }
 
@@ -227,12 +238,23 @@ public final class Station implements AutoCloseable {
         return Optional.ofNullable(platform);
     }
 
+    /**
+     * The PLC reject counts of an ended job, one per gate whose PLC counts rejects (none without such a
+     * gate), waiting up to {@code within} for the counters to be read.
+     */
+    public List<GateCount> gateCounts(String job, Duration within) {
+        return plcRejects.awaitEnd(job, within);
+    }
+
     /** Stops the platform link (what is unsent stays in the outbox), the line and its devices, and the database. */
     @Override
     public void close() {
         try {
             if (batchEnds != null) {
                 batchEnds.close();
+            }
+            if (plcRejects != null) {
+                plcRejects.close();
             }
             if (platform != null) {
                 platform.close();

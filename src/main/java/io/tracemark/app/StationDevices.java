@@ -15,12 +15,14 @@ import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.printer.ZplPrinter;
 import io.tracemark.printer.ZplPrinterOptions;
 import io.tracemark.verify.CommandRejectGate;
+import io.tracemark.verify.CountedGate;
 import io.tracemark.verify.FolderImageSource;
 import io.tracemark.verify.FrameDecoder;
 import io.tracemark.verify.Grader;
 import io.tracemark.verify.HttpSnapshotSource;
 import io.tracemark.verify.ImageSource;
 import io.tracemark.verify.MjpegImageSource;
+import io.tracemark.verify.ModbusRejectGate;
 import io.tracemark.verify.RejectGate;
 import io.tracemark.verify.RejectGates;
 import io.tracemark.verify.ResultStringScanner;
@@ -48,9 +50,11 @@ import java.util.stream.Collectors;
  *       transport), {@code sim://name} (the in-process virtual line's printer, ZPL over loopback TCP);</li>
  *   <li>scanners: {@code tcp://} or {@code serial://} result-string readers (by profile);
  *       {@code folder:///path?settleMs=200} (an FTP drop), {@code http(s)://…} (an MJPEG stream, or
- *       with {@code mode=snapshot} a still image per trigger), {@code sim://name} (the in-process
- *       virtual camera): the station decodes and grades these images itself;</li>
- *   <li>reject gates: {@code tcp://} or {@code serial://} with a command (see below), {@code sim://name}.</li>
+ *       with {@code mode=snapshot} a still image asked for once per printed label), {@code sim://name}
+ *       (the in-process virtual camera): the station decodes and grades these images itself;</li>
+ *   <li>reject gates: {@code tcp://} or {@code serial://} with a command (see below), {@code modbus-tcp://}
+ *       (a PLC, {@link io.tracemark.verify.ModbusGateSettings}; with a reject counter its count is
+ *       reconciled with the station's fires per job), {@code sim://name}.</li>
  * </ul>
  * Gate URI parameters carry its quirks: {@code cmd} (default {@code R{unit}\r\n}), {@code confirm}
  * (a regular expression the whole answer line must match; absent means no sensor) and
@@ -64,8 +68,13 @@ final class StationDevices {
     private static final Set<String> GATE_PARAMS = Set.of("cmd", "confirm", "timeoutMs");
     private static final Set<String> IMAGE_PARAMS = Set.of("mode", "timeoutMs");
 
-    /** What the builder hands the line and the panel. */
-    record Built(LineDevices devices, Map<String, LabelTarget> targets, List<DeviceInfo> info) {
+    /**
+     * What the builder hands the line and the panel.
+     *
+     * @param counted the gates whose PLC counts rejects in a register the station reads back
+     */
+    record Built(LineDevices devices, Map<String, LabelTarget> targets, List<DeviceInfo> info,
+                 List<CountedGate> counted) {
     }
 
     private final DeviceRegistry registry = DeviceRegistry.withStandardTransports();
@@ -125,12 +134,17 @@ final class StationDevices {
             info.add(new DeviceInfo(d.name(), "scanner", d.uri().toString()));
         }
         List<RejectGate> gates = new ArrayList<>();
+        List<CountedGate> counted = new ArrayList<>();
         for (StationConfig.Device d : config.rejectGates()) {
-            gates.add(gate(d));
+            RejectGate g = gate(d);
+            gates.add(g);
+            if (g instanceof ModbusRejectGate m && m.counts()) {
+                counted.add(m);
+            }
             info.add(new DeviceInfo(d.name(), "rejectGate", d.uri().toString()));
         }
         RejectGate gate = gates.size() == 1 ? gates.get(0) : new RejectGateGroup(gates);
-        return new Built(new LineDevices(printers, jobSettings, scanners, gate), targets, info);
+        return new Built(new LineDevices(printers, jobSettings, scanners, gate), targets, info, List.copyOf(counted));
     }
 
     private io.tracemark.device.Transport printerTransport(StationConfig.Device d) {

@@ -1,9 +1,13 @@
 package io.tracemark.app;
 
+import io.tracemark.core.CounterfeitAlert;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.line.LineControl;
+import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.PlatformLag;
+import io.tracemark.platform.StoredScanAlerts;
+import io.tracemark.web.CounterfeitAlerts;
 import io.tracemark.store.Database;
 import io.tracemark.web.DeviceInfo;
 import io.tracemark.web.LedgerUnitLookup;
@@ -19,6 +23,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Builds the touch panel and REST API on a station's database, ledger and line. */
@@ -73,16 +78,39 @@ public final class StationPanel {
         return section;
     }
 
+    /** The panel's view of the alerts the platform link pulled into the station database. */
+    static CounterfeitAlerts alertsOf(StoredScanAlerts stored) {
+        return new CounterfeitAlerts() {
+            @Override
+            public List<CounterfeitAlert> all() {
+                return stored.all();
+            }
+
+            @Override
+            public Optional<CounterfeitAlert> acknowledge(String code, String actor) {
+                return stored.acknowledge(code, actor);
+            }
+
+            @Override
+            public AutoCloseable onChange(Runnable listener) {
+                return stored.onChange(listener);
+            }
+        };
+    }
+
     /**
      * Starts the panel on loopback-and-all interfaces of {@code port} (0 = a free port).
      *
      * @param extraStatus further sections of {@code GET /api/v1/status}, e.g. the platform's lag
+     * @param masterData  the station's producers and products, shown and edited by an admin
+     * @param alerts      the platform's anti-counterfeit alerts, or {@link CounterfeitAlerts#NONE}
      */
     public static PanelServer start(Database db, CodeLedger ledger, LineControl line, UserAccounts accounts,
-                                    List<DeviceInfo> devices, Supplier<Map<String, Object>> extraStatus, String host,
-                                    int port) {
+                                    List<DeviceInfo> devices, Supplier<Map<String, Object>> extraStatus,
+                                    MasterDataStore masterData, CounterfeitAlerts alerts, String host, int port) {
         PanelServer panel = new PanelServer(line, new PanelServices(accounts, new StationAuditTrail(db, ledger.audit()),
-                new LedgerUnitLookup(ledger), devices, extraStatus), PanelSettings.defaults());
+                new LedgerUnitLookup(ledger), devices, extraStatus).withMasterData(masterData).withAlerts(alerts),
+                PanelSettings.defaults());
         panel.start(host, port);
         return panel;
     }

@@ -1,11 +1,17 @@
 package io.tracemark.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.tracemark.ledger.CodeLedger;
+import io.tracemark.ledger.GateCount;
+import io.tracemark.ledger.GateCounts;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +29,10 @@ import picocli.CommandLine.Spec;
                 + " allocated = verified + rejected + voided + in flight + released, and no code verified twice.",
             "For 一品一码/一批一码 jobs (one code on many units) 'allocated' is the planned unit count,"
                 + " max(quantity, units sent).",
-            "Exit status: 0 every job balances, 1 some job does not, 2 bad usage."})
+            "Where a reject gate's PLC counts rejects (modbus-tcp gate with counter=holding:N), the PLC counter's"
+                + " increase over the job is compared with the station's own gate fires.",
+            "Exit status: 0 every job balances, 1 some job does not (or a PLC counted other than the station"
+                + " fired), 2 bad usage."})
 public final class ReconcileCommand implements Callable<Integer> {
 
     static final int UNBALANCED = 1;
@@ -44,21 +53,40 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Reconciliation> results;
+        Map<String, List<GateCount>> gates = new LinkedHashMap<>();
         try (Database db = DataDirectory.openExisting(data)) {
             CodeLedger ledger = new CodeLedger(db);
             results = job != null ? List.of(ledger.reconcile(job)) : ledger.reconcileAll();
+            GateCounts counts = new GateCounts(db, ledger.audit(), Clock.systemUTC());
+            results.forEach(r -> gates.put(r.job(), counts.of(r.job())));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.print(out, job != null ? results.get(0) : results);
+            List<Map<String, Object>> docs = results.stream().map(r -> document(r, gates.get(r.job()))).toList();
+            JsonOutput.print(out, job != null ? docs.get(0) : docs);
         } else {
             if (results.isEmpty()) {
                 out.println("no jobs in " + data);
             }
-            results.forEach(r -> out.println(text(r)));
+            results.forEach(r -> {
+                out.println(text(r));
+                gates.get(r.job()).forEach(g -> out.println("  " + g.describe()));
+            });
             out.flush();
         }
-        return results.stream().allMatch(Reconciliation::balanced) ? 0 : UNBALANCED;
+        // a job still on the line has counts "so far": only an ended job's PLC count can disagree
+        boolean gatesMatch = gates.values().stream().flatMap(List::stream).allMatch(g -> !g.ended() || g.matches());
+        return results.stream().allMatch(Reconciliation::balanced) && gatesMatch ? 0 : UNBALANCED;
+    }
+
+    /** The reconciliation's fields, with the PLC reject counts under {@code gates} when there are any. */
+    private static Map<String, Object> document(Reconciliation r, List<GateCount> gates) {
+        Map<String, Object> doc = JsonOutput.mapper().convertValue(r, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        if (!gates.isEmpty()) {
+            doc.put("gates", AccountingDocument.gates(gates));
+        }
+        return doc;
     }
 
     static String text(Reconciliation r) {

@@ -10,6 +10,7 @@ import io.tracemark.sim.FrameServer;
 import io.tracemark.sim.GateServer;
 import io.tracemark.sim.ReaderServer;
 import io.tracemark.sim.VirtualLine;
+import io.tracemark.sim.VirtualPlc;
 import io.tracemark.sim.VirtualPrinter;
 import io.tracemark.sim.VirtualReader;
 import java.nio.file.Path;
@@ -24,16 +25,24 @@ import picocli.CommandLine.Spec;
 /**
  * {@code virtual-line}: the simulated physical line as its own process, speaking the real protocols
  * on loopback ports: a ZPL printer, a camera that sees every printed label (rendered, degraded)
- * and reports result strings with its trigger number, the same frames over HTTP, and a reject gate
- * with a command interface and confirmations. {@code station-virtual.yaml} points at its defaults.
+ * and reports result strings with its trigger number, the same frames over HTTP, a reject gate
+ * with a command interface and confirmations, and the same gate on a PLC over Modbus TCP
+ * ({@link VirtualPlc}). {@code station-virtual.yaml} points at its defaults,
+ * {@code station-virtual-modbus.yaml} at its Modbus gate.
  */
 @Command(name = "virtual-line", mixinStandardHelpOptions = true,
         description = {"Run the simulated physical line on 127.0.0.1 until stopped: a ZPL printer (--printer-port),"
                 + " a reader that sends '<trigger>TAB[AIM id]<data>' or '<trigger>TABNOREAD' lines (CR LF) for every"
                 + " label it sees (--scanner-port), the same camera frames as GET /snapshot (JPEG) and GET /mjpeg"
-                + " (--image-port), and a reject gate answering 'R<unit>' with 'OK <unit>' (--gate-port).",
+                + " (--image-port), a reject gate answering 'R<unit>' with 'OK <unit>' (--gate-port), and the same"
+                + " gate on a Modbus TCP PLC (--modbus-port): unit 1, coil 12 fires it, discrete input 7 (on while"
+                + " the pusher is out) confirms it, holding register 3 counts the rejects it carried out.",
             "Port 0 picks a free port; --json prints the ports bound."})
 public final class VirtualLineCommand implements Callable<Integer> {
+
+    /** The pulse and confirmation timeout of the Modbus gate URI printed for station.yaml. */
+    private static final int PLC_PULSE_MS = 80;
+    private static final int PLC_TIMEOUT_MS = 1000;
 
     @Spec
     CommandSpec spec;
@@ -50,6 +59,15 @@ public final class VirtualLineCommand implements Callable<Integer> {
 
     @Option(names = "--image-port", paramLabel = "I", description = "HTTP camera port (none unless given)")
     Integer imagePort;
+
+    @Option(names = "--modbus-port", paramLabel = "M", description = "Modbus TCP port of the gate's PLC (none unless given)")
+    Integer modbusPort;
+
+    @Option(names = "--modbus-confirm", defaultValue = "input", paramLabel = "KIND",
+            description = "how the PLC confirms a reject: input (input 7 on while the pusher is out), latch (input 7"
+                    + " latched until the station writes coil 13) or counter (holding register 4 counts confirmed"
+                    + " rejects); default: ${DEFAULT-VALUE}")
+    String modbusConfirm;
 
     @Option(names = "--faults", defaultValue = "", paramLabel = "SPEC",
             description = "e.g. printer.paperOutAfter=50,camera.defectRate=0.02,gate.unconfirmedAt=30 (as demo --faults)")
@@ -77,7 +95,8 @@ public final class VirtualLineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        for (int port : new int[] {printerPort, scannerPort, gatePort, imagePort == null ? 0 : imagePort}) {
+        for (int port : new int[] {printerPort, scannerPort, gatePort, imagePort == null ? 0 : imagePort,
+            modbusPort == null ? 0 : modbusPort}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("virtual-line: port " + port + " is not 0..65535");
             }
@@ -85,6 +104,13 @@ public final class VirtualLineCommand implements Callable<Integer> {
         if (speed < 0) {
             throw new IllegalArgumentException("virtual-line: --speed must be 0 (instant) or positive, got " + speed);
         }
+        VirtualPlc.Confirmation confirmation = switch (modbusConfirm) {
+            case "input" -> VirtualPlc.Confirmation.PULSE;
+            case "latch" -> VirtualPlc.Confirmation.LATCH;
+            case "counter" -> VirtualPlc.Confirmation.COUNTER;
+            default -> throw new IllegalArgumentException("virtual-line: --modbus-confirm must be input, latch or counter,"
+                    + " got '" + modbusConfirm + "'");
+        };
         LineFaults plan = LineFaults.parse(faults, DegradationMix.line(), seed);
         if (plan.cameraFailAt() > 0) {
             throw new IllegalArgumentException("virtual-line: camera.failAt is not supported here (stop the process instead)");
@@ -103,21 +129,29 @@ public final class VirtualLineCommand implements Callable<Integer> {
         try (line; ReaderServer reader = new ReaderServer(scannerPort);
              GateServer gate = new GateServer(line.gate(), gatePort);
              FrameServer frames = imagePort == null ? null : new FrameServer(imagePort);
+             VirtualPlc plc = modbusPort == null ? null : new VirtualPlc(VirtualPlc.Layout.STANDARD, plan.gate(),
+                     confirmation);
              VirtualReader camera = new VirtualReader(line.camera(), reader, frames)) {
             int printer = line.start();
+            if (plc != null) {
+                plc.start(modbusPort);
+            }
             camera.start();
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("printerPort", printer);
             doc.put("scannerPort", reader.port());
             doc.put("gatePort", gate.port());
             doc.put("imagePort", frames == null ? null : frames.port());
+            doc.put("modbusPort", plc == null ? null : plc.port());
+            doc.put("modbusGate", plc == null ? null : plc.gateUri(PLC_PULSE_MS, PLC_TIMEOUT_MS));
             doc.put("faults", faults.isBlank() ? "none" : faults);
             if (json) {
                 JsonOutput.print(spec.commandLine().getOut(), doc);
             } else {
                 spec.commandLine().getErr().println("virtual line on 127.0.0.1: printer " + printer + ", scanner "
                         + reader.port() + ", gate " + gate.port() + (frames == null ? "" : ", images http://127.0.0.1:"
-                        + frames.port() + "/mjpeg") + "; Ctrl-C stops it");
+                        + frames.port() + "/mjpeg") + (plc == null ? "" : ", Modbus gate " + plc.gateUri(PLC_PULSE_MS,
+                        PLC_TIMEOUT_MS)) + "; Ctrl-C stops it");
                 spec.commandLine().getErr().flush();
             }
             shutdown.await();

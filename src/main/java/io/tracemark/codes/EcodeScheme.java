@@ -23,7 +23,14 @@ import java.util.Map;
  * code itself; GB/T 31866-2023 reserves V0 for GS1 compatibility (report of the revision,
  * http://xinkuanba.com/qualitymana/detail/id/24384.html). The normative text of GB/T 31866 (sold
  * by SAC) was not available: the NSI and MD lengths above follow secondary descriptions of the
- * standard and are not yet checked against it. So V0 is validated under the {@code gs1} and
+ * standard and are not yet checked against it. Searched again 2026-12-01 (documentation, web-page
+ * and code corpora, Chinese and English queries on 编码方案标识/主码 lengths per version): only the
+ * catalogue entry of GB/T 31866-2023 (https://www.chinesestandard.net/PDF/English.aspx/GBT31866-2023:
+ * sold, about 16,000 words, no tables shown), a preview of its cover and preface
+ * (https://renrendoc.com/paper/279036144.html, no code structure) and the draft above (which
+ * defines V, NSI and MD but leaves their lengths to GB/T 31866) came up; no normative text, no
+ * published Ecode with its NSI and no open implementation. The lengths therefore remain those of
+ * the secondary descriptions, and this is a known gap, not a verified rule. So V0 is validated under the {@code gs1} and
  * {@code gtin} schemes, and V4 (variable-length Unicode) is not accepted. Detection offers an Ecode
  * reading only for V1 of exactly 25 digits, V2 of exactly 33 digits, and V3 codes that contain a
  * capital letter, so that GTINs and other digit strings are not misread.

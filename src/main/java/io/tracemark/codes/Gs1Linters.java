@@ -98,8 +98,22 @@ final class Gs1Linters {
     }
 
     /**
-     * Without a register of allocated prefixes, a GS1 Company Prefix can only be checked for its
-     * shape: at least {@value #GCP_MIN_LENGTH} digits from {@code offset} (lint_gcppos1.c).
+     * The {@code gcppos1} / {@code gcppos2} linters: the component starts with a GS1 Company Prefix
+     * at its first ({@code offset} 0) or second ({@code offset} 1) character.
+     *
+     * <p>What the standard checks, and no more: the GS1 Syntax Engine's {@code lint_gcppos1.c}
+     * (gs1/gs1-syntax-engine, {@code src/c-lib/syntax/}, Apache-2.0) requires at least
+     * {@code GCP_MIN_LENGTH} = {@value #GCP_MIN_LENGTH} characters ("currently the shortest GS1 Company
+     * Prefix is four digits") and that each of them is a digit; {@code lint_gcppos2.c} applies the same
+     * check from the second character (and calls a component shorter than two characters too short).
+     * The engine ships no table of allocated prefixes: whether a prefix is actually allocated is left
+     * to an optional lookup service the user compiles in ({@code GS1_LINTER_CUSTOM_GCP_LOOKUP}, fed
+     * the GCP as is, a UPC Company Prefix with "0" prefixed, or a GS1-8 prefix with "00000"), and GS1
+     * publishes no such register for offline use. So a well-formed but unallocated prefix passes here
+     * as it passes the engine; only a GS1 Company Prefix lookup (GEPIR / Verified by GS1) can say more.
+     * The dictionary's older {@code key} and {@code keyoff1} linters are stubs in the engine that
+     * accept everything ({@code lint__stubs.c}: "no longer referenced by the Syntax Dictionary"); the
+     * shipped dictionary names {@code gcppos1} / {@code gcppos2} in their place.
      */
     static Optional<String> companyPrefixAt(String v, int offset) {
         if (v.length() < offset + GCP_MIN_LENGTH) {

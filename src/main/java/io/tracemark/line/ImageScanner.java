@@ -83,9 +83,19 @@ public final class ImageScanner implements Scanner {
         thread.start();
     }
 
+    /** On also asks a source that delivers frames only when asked (a snapshot camera) for one frame. */
     @Override
     public void trigger(boolean on) {
         triggered = on;
+        if (on && source.triggeredPerFrame()) {
+            source.trigger();
+        }
+    }
+
+    /** A snapshot camera is asked for a frame per unit, when the printer confirms its label. */
+    @Override
+    public boolean triggeredPerUnit() {
+        return source.triggeredPerFrame();
     }
 
     @Override

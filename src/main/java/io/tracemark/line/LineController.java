@@ -342,6 +342,17 @@ public final class LineController implements LineControl, AutoCloseable {
         });
     }
 
+    /**
+     * A device found something an operator must see that does not stop the line (e.g. a PLC whose
+     * reject counter disagrees with the station's fires at job end): a warning alarm. Any thread.
+     */
+    public void deviceAlarm(String cause, String detail) {
+        loop.post("device alarm", () -> {
+            alarms.raise(Alarm.Severity.WARNING, cause, detail);
+            view.changed();
+        });
+    }
+
     /** A scanner is connected again after a fault. */
     public void scannerRecovered(String scanner) {
         if (scannersDown.remove(scanner) != null) {

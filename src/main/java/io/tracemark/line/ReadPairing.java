@@ -74,6 +74,8 @@ final class ReadPairing {
     private boolean forced;
     private Instant epochStart = Instant.EPOCH;
     private Instant lastArrival = Instant.EPOCH;
+    /** When the first unit of this epoch was sent, null before. */
+    private Instant firstSent;
     private long stale;
     private long extra;
     private long missed;
@@ -89,6 +91,7 @@ final class ReadPairing {
      * @param itemLevelCodes whether every unit has its own content (content then tells units apart)
      */
     void begin(Instant now, boolean itemLevelCodes) {
+        firstSent = null;
         epoch++;
         epochStart = now;
         itemLevel = itemLevelCodes;
@@ -127,6 +130,9 @@ final class ReadPairing {
     /** A unit is about to be sent: its label comes after every label sent before. */
     void expect(PendingUnit unit) {
         unit.epoch = epoch;
+        if (firstSent == null) {
+            firstSent = unit.sentAt;
+        }
         slots.addLast(unit);
         live++;
     }
@@ -272,11 +278,28 @@ final class ReadPairing {
     private void pair() {
         while (!results.isEmpty()) {
             ReadResult result = results.peekFirst();
+            dropEarlierEpochs(result);
             boolean progressed = result.trigger().isPresent() ? pairNumbered(result, result.trigger().getAsLong())
                     : pairInOrder(result);
             if (!progressed) {
                 return;
             }
+        }
+    }
+
+    /**
+     * A result taken after the first label of this epoch was sent is not of a label of an earlier epoch:
+     * those came out before the line stopped (an orderly stop judges them, an abort cancels the
+     * printer's queue) and passed the camera while the line was restarted, so the settled slots of
+     * earlier epochs still at the head got no result and go. A result taken before (decoded late)
+     * still finds them.
+     */
+    private void dropEarlierEpochs(ReadResult result) {
+        if (firstSent == null || !result.at().isAfter(firstSent)) {
+            return;
+        }
+        while (!slots.isEmpty() && slots.peekFirst().settled && slots.peekFirst().epoch < epoch) {
+            removeHead();
         }
     }
 

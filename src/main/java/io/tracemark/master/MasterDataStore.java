@@ -155,36 +155,62 @@ public final class MasterDataStore {
      *                               (invalid beyond its check character), or {@code person} is blank
      */
     public UsccConfirmation confirmUscc(String uscc, String person, String actor) {
+        return store(new UsccConfirmation(uscc, person, Instant.now().truncatedTo(ChronoUnit.MILLIS)), actor);
+    }
+
+    /**
+     * Takes a confirmation a person made on the traceability platform ({@code confirmation.confirmedOn()}
+     * names it), as it came with the platform's master data; audited with who, when and where. A
+     * confirmation already on record with the same content is not stored or audited again.
+     *
+     * @throws InvalidInputException as {@link #confirmUscc} does, or when it does not say where it was made
+     */
+    public UsccConfirmation takePlatformConfirmation(UsccConfirmation confirmation, String actor) {
+        if (confirmation.confirmedOn() == null || confirmation.confirmedOn().isBlank()
+                || confirmation.confirmedAt() == null) {
+            throw new InvalidInputException("USCC confirmation", List.of(new Problem("usccConfirmation",
+                    "a confirmation from the platform must say when and where it was made")));
+        }
+        UsccConfirmation exact = new UsccConfirmation(confirmation.uscc(), confirmation.confirmedBy(),
+                confirmation.confirmedAt().truncatedTo(ChronoUnit.MILLIS), confirmation.confirmedOn());
+        if (usccConfirmation(exact.uscc()).equals(Optional.of(exact))) {
+            return exact;
+        }
+        return store(exact, actor);
+    }
+
+    private UsccConfirmation store(UsccConfirmation c, String actor) {
         List<Problem> problems = new ArrayList<>();
-        MandatoryFields.require(problems, "confirmedBy", person, "the confirming person");
-        UsccRegistration.confirmationRefusal(uscc).ifPresent(r -> problems.add(new Problem("uscc", r)));
+        MandatoryFields.require(problems, "confirmedBy", c.confirmedBy(), "the confirming person");
+        UsccRegistration.confirmationRefusal(c.uscc()).ifPresent(r -> problems.add(new Problem("uscc", r)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException("USCC confirmation", problems);
         }
-        UsccConfirmation confirmation = new UsccConfirmation(uscc, person, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO uscc_confirmations(uscc, confirmed_by,"
-                    + " confirmed_at) VALUES (?,?,?) ON CONFLICT(uscc) DO UPDATE SET confirmed_by=excluded.confirmed_by,"
-                    + " confirmed_at=excluded.confirmed_at")) {
-                bind(ps, uscc, person, confirmation.confirmedAt().toEpochMilli());
+                    + " confirmed_at, confirmed_on) VALUES (?,?,?,?) ON CONFLICT(uscc) DO UPDATE SET"
+                    + " confirmed_by=excluded.confirmed_by, confirmed_at=excluded.confirmed_at,"
+                    + " confirmed_on=excluded.confirmed_on")) {
+                bind(ps, c.uscc(), c.confirmedBy(), c.confirmedAt().toEpochMilli(), c.confirmedOn());
                 ps.executeUpdate();
             }
-            audit.record(conn, actor, "uscc.confirm", uscc + " confirmed by " + person
+            audit.record(conn, actor, "uscc.confirm", c.uscc() + " confirmed by " + c.confirmedBy()
+                    + (c.onPlatform() ? " on " + c.confirmedOn() + " at " + c.confirmedAt() : "")
                     + " with the registration authority although its check character fails");
             return null;
         });
-        return confirmation;
+        return c;
     }
 
     /** The person's confirmation of {@code uscc}, if one is on record (to show beside the code). */
     public Optional<UsccConfirmation> usccConfirmation(String uscc) {
         return db.read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT confirmed_by, confirmed_at FROM uscc_confirmations WHERE uscc = ?")) {
+                    "SELECT confirmed_by, confirmed_at, confirmed_on FROM uscc_confirmations WHERE uscc = ?")) {
                 ps.setString(1, uscc);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new UsccConfirmation(uscc, rs.getString(1),
-                            Instant.ofEpochMilli(rs.getLong(2)))) : Optional.<UsccConfirmation>empty();
+                            Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3))) : Optional.<UsccConfirmation>empty();
                 }
             }
         });

@@ -17,6 +17,7 @@ import io.tracemark.platform.wire.Producer;
 import io.tracemark.platform.wire.Product;
 import io.tracemark.platform.wire.RangeAck;
 import io.tracemark.platform.wire.ReturnResult;
+import io.tracemark.platform.wire.ScanAlert;
 import io.tracemark.platform.wire.UnitEvent;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -131,6 +132,27 @@ public final class HttpPlatformClient implements PlatformClient {
     public CodeStatus codeStatus(String code) {
         String path = "/codes?code=" + encode(code);
         return checked(call("GET", path, null, new TypeReference<CodeStatus>() { }), path);
+    }
+
+    @Override
+    public List<ScanAlert> scanAlerts(long after) {
+        String path = "/scan-alerts?after=" + after + "&limit=" + ScanAlert.MAX_PAGE;
+        List<ScanAlert> alerts = nonNullList(call("GET", path, null, new TypeReference<List<ScanAlert>>() { }), path);
+        long last = after;
+        for (ScanAlert a : alerts) {
+            if (a == null || a.code() == null || a.reason() == null || a.firstScanAt() == null || a.lastScanAt() == null) {
+                throw badReply("GET", path, "an alert without code, reason or scan times", null);
+            }
+            if (a.sequence() <= last) {
+                throw badReply("GET", path, "alert sequence " + a.sequence() + " after " + last
+                        + " (the list must be above the cursor and rising)", null);
+            }
+            last = a.sequence();
+        }
+        if (alerts.size() > ScanAlert.MAX_PAGE) {
+            throw badReply("GET", path, alerts.size() + " alerts for a limit of " + ScanAlert.MAX_PAGE, null);
+        }
+        return alerts;
     }
 
     private <T> T call(String method, String path, Object body, TypeReference<T> type) {

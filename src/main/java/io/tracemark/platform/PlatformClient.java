@@ -11,6 +11,7 @@ import io.tracemark.platform.wire.Producer;
 import io.tracemark.platform.wire.Product;
 import io.tracemark.platform.wire.RangeAck;
 import io.tracemark.platform.wire.ReturnResult;
+import io.tracemark.platform.wire.ScanAlert;
 import io.tracemark.platform.wire.UnitEvent;
 import java.util.List;
 
@@ -69,4 +70,10 @@ public interface PlatformClient {
 
     /** What the platform knows of one code (its status and event count); {@code REFUSED} (404) if it never issued it. */
     CodeStatus codeStatus(String code);
+
+    /**
+     * Anti-counterfeit alerts of this station's producer that changed after sequence {@code after}
+     * (0 for all), in sequence order, at most {@link ScanAlert#MAX_PAGE}; a full page means more may follow.
+     */
+    List<ScanAlert> scanAlerts(long after);
 }

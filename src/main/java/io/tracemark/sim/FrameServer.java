@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -25,10 +26,14 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * A network camera's HTTP interface on 127.0.0.1: {@code GET /snapshot} answers the latest frame as
- * a JPEG (503 before the first frame), {@code GET /mjpeg} streams every frame from then on as
- * {@code multipart/x-mixed-replace; boundary=frame} with a Content-Length per part. Each part is
- * followed by the next boundary at once, so a reader has the frame without waiting for the next one.
+ * A network camera's HTTP interface on 127.0.0.1. {@code GET /snapshot} is a triggered acquisition:
+ * it answers, as a JPEG, the next frame no snapshot has answered yet (the label that came into view),
+ * waiting up to {@value #SNAPSHOT_WAIT_MS} ms for one; when none comes it answers the latest frame
+ * again (what is still in view), or 503 before the first frame. Frames wait for their snapshot in
+ * order, at most {@value #PENDING} of them (older ones are dropped: nobody triggered for them).
+ * {@code GET /mjpeg} streams every frame from then on as {@code multipart/x-mixed-replace;
+ * boundary=frame} with a Content-Length per part. Each part is followed by the next boundary at once,
+ * so a reader has the frame without waiting for the next one.
  */
 public final class FrameServer implements AutoCloseable {
 
@@ -37,7 +42,12 @@ public final class FrameServer implements AutoCloseable {
     private static final float JPEG_QUALITY = 0.95f;
 
     private final HttpServer server;
+    private static final int PENDING = 32;
+    private static final long SNAPSHOT_WAIT_MS = 2000;
+
     private final AtomicReference<BufferedImage> latest = new AtomicReference<>();
+    private final BlockingQueue<BufferedImage> unanswered = new LinkedBlockingQueue<>(PENDING);
+    private final AtomicLong snapshots = new AtomicLong();
     private final Set<BlockingQueue<byte[]>> streams = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -70,10 +80,18 @@ public final class FrameServer implements AutoCloseable {
     /** Publishes a frame: the new snapshot, and the next part of every stream. */
     public void publish(BufferedImage frame) {
         latest.set(frame);
+        while (!unanswered.offer(frame)) {
+            unanswered.poll();
+        }
         if (!streams.isEmpty()) {
             byte[] jpeg = jpeg(frame);
             streams.forEach(q -> q.offer(jpeg));
         }
+    }
+
+    /** Snapshot requests answered so far (one per trigger of a snapshot camera). */
+    public long snapshots() {
+        return snapshots.get();
     }
 
     /** Whether anybody takes frames (a stream is open); snapshots are kept either way. */
@@ -100,7 +118,17 @@ public final class FrameServer implements AutoCloseable {
     }
 
     private void snapshot(HttpExchange ex) throws IOException {
-        BufferedImage frame = latest.get();
+        snapshots.incrementAndGet();
+        BufferedImage frame;
+        try {
+            frame = unanswered.poll(SNAPSHOT_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            frame = null;
+        }
+        if (frame == null) {
+            frame = latest.get();
+        }
         if (frame == null) {
             byte[] body = "no frame yet\n".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(503, body.length);

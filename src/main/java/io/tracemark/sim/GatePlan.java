@@ -11,6 +11,10 @@ import java.util.TreeSet;
  *   <li>{@code unconfirmedAt=N[|N...]}: the Nth reject (1-based, challenge included) is not confirmed;</li>
  *   <li>{@code unconfirmedRate=P}: each reject unconfirmed with probability P, drawn from the seed;</li>
  *   <li>{@code failAt=N[|N...]}: the gate cannot be commanded for the Nth reject;</li>
+ *   <li>{@code missedAt=N[|N...]}: a PLC ({@link VirtualPlc}) misses the Nth pulse of its coil (too short
+ *       for its scan, a loose wire): it does not fire, confirm or count that reject;</li>
+ *   <li>{@code extraAt=N[|N...]}: a PLC fires twice for the Nth pulse (a bouncing input): it counts one
+ *       reject more than it was commanded;</li>
  *   <li>{@code never=true}: the gate never fires (nothing is ever confirmed);</li>
  *   <li>{@code confirms=false}: the gate has no confirmation sensor;</li>
  *   <li>{@code seed=N}.</li>
@@ -24,6 +28,8 @@ public final class GatePlan {
     private final String spec;
     private final TreeSet<Long> unconfirmedAt = new TreeSet<>();
     private final TreeSet<Long> failAt = new TreeSet<>();
+    private final TreeSet<Long> missedAt = new TreeSet<>();
+    private final TreeSet<Long> extraAt = new TreeSet<>();
     private double unconfirmedRate;
     private boolean never;
     private boolean confirms = true;
@@ -45,12 +51,14 @@ public final class GatePlan {
         switch (key) {
             case "unconfirmedAt" -> numbers(value, unconfirmedAt);
             case "failAt" -> numbers(value, failAt);
+            case "missedAt" -> numbers(value, missedAt);
+            case "extraAt" -> numbers(value, extraAt);
             case "unconfirmedRate" -> unconfirmedRate = PlanSpec.rate(value);
             case "never" -> never = bool(value);
             case "confirms" -> confirms = bool(value);
             case "seed" -> seed = PlanSpec.integer(value);
             default -> throw new IllegalArgumentException("unknown key '" + key
-                    + "'; known: unconfirmedAt, unconfirmedRate, failAt, never, confirms, seed");
+                    + "'; known: unconfirmedAt, unconfirmedRate, failAt, missedAt, extraAt, never, confirms, seed");
         }
     }
 
@@ -75,6 +83,16 @@ public final class GatePlan {
     /** Whether the nth reject fails to be commanded. */
     boolean failsAt(long n) {
         return failAt.contains(n);
+    }
+
+    /** Whether a PLC misses the nth pulse of its coil. */
+    boolean missedAt(long n) {
+        return missedAt.contains(n);
+    }
+
+    /** Whether a PLC fires (and counts) twice for the nth pulse of its coil. */
+    boolean extraAt(long n) {
+        return extraAt.contains(n);
     }
 
     /** Whether the nth reject goes unconfirmed. */

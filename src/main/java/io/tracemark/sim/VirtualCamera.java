@@ -54,7 +54,8 @@ public final class VirtualCamera implements ImageSource {
     public record CapturedFrame(BufferedImage image, DegradationPlan plan) {
     }
 
-    private record Shown(Supplier<BufferedImage> label, Rectangle codeBox) {
+    /** A label in front of the camera, and when it was there (the frame's capture time). */
+    private record Shown(Supplier<BufferedImage> label, Rectangle codeBox, Instant at) {
     }
 
     /**
@@ -64,7 +65,7 @@ public final class VirtualCamera implements ImageSource {
      * @param codeBoxInLabel where the code is on the label, in label dots
      */
     public synchronized CapturedFrame capture(BufferedImage label, Rectangle codeBoxInLabel) {
-        Shown shown = new Shown(() -> label, codeBoxInLabel);
+        Shown shown = new Shown(() -> label, codeBoxInLabel, Instant.now());
         DegradationPlan plan = planner.plan(frames++);
         Shown subject = shown;
         if (plan.has(Degradation.MissingLabel.class)) {
@@ -84,7 +85,7 @@ public final class VirtualCamera implements ImageSource {
 
     /** Puts a printed label in front of the camera; {@link #next} will return its frame. */
     public void show(BufferedImage label, Rectangle codeBoxInLabel) {
-        queue.add(new Shown(() -> label, codeBoxInLabel));
+        queue.add(new Shown(() -> label, codeBoxInLabel, Instant.now()));
     }
 
     /**
@@ -94,7 +95,10 @@ public final class VirtualCamera implements ImageSource {
      * @param codeBox where the code is on a label, in label dots (from the label's template)
      */
     public PrintedLabelListener viewing(Function<PrintedLabel, Rectangle> codeBox) {
-        return label -> queue.add(new Shown(label.image(), codeBox.apply(label)));
+        return label -> {
+            Instant passed = Instant.now(); // before the box is found: that draws the label, which takes a while
+            queue.add(new Shown(label.image(), codeBox.apply(label), passed));
+        };
     }
 
     /** The plan of a frame this camera produced (by {@link Frame#id()}), while it is remembered. */
@@ -128,7 +132,8 @@ public final class VirtualCamera implements ImageSource {
             capturing = false;
         }
         // numbered like a triggered camera's acquisitions: frame n is trigger n + 1
-        return Optional.of(new Frame(c.image(), Instant.now(), frameId(c.plan().frame()), c.plan().codeBox(),
+        // taken when the label passed, as a triggered camera would; drawn now, on the decoder's thread
+        return Optional.of(new Frame(c.image(), shown.at(), frameId(c.plan().frame()), c.plan().codeBox(),
                 OptionalLong.of(c.plan().frame() + 1)));
     }
 

@@ -16,38 +16,70 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The PLC of a simulated reject gate: a Modbus TCP slave on 127.0.0.1 (j2mod) with the gate's coil,
- * the confirmation sensor's discrete input and a holding register counting confirmed rejects. When the
- * coil turns on, the PLC fires the gate; unless its seeded {@link GatePlan} says the nth reject goes
- * unconfirmed, the sensor input turns on and the counter goes up. Tests and the virtual line host it;
- * the station talks to it with the real {@code modbus-tcp://} gate.
+ * the confirmation sensor's discrete input and a holding register counting the rejects the PLC carried
+ * out. When the coil turns on, the PLC fires the gate and counts it; unless its seeded {@link GatePlan}
+ * says the nth reject goes unconfirmed, it confirms it as its {@link Confirmation} says: the sensor input
+ * on while the coil is on (pulse), latched on until the station writes the reset coil (latch), or one
+ * more in the confirmation register (counter). The plan can also make the PLC miss
+ * the nth pulse (no fire, no count) or fire twice for it (counted twice), for reconciliation tests.
+ * Tests and the virtual line host it; the station talks to it with the real {@code modbus-tcp://} gate.
  */
 public final class VirtualPlc implements AutoCloseable {
 
     /**
      * Addresses (zero-based) and unit id.
      *
-     * @param unit    unit identifier
-     * @param coil    the gate's coil
-     * @param input   the sensor's discrete input
-     * @param counter the holding register counting confirmed rejects
+     * @param unit      unit identifier
+     * @param coil      the gate's coil
+     * @param input     the sensor's discrete input
+     * @param counter   the holding register counting the rejects the PLC carried out
+     * @param resetCoil the coil that resets a latched sensor input
+     * @param confirmed the holding register counting confirmed rejects
      */
-    public record Layout(int unit, int coil, int input, int counter) {
+    public record Layout(int unit, int coil, int input, int counter, int resetCoil, int confirmed) {
 
-        /** The example layout: unit 1, coil 12, input 7, counter in holding register 3. */
-        public static final Layout STANDARD = new Layout(1, 12, 7, 3);
+        /**
+         * The issue's example layout: unit 1, coil 12, input 7, counter in holding register 3; reset coil
+         * 13, confirmation counter in holding register 4.
+         */
+        public static final Layout STANDARD = new Layout(1, 12, 7, 3, 13, 4);
+    }
+
+    /** How the PLC program confirms a reject (the gate URI's {@code confirm} kinds). */
+    public enum Confirmation {
+        /** Input on while the coil is on, when the sensor saw the unit (the pusher's end position). */
+        PULSE,
+        /** Input latched on at the coil's rising edge when the sensor saw the unit, until the reset coil goes on. */
+        LATCH,
+        /** The confirmation register counts up when the sensor saw the unit. */
+        COUNTER
     }
 
     private final Layout layout;
     private final GatePlan plan;
+    private final Confirmation confirmation;
+    private final SimpleRegister confirmedCount = new SimpleRegister(0);
     private final AtomicLong fired = new AtomicLong();
-    private final SimpleDigitalIn sensor = new SimpleDigitalIn(false);
+    private volatile boolean stuck;
+    private final SimpleDigitalIn sensor = new SimpleDigitalIn(false) {
+        @Override
+        public boolean isSet() {
+            return stuck || super.isSet();
+        }
+    };
     private final SimpleRegister counter = new SimpleRegister(0);
     private ModbusSlave slave;
     private int port;
 
+    /** A PLC whose sensor input is on while the coil is on ({@link Confirmation#PULSE}). */
     public VirtualPlc(Layout layout, GatePlan plan) {
+        this(layout, plan, Confirmation.PULSE);
+    }
+
+    public VirtualPlc(Layout layout, GatePlan plan, Confirmation confirmation) {
         this.layout = layout;
         this.plan = plan;
+        this.confirmation = confirmation;
     }
 
     /**
@@ -58,12 +90,15 @@ public final class VirtualPlc implements AutoCloseable {
      */
     public synchronized int start(int wantedPort) {
         SimpleProcessImage image = new SimpleProcessImage(layout.unit());
-        for (int i = 0; i <= Math.max(layout.coil(), layout.input()); i++) {
-            image.addDigitalOut(i == layout.coil() ? new GateCoil() : new SimpleDigitalOut(false));
+        int points = Math.max(Math.max(layout.coil(), layout.resetCoil()), layout.input());
+        for (int i = 0; i <= points; i++) {
+            image.addDigitalOut(i == layout.coil() ? new GateCoil() : i == layout.resetCoil() ? new ResetCoil()
+                    : new SimpleDigitalOut(false));
             image.addDigitalIn(i == layout.input() ? sensor : new SimpleDigitalIn(false));
         }
-        for (int i = 0; i <= layout.counter(); i++) {
-            image.addRegister(i == layout.counter() ? counter : new SimpleRegister(0));
+        for (int i = 0; i <= Math.max(layout.counter(), layout.confirmed()); i++) {
+            image.addRegister(i == layout.counter() ? counter : i == layout.confirmed() ? confirmedCount
+                    : new SimpleRegister(0));
         }
         ModbusException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -93,11 +128,25 @@ public final class VirtualPlc implements AutoCloseable {
         return port;
     }
 
-    /** The gate URI that drives this PLC, sensor and counter included. */
+    /** The gate URI that drives this PLC, its kind of confirmation and its reject counter included. */
     public String gateUri(int pulseMs, int timeoutMs) {
-        return "modbus-tcp://127.0.0.1:" + port + "?unit=" + layout.unit() + "&coil=" + layout.coil()
-                + (plan.confirms() ? "&confirm=input:" + layout.input() : "") + "&pulseMs=" + pulseMs
-                + "&timeoutMs=" + timeoutMs + "&counter=holding:" + layout.counter();
+        String confirm = !plan.confirms() ? "" : switch (confirmation) {
+            case PULSE -> "&confirm=input:" + layout.input();
+            case LATCH -> "&confirm=latch:" + layout.input() + "&reset=coil:" + layout.resetCoil();
+            case COUNTER -> "&confirm=counter:" + layout.confirmed();
+        };
+        return "modbus-tcp://127.0.0.1:" + port + "?unit=" + layout.unit() + "&coil=" + layout.coil() + confirm
+                + "&pulseMs=" + pulseMs + "&timeoutMs=" + timeoutMs + "&counter=holding:" + layout.counter();
+    }
+
+    /** Whether the sensor input is on now. */
+    public boolean sensorOn() {
+        return sensor.isSet();
+    }
+
+    /** A sensor stuck on (a unit jammed in front of it, a short in its wiring) reads on whatever happens. */
+    public void stuckSensor(boolean on) {
+        stuck = on;
     }
 
     /** Times the coil turned on so far. */
@@ -105,7 +154,7 @@ public final class VirtualPlc implements AutoCloseable {
         return fired.get();
     }
 
-    /** Rejects the sensor saw (the holding register's value). */
+    /** Rejects the PLC carried out (the holding register's value). */
     public long counted() {
         return counter.toUnsignedShort();
     }
@@ -128,7 +177,10 @@ public final class VirtualPlc implements AutoCloseable {
         }
     }
 
-    /** The gate's coil: its rising edge fires the gate and, as the plan says, the sensor and the counter. */
+    /**
+     * The gate's coil: its rising edge fires the gate, counts it and, as the plan says, confirms it; a
+     * pulsed sensor goes off again with the coil.
+     */
     private final class GateCoil extends SimpleDigitalOut {
 
         GateCoil() {
@@ -136,15 +188,47 @@ public final class VirtualPlc implements AutoCloseable {
         }
 
         @Override
-        public synchronized void set(boolean on) {
-            boolean rising = on && !isSet();
-            super.set(on);
-            if (rising) {
-                long n = fired.incrementAndGet();
-                boolean confirmed = !plan.unconfirmedAt(n);
-                sensor.set(confirmed);
-                if (confirmed) {
-                    counter.setValue((counter.toUnsignedShort() + 1) & 0xffff);
+        public void set(boolean on) {
+            synchronized (VirtualPlc.this) {
+                boolean rising = on && !isSet();
+                super.set(on);
+                if (!on && confirmation == Confirmation.PULSE) {
+                    sensor.set(false);
+                }
+                if (rising) {
+                    fire(fired.incrementAndGet());
+                }
+            }
+        }
+
+        private void fire(long n) {
+            if (plan.missedAt(n)) {
+                return;
+            }
+            counter.setValue((counter.toUnsignedShort() + (plan.extraAt(n) ? 2 : 1)) & 0xffff);
+            if (plan.unconfirmedAt(n)) {
+                return;
+            }
+            switch (confirmation) {
+                case PULSE, LATCH -> sensor.set(true);
+                case COUNTER -> confirmedCount.setValue((confirmedCount.toUnsignedShort() + 1) & 0xffff);
+            }
+        }
+    }
+
+    /** The latch's reset coil: while it is on, a latched sensor input is off. */
+    private final class ResetCoil extends SimpleDigitalOut {
+
+        ResetCoil() {
+            super(false);
+        }
+
+        @Override
+        public void set(boolean on) {
+            synchronized (VirtualPlc.this) {
+                super.set(on);
+                if (on && confirmation == Confirmation.LATCH) {
+                    sensor.set(false);
                 }
             }
         }

@@ -17,7 +17,9 @@ import javax.imageio.ImageIO;
 
 /**
  * A camera that serves a still image on an HTTP URL: each {@link #trigger()} takes one snapshot,
- * which the next call of {@link #next} fetches and returns.
+ * which the next call of {@link #next} fetches and returns. Nothing is fetched without a trigger: the
+ * station triggers once per printed label ({@link #triggeredPerFrame()}), so there is one request per
+ * unit and no polling.
  */
 public final class HttpSnapshotSource implements ImageSource {
 
@@ -41,6 +43,17 @@ public final class HttpSnapshotSource implements ImageSource {
     @Override
     public void trigger() {
         requests.release();
+    }
+
+    @Override
+    public boolean triggeredPerFrame() {
+        return true;
+    }
+
+    /** Snapshots asked for and not fetched yet: each is a frame on its way. */
+    @Override
+    public int waiting() {
+        return requests.availablePermits();
     }
 
     /**

@@ -32,6 +32,15 @@ public interface ImageSource extends AutoCloseable {
     default void trigger() {
     }
 
+    /**
+     * Whether the source delivers a frame only when asked ({@link #trigger()} once per frame, e.g. a
+     * snapshot URL): the station then asks once per printed label. False for sources that deliver
+     * frames by themselves (a stream, a folder the camera uploads into).
+     */
+    default boolean triggeredPerFrame() {
+        return false;
+    }
+
     /** Frames the source holds that {@link #next} has not handed out yet (buffered, waiting). Default: 0. */
     default int waiting() {
         return 0;

@@ -12,21 +12,26 @@ import java.util.Set;
  * A reject gate on a PLC or digital I/O module over Modbus TCP, from its URI:
  * {@code modbus-tcp://host:502?unit=1&coil=12&confirm=input:7&pulseMs=80&timeoutMs=1000&counter=holding:40}.
  * Addresses are the protocol's zero-based ones (coil 12 is the 13th coil; a PLC's "00013").
+ * {@code confirm} says how the PLC confirms a reject ({@link GateConfirmation}): {@code input:N} (a pulsed
+ * input, confirmed by its rising edge), {@code latch:N} with {@code reset=coil:M} (a latched input the
+ * station resets), {@code counter:N} (a holding register counting confirmed rejects), or absent.
  *
  * @param host      the PLC
  * @param port      Modbus TCP port (502 by default)
  * @param unit      unit identifier (slave id) in the MBAP header, 0..255 (default 1)
  * @param coil      the coil that fires the gate (function 05 write single coil)
- * @param confirm   the discrete input (function 02) of the sensor that sees the unit leave; empty for no sensor
+ * @param confirm   how the PLC confirms a reject
  * @param pulseMs   how long the coil stays on
- * @param timeoutMs how long after the pulse the sensor may take; also the Modbus reply timeout
- * @param counter   the holding register (function 03) where the PLC counts rejects, or empty
+ * @param timeoutMs how long after the pulse the confirmation may take; also the Modbus reply timeout
+ * @param pollMs    how often the confirmation is read while waiting for it (default 5)
+ * @param counter   the holding register (function 03) where the PLC counts the rejects it carried out, or empty
  */
-public record ModbusGateSettings(String host, int port, int unit, int coil, OptionalInt confirm, int pulseMs,
-                                 int timeoutMs, OptionalInt counter) {
+public record ModbusGateSettings(String host, int port, int unit, int coil, GateConfirmation confirm, int pulseMs,
+                                 int timeoutMs, int pollMs, OptionalInt counter) {
 
     public static final String SCHEME = "modbus-tcp";
-    private static final Set<String> KEYS = Set.of("unit", "coil", "confirm", "pulseMs", "timeoutMs", "counter");
+    private static final Set<String> KEYS = Set.of("unit", "coil", "confirm", "reset", "pulseMs", "timeoutMs",
+            "pollMs", "counter");
 
     /**
      * Reads the settings from a {@code modbus-tcp://} URI.
@@ -49,14 +54,60 @@ public record ModbusGateSettings(String host, int port, int unit, int coil, Opti
         }
         int unit = number(uri, "unit", 1, 0, 255, problems);
         int coil = uri.param("coil").isEmpty() ? missing("coil", problems) : number(uri, "coil", 0, 0, 65535, problems);
-        OptionalInt confirm = address(uri, "confirm", "input", problems);
+        GateConfirmation confirm = confirmation(uri, coil, problems);
         int pulse = number(uri, "pulseMs", 80, 1, 10_000, problems);
         int timeout = number(uri, "timeoutMs", 1000, 10, 60_000, problems);
+        int poll = number(uri, "pollMs", 5, 1, 1000, problems);
         OptionalInt counter = address(uri, "counter", "holding", problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("reject gate URI '" + uri.raw() + "'", problems);
         }
-        return new ModbusGateSettings(uri.host(), uri.portOr(502), unit, coil, confirm, pulse, timeout, counter);
+        return new ModbusGateSettings(uri.host(), uri.portOr(502), unit, coil, confirm, pulse, timeout, poll, counter);
+    }
+
+    /** {@code confirm} and {@code reset}: each kind with the parameters it needs and none it does not. */
+    private static GateConfirmation confirmation(DeviceUri uri, int coil, List<Problem> problems) {
+        String value = uri.param("confirm").orElse(null);
+        boolean reset = uri.param("reset").isPresent();
+        if (value == null) {
+            if (reset) {
+                problems.add(new Problem("query.reset", "only a latched confirmation is reset (confirm=latch:N)"));
+            }
+            return new GateConfirmation.None();
+        }
+        int colon = value.indexOf(':');
+        String kind = colon < 0 ? value : value.substring(0, colon);
+        if (!Set.of("input", "latch", "counter").contains(kind)) {
+            problems.add(new Problem("query.confirm", "'" + value + "' must be input:N (a pulsed input), latch:N"
+                    + " (a latched input, with reset=coil:M) or counter:N (a holding register)"));
+            return new GateConfirmation.None();
+        }
+        OptionalInt n = address(uri, "confirm", kind, problems);
+        if (!kind.equals("latch") && reset) {
+            problems.add(new Problem("query.reset", "only a latched confirmation is reset (confirm=latch:N); "
+                    + "confirm=" + value + " needs no reset"));
+        }
+        if (n.isEmpty()) {
+            return new GateConfirmation.None();
+        }
+        return switch (kind) {
+            case "input" -> new GateConfirmation.Pulse(n.getAsInt());
+            case "counter" -> new GateConfirmation.Counter(n.getAsInt());
+            default -> {
+                if (!reset) {
+                    problems.add(new Problem("query.reset", "required with confirm=" + value
+                            + ": the coil the station writes to reset the latch, e.g. reset=coil:13"));
+                    yield new GateConfirmation.None();
+                }
+                OptionalInt resetCoil = address(uri, "reset", "coil", problems);
+                if (resetCoil.isPresent() && resetCoil.getAsInt() == coil) {
+                    problems.add(new Problem("query.reset", "coil " + coil + " is the gate's own coil; the latch"
+                            + " needs a reset coil of its own"));
+                }
+                yield resetCoil.isEmpty() ? new GateConfirmation.None()
+                        : new GateConfirmation.Latch(n.getAsInt(), resetCoil.getAsInt());
+            }
+        };
     }
 
     private static int missing(String key, List<Problem> problems) {
@@ -98,6 +149,11 @@ public record ModbusGateSettings(String host, int port, int unit, int coil, Opti
             problems.add(new Problem("query." + key, "'" + value + "' is not " + prefix + "N with N in 0..65535"));
             return OptionalInt.empty();
         }
+    }
+
+    /** Whether a sensor confirms each reject. */
+    public boolean confirms() {
+        return confirm.present();
     }
 
     /** {@code modbus-tcp://host:port}, for names and messages. */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GET /events: pushes the status document (event {@code status}) to every connected screen when the
- * line changes, coalescing bursts (at most one push per {@value #COALESCE_MS} ms, so well within half a
+ * line changes or the platform's anti-counterfeit alerts change, coalescing bursts (at most one push per {@value #COALESCE_MS} ms, so well within half a
  * second), and heartbeat comments in between. A stream whose session ended is closed. All writes
  * happen on one thread, so a client never sees two events interleaved.
  */
@@ -35,11 +35,15 @@ final class EventStream implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final CounterfeitAlerts alerts;
     private AutoCloseable subscription;
+    private AutoCloseable alertSubscription;
 
-    EventStream(LineControl line, Supplier<Map<String, Object>> extraStatus, SessionRegistry sessions,
-                Duration heartbeat) {
+    /** @param alerts the platform's alerts: a change of them is pushed like a change of the line */
+    EventStream(LineControl line, Supplier<Map<String, Object>> extraStatus, CounterfeitAlerts alerts,
+                SessionRegistry sessions, Duration heartbeat) {
         this.line = line;
+        this.alerts = alerts;
         this.extraStatus = extraStatus;
         this.sessions = sessions;
         this.heartbeat = heartbeat;
@@ -47,6 +51,7 @@ final class EventStream implements AutoCloseable {
 
     void start() {
         subscription = line.onChange(this::changed);
+        alertSubscription = alerts.onChange(this::changed);
         long every = heartbeat.toMillis();
         writer.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -113,6 +118,9 @@ final class EventStream implements AutoCloseable {
         try {
             if (subscription != null) {
                 subscription.close();
+            }
+            if (alertSubscription != null) {
+                alertSubscription.close();
             }
         } catch (Exception e) {
             LOG.warn("unsubscribing from line changes failed: {}", e.toString());

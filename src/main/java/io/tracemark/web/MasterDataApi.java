@@ -28,7 +28,7 @@ final class MasterDataApi {
 
     /** GET /master/producers. */
     void producers(Context ctx) {
-        ctx.json(store().producers().stream().map(MasterDataApi::json).toList());
+        ctx.json(store().producers().stream().map(this::json).toList());
     }
 
     /** PUT /master/producers/{id} {name, uscc, address, contact, businessLicence}. */
@@ -50,11 +50,7 @@ final class MasterDataApi {
         String uscc = Bodies.text(body, "uscc");
         UsccConfirmation c = store().confirmUscc(uscc == null ? "" : uscc, Bodies.text(body, "confirmedBy"),
                 LineApi.actor(ctx));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("uscc", c.uscc());
-        out.put("confirmedBy", c.confirmedBy());
-        out.put("confirmedAt", c.confirmedAt().toString());
-        ctx.status(201).json(out);
+        ctx.status(201).json(json(c));
     }
 
     /** GET /master/products. */
@@ -84,7 +80,8 @@ final class MasterDataApi {
         return store;
     }
 
-    private static Map<String, Object> json(Producer p) {
+    /** A producer, with the confirmation of its USCC (who, when, where) when one is on record. */
+    private Map<String, Object> json(Producer p) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", p.id());
         out.put("name", p.name());
@@ -92,6 +89,17 @@ final class MasterDataApi {
         out.put("address", p.address());
         out.put("contact", p.contact());
         out.put("businessLicence", p.businessLicence());
+        out.put("usccConfirmation", p.uscc() == null ? null : store().usccConfirmation(p.uscc())
+                .map(MasterDataApi::json).orElse(null));
+        return out;
+    }
+
+    private static Map<String, Object> json(UsccConfirmation c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uscc", c.uscc());
+        out.put("confirmedBy", c.confirmedBy());
+        out.put("confirmedAt", c.confirmedAt().toString());
+        out.put("confirmedOn", c.confirmedOn());
         return out;
     }
 

@@ -50,6 +50,7 @@ public final class PanelServer implements AutoCloseable {
     private final RecordsApi recordsApi;
     private final AdminApi adminApi;
     private final MasterDataApi masterDataApi;
+    private final CounterfeitAlertApi alertApi;
     private final EventStream events;
     private Javalin app;
 
@@ -68,7 +69,9 @@ public final class PanelServer implements AutoCloseable {
         this.recordsApi = new RecordsApi(line, services.units());
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
         this.masterDataApi = new MasterDataApi(services.masterData());
-        this.events = new EventStream(line, services.extraStatus(), sessions, settings.heartbeat());
+        this.alertApi = new CounterfeitAlertApi(services.alerts());
+        this.events = new EventStream(line, services.extraStatus(), services.alerts(), sessions,
+                settings.heartbeat());
     }
 
     /** Every endpoint of the API, wired in this one place. */
@@ -104,6 +107,8 @@ public final class PanelServer implements AutoCloseable {
                 new Route(post, "/line/challenge", sup, false, lineApi::challenge),
                 new Route(get, "/alarms", op, false, lineApi::alarms),
                 new Route(post, "/alarms/{id}/ack", op, false, lineApi::acknowledge),
+                new Route(get, "/platform/scan-alerts", op, false, alertApi::list),
+                new Route(post, "/platform/scan-alerts/ack", op, false, alertApi::acknowledge),
                 new Route(get, "/units/{code}", op, false, recordsApi::unit),
                 new Route(post, "/units/{code}/void", sup, false, recordsApi::voidUnit),
                 new Route(get, "/rejects", op, false, recordsApi::rejects),

@@ -18,19 +18,26 @@ import java.util.function.Supplier;
  *                    must be cheap and must not throw
  * @param masterData  producer and product master data an admin edits at the panel, or null when
  *                    this panel has none (its master-data endpoints answer 404)
+ * @param alerts      the platform's anti-counterfeit alerts ({@link CounterfeitAlerts#NONE} without a platform)
  */
 public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
-                            Supplier<Map<String, Object>> extraStatus, MasterDataStore masterData) {
+                            Supplier<Map<String, Object>> extraStatus, MasterDataStore masterData,
+                            CounterfeitAlerts alerts) {
 
-    /** Services without master data. */
+    /** Services without master data and without a platform's alerts. */
     public PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
                          Supplier<Map<String, Object>> extraStatus) {
-        this(accounts, audit, units, devices, extraStatus, null);
+        this(accounts, audit, units, devices, extraStatus, null, CounterfeitAlerts.NONE);
     }
 
     /** These services with the station's master data editable at the panel. */
     public PanelServices withMasterData(MasterDataStore store) {
-        return new PanelServices(accounts, audit, units, devices, extraStatus, store);
+        return new PanelServices(accounts, audit, units, devices, extraStatus, store, alerts);
+    }
+
+    /** These services with the platform's anti-counterfeit alerts shown at the panel. */
+    public PanelServices withAlerts(CounterfeitAlerts platformAlerts) {
+        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, platformAlerts);
     }
 
     public PanelServices {
@@ -39,6 +46,7 @@ public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup 
         Objects.requireNonNull(units, "units");
         devices = List.copyOf(devices);
         Objects.requireNonNull(extraStatus, "extraStatus");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     /** Services with no ledger, no devices and no extra status sections. */

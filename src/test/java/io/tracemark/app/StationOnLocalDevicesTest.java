@@ -12,17 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracemark.cli.CommandRun;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.device.DeviceUri;
-import io.tracemark.ledger.CodeLedger;
 import io.tracemark.line.JobRequest;
-import io.tracemark.master.MasterDataStore;
 import io.tracemark.line.PackMlState;
 import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.sim.FaultPlan;
 import io.tracemark.sim.VirtualPrinter;
-import io.tracemark.platform.reference.ReferencePlatform;
-import io.tracemark.store.Database;
-import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Decoded;
 import io.tracemark.verify.FakeGate;
 import io.tracemark.verify.FakeReader;
@@ -37,7 +32,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -131,7 +125,7 @@ class StationOnLocalDevicesTest {
 
     @Test
     void runsAJobOnLocalDevicesThroughThePanelAndShutsDownCleanly() throws Exception {
-        seedMasterDataAndCodes(dir.resolve("data"), 100);
+        PlatformCodes.seed(dir.resolve("data"), 100);
         StationConfig config = new StationConfigReader().read(stationYaml);
         int port;
         try (Station runtime = Station.builder(config).start();
@@ -180,7 +174,7 @@ class StationOnLocalDevicesTest {
 
     @Test
     void aSoftwareTriggeredReaderGetsOneTriggerPerPrintedLabel() throws Exception {
-        seedMasterDataAndCodes(dir.resolve("data"), 40);
+        PlatformCodes.seed(dir.resolve("data"), 40);
         softwareTriggered = true;
         Path keyence = write("station-keyence.yaml", Files.readString(stationYaml)
                 .replace("profile: generic", "profile: keyence-sr"));
@@ -296,20 +290,6 @@ class StationOnLocalDevicesTest {
     }
 
     // ---- helpers ----
-
-    /** Master data and a buffer of codes, from the reference platform as the demo gets them; then the link is closed. */
-    private static void seedMasterDataAndCodes(Path dataDir, int codes) {
-        try (Database db = Database.open(dataDir); GroupCommit writes = new GroupCommit(db)) {
-            CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
-            try (DemoPlatform platform = DemoPlatform.start(dataDir, 11);
-                 PlatformLink link = PlatformLink.start(platform.platform().client(), db, ledger,
-                         new MasterDataStore(db, ledger.audit()), ReferencePlatform.stationSchemes(), "test-line",
-                         new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) codes), 0, 1, 0.25,
-                                 Duration.ofHours(1), Duration.ofHours(1), java.time.ZoneId.systemDefault()))) {
-                assertTrue(link.puller().available(SampleStation.PRODUCT) >= codes, "codes pulled");
-            }
-        }
-    }
 
     private static String jobJson(JobRequest job) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -24,6 +24,14 @@ class RunCheckTest {
     }
 
     @Test
+    void theShippedModbusStationYamlPasses() {
+        CommandRun r = run("run", "--config", "station-virtual-modbus.yaml", "--check");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("station-virtual-modbus.yaml: OK (1 printer(s), 1 scanner(s), 1 reject gate(s)"),
+                r.out());
+    }
+
+    @Test
     void aModbusGateAndLocalDevicesPassWithoutAnyConnection(@TempDir Path dir) throws Exception {
         try (ServerSocket printer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Path yaml = Files.writeString(dir.resolve("station.yaml"), """
@@ -65,5 +73,25 @@ class RunCheckTest {
             assertTrue(r.out().contains("  " + where + ": "), where + " in\n" + r.out());
         }
         assertTrue(r.out().contains("5 problem(s)"), r.out());
+    }
+
+    @Test
+    void aModbusConfirmationWithoutWhatItNeedsIsNamedByParameter(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("station.yaml"), """
+                printers:
+                  - {name: p1, uri: "tcp://192.0.2.10:9100", profile: zt411-203}
+                scanners:
+                  - {name: s1, uri: "tcp://192.0.2.11:23", profile: keyence-sr}
+                rejectGates:
+                  - {name: g1, uri: "modbus-tcp://192.0.2.12:502?coil=12&confirm=latch:7&pollMs=5000"}
+                  - {name: g2, uri: "modbus-tcp://192.0.2.12:502?coil=14&confirm=counter:4&reset=coil:15"}
+                """);
+        CommandRun r = run("run", "--config", yaml.toString(), "--check");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("  rejectGates[0].uri.query.reset: required with confirm=latch:7: the coil the"
+                + " station writes to reset the latch, e.g. reset=coil:13"), r.out());
+        assertTrue(r.out().contains("  rejectGates[0].uri.query.pollMs: 5000 is outside 1..1000"), r.out());
+        assertTrue(r.out().contains("  rejectGates[1].uri.query.reset: only a latched confirmation is reset"), r.out());
+        assertTrue(r.out().contains("3 problem(s)"), r.out());
     }
 }

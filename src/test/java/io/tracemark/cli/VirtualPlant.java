@@ -46,13 +46,19 @@ final class VirtualPlant implements AutoCloseable {
     final Path lineOut;
 
     VirtualPlant(Path dir, String faults) throws Exception {
+        this(dir, faults, "input");
+    }
+
+    /** @param modbusConfirm how the virtual line's PLC confirms rejects ({@code virtual-line --modbus-confirm}) */
+    VirtualPlant(Path dir, String faults, String modbusConfirm) throws Exception {
         this.dir = dir;
         this.stationData = dir.resolve("station");
         this.lineOut = dir.resolve("virtual-line");
         this.platform = ChildJvm.start(dir, "platform", Map.of(), "platform", "--port", "0", "--data",
                 dir.resolve("platform").toString(), "--json");
         this.line = ChildJvm.start(dir, "virtual-line", Map.of(), "virtual-line", "--printer-port", "0",
-                "--scanner-port", "0", "--gate-port", "0", "--image-port", "0", "--faults", faults, "--seed", "3",
+                "--scanner-port", "0", "--gate-port", "0", "--image-port", "0", "--modbus-port", "0", "--modbus-confirm", modbusConfirm, "--faults", faults,
+                "--seed", "3",
                 "--out", lineOut.toString(), "--json");
         this.platformDoc = platform.awaitJson(Duration.ofSeconds(90));
         this.lineDoc = line.awaitJson(Duration.ofSeconds(90));
@@ -64,8 +70,14 @@ final class VirtualPlant implements AutoCloseable {
      * (the station decodes the frames itself) instead of the reader's result strings.
      */
     Path stationYaml(boolean images) throws Exception {
-        String yaml = Files.readString(Path.of("station-virtual.yaml"), StandardCharsets.UTF_8)
+        return stationYaml(Path.of("station-virtual.yaml"), images);
+    }
+
+    /** As {@link #stationYaml(boolean)}, from another shipped file ({@code station-virtual-modbus.yaml}). */
+    Path stationYaml(Path shipped, boolean images) throws Exception {
+        String yaml = Files.readString(shipped, StandardCharsets.UTF_8)
                 .replace("tcp://127.0.0.1:9100", "tcp://127.0.0.1:" + lineDoc.get("printerPort").asInt())
+                .replaceAll("modbus-tcp://127\\.0\\.0\\.1:9104\\S*", lineDoc.get("modbusGate").asText())
                 .replace("tcp://127.0.0.1:9102", "tcp://127.0.0.1:" + lineDoc.get("gatePort").asInt())
                 .replace("http://127.0.0.1:8080", platformDoc.get("url").asText())
                 .replace("port: 7070", "port: 0")
@@ -75,9 +87,23 @@ final class VirtualPlant implements AutoCloseable {
                 ? yaml.replace("uri: tcp://127.0.0.1:9101", "uri: http://127.0.0.1:" + lineDoc.get("imagePort").asInt()
                         + "/mjpeg")
                 : yaml.replace("tcp://127.0.0.1:9101", "tcp://127.0.0.1:" + lineDoc.get("scannerPort").asInt());
-        Path file = dir.resolve(images ? "station-images.yaml" : "station.yaml");
+        String name = shipped.getFileName().toString().replace("station-virtual", "station");
+        Path file = dir.resolve(images ? name.replace("station", "station-images") : name);
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** What {@link #runJob} printed and how it exited. */
+    record JobRun(JsonNode doc, int exit, String stderr) {
+    }
+
+    /** {@code run --config yaml --job (units) --exit-when-done --json} as a process of its own, to its end. */
+    JobRun runJob(Path yaml, int units) throws Exception {
+        try (ChildJvm station = ChildJvm.start(dir, "station", ADMIN_PIN, "run", "--config", yaml.toString(), "--job",
+                jobFile(units).toString(), "--exit-when-done", "--json")) {
+            JsonNode doc = station.awaitJson(Duration.ofMinutes(5));
+            return new JobRun(doc, station.awaitExit(Duration.ofMinutes(1)), station.stderr());
+        }
     }
 
     /** A job of the sample kettle for the station's printer-1 and camera-1, as the panel would send it. */

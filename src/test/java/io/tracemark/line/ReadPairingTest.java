@@ -39,7 +39,11 @@ class ReadPairingTest {
     });
 
     private static PendingUnit unit(long id, String content) {
-        return new PendingUnit(id, (int) id, content, Expectation.parse(content), T0, null);
+        return unit(id, content, T0);
+    }
+
+    private static PendingUnit unit(long id, String content, Instant sent) {
+        return new PendingUnit(id, (int) id, content, Expectation.parse(content), sent, null);
     }
 
     private static ReadResult read(String data, long trigger) {
@@ -49,6 +53,34 @@ class ReadPairingTest {
 
     private static ReadResult noRead(long trigger) {
         return new ReadResult.NoRead(T0, java.util.Optional.empty(), "no read", java.util.OptionalLong.of(trigger));
+    }
+
+    @Test
+    void aResultTakenAfterTheRestartIsNeverALabelOfTheEpochBefore() {
+        pairing.begin(T0, false); // batch level: every label has the same content
+        pairing.expect(unit(1, "B"));
+        pairing.expect(unit(2, "B"));
+        pairing.expect(unit(3, "B"));
+        print(1, 2);
+        pairing.read(at(read("B", 1), T0.plusMillis(10)));
+        pairing.halt(); // 2 came out (its result is late), 3 never did
+        Instant restart = T0.plusSeconds(5);
+        pairing.begin(restart, false);
+        pairing.expect(unit(4, "B", restart.plusMillis(20)));
+        pairing.expect(unit(5, "B", restart.plusMillis(20)));
+        print(4, 5);
+        pairing.read(at(read("B", 2), T0.plusMillis(40))); // 2's label, taken before the restart
+        pairing.read(at(noRead(3), restart.plusMillis(30))); // 4's label: not the slot of 3
+        pairing.read(at(read("B", 4), restart.plusMillis(60)));
+        assertEquals(List.of("1=B", "discarded B (stale)", "4=no read", "5=B"), log);
+    }
+
+    private static ReadResult at(ReadResult r, Instant taken) {
+        if (r instanceof ReadResult.Read read) {
+            return new ReadResult.Read(read.data(), read.symbologyId(), read.grades(), read.image(), taken, read.trigger());
+        }
+        ReadResult.NoRead none = (ReadResult.NoRead) r;
+        return new ReadResult.NoRead(taken, none.image(), none.reason(), none.trigger());
     }
 
     /** Epoch 1: 45 printed and read (number 9), 46 sent but never confirmed when the line stops. */

@@ -22,7 +22,9 @@ import io.tracemark.platform.wire.Producer;
 import io.tracemark.platform.wire.Product;
 import io.tracemark.platform.wire.RangeAck;
 import io.tracemark.platform.wire.ReturnResult;
+import io.tracemark.platform.wire.ScanAlert;
 import io.tracemark.platform.wire.UnitEvent;
+import io.tracemark.platform.wire.UsccConfirmation;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,8 @@ class ContractFileTest {
     private static final List<Class<? extends Record>> RECORDS = List.of(ApiError.class, FieldProblem.class,
             Producer.class, Product.class, Component.class, NewCodeRequest.class, CodeRequest.class, CodePattern.class,
             CodeRange.class, RangeAck.class, UnitEvent.class, EventBatch.class, EventBatchResult.class,
-            DailyQuantity.class, CodeReturn.class, ReturnResult.class, CodeStatus.class);
+            DailyQuantity.class, CodeReturn.class, ReturnResult.class, CodeStatus.class, ScanAlert.class,
+            UsccConfirmation.class);
 
     @Test
     void theBundledContractIsTheDocumentedOne() throws Exception {
@@ -69,6 +72,8 @@ class ContractFileTest {
         Set<String> paths = new TreeSet<>();
         root.path("paths").fieldNames().forEachRemaining(paths::add);
         assertTrue(paths.containsAll(Set.of("/producers", "/products", "/code-requests", "/ranges", "/ranges/{id}/ack",
-                "/events", "/daily-quantities", "/returns", "/admin/code-requests/{id}/audit")), paths.toString());
+                "/events", "/daily-quantities", "/returns", "/scan-alerts", "/admin/code-requests/{id}/audit",
+                "/admin/scan-alerts", "/admin/uscc-confirmations", "/admin/uscc-confirmations/{uscc}",
+                "/admin/products/{id}/serials")), paths.toString());
     }
 }

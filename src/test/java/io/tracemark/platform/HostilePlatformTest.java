@@ -73,6 +73,20 @@ class HostilePlatformTest {
     }
 
     @Test
+    void scanAlertsThatDoNotRiseAboveTheCursorOrLackTheirCodeAreABadReply() {
+        body = "[{\"sequence\": 7, \"code\": \"A\", \"reason\": \"never-issued\", \"scans\": 1,"
+                + " \"firstScanAt\": \"2026-12-01T08:00:00Z\", \"lastScanAt\": \"2026-12-01T08:00:00Z\"}]";
+        assertEquals(1, client(Duration.ofSeconds(5)).scanAlerts(6).size());
+        var e = assertThrows(PlatformException.class, () -> client(Duration.ofSeconds(5)).scanAlerts(7));
+        assertEquals(Kind.BAD_REPLY, e.kind());
+        assertTrue(e.getMessage().contains("GET /scan-alerts?after=7") && e.getMessage().contains("sequence 7 after 7"),
+                e.getMessage());
+        body = "[{\"sequence\": 8, \"reason\": \"never-issued\", \"scans\": 1}]";
+        var noCode = assertThrows(PlatformException.class, () -> client(Duration.ofSeconds(5)).scanAlerts(0));
+        assertTrue(noCode.getMessage().contains("without code"), noCode.getMessage());
+    }
+
+    @Test
     void aRangeWithoutIdIsABadReply() {
         body = "[{\"productId\": \"P\", \"count\": 1, \"codes\": [\"x\"]}]";
         var e = assertThrows(PlatformException.class, () -> client(Duration.ofSeconds(5)).activatedRanges(null));

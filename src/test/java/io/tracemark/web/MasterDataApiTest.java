@@ -95,6 +95,9 @@ class MasterDataApiTest {
         assertEquals(201, confirmed.status(), confirmed.text());
         assertEquals(200, admin.send("PUT", "/master/producers/PR-E", early).status());
         assertTrue(station.auditActions().contains("9001 uscc.confirm"), station.auditActions().toString());
+        var listed = admin.get("/master/producers").json().get(0).get("usccConfirmation");
+        assertEquals("张三（市场监管局电话核实）", listed.get("confirmedBy").asText(), "shown beside the code");
+        assertTrue(listed.get("confirmedOn").isNull(), "confirmed at this station, not on a platform");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tracemark.web;
 import io.tracemark.contract.ContractProxy;
 import io.tracemark.contract.OpenApiContract;
 import io.tracemark.master.MasterDataStore;
+import io.tracemark.platform.StoredScanAlerts;
 import io.tracemark.store.AuditLog;
 import io.tracemark.store.Database;
 import java.io.IOException;
@@ -30,6 +31,8 @@ final class TestStation implements AutoCloseable {
     final UserAccounts accounts;
     final PanelServer server;
     final int port;
+    /** The platform's anti-counterfeit alerts as this station holds them (fill with {@code save}). */
+    final StoredScanAlerts scanAlerts;
     /** Every API exchange of {@link #client()} goes through it and is checked against the panel's OpenAPI document. */
     final ContractProxy proxy;
     private boolean badRequestsOnPurpose;
@@ -65,6 +68,18 @@ final class TestStation implements AutoCloseable {
                 List.of(new DeviceInfo("printer-1", "printer", "sim://printer-1")),
                 () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)))
                 .withMasterData(new MasterDataStore(db, auditLog));
+        scanAlerts = new StoredScanAlerts(db, auditLog, clock);
+        services = services.withAlerts(new CounterfeitAlerts() {
+            @Override
+            public List<io.tracemark.core.CounterfeitAlert> all() {
+                return scanAlerts.all();
+            }
+
+            @Override
+            public Optional<io.tracemark.core.CounterfeitAlert> acknowledge(String code, String actor) {
+                return scanAlerts.acknowledge(code, actor);
+            }
+        });
         server = new PanelServer(line, services, settings.withClock(clock));
         port = server.start(0);
         proxy = new ContractProxy(OpenApiContract.panel(), java.net.URI.create("http://127.0.0.1:" + port),

@@ -46,7 +46,7 @@ final class AdminRoutes {
             Producer p = JsonBody.read(ctx, Producer.class);
             sameId(ctx, p.id());
             master.putProducer(p);
-            ctx.json(p);
+            ctx.json(master.withConfirmation(master.producer(p.id()).orElseThrow()));
         });
         app.put(ADMIN + "/products/{id}", ctx -> {
             Product p = JsonBody.read(ctx, Product.class);
@@ -63,7 +63,7 @@ final class AdminRoutes {
         });
         app.get(ADMIN + "/scan-alerts", ctx -> ctx.json(scans.alerts()));
         app.post(ADMIN + "/uscc-confirmations", ctx -> {
-            MasterData.UsccConfirmation c = JsonBody.read(ctx, MasterData.UsccConfirmation.class);
+            MasterData.NewUsccConfirmation c = JsonBody.read(ctx, MasterData.NewUsccConfirmation.class);
             ctx.status(201).json(master.confirmUscc(c.uscc(), c.confirmedBy()));
         });
         app.get(ADMIN + "/uscc-confirmations/{uscc}", ctx -> ctx.json(master.usccConfirmation(ctx.pathParam("uscc"))

@@ -4,24 +4,29 @@ import io.tracemark.codes.UsccRegistration;
 import io.tracemark.platform.wire.FieldProblem;
 import io.tracemark.platform.wire.Producer;
 import io.tracemark.platform.wire.Product;
+import io.tracemark.platform.wire.UsccConfirmation;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Producers, products and station tokens of the reference platform. */
 final class MasterData {
 
     private final PlatformDatabase db;
+    private final Supplier<String> where;
 
-    MasterData(PlatformDatabase db) {
+    /** @param where this platform's name, recorded with each USCC confirmation made on it */
+    MasterData(PlatformDatabase db, Supplier<String> where) {
         this.db = db;
+        this.where = where;
     }
 
-    /** A person's confirmation of a USCC whose check character fails; body and answer of the admin route. */
-    record UsccConfirmation(String uscc, String confirmedBy, String confirmedAt) {
+    /** Body of {@code POST /admin/uscc-confirmations}. */
+    record NewUsccConfirmation(String uscc, String confirmedBy) {
     }
 
     /**
@@ -36,8 +41,10 @@ final class MasterData {
                         throw ApiException.badRequest("uscc", reason);
                     });
         }
+        // confirmations live in their own table; one sent with the producer is not taken as made
+        Producer stored = producer.withUsccConfirmation(null);
         db.inTransaction(c -> Rows.update(c, "INSERT INTO producers(id, json) VALUES(?, ?)"
-                + " ON CONFLICT(id) DO UPDATE SET json = excluded.json", producer.id(), Rows.json(producer)));
+                + " ON CONFLICT(id) DO UPDATE SET json = excluded.json", stored.id(), Rows.json(stored)));
     }
 
     void putProduct(Product product) {
@@ -58,9 +65,9 @@ final class MasterData {
         UsccRegistration.confirmationRefusal(uscc == null ? "" : uscc).ifPresent(reason -> {
             throw ApiException.badRequest("uscc", reason);
         });
-        UsccConfirmation c = new UsccConfirmation(uscc, person, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        UsccConfirmation c = new UsccConfirmation(uscc, person, Instant.now().truncatedTo(ChronoUnit.MILLIS), where.get());
         db.inTransaction(conn -> Rows.update(conn, "INSERT OR REPLACE INTO uscc_confirmations(uscc, confirmed_by,"
-                + " confirmed_at) VALUES(?, ?, ?)", c.uscc(), c.confirmedBy(), c.confirmedAt()));
+                + " confirmed_at) VALUES(?, ?, ?)", c.uscc(), c.confirmedBy(), c.confirmedAt().toString()));
         return c;
     }
 
@@ -70,19 +77,33 @@ final class MasterData {
             try (var ps = c.prepareStatement("SELECT confirmed_by, confirmed_at FROM uscc_confirmations WHERE uscc = ?")) {
                 ps.setString(1, uscc);
                 try (var rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new UsccConfirmation(uscc, rs.getString(1), rs.getString(2)))
-                            : Optional.<UsccConfirmation>empty();
+                    return rs.next() ? Optional.of(new UsccConfirmation(uscc, rs.getString(1),
+                            Instant.parse(rs.getString(2)), where.get())) : Optional.<UsccConfirmation>empty();
                 }
             }
         });
     }
 
+    /** The producer as stored; its USCC confirmation is not part of it (see {@link #withConfirmation}). */
     Optional<Producer> producer(String id) {
         return db.inTransaction(c -> Rows.one(c, Producer.class, "SELECT json FROM producers WHERE id = ?", id));
     }
 
+    /** The producer with the confirmation of its USCC when one is on record, as stations receive it. */
+    Producer withConfirmation(Producer producer) {
+        String uscc = producer.uscc();
+        return uscc == null || uscc.isBlank() ? producer
+                : producer.withUsccConfirmation(usccConfirmation(uscc).orElse(null));
+    }
+
     Optional<Product> product(String id) {
         return db.inTransaction(c -> Rows.one(c, Product.class, "SELECT json FROM products WHERE id = ?", id));
+    }
+
+    /** The product whose GTIN is {@code gtin} (the first by id if several claim it). */
+    Optional<Product> productWithGtin(String gtin) {
+        return db.inTransaction(c -> Rows.one(c, Product.class,
+                "SELECT json FROM products WHERE json_extract(json, '$.gtin') = ? ORDER BY id LIMIT 1", gtin));
     }
 
     List<Producer> producers() {

@@ -45,6 +45,10 @@ final class PlatformDatabase implements AutoCloseable {
                 + " first_at TEXT NOT NULL, last_at TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS uscc_confirmations(uscc TEXT PRIMARY KEY, confirmed_by TEXT NOT NULL,"
                 + " confirmed_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS scan_alerts(code TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, product_id TEXT,"
+                + " producer_id TEXT, reason TEXT NOT NULL, scans INTEGER NOT NULL, first_at TEXT NOT NULL,"
+                + " last_at TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS scan_alerts_producer ON scan_alerts(producer_id, seq)",
     };
 
     private final Path file;

@@ -50,6 +50,7 @@ public final class ReferencePlatform implements AutoCloseable {
     private final ReferencePlatformOptions options;
     private final ScanCounter scans;
     private final Javalin app;
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String baseUrl;
 
     private ReferencePlatform(Path dataDir, ReferencePlatformOptions options) {
@@ -57,7 +58,7 @@ public final class ReferencePlatform implements AutoCloseable {
         this.db = new PlatformDatabase(dataDir);
         Clock clock = Clock.systemUTC();
         Random random = options.randomSeed() == null ? new SecureRandom() : new Random(options.randomSeed());
-        this.master = new MasterData(db);
+        this.master = new MasterData(db, () -> "reference platform " + baseUrl);
         this.issuer = new CodeIssuer(db, master, new CodeGenerator(random,
                 () -> options.resolverBase() != null ? options.resolverBase() : baseUrl), clock, options.autoAudit());
         this.intake = new EventIntake(db, clock);
@@ -69,8 +70,13 @@ public final class ReferencePlatform implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(PlatformJson.mapper(), false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.events(events -> events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
         });
-        new StationRoutes(master, issuer, intake).register(app);
+        new StationRoutes(master, issuer, intake, scans).register(app);
         new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
         new PublicRoutes(master, intake, scans).register(app);
         new ErrorReplies(MAX_BODY_BYTES).register(app);
@@ -204,6 +210,11 @@ public final class ReferencePlatform implements AutoCloseable {
             return URI.create(baseUrl + "/01/" + m.group(1) + "/21/" + m.group(2));
         }
         return URI.create(baseUrl + "/c/" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Every endpoint it serves, {@code "GET /api/platform/v1/ranges"} and so on (to hold against the contract). */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     /** Stops the server and closes the database; the data directory can be reopened by another start. */

@@ -10,6 +10,7 @@ import io.tracemark.platform.wire.NewCodeRequest;
 import io.tracemark.platform.wire.Product;
 import io.tracemark.platform.wire.RangeAck;
 import io.tracemark.platform.wire.RangeStatus;
+import io.tracemark.platform.wire.ScanAlert;
 import java.util.List;
 
 /** The station side of the contract, {@code /api/platform/v1}, behind a station bearer token. */
@@ -21,16 +22,19 @@ final class StationRoutes {
     private final MasterData master;
     private final CodeIssuer issuer;
     private final EventIntake intake;
+    private final ScanCounter scans;
 
-    StationRoutes(MasterData master, CodeIssuer issuer, EventIntake intake) {
+    StationRoutes(MasterData master, CodeIssuer issuer, EventIntake intake, ScanCounter scans) {
         this.master = master;
         this.issuer = issuer;
         this.intake = intake;
+        this.scans = scans;
     }
 
     void register(Javalin app) {
         app.before(BASE + "/*", this::authenticate);
-        app.get(BASE + "/producers", ctx -> ctx.json(List.of(master.producer(producer(ctx)).orElseThrow())));
+        app.get(BASE + "/producers", ctx -> ctx.json(List.of(master.withConfirmation(
+                master.producer(producer(ctx)).orElseThrow()))));
         app.get(BASE + "/products", ctx -> ctx.json(master.productsOf(producer(ctx))));
         app.get(BASE + "/products/{id}", ctx -> ctx.json(product(ctx, ctx.pathParam("id"))));
         app.post(BASE + "/code-requests", ctx -> ctx.status(201)
@@ -48,6 +52,8 @@ final class StationRoutes {
         app.post(BASE + "/daily-quantities", ctx -> ctx.json(intake.daily(producer(ctx),
                 JsonBody.read(ctx, DailyQuantity.class), master)));
         app.post(BASE + "/returns", ctx -> ctx.json(issuer.returnCodes(producer(ctx), JsonBody.read(ctx, CodeReturn.class))));
+        app.get(BASE + "/scan-alerts", ctx -> ctx.json(scans.alertsOf(producer(ctx),
+                number(ctx, "after", 0, 0, Long.MAX_VALUE), (int) number(ctx, "limit", ScanAlert.MAX_PAGE, 1, ScanAlert.MAX_PAGE))));
         app.get(BASE + "/codes", ctx -> {
             String code = ctx.queryParam("code");
             if (code == null || code.isEmpty()) {
@@ -82,6 +88,22 @@ final class StationRoutes {
         }
         List<CodeRange> ranges = issuer.ranges(producer(ctx), st, ctx.queryParam("productId"));
         ctx.json(ranges);
+    }
+
+    private static long number(Context ctx, String name, long absent, long min, long max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return absent;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest(name, "'" + text + "' is not a whole number from " + min + " to " + max);
     }
 
     private Product product(Context ctx, String id) {

@@ -17,6 +17,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
+import io.tracemark.platform.HttpPlatformClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,15 +31,23 @@ class RandomSerialsTest {
     @TempDir
     Path dir;
     ReferencePlatform platform;
+    /** Every admin and station exchange goes through it: the replies (bad requests too) must be what the contract says. */
+    ContractProxy proxy;
 
     @BeforeEach
     void start() {
         platform = ReferencePlatform.start(0, dir, ReferencePlatformOptions.demo().withRandomSeed(11));
+        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
     }
 
     @AfterEach
     void stop() {
-        platform.close();
+        try {
+            proxy.assertSeenConform(true);
+        } finally {
+            proxy.close();
+            platform.close();
+        }
     }
 
     @Test
@@ -64,7 +75,7 @@ class RandomSerialsTest {
         HttpResponse<String> set = send("PUT", admin("/products/" + SampleData.KETTLE + "/serials"),
                 "{\"mode\": \"random\", \"alphabet\": \"0123456789\", \"length\": 4}");
         assertEquals(200, set.statusCode(), set.body());
-        HttpResponse<String> refused = send("POST", platform.baseUrl() + "/api/platform/v1/code-requests",
+        HttpResponse<String> refused = send("POST", proxy.uri() + "/api/platform/v1/code-requests",
                 "{\"productId\": \"" + SampleData.KETTLE + "\", \"quantity\": 2}", SampleData.STATION_TOKEN);
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("above the limit 1/10,000"), refused.body());
@@ -106,7 +117,7 @@ class RandomSerialsTest {
     }
 
     private String admin(String path) {
-        return platform.baseUrl() + "/api/platform/v1/admin" + path;
+        return proxy.uri() + "/api/platform/v1/admin" + path;
     }
 
     private HttpResponse<String> send(String method, String uri, String body) throws Exception {

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
+import io.tracemark.platform.HttpPlatformClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,15 +28,23 @@ class UsccConfirmationTest {
     @TempDir
     Path dir;
     ReferencePlatform platform;
+    /** Every admin and station exchange goes through it: the replies (bad requests too) must be what the contract says. */
+    ContractProxy proxy;
 
     @BeforeEach
     void start() {
         platform = ReferencePlatform.start(0, dir, ReferencePlatformOptions.demo().withRandomSeed(3));
+        proxy = new ContractProxy(OpenApiContract.platform(), platform.baseUrl(), HttpPlatformClient.API_PATH);
     }
 
     @AfterEach
     void stop() {
-        platform.close();
+        try {
+            proxy.assertSeenConform(true);
+        } finally {
+            proxy.close();
+            platform.close();
+        }
     }
 
     @Test
@@ -59,7 +70,7 @@ class UsccConfirmationTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/api/platform/v1" + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(proxy.uri() + "/api/platform/v1" + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + platform.adminToken())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
