@@ -15,6 +15,7 @@ import io.tracemark.sim.VirtualPrinter;
 import io.tracemark.sim.VirtualRejectGate;
 import io.tracemark.store.Database;
 import io.tracemark.verify.ImageSource;
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +83,10 @@ public final class SimulatedLine implements AutoCloseable {
     private final VirtualLine virtualLine;
     private final Station station;
     private final DirectReader directReader;
+    private final SampledCamera sampled;
+    /** Every 25th camera frame is kept, at most 40 (about 50 MB of 1280×1024 frames), see {@link #cameraFrames()}. */
+    private static final int SAMPLE_EVERY = 25;
+    private static final int SAMPLE_KEEP = 40;
 
     private SimulatedLine(Options o, boolean directReads) {
         PrinterProfile profile = PrinterProfiles.load(o.printerProfile());
@@ -97,6 +102,8 @@ public final class SimulatedLine implements AutoCloseable {
             if (f.cameraFailAt() > 0) {
                 camera = new FailingCamera(camera, f.cameraFailAt());
             }
+            this.sampled = new SampledCamera(camera, SAMPLE_EVERY, SAMPLE_KEEP);
+            camera = sampled;
             StationConfig.Device scanner = directReads
                     ? new StationConfig.Device(SCANNER, URI.create(directReader.uri()), "generic")
                     : new StationConfig.Device(SCANNER, URI.create("sim://" + SCANNER), null);
@@ -167,6 +174,15 @@ public final class SimulatedLine implements AutoCloseable {
 
     public MasterDataStore masterData() {
         return station.masterData();
+    }
+
+    /**
+     * Copies of some of the frames the virtual camera handed to the station so far (every 25th, at
+     * most 40; none when the station reads result strings), e.g. to measure what decoding them as a
+     * real camera transports them would cost.
+     */
+    public List<BufferedImage> cameraFrames() {
+        return sampled.frames();
     }
 
     /** The in-process reference platform and the station's link to it. */

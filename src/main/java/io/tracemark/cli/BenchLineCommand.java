@@ -7,6 +7,7 @@ import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.store.Database;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,12 +34,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "line", mixinStandardHelpOptions = true,
         description = "Sustained units/s of the simulated line end to end, units/s per 10,000-unit window, "
-                + "the send-to-verdict time and the station's CPU per unit. Exit code 1 unless the job "
-                + "completed with the books balanced and no stop.")
+                + "the send-to-verdict time, the station's CPU and database commits per unit, measured on a job "
+                + "that follows the warm-up job, if any (--warmup); with --reads images also the CPU per frame of "
+                + "decoding the camera's frames from JPEG (as the camera's HTTP snapshot/MJPEG sends them) and PNG, "
+                + "reported apart. Exit code 1 unless the jobs completed with the books balanced and no stop.")
 public final class BenchLineCommand implements Callable<Integer> {
 
     private static final int WINDOW = 10_000;
     private static final long SAMPLE_MS = 200;
+    /** Warm-up units before a run with result strings (about a minute: the JIT is done compiling the line by then). */
+    static final int DIRECT_WARMUP = 5_000;
 
     @Spec
     CommandSpec spec;
@@ -51,6 +57,11 @@ public final class BenchLineCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
+    @Option(names = "--warmup", description = "units of a warm-up job run first on the same station and left out "
+            + "of every figure (JIT compilation, caches; as JMH warms up before it measures); its books must balance "
+            + "too. Default: 5000 with --reads direct, 0 with images (their figures include warm-up)")
+    Integer warmup;
+
     @Option(names = "--reads", defaultValue = "images", description = "images (default: the camera's frames, "
             + "decoded and graded by the station) or direct (a reader sends each printed label's data as a result "
             + "string, generic profile over loopback TCP; nothing drawn or decoded)")
@@ -62,19 +73,35 @@ public final class BenchLineCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--reads: '" + reads + "' is neither 'images' nor 'direct'");
         }
+        int warmupUnits = warmup != null ? warmup : reads.equals("direct") ? DIRECT_WARMUP : 0;
+        if (warmupUnits < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup: " + warmupUnits + " is negative");
+        }
         Path dir = Files.createTempDirectory("tracemark-bench-line-");
         SimulatedLine.Options options = SimulatedLine.Options.demo(dir)
-                .withFaults(LineFaults.parse(faults, DegradationMix.line(), 1)).withCodes(units * 2 + 100);
+                .withFaults(LineFaults.parse(faults, DegradationMix.line(), 1))
+                .withCodes((units + warmupUnits) * 2 + 100);
         Map<String, Object> doc = new LinkedHashMap<>();
         boolean ok;
         try (SimulatedLine sim = reads.equals("direct") ? SimulatedLine.startReadingDirect(options)
                 : SimulatedLine.start(options)) {
+            Optional<Reconciliation> warmed = Optional.empty();
+            List<String> warmupStops = List.of();
+            if (warmupUnits > 0) {
+                DemoRun.Outcome w = DemoRun.run(sim, warmupUnits, 0, Duration.ofHours(1));
+                warmed = w.books();
+                warmupStops = w.stops();
+            }
             StationCpu cpu = new StationCpu();
             cpu.sample();
             long cpuBefore = cpu.nanos() + sim.decodeCpuNanos();
+            long commitsBefore = sim.database().commits();
+            CpuByWindow byWindow = new CpuByWindow(WINDOW);
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
+                    long verified = sim.line().snapshot().counters().verified(); // before the CPU: never ahead of it
                     cpu.sample();
+                    byWindow.sample(verified, cpu.nanos() + sim.decodeCpuNanos());
                     try {
                         Thread.sleep(SAMPLE_MS);
                     } catch (InterruptedException e) {
@@ -93,12 +120,18 @@ public final class BenchLineCommand implements Callable<Integer> {
             }
             cpu.sample();
             long stationCpu = cpu.nanos() + sim.decodeCpuNanos() - cpuBefore;
+            byWindow.sample(sim.line().snapshot().counters().verified(), cpu.nanos() + sim.decodeCpuNanos());
+            long commits = sim.database().commits() - commitsBefore;
             Reconciliation r = outcome.books().orElseThrow(() -> new TracemarkException("bench line: job did not run: "
                     + outcome.refused().orElse("?")));
             List<Long> latencies = latencies(sim.database(), r.job());
             List<Double> windows = windows(verdictTimes(sim.database(), r.job()));
             doc.put("units", units);
             doc.put("reads", reads);
+            doc.put("warmupUnits", warmupUnits);
+            boolean warmupOk = warmupUnits == 0 || warmed.map(b -> b.balanced() && b.verified() >= warmupUnits)
+                    .orElse(false) && warmupStops.isEmpty();
+            doc.put("warmupOk", warmupOk);
             doc.put("unitsPerSecond", r.unitsPerSecond());
             doc.put("unitsPerMinute", Math.round(r.unitsPerSecond() * 60));
             doc.put("sendToVerdictMedianMs", percentile(latencies, 50));
@@ -110,13 +143,21 @@ public final class BenchLineCommand implements Callable<Integer> {
             doc.put("balanced", r.balanced());
             doc.put("stops", outcome.stops());
             long judged = r.verified() + r.rejected();
-            doc.put("stationCpuMsPerUnit", judged == 0 || !cpu.supported() ? null
-                    : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0);
+            Double cpuPerUnit = judged == 0 || !cpu.supported() ? null
+                    : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0;
+            doc.put("stationCpuMsPerUnit", cpuPerUnit);
+            if (reads.equals("images")) {
+                List<BufferedImage> frames = sim.cameraFrames();
+                doc.put("compressedFrames", CompressedFrameCost.json(CompressedFrameCost.measure(frames), frames.size(),
+                        cpuPerUnit));
+            }
+            doc.put("commitsPerUnit", judged == 0 ? null : Math.round(commits * 1000.0 / judged) / 1000.0);
             doc.put("windowUnits", WINDOW);
             doc.put("unitsPerSecondByWindow", windows);
+            doc.put("stationCpuMsPerUnitByWindow", byWindow.msPerUnit());
             doc.put("targetUnitsPerSecond", 50);
             doc.put("targetStationCpuMsPerUnit", reads.equals("direct") ? 0.5 : 5);
-            ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units;
+            ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units && warmupOk;
             doc.put("ok", ok);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -128,7 +169,8 @@ public final class BenchLineCommand implements Callable<Integer> {
         }
         if (!ok) {
             spec.commandLine().getErr().println("bench line: the run is not valid (books balanced, no stop and "
-                    + units + " units verified are required): see 'balanced', 'stops' and 'verified'");
+                    + units + " units verified are required, and a warm-up job that balanced): see 'balanced', "
+                    + "'stops', 'verified' and 'warmupOk'");
         }
         return ok ? 0 : 1;
     }

@@ -8,18 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CPU time of the station's own threads (line, feeder, printer driver, database writer, platform
- * senders), sampled so that threads which end during the run (a feeder per start) are counted up to
+ * CPU time of the station's own threads (line, feeder, device worker, printer driver, database
+ * writer and checkpointer, scanner and gate drivers, platform senders and their HTTP client), sampled so that threads which end during the run (a feeder per start) are counted up to
  * their last sample. Threads of simulated devices and of the reference platform are not the
  * station's and are left out; the decoder thread is counted by the scanner itself (the simulated
  * camera draws on it). Not thread-safe: one sampler thread calls {@link #sample()}.
  */
 final class StationCpu {
 
+    /**
+     * The JDK's HTTP client threads: in {@code bench line} only the station has an HTTP client (its
+     * platform link; the reference platform in the same process is a Jetty server, whose threads
+     * are left out).
+     */
+    static final String HTTP_CLIENT = "HttpClient-";
+
     /** Name prefixes of the station's threads. */
     static final List<String> STATION_THREADS = List.of("line-control", "line-watchdog", "line-feeder",
-            "group-commit", "checkpoint", "zpl-events", "zpl-poller", "tcp-write-watchdog", "outbox-sender",
-            "code-range-puller", "panel-events", "scanner-");
+            "line-device-io", "group-commit", "checkpoint", "zpl-events", "zpl-poller", "tcp-write-watchdog",
+            "outbox-sender", "code-range-puller", "daily-quantity", "code-returns", "batch-end", "panel-events",
+            "scanner-", "gate-", "modbus-gate", "mjpeg-", HTTP_CLIENT);
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> cpuById = new HashMap<>();

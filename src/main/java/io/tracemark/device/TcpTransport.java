@@ -118,6 +118,27 @@ public final class TcpTransport implements Transport {
         }
     }
 
+    /** Reads only what the socket already holds ({@code available()}): no wait, no timeout. */
+    @Override
+    public int readNow(byte[] buffer) {
+        requireOpen();
+        try {
+            int ready = in.available();
+            if (ready <= 0) {
+                return 0;
+            }
+            int n = in.read(buffer, 0, Math.min(buffer.length, ready));
+            if (n < 0) {
+                close();
+                throw new DeviceException(uri.raw(), "connection closed by the device");
+            }
+            return n;
+        } catch (IOException e) {
+            close();
+            throw new DeviceException(uri.raw(), "read failed: " + e, e);
+        }
+    }
+
     @Override
     public void discardInput() {
         Socket s = socket;

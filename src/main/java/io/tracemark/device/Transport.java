@@ -43,6 +43,17 @@ public interface Transport extends AutoCloseable {
      */
     int read(byte[] buffer, Duration timeout);
 
+    /**
+     * Reads what has already arrived, up to {@code buffer.length} bytes, without waiting (this
+     * default waits a millisecond: {@link #read} with the shortest timeout).
+     *
+     * @return the number of bytes read, 0 when nothing is there
+     * @throws DeviceException when the link is closed or broken
+     */
+    default int readNow(byte[] buffer) {
+        return read(buffer, Duration.ofMillis(1));
+    }
+
     /** Discards bytes already received and not read (for example a late reply to a timed-out query). */
     void discardInput();
 

@@ -269,6 +269,16 @@ public final class CodeLedger {
         return finish(unitId, CodeState.VERIFIED, null, grade, actor);
     }
 
+    /**
+     * {@link #verify} without waiting: the future completes once VERIFIED is durable (or with the
+     * reason it could not be written). The write may share a commit with later ones (group commit);
+     * nothing written by this thread afterwards commits before it.
+     */
+    public java.util.concurrent.CompletableFuture<Unit> verifyLater(long unitId, String grade, String actor) {
+        long now = clock.millis();
+        return writes.later(conn -> finish(conn, rows.unit(conn, unitId), CodeState.VERIFIED, null, grade, actor, now));
+    }
+
     /** The unit was refused by verification: SENT -> REJECTED. */
     public Unit reject(long unitId, String reason, String grade, String actor) {
         return finish(unitId, CodeState.REJECTED, reason, grade, actor);

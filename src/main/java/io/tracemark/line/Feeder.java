@@ -8,20 +8,24 @@ import io.tracemark.printer.LabelJob;
 import io.tracemark.printer.Printer;
 import io.tracemark.printer.PrinterFaultException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread that feeds the printer: takes a code, merges its label, records SENT in the ledger
- * (durable before the bytes leave), tells the matcher what to expect, then submits to the printer,
- * which blocks while its look-ahead is full. It sends only while units are still needed and the
+ * The thread that feeds the printer: takes codes for the room the printer has, merges their labels,
+ * records them SENT in the ledger (durable before the bytes leave), tells the matcher what to expect,
+ * then submits them to the printer, which blocks while its look-ahead is full. It sends only while units are still needed and the
  * number awaiting a verdict is under the bound; it pauses between units on request.
  */
 final class Feeder implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Feeder.class);
+    /** Longest the feeder waits for room in the printer before it sends anyway (and the submit waits). */
+    static final java.time.Duration ROOM_WAIT = java.time.Duration.ofMillis(200);
 
     private final String jobId;
     private final CodeLedger ledger;
@@ -38,6 +42,8 @@ final class Feeder implements Runnable {
     private volatile boolean running = true;
     private volatile boolean paused;
     private boolean parked;
+    /** Counts {@link #wake()} calls (guarded by the monitor), so that a wake just before a wait is not lost. */
+    private long wakes;
     private Thread thread;
 
     Feeder(String jobId, CodeLedger ledger, CodeSupply supply, JobLabels labels, Printer printer, UnitMatcher matcher,
@@ -65,7 +71,9 @@ final class Feeder implements Runnable {
     public void run() {
         try {
             while (awaitTurn()) {
-                sendOne();
+                if (awaitRoom()) {
+                    sendBatch();
+                }
             }
         } catch (PrinterFaultException e) {
             stop.accept(StopCause.of(e.status()));
@@ -87,13 +95,43 @@ final class Feeder implements Runnable {
         }
     }
 
-    private void sendOne() {
-        String code = supply.next(Math.max(1, stillNeeded.getAsInt()), CodeLedger.SYSTEM);
-        String zpl = labels.unitZpl(code);
-        Unit unit = ledger.markSent(jobId, code, CodeLedger.SYSTEM);
-        matcher.expect(new PendingUnit(unit.id(), unit.seq(), code, labels.expectation(code), clock.instant(), null));
-        onSent.run();
-        printer.submit(new LabelJob(unit.id(), zpl));
+    /**
+     * Sends the units the printer has room for now and one more, which waits in the printer's submit
+     * for the next label to come out (as a single unit always did), as far as units are needed and
+     * may await a verdict. Their SENT is written in one transaction before the first byte leaves: one
+     * commit for two labels or more instead of one each. A unit whose submit is not reached (the
+     * printer failed) stays SENT and is voided with the units in flight.
+     */
+    private void sendBatch() {
+        int needed = stillNeeded.getAsInt();
+        int n = batchSize(printer.lookAhead() - printer.outstanding().size(), needed,
+                maxAwaiting - matcher.awaiting());
+        List<String> codes = new ArrayList<>(n);
+        List<String> zpl = new ArrayList<>(n);
+        codes.add(supply.next(Math.max(1, needed), CodeLedger.SYSTEM));
+        while (codes.size() < n && supply.peek() != null) { // more only from codes at hand, no new allocation
+            codes.add(supply.next(needed - codes.size(), CodeLedger.SYSTEM));
+        }
+        for (String code : codes) {
+            zpl.add(labels.unitZpl(code));
+        }
+        List<Unit> units = codes.size() == 1 ? List.of(ledger.markSent(jobId, codes.get(0), CodeLedger.SYSTEM))
+                : ledger.markSent(jobId, codes, CodeLedger.SYSTEM);
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            matcher.expect(new PendingUnit(unit.id(), unit.seq(), codes.get(i), labels.expectation(codes.get(i)),
+                    clock.instant(), null));
+            onSent.run();
+            printer.submit(new LabelJob(unit.id(), zpl.get(i)));
+        }
+    }
+
+    /**
+     * Units to send at once: what the printer has room for plus the one that waits for room, bounded
+     * by the units needed and allowed in flight; at least 1.
+     */
+    static int batchSize(int printerRoom, int stillNeeded, int awaitingRoom) {
+        return Math.max(1, Math.min(Math.max(0, printerRoom) + 1, Math.min(stillNeeded, awaitingRoom)));
     }
 
     /**
@@ -123,9 +161,42 @@ final class Feeder implements Runnable {
         }
     }
 
-    /** Something changed (a verdict, a resume): look again. */
+    /**
+     * Waits (at most {@link #ROOM_WAIT}) until the printer has room for a label, so that codes are
+     * marked SENT only when they can leave at once; false when a pause or the end came first. After
+     * the wait it sends anyway: the printer's own submit timeout then tells a stuck printer.
+     */
+    private boolean awaitRoom() {
+        long deadline = System.nanoTime() + ROOM_WAIT.toNanos();
+        while (true) {
+            long seen;
+            synchronized (monitor) {
+                if (!running || paused) {
+                    return false;
+                }
+                seen = wakes;
+            }
+            long left = deadline - System.nanoTime();
+            if (printer.outstanding().size() < printer.lookAhead() || left <= 0) {
+                return true;
+            }
+            synchronized (monitor) {
+                if (wakes == seen && running && !paused) {
+                    try {
+                        monitor.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Something changed (a verdict, a label printed, a resume): look again. */
     void wake() {
         synchronized (monitor) {
+            wakes++;
             monitor.notifyAll();
         }
     }

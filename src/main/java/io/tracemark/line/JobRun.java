@@ -25,7 +25,7 @@ final class JobRun implements PrinterListener {
     private final Executor events;
     private final Runnable readTrigger;
     private volatile String jobId;
-    private Feeder feeder;
+    private volatile Feeder feeder;
 
     JobRun(JobRequest request, Product product, JobLabels labels, Printer printer, Grade minimum, UnitMatcher matcher,
            Consumer<StopCause> stop, Executor events, Runnable readTrigger) {
@@ -68,6 +68,10 @@ final class JobRun implements PrinterListener {
     @Override
     public void printed(long unitId) {
         events.execute(() -> matcher.printed(unitId));
+        Feeder f = feeder;
+        if (f != null) {
+            f.wake(); // the printer has room again
+        }
         try {
             readTrigger.run();
         } catch (DeviceException e) {

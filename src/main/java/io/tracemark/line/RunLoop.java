@@ -84,7 +84,15 @@ final class RunLoop {
             public void stop(StopCause cause) {
                 stopLater(cause);
             }
-        });
+
+            @Override
+            public void decided() {
+                JobRun job = core.run;
+                if (job != null && job.feeder() != null) {
+                    job.feeder().wake(); // one unit fewer awaits its verdict: the feeder may send
+                }
+            }
+        }, loop.events("verdict written"));
     }
 
     /**

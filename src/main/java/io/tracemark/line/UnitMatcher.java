@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Pairs camera results with the units they show ({@link ReadPairing}: by trigger number when the
  * reader gives one, else by order within the capture epoch and by content), then judges the content
  * against the unit's expected content ({@link Judgement}). The verdict is written to the ledger
- * first; a reject then fires the gate ({@link RejectActuator}); a reject that cannot be written still
+ * first: a reject then fires the gate ({@link RejectActuator}); a good verdict is reported to the line
+ * once durable, without holding up the next results (its write may share a commit with the writes
+ * that follow, see {@link io.tracemark.store.GroupCommit#later}); a verdict that cannot be written still
  * fires the gate (rejecting is always safe) and stops the line. One lock guards the queues and the
  * verdict writes, so a stop can void what is in flight without racing a verdict. A verdict costs the
  * same whatever the size of the job.
@@ -32,6 +34,10 @@ final class UnitMatcher {
         void judged(UnitVerdict verdict, Judgement judgement);
 
         void stop(StopCause cause);
+
+        /** A unit was judged good and is no longer awaiting its result; its verdict is being written. */
+        default void decided() {
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,7 +48,11 @@ final class UnitMatcher {
     private final Clock clock;
     private final Events events;
     private final RejectActuator gate;
+    /** Where a verdict whose write completed is told to the line (its own thread). */
+    private final java.util.concurrent.Executor written;
     private volatile JobRules rules;
+    /** Units judged good whose VERIFIED is not yet durable: neither awaiting a result nor counted verified. */
+    private int writing;
     private int consecutiveRejects;
     private Instant lastResultAt;
 
@@ -50,8 +60,10 @@ final class UnitMatcher {
     record JobRules(TraceLevel level, Grade minimum, int consecutiveRejectLimit, Duration verdictTimeout) {
     }
 
-    UnitMatcher(CodeLedger ledger, Clock clock, RejectActuator gate, Events events) {
+    UnitMatcher(CodeLedger ledger, Clock clock, RejectActuator gate, Events events,
+                java.util.concurrent.Executor written) {
         this.ledger = ledger;
+        this.written = written;
         this.clock = clock;
         this.gate = gate;
         this.events = events;
@@ -163,13 +175,16 @@ final class UnitMatcher {
     long stillNeeded(long quantity, java.util.function.LongSupplier verified) {
         lock.lock();
         try {
-            return quantity - verified.getAsLong() - pairing.live();
+            return quantity - verified.getAsLong() - pairing.live() - writing;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Units sent and not yet judged in this epoch (challenge units included). */
+    /**
+     * Units sent and not yet judged in this epoch (challenge units included); units judged good whose
+     * verdict is still being written are judged (they are not on the belt without a verdict).
+     */
     int awaiting() {
         lock.lock();
         try {
@@ -242,32 +257,47 @@ final class UnitMatcher {
         }
         String actor = CodeLedger.SYSTEM;
         if (j.verified()) {
-            try {
-                ledger.verify(unit.unitId, j.grade().isEmpty() ? null : j.grade(), actor);
-            } catch (RuntimeException e) {
-                // not on the books as good: it must not go on as good
-                unwritten(unit, "VERIFIED", e);
-                return;
-            }
+            // durable before the line hears of it; the write may share a commit with the next ones
+            writing++;
             consecutiveRejects = 0;
-        } else {
-            LOG.info("unit {} ({}) rejected: {}{}", unit.unitId, unit.code, j.reason(),
-                    j.read().isEmpty() ? "" : ", read '" + j.read() + "'");
-            try {
-                ledger.reject(unit.unitId, j.reason(), j.grade().isEmpty() ? null : j.grade(), actor);
-            } catch (RuntimeException e) {
-                unwritten(unit, "REJECTED", e);
-                return;
-            }
-            consecutiveRejects++;
-            gate.fire(unit.unitId, unit.code);
+            ledger.verifyLater(unit.unitId, j.grade().isEmpty() ? null : j.grade(), actor)
+                    .whenComplete((done, error) -> written.execute(() -> verifiedWritten(unit, j, error)));
+            events.decided();
+            return;
         }
-        events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, j.verified(), j.reason(), j.grade(),
+        LOG.info("unit {} ({}) rejected: {}{}", unit.unitId, unit.code, j.reason(),
+                j.read().isEmpty() ? "" : ", read '" + j.read() + "'");
+        try {
+            ledger.reject(unit.unitId, j.reason(), j.grade().isEmpty() ? null : j.grade(), actor);
+        } catch (RuntimeException e) {
+            unwritten(unit, "REJECTED", e);
+            return;
+        }
+        consecutiveRejects++;
+        gate.fire(unit.unitId, unit.code);
+        events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, false, j.reason(), j.grade(),
                 clock.instant()), j);
-        if (!j.verified() && consecutiveRejects >= r.consecutiveRejectLimit()) {
+        if (consecutiveRejects >= r.consecutiveRejectLimit()) {
             events.stop(StopCause.fault("rejects.consecutive", consecutiveRejects + " rejects in a row (limit "
                     + r.consecutiveRejectLimit() + "), last unit " + unit.unitId + " code " + unit.code + ": "
                     + j.reason()));
+        }
+    }
+
+    /** The VERIFIED of {@code unit} is durable (or failed: {@code error}); on the line's thread. */
+    private void verifiedWritten(PendingUnit unit, Judgement j, Throwable error) {
+        lock.lock();
+        try {
+            writing--;
+            if (error != null) {
+                // not on the books as good: it must not go on as good
+                unwritten(unit, "VERIFIED", error);
+                return;
+            }
+            events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, true, j.reason(), j.grade(),
+                    clock.instant()), j);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -281,7 +311,7 @@ final class UnitMatcher {
      * The verdict could not be written (storage failing): the unit is thrown out by the gate (rejecting
      * is always safe) and the line stops; the unit stays SENT and is voided with the units in flight.
      */
-    private void unwritten(PendingUnit unit, String verdict, RuntimeException e) {
+    private void unwritten(PendingUnit unit, String verdict, Throwable e) {
         LOG.error("unit {} ({}): {} could not be written: {}", unit.unitId, unit.code, verdict, rootMessage(e));
         gate.fire(unit.unitId, unit.code);
         events.stop(StopCause.fault("storage.failed", "the verdict " + verdict + " of unit " + unit.unitId + " ("

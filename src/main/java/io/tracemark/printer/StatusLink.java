@@ -18,8 +18,6 @@ import java.util.function.Supplier;
  */
 final class StatusLink {
 
-    private static final Duration DRAIN = Duration.ofMillis(1);
-
     private final Transport transport;
     private final Duration timeout;
     private final ReentrantLock io = new ReentrantLock();
@@ -39,12 +37,12 @@ final class StatusLink {
         this.lines = listener;
     }
 
-    /** Reads what has arrived without waiting (beyond a millisecond) and hands out complete lines. Holds the link. */
+    /** Reads what has arrived without waiting and hands out complete lines. Holds the link. */
     void drain() {
         exclusive(() -> {
             if (transport.isOpen()) {
                 int n;
-                while ((n = transport.read(buffer, DRAIN)) > 0) {
+                while ((n = transport.readNow(buffer)) > 0) {
                     split(n, null, 0);
                 }
             }

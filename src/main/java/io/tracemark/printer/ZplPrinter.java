@@ -42,6 +42,8 @@ public final class ZplPrinter implements Printer {
     private final StatusLink link;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    /** Wakes the poller: labels outstanding again after none (busy polling starts), or closing. */
+    private final Condition pollDue = lock.newCondition();
     private final ArrayDeque<Sent> outstanding = new ArrayDeque<>();
     private final List<PrinterListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> formats = new CopyOnWriteArrayList<>();
@@ -179,6 +181,9 @@ public final class ZplPrinter implements Printer {
                 throw new PrinterFaultException(lastStatus, "printer in fault, unit " + unitId + " not sent");
             }
             Sent sent = new Sent(unitId);
+            if (outstanding.isEmpty()) {
+                pollDue.signal(); // from the idle interval to the busy one
+            }
             outstanding.addLast(sent);
             return sent;
         } catch (InterruptedException e) {
@@ -257,6 +262,7 @@ public final class ZplPrinter implements Printer {
         try {
             p = poller;
             changed.signalAll();
+            pollDue.signalAll();
         } finally {
             lock.unlock();
         }
@@ -292,7 +298,7 @@ public final class ZplPrinter implements Printer {
                 if (left <= 0) {
                     return true;
                 }
-                changed.awaitNanos(left);
+                pollDue.awaitNanos(left); // not woken by every label and confirmation, only when it matters
             }
             return false;
         } catch (InterruptedException e) {
@@ -431,6 +437,9 @@ public final class ZplPrinter implements Printer {
         }
         if (newFault) {
             LOG.warn("{} - fault: {}", device(), status.summary());
+        }
+        if (printed.isEmpty() && !newFault && !recovered) {
+            return; // nothing to tell: no hop to the event thread
         }
         dispatch(() -> {
             for (long unit : printed) {

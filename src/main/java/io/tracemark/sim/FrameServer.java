@@ -39,7 +39,7 @@ public final class FrameServer implements AutoCloseable {
 
     private static final String BOUNDARY = "frame";
     private static final byte[] STOP = new byte[0];
-    private static final float JPEG_QUALITY = 0.95f;
+    public static final float JPEG_QUALITY = 0.95f;
 
     private final HttpServer server;
     private static final int PENDING = 32;
@@ -100,7 +100,7 @@ public final class FrameServer implements AutoCloseable {
     }
 
     /** The frame as a JPEG of quality {@value #JPEG_QUALITY} (machine-vision cameras stream high quality). */
-    static byte[] jpeg(BufferedImage frame) {
+    public static byte[] jpeg(BufferedImage frame) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {

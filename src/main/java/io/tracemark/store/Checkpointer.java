@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
 final class Checkpointer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
-    /** Checkpoint at least this often while commits come in. */
-    private static final long PERIOD_MS = 50;
+    /**
+     * Checkpoint at most this often while commits come in: a page changed by many commits in the
+     * meantime (the last page of a table, an index page) is copied and synced once, not once per
+     * commit; the log holds about a second of commits (a few hundred pages at line speed).
+     */
+    private static final long PERIOD_MS = 1_000;
 
     private final Connection conn;
     private final Thread thread;

@@ -47,6 +47,7 @@ public final class Database implements Transactions, AutoCloseable {
     private final int schemaVersion;
     private final Checkpointer checkpointer;
     private final AtomicLong commitNanos = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
     private volatile boolean closed;
 
     private Database(Path file, List<Migration> migrations) throws SQLException {
@@ -126,6 +127,7 @@ public final class Database implements Transactions, AutoCloseable {
                 throw e;
             }
             commitNanos.addAndGet(System.nanoTime() - t0);
+            commits.incrementAndGet();
             if (checkpointer != null) { // null while migrations run at open
                 checkpointer.committed();
             }
@@ -198,6 +200,11 @@ public final class Database implements Transactions, AutoCloseable {
      */
     public long commitNanos() {
         return commitNanos.get();
+    }
+
+    /** Write transactions committed since the database was opened, by every writer (each one an fsync of the log). */
+    public long commits() {
+        return commits.get();
     }
 
     /** Whether the calling thread is inside {@link #inTransaction}. */

@@ -28,24 +28,41 @@ import org.slf4j.LoggerFactory;
  * group and everything queued fail, and so does every later submission.
  *
  * <p>{@link #inTransaction} blocks until the caller's work is durable, exactly like
- * {@link Database#inTransaction}, but many concurrent callers share one commit.
+ * {@link Database#inTransaction}, but many concurrent callers share one commit. Work given with
+ * {@link #later} has no caller waiting: a group made only of such work waits up to {@link #GATHER}
+ * for more before it commits, and commits at once when work arrives whose caller waits, so that
+ * both share one fsync (a commit costs about the same CPU for one piece as for twenty).
  */
 public final class GroupCommit implements Transactions, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_GROUP = 2_000;
+    /** Longest a group made only of {@link #later} work waits for more before it commits. */
+    public static final java.time.Duration GATHER = java.time.Duration.ofMillis(25);
 
     private final Database db;
+    private final long gatherNanos;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong pieces = new AtomicLong();
     private volatile boolean running = true;
+    /** Whether the writer is letting a group of work nobody waits for gather (see {@link #gather}). */
+    private volatile boolean gathering;
+    private final Object arrivals = new Object();
+    /** Set (under {@link #arrivals}) when work whose caller waits arrived while gathering. */
+    private boolean waiterArrived;
     /** The {@link Error} that ended the writer, if one did: every later submission fails with it. */
     private volatile Error brokenBy;
 
     public GroupCommit(Database db) {
+        this(db, GATHER);
+    }
+
+    /** With another gathering time than {@link #GATHER} (tests). */
+    GroupCommit(Database db, java.time.Duration gather) {
         this.db = db;
+        this.gatherNanos = gather.toNanos();
         this.writerThread = new Thread(this::drain, "group-commit " + db.file().getFileName());
         this.writerThread.setDaemon(true);
         this.writerThread.start();
@@ -56,11 +73,30 @@ public final class GroupCommit implements Transactions, AutoCloseable {
      * exceptionally (with the work's own exception, or a {@link StorageException}).
      */
     public <T> CompletableFuture<T> submit(TxWork<T> work) {
-        Pending<T> pending = new Pending<>(work, new CompletableFuture<>());
+        return submit(work, false);
+    }
+
+    /** Like {@link #submit}, for work nobody waits for: it may wait up to {@link #GATHER} to share a commit. */
+    @Override
+    public <T> CompletableFuture<T> later(TxWork<T> work) {
+        if (Thread.currentThread() == writerThread || db.inTransactionOnThisThread()) {
+            return Transactions.super.later(work); // nested: join the transaction already open
+        }
+        return submit(work, true);
+    }
+
+    private <T> CompletableFuture<T> submit(TxWork<T> work, boolean mayWait) {
+        Pending<T> pending = new Pending<>(work, new CompletableFuture<>(), mayWait, System.nanoTime());
         synchronized (this) {
             // under the same monitor as close() and a failure: nothing is queued after the final drain
             if (running) {
                 queue.add(pending);
+                if (!mayWait && gathering) {
+                    synchronized (arrivals) {
+                        waiterArrived = true;
+                        arrivals.notifyAll();
+                    }
+                }
                 return pending.future;
             }
         }
@@ -156,6 +192,7 @@ public final class GroupCommit implements Transactions, AutoCloseable {
                 continue; // close() asked to stop; commit what is left first
             }
             queue.drainTo(group, MAX_GROUP - 1);
+            gather(group);
             try {
                 commit(group);
             } catch (Error e) {
@@ -163,6 +200,47 @@ public final class GroupCommit implements Transactions, AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * While nobody waits for any piece of the group, lets more work queue up for at most
+     * {@link #GATHER} after the oldest piece was queued; stops as soon as work arrives whose caller
+     * waits, or when closing. Work nobody waits for does not wake the writer.
+     */
+    private void gather(List<Pending<?>> group) {
+        if (group.stream().anyMatch(p -> !p.mayWait())) {
+            return;
+        }
+        long deadline = group.get(0).queuedAt() + gatherNanos;
+        gathering = true;
+        try {
+            while (running && !waiterQueued() && queue.size() + group.size() < MAX_GROUP) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                synchronized (arrivals) {
+                    if (!waiterArrived) {
+                        arrivals.wait(left / 1_000_000, (int) (left % 1_000_000));
+                    }
+                    waiterArrived = false;
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() asked to stop: commit what is here
+        } finally {
+            gathering = false;
+        }
+        queue.drainTo(group, MAX_GROUP - group.size());
+    }
+
+    private boolean waiterQueued() {
+        for (Pending<?> p : queue) {
+            if (!p.mayWait()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -246,7 +324,7 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     private record Failure(Exception exception) {
     }
 
-    private record Pending<T>(TxWork<T> work, CompletableFuture<T> future) {
+    private record Pending<T>(TxWork<T> work, CompletableFuture<T> future, boolean mayWait, long queuedAt) {
 
         @SuppressWarnings("unchecked")
         void complete(Object result) {

@@ -18,4 +18,19 @@ public interface Transactions {
      * @return the work's result, after the commit
      */
     <T> T inTransaction(TxWork<T> work);
+
+    /**
+     * Runs the work durably without making the caller wait: the future completes after the commit
+     * (or with the work's exception). Nobody waits for it, so a group commit may hold it back a
+     * little, until a caller who waits arrives or {@link GroupCommit#GATHER} passes, and commit it
+     * with theirs: one fsync for both. Work submitted later by the same thread commits after it.
+     * This default runs it at once, like {@link #inTransaction}.
+     */
+    default <T> java.util.concurrent.CompletableFuture<T> later(TxWork<T> work) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(inTransaction(work));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
 }

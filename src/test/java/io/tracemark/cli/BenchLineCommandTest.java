@@ -24,11 +24,19 @@ class BenchLineCommandTest {
         assertTrue(doc.get("stationCpuMsPerUnit").asDouble() > 0, r.out());
         assertEquals(1, doc.get("unitsPerSecondByWindow").size(), "40 units: one window");
         assertTrue(doc.get("unitsPerSecondByWindow").get(0).asDouble() > 0, r.out());
+        assertEquals(0, doc.get("warmupUnits").asInt(), "images: no warm-up by default");
+        assertTrue(doc.get("commitsPerUnit").asDouble() > 0, r.out());
+        JsonNode frames = doc.get("compressedFrames");
+        assertTrue(frames.get("frames").asInt() >= 1, "frames kept from the virtual camera: " + r.out());
+        assertTrue(frames.get("jpegBytes").asLong() > 0 && frames.get("pngBytes").asLong() > 0, r.out());
+        assertTrue(frames.get("jpegDecodeCpuMsPerFrame").asDouble() > 0, r.out());
+        assertTrue(frames.get("stationCpuMsPerUnitWithPng").asDouble() > doc.get("stationCpuMsPerUnit").asDouble(),
+                r.out());
     }
 
     @Test
     void directReadsJudgeEveryPrintedLabelFromTheReadersResultStrings() throws Exception {
-        CommandRun r = run("bench", "line", "--reads", "direct", "--units", "300", "--json");
+        CommandRun r = run("bench", "line", "--reads", "direct", "--units", "300", "--warmup", "60", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = JsonOutput.mapper().readTree(r.out());
         assertEquals("direct", doc.get("reads").asText());
@@ -39,6 +47,28 @@ class BenchLineCommandTest {
         assertEquals(0, doc.get("duplicates").asInt(), r.out());
         assertTrue(doc.get("stationCpuMsPerUnit").asDouble() > 0, r.out());
         assertEquals(0.5, doc.get("targetStationCpuMsPerUnit").asDouble());
+        assertEquals(60, doc.get("warmupUnits").asInt(), "the warm-up job ran first and is left out");
+        assertTrue(doc.get("warmupOk").asBoolean(), r.out());
+        assertTrue(doc.get("commitsPerUnit").asDouble() > 0, r.out());
+        assertEquals(1, doc.get("stationCpuMsPerUnitByWindow").size(), "300 units: one window: " + r.out());
+        assertTrue(doc.get("stationCpuMsPerUnitByWindow").get(0).asDouble() > 0, r.out());
+        assertTrue(doc.get("compressedFrames") == null, "no frames decoded with result strings: " + r.out());
+    }
+
+    @Test
+    void aNegativeWarmupIsRefusedByName() {
+        CommandRun r = run("bench", "line", "--reads", "direct", "--warmup", "-5", "--units", "10");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("--warmup") && r.err().contains("-5"), r.err());
+    }
+
+    @Test
+    void helpSaysWhatTheWarmupIs() {
+        CommandRun r = run("bench", "line", "--help");
+        assertEquals(0, r.exit(), r.err());
+        String help = r.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--warmup") && help.contains("Default: 5000 with --reads direct, 0 with images"), help);
+        assertTrue(help.contains("JPEG") && help.contains("PNG"), help);
     }
 
     @Test

@@ -38,6 +38,30 @@ class TransportTest {
     }
 
     @Test
+    void tcpReadNowTakesOnlyWhatHasArrivedAndNeverWaits() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            TcpTransport t = new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:" + server.getLocalPort()));
+            t.open();
+            try (Socket peer = server.accept()) {
+                byte[] buf = new byte[16];
+                assertEquals(0, t.readNow(buf), "nothing there: 0 at once");
+                peer.getOutputStream().write("abc".getBytes(StandardCharsets.US_ASCII));
+                peer.getOutputStream().flush();
+                StringBuilder got = new StringBuilder();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (got.length() < 3 && System.nanoTime() < deadline) { // until the bytes have arrived
+                    int n = t.readNow(buf);
+                    got.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
+                }
+                assertEquals("abc", got.toString());
+                assertEquals(0, t.readNow(buf), "all taken");
+            } finally {
+                t.close();
+            }
+        }
+    }
+
+    @Test
     void tcpWriteToAPeerThatStopsReadingFailsAfterTheWriteTimeout() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             TcpTransport t = new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:" + server.getLocalPort()

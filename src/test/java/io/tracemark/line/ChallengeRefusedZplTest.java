@@ -43,7 +43,7 @@ class ChallengeRefusedZplTest {
                     @Override
                     public void stop(StopCause cause) {
                     }
-                });
+                }, Runnable::run);
                 matcher.begin(new UnitMatcher.JobRules(io.tracemark.core.TraceLevel.ITEM, io.tracemark.verify.Grade.C,
                         3, Duration.ofSeconds(1)), java.util.Set.of());
                 ChallengeResult result = new ChallengeTest(matcher, Clock.systemUTC(), Duration.ofSeconds(1))

@@ -158,4 +158,67 @@ class GroupCommitTest {
             assertEquals(1, db.count("SELECT count(*) FROM jobs"), "the committed write stays, nothing after it");
         }
     }
+
+    @Test
+    void workNobodyWaitsForSharesTheCommitOfTheNextCallerWhoWaitsWithoutDelayingIt() throws Exception {
+        // a gathering time far beyond the test: only the waiting caller can end it
+        try (Database db = Database.open(dir); GroupCommit group = new GroupCommit(db, java.time.Duration.ofMinutes(5))) {
+            long commitsBefore = db.commits();
+            CompletableFuture<Void> later = group.later(conn -> DatabaseTest.insertJob(conn, "LATER"));
+            long t0 = System.nanoTime();
+            group.inTransaction(conn -> DatabaseTest.insertJob(conn, "WAITS"));
+            long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+            later.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(waitedMs < 60_000, "the waiting caller ended the gathering, it did not wait it out: " + waitedMs);
+            assertEquals(1, db.commits() - commitsBefore, "one commit for both");
+            assertEquals(2, db.count("SELECT count(*) FROM jobs WHERE id IN ('LATER', 'WAITS')"));
+        }
+    }
+
+    @Test
+    void workNobodyWaitsForIsCommittedAloneAfterTheGatheringTimeAndInOrder() throws Exception {
+        try (Database db = Database.open(dir); GroupCommit group = new GroupCommit(db)) {
+            CompletableFuture<Void> first = group.later(conn -> DatabaseTest.insertJob(conn, "A"));
+            CompletableFuture<Void> second = group.later(conn -> {
+                // runs after A in the same or a later transaction: A is there
+                try (PreparedStatement ps = conn.prepareStatement("SELECT count(*) FROM jobs WHERE id = 'A'");
+                     var rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "submitted later, run later");
+                }
+                return DatabaseTest.insertJob(conn, "B");
+            });
+            second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(first.isDone() && !first.isCompletedExceptionally());
+            assertEquals(2, db.count("SELECT count(*) FROM jobs WHERE id IN ('A', 'B')"), "durable once complete");
+        }
+    }
+
+    @Test
+    void closeCommitsWorkThatIsStillGathering() throws Exception {
+        CompletableFuture<Void> later;
+        try (Database db = Database.open(dir)) {
+            GroupCommit group = new GroupCommit(db, java.time.Duration.ofMinutes(5));
+            later = group.later(conn -> DatabaseTest.insertJob(conn, "PENDING"));
+            group.close();
+            later.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, db.count("SELECT count(*) FROM jobs WHERE id = 'PENDING'"), "close drained it");
+        }
+    }
+
+    @Test
+    void aFailingLaterPieceFailsItsOwnFutureOnly() throws Exception {
+        try (Database db = Database.open(dir); GroupCommit group = new GroupCommit(db, java.time.Duration.ofMinutes(5))) {
+            CompletableFuture<Void> bad = group.later(conn -> {
+                DatabaseTest.insertJob(conn, "DUP");
+                return DatabaseTest.insertJob(conn, "DUP");
+            });
+            group.inTransaction(conn -> DatabaseTest.insertJob(conn, "GOOD"));
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> bad.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertInstanceOf(StorageException.class, e.getCause(), e.toString());
+            assertEquals(1, db.count("SELECT count(*) FROM jobs WHERE id = 'GOOD'"));
+            assertEquals(0, db.count("SELECT count(*) FROM jobs WHERE id = 'DUP'"), "rolled back alone");
+        }
+    }
 }
