@@ -47,6 +47,15 @@ final class CodeLocator {
     }
 
     List<Candidate> candidates(GrayImage frame, Rectangle within, int max) {
+        return candidates(frame, within, max, MIN_TRANSITIONS);
+    }
+
+    /**
+     * The candidates of cells at least {@code minTransitions} busy: a higher threshold than the usual
+     * one keeps the cells of a small-module symbol and drops the coarser text it touches (which the
+     * usual threshold merges with the symbol into one blob whose orientation and L the text spoils).
+     */
+    List<Candidate> candidates(GrayImage frame, Rectangle within, int max, double minTransitions) {
         Rectangle area = within.intersection(new Rectangle(0, 0, frame.width(), frame.height()));
         int cols = area.width / CELL;
         int rows = area.height / CELL;
@@ -59,7 +68,7 @@ final class CodeLocator {
             for (int c = 0; c < cols; c++) {
                 double[] d = cell(frame, area.x + c * CELL, area.y + r * CELL);
                 density[r][c] = d[0];
-                busy[r][c] = d[0] >= MIN_TRANSITIONS && d[1] >= MIN_TRANSITIONS * 0.6;
+                busy[r][c] = d[0] >= minTransitions && d[1] >= minTransitions * 0.6;
             }
         }
         // touching cells, and (blur and noise leave holes in a symbol) cells one idle cell apart

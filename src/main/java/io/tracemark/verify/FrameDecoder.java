@@ -30,7 +30,9 @@ import java.util.Set;
  * margin, then tries each {@link DecodeStrategy} in order until one reads, the {@link CodeLocator}'s
  * rectified candidates inside the box among them; when nothing reads there (the box is a hint: the
  * product may sit centimetres off) or without a box it searches the whole frame: the candidates the
- * locator finds, the whole frame, the candidates rectified, a second look at the best ones. Each call
+ * locator finds, the whole frame (also halved), the candidates rectified, the candidates of the busiest
+ * cells rectified, a second look at the best ones; a Data Matrix L grid that does not decode is traced
+ * side by side for perspective ({@link SymbolEdges}). Each call
  * has a counted work budget ({@link Search}), so a frame that holds no readable symbol costs a bounded,
  * load-independent amount of work. Stateless and thread-safe.
  */
@@ -42,17 +44,22 @@ public final class FrameDecoder {
     /** A grid fitted to perspective costs about as much as a ZXing read of a quarter-megapixel view. */
     private static final int FIT_WEIGHT = 4;
     /**
-     * Work units the whole-frame search may cost (see {@link Search}): the latest read of the template
-     * corpus (seed 20261201, 120 frames) spends about 260; a frame that reads nothing stops here.
+     * Work units the whole-frame search may cost (see {@link Search}): the template corpus (seed
+     * 20261201, 120 frames) reads within it; a frame that reads nothing stops here.
      */
     static final int ATTEMPT_BUDGET = 280;
     /** Work units of the search in the code box before the whole frame (the latest box read spends about 60). */
     static final int BOX_BUDGET = 100;
     private static final int SECOND_LOOKS = 3;
+    /** Cells this busy (transitions per pixel) are a symbol's with modules below about 4 px, rarely text's. */
+    private static final double DENSE_TRANSITIONS = 0.10;
+    private static final int DENSE_CANDIDATES = 2;
     private static final List<DecodeStrategy> SECOND_LOOK = List.of(DecodeStrategy.SCALED_UP);
     private static final double ANGLE_STEP = 1.5;
     /** Candidates whose estimated modules are smaller than this are also rectified at twice the size. */
     private static final double ENLARGE_BELOW_PX = 6.0;
+    /** Candidates whose estimated modules are at least this large are also tried at half size (noise averaged). */
+    private static final double HALVE_FROM_PX = 4.0;
     private static final double[] PERSPECTIVE_STEPS = {2.0, 1.0, 0.5};
     /** The first L grids of a view (squarest first) are also fitted when they do not decode as sampled. */
     private static final int FITTED_GRIDS = 2;
@@ -181,12 +188,25 @@ public final class FrameDecoder {
                 return found;
             }
         }
-        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID), search);
+        // the whole frame, then halved: a linear code in sensor noise reads on the averaged pixels
+        Optional<Decoded> found = tryAll(frame, whole, List.of(DecodeStrategy.HYBRID, DecodeStrategy.SCALED_DOWN),
+                search);
         if (found.isPresent()) {
             return found;
         }
         for (CodeLocator.Candidate candidate : candidates) {
             found = rectified(frame, candidate, search);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        // small modules next to text: the usual threshold merges both into one blob whose angle and L the
+        // text spoils; the busiest cells alone outline the symbol
+        for (CodeLocator.Candidate dense : locator.candidates(frame, whole, DENSE_CANDIDATES, DENSE_TRANSITIONS)) {
+            if (candidates.stream().anyMatch(c -> c.region().equals(dense.region()))) {
+                continue;
+            }
+            found = rectified(frame, dense, search);
             if (found.isPresent()) {
                 return found;
             }
@@ -263,7 +283,7 @@ public final class FrameDecoder {
             return Optional.empty();
         }
         Optional<Decoded> d = decodeView(v.get(), c.region(), search, true);
-        if (d.isEmpty() && c.modulePx() >= 5.0) {
+        if (d.isEmpty() && c.modulePx() >= HALVE_FROM_PX) {
             GrayImage half = v.get().image().scale(0.5);
             ViewMapping toFrame = v.get().toFrame().after(new ViewMapping(
                     (double) v.get().image().width() / half.width(), 0, 0,
@@ -363,7 +383,19 @@ public final class FrameDecoder {
             grid = new SymbolGeometry.Matrix(grid.columns(), grid.rows(), grid.source(), grid.target(), bits);
             result = decodeDataMatrix(bits);
         }
-        if (result.isEmpty() || !toSpare(result.get(), bits)) {
+        boolean edgeFitted = false;
+        if (result.isEmpty() && fit && search.spend(UNIT_PIXELS, FIT_WEIGHT)) {
+            Optional<SymbolGeometry.Matrix> traced = SymbolEdges.traced(view,
+                    new SymbolGeometry.Matrix(bits.getWidth(), bits.getHeight(), sampled.source(), sampled.target(),
+                            sampled.bits()), b -> decodeDataMatrix(b).isPresent());
+            if (traced.isPresent()) {
+                grid = traced.get();
+                bits = grid.bits();
+                result = decodeDataMatrix(bits);
+                edgeFitted = true;
+            }
+        }
+        if (result.isEmpty() || !toSpare(result.get(), bits, edgeFitted)) {
             return Optional.empty();
         }
         String id = "]d" + result.get().getSymbologyModifier();
@@ -380,12 +412,13 @@ public final class FrameDecoder {
      * True when the decode left error correction to spare. The L-shape sampler tries many grid
      * hypotheses (sizes, fits, angles, candidates); a random grid of a small symbol decodes within its
      * full capacity now and then (10×10: 5 check codewords, 2 corrections, about 1 in 600,000; seen on a
-     * noisy perspective frame), within one correction less about a thousand times more rarely.
+     * noisy perspective frame), within one correction less about a thousand times more rarely. A traced
+     * grid ({@code traced}: five sizes tried, five times the chance) must have corrected at most half.
      */
-    private static boolean toSpare(DecoderResult result, BitMatrix bits) {
+    private static boolean toSpare(DecoderResult result, BitMatrix bits, boolean traced) {
         int capacity = ErrorCorrectionCapacity.dataMatrix(bits.getHeight(), bits.getWidth()) / 2;
         Integer errors = result.getErrorsCorrected();
-        return errors != null && capacity > 0 && errors < capacity;
+        return errors != null && capacity > 0 && (traced ? errors <= capacity / 2 : errors < capacity);
     }
 
     private static Optional<DecoderResult> decodeDataMatrix(BitMatrix bits) {
