@@ -398,10 +398,7 @@ final class ReadPairing {
      */
     private boolean mustAlign(ReadResult result) {
         PendingUnit head = slots.peekFirst();
-        if (!itemLevel || !head.settled || !head.maybe || result instanceof ReadResult.Read || live == 0) {
-            return false;
-        }
-        return true;
+        return itemLevel && head.settled && head.maybe && !(result instanceof ReadResult.Read) && live > 0;
     }
 
     /**

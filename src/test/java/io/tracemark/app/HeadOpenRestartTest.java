@@ -27,25 +27,19 @@ class HeadOpenRestartTest {
     @TempDir
     Path dir;
 
-    /** The ~JA the abort wrote reaches the printer a moment later: polls its status, as a host would. */
+    /**
+     * The ~JA the abort wrote reaches the printer a moment later; the printer offers no event for it, so
+     * its status is polled, as a host polls {@code ~HS}.
+     */
     private static boolean bufferEmptiesWithin(LineRig rig, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (rig.sim.virtualPrinter().hostStatus().formatsInBuffer() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            operatorPause(0);
+            Thread.onSpinWait();
         }
         return true;
-    }
-
-    /** An operator takes a moment between steps; how long varies (nothing waits on it). */
-    private static void operatorPause(int cycle) {
-        try {
-            Thread.sleep(100L * (cycle % 3) + 50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
@@ -75,14 +69,11 @@ class HeadOpenRestartTest {
                 // nothing the station voided prints once the head is closed
                 assertTrue(bufferEmptiesWithin(rig, Duration.ofSeconds(5)), "cycle " + cycle + ": the printer's queue "
                         + "was not cancelled: " + rig.sim.virtualPrinter().hostStatus());
-                operatorPause(cycle);
                 for (Alarm alarm : rig.line.snapshot().alarms()) {
                     rig.line.acknowledgeAlarm(alarm.id(), "tester");
                 }
                 rig.sim.fixDevices();
-                operatorPause(cycle);
                 rig.line.clear("tester");
-                operatorPause(cycle);
                 rig.line.restart("tester");
             }
             rig.awaitState(PackMlState.COMPLETE);
