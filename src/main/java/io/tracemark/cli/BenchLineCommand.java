@@ -95,13 +95,14 @@ public final class BenchLineCommand implements Callable<Integer> {
             StationCpu cpu = new StationCpu();
             cpu.sample();
             long cpuBefore = cpu.nanos() + sim.decodeCpuNanos();
+            Map<String, Long> cpuBeforeByGroup = cpu.nanosByGroup();
             long commitsBefore = sim.database().commits();
             CpuByWindow byWindow = new CpuByWindow(WINDOW);
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     long verified = sim.line().snapshot().counters().verified(); // before the CPU: never ahead of it
                     cpu.sample();
-                    byWindow.sample(verified, cpu.nanos() + sim.decodeCpuNanos());
+                    byWindow.sample(verified, cpu.nanos() + sim.decodeCpuNanos(), cpu.nanosByGroup());
                     try {
                         Thread.sleep(SAMPLE_MS);
                     } catch (InterruptedException e) {
@@ -120,7 +121,8 @@ public final class BenchLineCommand implements Callable<Integer> {
             }
             cpu.sample();
             long stationCpu = cpu.nanos() + sim.decodeCpuNanos() - cpuBefore;
-            byWindow.sample(sim.line().snapshot().counters().verified(), cpu.nanos() + sim.decodeCpuNanos());
+            byWindow.sample(sim.line().snapshot().counters().verified(), cpu.nanos() + sim.decodeCpuNanos(),
+                    cpu.nanosByGroup());
             long commits = sim.database().commits() - commitsBefore;
             Reconciliation r = outcome.books().orElseThrow(() -> new TracemarkException("bench line: job did not run: "
                     + outcome.refused().orElse("?")));
@@ -146,6 +148,8 @@ public final class BenchLineCommand implements Callable<Integer> {
             Double cpuPerUnit = judged == 0 || !cpu.supported() ? null
                     : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0;
             doc.put("stationCpuMsPerUnit", cpuPerUnit);
+            doc.put("stationCpuMsPerUnitByThread", judged == 0 || !cpu.supported() ? null
+                    : byThread(cpu.nanosByGroup(), cpuBeforeByGroup, judged));
             if (reads.equals("images")) {
                 List<BufferedImage> frames = sim.cameraFrames();
                 doc.put("compressedFrames", CompressedFrameCost.json(CompressedFrameCost.measure(frames), frames.size(),
@@ -155,6 +159,7 @@ public final class BenchLineCommand implements Callable<Integer> {
             doc.put("windowUnits", WINDOW);
             doc.put("unitsPerSecondByWindow", windows);
             doc.put("stationCpuMsPerUnitByWindow", byWindow.msPerUnit());
+            doc.put("stationCpuMsPerUnitByThreadByWindow", byWindow.byGroupMsPerUnit(0.01));
             doc.put("targetUnitsPerSecond", 50);
             doc.put("targetStationCpuMsPerUnit", reads.equals("direct") ? 0.5 : 5);
             ok = r.balanced() && outcome.stops().isEmpty() && r.verified() >= units && warmupOk;
@@ -226,4 +231,15 @@ public final class BenchLineCommand implements Callable<Integer> {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
+
+    /** The station's CPU per unit judged by thread group, largest first; the decoder is counted apart. */
+    private static Map<String, Double> byThread(Map<String, Long> after, Map<String, Long> before, long judged) {
+        Map<String, Double> perUnit = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> perUnit.put(e.getKey(), Math.round(e.getValue() / 1e6 / judged * 1000) / 1000.0));
+        return perUnit;
+    }
+
 }

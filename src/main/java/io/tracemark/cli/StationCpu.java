@@ -6,6 +6,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * CPU time of the station's own threads (line, feeder, device worker, printer driver, database
@@ -31,6 +32,7 @@ final class StationCpu {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> cpuById = new HashMap<>();
+    private final Map<Long, String> groupById = new HashMap<>();
 
     StationCpu() {
         if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
@@ -45,12 +47,17 @@ final class StationCpu {
 
     void sample() {
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null || STATION_THREADS.stream().noneMatch(info.getThreadName()::startsWith)) {
+            if (info == null) {
+                continue;
+            }
+            String group = STATION_THREADS.stream().filter(info.getThreadName()::startsWith).findFirst().orElse(null);
+            if (group == null) {
                 continue;
             }
             long cpu = threads.getThreadCpuTime(info.getThreadId());
             if (cpu >= 0) {
                 cpuById.merge(info.getThreadId(), cpu, Math::max);
+                groupById.put(info.getThreadId(), group);
             }
         }
     }
@@ -58,5 +65,12 @@ final class StationCpu {
     /** CPU nanoseconds of the station's threads at their last samples. */
     long nanos() {
         return cpuById.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** {@link #nanos()} by thread group (the name prefix of {@link #STATION_THREADS}). */
+    Map<String, Long> nanosByGroup() {
+        Map<String, Long> byGroup = new TreeMap<>();
+        cpuById.forEach((id, cpu) -> byGroup.merge(groupById.get(id), cpu, Long::sum));
+        return byGroup;
     }
 }

@@ -3,6 +3,7 @@ package io.tracemark.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The station's CPU per unit in each window of verdicts, from the bench's samples. */
@@ -29,4 +30,19 @@ class CpuByWindowTest {
         assertEquals(List.of(0.3), w.msPerUnit());
         assertEquals(List.of(), new CpuByWindow(100).msPerUnit(), "no samples, no windows");
     }
+
+    @Test
+    void eachWindowSaysWhichThreadGroupsTookTheCpu() {
+        CpuByWindow w = new CpuByWindow(100);
+        w.sample(0, 0, Map.of("group-commit", 0L, "zpl-poller", 0L));
+        w.sample(100, 50_000_000, Map.of("group-commit", 40_000_000L, "zpl-poller", 10_000_000L));
+        w.sample(200, 150_000_000, Map.of("group-commit", 130_000_000L, "zpl-poller", 20_000_000L,
+                "outbox-sender", 500_000L));
+        List<Map<String, Double>> byGroup = w.byGroupMsPerUnit(0.01);
+        assertEquals(List.of(Map.of("group-commit", 0.4, "zpl-poller", 0.1),
+                Map.of("group-commit", 0.9, "zpl-poller", 0.1)), byGroup, "outbox-sender's 0.005 ms is left out");
+        assertEquals(List.of("group-commit", "zpl-poller"), List.copyOf(byGroup.get(1).keySet()), "largest first");
+        assertEquals(List.of(0.5, 1.0), w.msPerUnit());
+    }
+
 }
