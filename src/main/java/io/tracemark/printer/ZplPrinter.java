@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * from the {@code ^HV} reply the printer sends as it prints each label, from the label odometer, or
  * from the {@code ~HS} counters (formats in buffer plus labels remaining is what the printer still
  * owes, so everything older was printed). It polls only as often as
- * {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and slowly when idle; every
- * tenth busy poll and every idle poll also asks {@code ~HQES}. A font the options name is looked up
+ * {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and slowly when idle; when
+ * labels confirm themselves ({@code ^HV}) the busy polls between two {@code ~HS} (at most
+ * {@link ZplPrinterOptions#statusInterval()} apart) only read the replies ({@link PollPlan}). Every
+ * idle poll, and a busy one at most every {@link PollPlan#EXTENDED_INTERVAL}, also asks {@code ~HQES}. A font the options name is looked up
  * in the printer's directory ({@code ^HW}) and downloaded only when missing, once per printer.
  * Listener calls run on one event thread per printer, in order.
  */
@@ -58,7 +60,6 @@ public final class ZplPrinter implements Printer {
     private long odometerSeen = -1;
     private volatile boolean fontPresent;
     private volatile boolean closed;
-    private int polls;
 
     /** A unit in the printer, with the link generation it was written on (-1 while being written). */
     private static final class Sent {
@@ -278,10 +279,20 @@ public final class ZplPrinter implements Printer {
     }
 
     private void pollLoop() {
+        long lastQuery = System.nanoTime() - options.statusInterval().toNanos();
+        long lastExtended = lastQuery;
         while (!closed) {
             if (awaitPollTime()) {
                 boolean idle = outstanding().isEmpty();
-                poll(idle || ++polls % 10 == 0);
+                long now = System.nanoTime();
+                if (PollPlan.readRepliesOnly(idle, options.confirmation(), now - lastQuery, options.statusInterval())) {
+                    link.drain(); // the ^HV replies of the labels printed since: they confirm themselves
+                } else {
+                    boolean extended = idle || now - lastExtended >= PollPlan.EXTENDED_INTERVAL.toNanos();
+                    poll(extended);
+                    lastQuery = now;
+                    lastExtended = extended ? now : lastExtended;
+                }
             }
         }
     }
