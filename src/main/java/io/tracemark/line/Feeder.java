@@ -99,8 +99,9 @@ final class Feeder implements Runnable {
      * Sends the units the printer has room for now and one more, which waits in the printer's submit
      * for the next label to come out (as a single unit always did), as far as units are needed and
      * may await a verdict. Their SENT is written in one transaction before the first byte leaves: one
-     * commit for two labels or more instead of one each. A unit whose submit is not reached (the
-     * printer failed) stays SENT and is voided with the units in flight.
+     * commit for two labels or more instead of one each. The matcher expects them all, then they go to
+     * the printer together (one write for those it has room for). A unit not written (the printer
+     * failed) stays SENT and is voided with the units in flight.
      */
     private void sendBatch() {
         int needed = stillNeeded.getAsInt();
@@ -117,13 +118,15 @@ final class Feeder implements Runnable {
         }
         List<Unit> units = codes.size() == 1 ? List.of(ledger.markSent(jobId, codes.get(0), CodeLedger.SYSTEM))
                 : ledger.markSent(jobId, codes, CodeLedger.SYSTEM);
+        List<LabelJob> jobs = new ArrayList<>(units.size());
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             matcher.expect(new PendingUnit(unit.id(), unit.seq(), codes.get(i), labels.expectation(codes.get(i)),
                     clock.instant(), null));
             onSent.run();
-            printer.submit(new LabelJob(unit.id(), zpl.get(i)));
+            jobs.add(new LabelJob(unit.id(), zpl.get(i)));
         }
+        printer.submitAll(jobs); // the labels the printer has room for in one write
     }
 
     /**

@@ -81,7 +81,7 @@ public final class ZplPrinter implements Printer {
             eventThread = t;
             return t;
         });
-        link.onLine(this::hostLine);
+        link.onLines(this::hostLines);
     }
 
     @Override
@@ -134,39 +134,64 @@ public final class ZplPrinter implements Printer {
 
     @Override
     public void submit(LabelJob job) {
-        checkQuantity(job);
+        submitAll(List.of(job));
+    }
+
+    /** Sends the labels in order; those the look-ahead has room for at once go out in one write. */
+    @Override
+    public void submitAll(List<LabelJob> jobs) {
+        jobs.forEach(this::checkQuantity);
         if (settings == null) {
             throw new IllegalStateException(device() + " - submit before open");
         }
-        if (options.statusPolling() && lastStatusFaulty()) {
-            poll(false);
+        int next = 0;
+        while (next < jobs.size()) {
+            if (options.statusPolling() && lastStatusFaulty()) {
+                poll(false);
+            }
+            List<LabelJob> rest = jobs.subList(next, jobs.size());
+            List<Sent> sent = waitForRoom(rest);
+            write(sent, rest.subList(0, sent.size()));
+            next += sent.size();
         }
-        Sent sent = waitForRoom(job.unitId());
+    }
+
+    /** Writes labels whose units are already outstanding ({@code sent}), in one write. */
+    private void write(List<Sent> sent, List<LabelJob> jobs) {
         try {
             link.exclusive(() -> {
                 link.ensureOpen();
                 if (setupGeneration != link.generation()) {
                     sendSetup();
                 }
-                sent.generation = link.generation();
-                String zpl = options.statusPolling() && options.confirmation() == PrintConfirmation.HOST_VERIFICATION
-                        ? HostVerification.append(job.zpl(), job.unitId()) : job.zpl();
-                transport.write(zpl.getBytes(StandardCharsets.UTF_8));
+                boolean verified = options.statusPolling()
+                        && options.confirmation() == PrintConfirmation.HOST_VERIFICATION;
+                StringBuilder zpl = new StringBuilder();
+                for (int i = 0; i < jobs.size(); i++) {
+                    LabelJob job = jobs.get(i);
+                    sent.get(i).generation = link.generation();
+                    zpl.append(verified ? HostVerification.append(job.zpl(), job.unitId()) : job.zpl());
+                }
+                transport.write(zpl.toString().getBytes(StandardCharsets.UTF_8));
                 return null;
             });
         } catch (DeviceException e) {
             PrinterStatus down = new PrinterStatus(device(), Instant.now(), PrinterStatus.Link.DISCONNECTED, null, null,
                     e.getMessage());
             handle(down, -1, -1);
-            throw new PrinterFaultException(down, "unit " + job.unitId() + " may be lost: write failed", e);
+            String units = jobs.size() == 1 ? "unit " + jobs.get(0).unitId()
+                    : "units " + jobs.stream().map(j -> String.valueOf(j.unitId())).toList();
+            throw new PrinterFaultException(down, units + " may be lost: write failed", e);
         }
         if (!options.statusPolling()) {
-            confirmWritten(job.unitId());
+            jobs.forEach(job -> confirmWritten(job.unitId()));
         }
         signal();
     }
 
-    private Sent waitForRoom(long unitId) {
+    /** Waits for room, then makes the first units of {@code jobs} it has room for outstanding (at least one). */
+    private List<Sent> waitForRoom(List<LabelJob> jobs) {
+        long unitId = jobs.get(0).unitId();
         long left = options.submitTimeout().toNanos();
         lock.lock();
         try {
@@ -181,11 +206,16 @@ public final class ZplPrinter implements Printer {
             if (faulted || conditionActive) {
                 throw new PrinterFaultException(lastStatus, "printer in fault, unit " + unitId + " not sent");
             }
-            Sent sent = new Sent(unitId);
             if (outstanding.isEmpty()) {
                 pollDue.signal(); // from the idle interval to the busy one
             }
-            outstanding.addLast(sent);
+            int room = Math.min(jobs.size(), options.lookAhead() - outstanding.size());
+            List<Sent> sent = new ArrayList<>(room);
+            for (int i = 0; i < room; i++) {
+                Sent one = new Sent(jobs.get(i).unitId());
+                outstanding.addLast(one);
+                sent.add(one);
+            }
             return sent;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -387,35 +417,55 @@ public final class ZplPrinter implements Printer {
         fontPresent = true;
     }
 
-    /** A line outside the status frames: the {@code ^HV} reply of a printed label confirms it and every older unit. */
-    private void hostLine(String text, int generation) {
+    /**
+     * Lines outside the status frames, as they arrived: the {@code ^HV} reply of a printed label confirms
+     * it and every older unit. One signal and one hop to the event thread for all of them.
+     */
+    private void hostLines(List<String> texts, int generation) {
+        List<Long> printed = new ArrayList<>();
+        lock.lock();
+        try {
+            for (String text : texts) {
+                confirmByReply(text, generation, printed);
+            }
+            if (!printed.isEmpty()) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!printed.isEmpty()) {
+            dispatch(() -> printed.forEach(u -> listeners.forEach(l -> l.printed(u))));
+        }
+    }
+
+    /** Confirms the unit a {@code ^HV} reply names and the older ones; holds the lock. */
+    private void confirmByReply(String text, int generation, List<Long> printed) {
         var unit = HostVerification.parse(text);
         if (unit.isEmpty()) {
             LOG.debug("{} - unsolicited line ignored: {}", device(), text);
             return;
         }
-        List<Long> printed = new ArrayList<>();
-        lock.lock();
-        try {
-            boolean known = outstanding.stream().anyMatch(s -> s.unit == unit.getAsLong() && s.generation == generation);
-            while (known && !outstanding.isEmpty()) {
-                Sent s = outstanding.pollFirst();
-                printed.add(s.unit);
-                if (s.unit == unit.getAsLong()) {
-                    break;
-                }
+        long id = unit.getAsLong();
+        boolean known = outstanding.stream().anyMatch(s -> s.unit == id && s.generation == generation);
+        if (!known) {
+            LOG.warn("{} - ^HV reply for unit {} that is not outstanding", device(), id);
+            return;
+        }
+        List<Long> before = new ArrayList<>();
+        while (!outstanding.isEmpty()) {
+            Sent s = outstanding.pollFirst();
+            if (s.unit == id) {
+                break;
             }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+            before.add(s.unit);
         }
-        if (printed.isEmpty()) {
-            LOG.warn("{} - ^HV reply for unit {} that is not outstanding", device(), unit.getAsLong());
-        } else if (printed.size() > 1) {
+        if (!before.isEmpty()) {
             LOG.warn("{} - ^HV reply for unit {} arrived before those of {}; a printer prints in order, so they"
-                    + " printed too", device(), unit.getAsLong(), printed.subList(0, printed.size() - 1));
+                    + " printed too", device(), id, before);
         }
-        dispatch(() -> printed.forEach(u -> listeners.forEach(l -> l.printed(u))));
+        printed.addAll(before);
+        printed.add(id);
     }
 
     /**
@@ -434,7 +484,7 @@ public final class ZplPrinter implements Printer {
                 case COUNTERS -> confirmByCounters(status, generation, printed);
                 case ODOMETER -> confirmByOdometer(odometer, printed);
                 case HOST_VERIFICATION -> {
-                    // each label confirms itself with its ^HV reply (hostLine)
+                    // each label confirms itself with its ^HV reply (hostLines)
                 }
             }
             boolean fault = !status.faults().isEmpty();
