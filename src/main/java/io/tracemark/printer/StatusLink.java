@@ -47,9 +47,10 @@ final class StatusLink {
         exclusive(() -> {
             if (transport.isOpen()) {
                 int n;
-                while ((n = transport.readNow(buffer)) > 0) {
+                do { // a read that did not fill the buffer took all there was: no second look
+                    n = transport.readNow(buffer);
                     split(n, null, 0);
-                }
+                } while (n == buffer.length);
                 deliver();
             }
             return null;
