@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and slowly when idle; when
  * labels confirm themselves ({@code ^HV}) the busy polls between two {@code ~HS} (at most
  * {@link ZplPrinterOptions#statusInterval()} apart) only read the replies ({@link PollPlan}). Every
- * idle poll, and a busy one at most every {@link PollPlan#EXTENDED_INTERVAL}, also asks {@code ~HQES}. A font the options name is looked up
- * in the printer's directory ({@code ^HW}) and downloaded only when missing, once per printer.
+ * idle poll, and a busy one at most every {@link PollPlan#EXTENDED_INTERVAL}, also asks {@code ~HQES}.
+ * A font the options name is looked up in the printer's directory ({@code ^HW}) and downloaded only
+ * when missing, once per printer. The labels the look-ahead has room for go out in one write.
  * Listener calls run on one event thread per printer, in order.
  */
 public final class ZplPrinter implements Printer {
@@ -57,6 +58,8 @@ public final class ZplPrinter implements Printer {
     private PrinterStatus lastStatus;
     private boolean faulted;
     private boolean conditionActive;
+    /** The poller sleeps the idle interval: a first label must wake it (guarded by the lock). */
+    private boolean pollerIdle;
     private long odometerSeen = -1;
     private volatile boolean fontPresent;
     private volatile boolean closed;
@@ -206,7 +209,7 @@ public final class ZplPrinter implements Printer {
             if (faulted || conditionActive) {
                 throw new PrinterFaultException(lastStatus, "printer in fault, unit " + unitId + " not sent");
             }
-            if (outstanding.isEmpty()) {
+            if (pollerIdle) {
                 pollDue.signal(); // from the idle interval to the busy one
             }
             int room = Math.min(jobs.size(), options.lookAhead() - outstanding.size());
@@ -333,19 +336,20 @@ public final class ZplPrinter implements Printer {
         lock.lock();
         try {
             while (!closed) {
-                long interval = outstanding.isEmpty() ? options.idlePollInterval().toNanos()
-                        : options.pollInterval().toNanos();
+                pollerIdle = outstanding.isEmpty();
+                long interval = pollerIdle ? options.idlePollInterval().toNanos() : options.pollInterval().toNanos();
                 long left = start + interval - System.nanoTime();
                 if (left <= 0) {
                     return true;
                 }
-                pollDue.awaitNanos(left); // not woken by every label and confirmation, only when it matters
+                pollDue.awaitNanos(left); // woken only to leave the idle interval (or to close)
             }
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            pollerIdle = false;
             lock.unlock();
         }
     }

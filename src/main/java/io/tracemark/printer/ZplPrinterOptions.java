@@ -24,9 +24,9 @@ import java.time.Duration;
  * @param font             a font the printer must hold before the first label, or null
  */
 public record ZplPrinterOptions(int lookAhead, Duration pollInterval, Duration idlePollInterval,
-                                Duration statusInterval, Duration statusTimeout, Duration submitTimeout, Duration reconnectWithin,
-                                Backoff backoff, boolean statusPolling, PrintConfirmation confirmation,
-                                PrinterFont font) {
+                                Duration statusInterval, Duration statusTimeout, Duration submitTimeout,
+                                Duration reconnectWithin, Backoff backoff, boolean statusPolling,
+                                PrintConfirmation confirmation, PrinterFont font) {
 
     public ZplPrinterOptions {
         if (lookAhead < 1) {
@@ -55,19 +55,19 @@ public record ZplPrinterOptions(int lookAhead, Duration pollInterval, Duration i
     }
 
     public ZplPrinterOptions withConfirmation(PrintConfirmation c) {
-        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusInterval, statusTimeout, submitTimeout,
-                reconnectWithin, backoff, statusPolling, c, font);
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusInterval, statusTimeout,
+                submitTimeout, reconnectWithin, backoff, statusPolling, c, font);
     }
 
     /** With a font the printer must hold (downloaded once when its directory lacks it). */
     public ZplPrinterOptions withFont(PrinterFont f) {
-        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusInterval, statusTimeout, submitTimeout,
-                reconnectWithin, backoff, statusPolling, confirmation, f);
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusInterval, statusTimeout,
+                submitTimeout, reconnectWithin, backoff, statusPolling, confirmation, f);
     }
 
     public ZplPrinterOptions withLookAhead(int n) {
-        return new ZplPrinterOptions(n, pollInterval, idlePollInterval, statusInterval, statusTimeout, submitTimeout, reconnectWithin,
-                backoff, statusPolling, confirmation, font);
+        return new ZplPrinterOptions(n, pollInterval, idlePollInterval, statusInterval, statusTimeout, submitTimeout,
+                reconnectWithin, backoff, statusPolling, confirmation, font);
     }
 
     public ZplPrinterOptions withPolling(Duration busy, Duration idle) {
@@ -93,7 +93,7 @@ public record ZplPrinterOptions(int lookAhead, Duration pollInterval, Duration i
     }
 
     public ZplPrinterOptions withStatusPolling(boolean polling) {
-        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusInterval, statusTimeout, submitTimeout,
-                reconnectWithin, backoff, polling, confirmation, font);
+        return new ZplPrinterOptions(lookAhead, pollInterval, idlePollInterval, statusInterval, statusTimeout,
+                submitTimeout, reconnectWithin, backoff, polling, confirmation, font);
     }
 }
