@@ -302,15 +302,8 @@ public final class CodeLedger {
             rows.setCodeState(conn, unit.codeId(), CodeState.SENT, to, unit.jobId(), now);
         }
         rows.transition(conn, unit.codeId(), unit.id(), CodeState.SENT, to, unit.jobId(), actor, reason, now);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("job", unit.jobId());
-        event.put("seq", unit.seq());
-        event.put("code", unit.code());
-        event.put("state", to.name());
-        event.put("reason", reason);
-        event.put("grade", grade);
-        event.put("at", Instant.ofEpochMilli(now).toString());
-        outbox.append(conn, "unit.verdict", "unit-verdict/" + unit.jobId() + "/" + unit.seq(), json(event));
+        outbox.append(conn, "unit.verdict", "unit-verdict/" + unit.jobId() + "/" + unit.seq(),
+                verdictJson(unit, to, reason, grade, now));
         return new Unit(unit.id(), unit.jobId(), unit.seq(), unit.code(), to, Optional.ofNullable(reason),
                 Optional.ofNullable(grade));
     }
@@ -445,9 +438,29 @@ public final class CodeLedger {
         return queries.codeState(code);
     }
 
-    /** How many codes are in {@code state}. */
+    /**
+     * How many codes are in {@code state}. AVAILABLE is counted on its index; any other state reads
+     * the codes table (for all states at once see {@link #countCodesByState()}).
+     */
     public long countCodes(CodeState state) {
         return db.count("SELECT count(*) FROM codes WHERE state = ?", state.name());
+    }
+
+    /** How many codes are in each state (every state listed, 0 included), in one pass over the codes. */
+    public Map<CodeState, Long> countCodesByState() {
+        return db.read(conn -> {
+            Map<CodeState, Long> counts = new java.util.EnumMap<>(CodeState.class);
+            for (CodeState state : CodeState.values()) {
+                counts.put(state, 0L);
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT state, count(*) FROM codes GROUP BY state");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(CodeState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
     }
 
     /** How many codes of {@code scheme} were ever imported, whatever their state. */
@@ -594,6 +607,28 @@ public final class CodeLedger {
             }
         }
         return codes;
+    }
+
+    /**
+     * The verdict event, {@code {"job":…,"seq":…,"code":…,"state":…,"reason":…,"grade":…,"at":…}}
+     * (null reason and grade written as null), streamed: no map or tree per verdict.
+     */
+    static String verdictJson(LedgerRows.UnitRow unit, CodeState to, String reason, String grade, long now) {
+        java.io.StringWriter out = new java.io.StringWriter(160 + unit.code().length());
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("job", unit.jobId());
+            g.writeNumberField("seq", unit.seq());
+            g.writeStringField("code", unit.code());
+            g.writeStringField("state", to.name());
+            g.writeStringField("reason", reason);
+            g.writeStringField("grade", grade);
+            g.writeStringField("at", Instant.ofEpochMilli(now).toString());
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write the verdict event of unit " + unit.id(), e);
+        }
+        return out.toString();
     }
 
     private static String json(Map<String, Object> event) {

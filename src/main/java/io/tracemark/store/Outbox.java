@@ -75,13 +75,30 @@ public final class Outbox {
 
     /** Records that the platform accepted message {@code id}. */
     public void markSent(long id) {
-        update("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?", clock.millis(), id);
+        markSent(List.of(id));
+    }
+
+    /**
+     * Records that the platform accepted every message of {@code ids}: one statement and one commit
+     * for the batch. All or none: an id that does not exist fails the whole call, nothing marked.
+     */
+    public void markSent(List<Long> ids) {
+        mark("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id IN (SELECT value FROM json_each(?))",
+                clock.millis(), ids);
     }
 
     /** Records a failed attempt to send message {@code id}; it is due again at {@code nextAttempt}. */
     public void markFailed(long id, Instant nextAttempt) {
-        update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL",
-                nextAttempt.toEpochMilli(), id);
+        markFailed(List.of(id), nextAttempt);
+    }
+
+    /**
+     * {@link #markFailed(long, Instant)} for every message of {@code ids}, in one statement; all or
+     * none (an id that does not exist or was already sent fails the call).
+     */
+    public void markFailed(List<Long> ids, Instant nextAttempt) {
+        mark("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? "
+                + "WHERE id IN (SELECT value FROM json_each(?)) AND sent_at IS NULL", nextAttempt.toEpochMilli(), ids);
     }
 
     /** How many messages are unsent and how long the oldest has waited. */
@@ -99,14 +116,18 @@ public final class Outbox {
         });
     }
 
-    private void update(String sql, long value, long id) {
+    private void mark(String sql, long value, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         db.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                ps.setLong(1, value);
-                ps.setLong(2, id);
-                if (ps.executeUpdate() != 1) {
-                    throw new SQLException("outbox message " + id + " does not exist or was already sent");
-                }
+            PreparedStatement ps = db.prepared(conn, sql);
+            ps.setLong(1, value);
+            ps.setString(2, ids.toString()); // [1, 2, 3]: a JSON array
+            int updated = ps.executeUpdate();
+            if (updated != new java.util.HashSet<>(ids).size()) {
+                throw new SQLException("outbox messages " + ids + ": " + updated + " could be marked; the others"
+                        + " do not exist or were already sent");
             }
             return null;
         });
