@@ -276,7 +276,7 @@ public final class CodeLedger {
      */
     public java.util.concurrent.CompletableFuture<Unit> verifyLater(long unitId, String grade, String actor) {
         long now = clock.millis();
-        return writes.later(conn -> finish(conn, rows.unit(conn, unitId), CodeState.VERIFIED, null, grade, actor, now));
+        return writes.later(conn -> finish(conn, unitId, CodeState.VERIFIED, null, grade, actor, now));
     }
 
     /** The unit was refused by verification: SENT -> REJECTED. */
@@ -291,13 +291,18 @@ public final class CodeLedger {
 
     private Unit finish(long unitId, CodeState to, String reason, String grade, String actor) {
         long now = clock.millis();
-        return writes.inTransaction(conn -> finish(conn, rows.unit(conn, unitId), to, reason, grade, actor, now));
+        return writes.inTransaction(conn -> finish(conn, unitId, to, reason, grade, actor, now));
     }
 
-    private Unit finish(Connection conn, LedgerRows.UnitRow unit, CodeState to, String reason, String grade,
+    private Unit finish(Connection conn, long unitId, CodeState to, String reason, String grade,
                         String actor, long now) throws SQLException {
+        LedgerRows.UnitRow unit = rows.settleUnit(conn, unitId, to, reason, grade, now);
+        if (unit == null) { // unknown, or not SENT: say why, nothing changed
+            LedgerRows.UnitRow current = rows.unit(conn, unitId);
+            Lifecycle.check(current.code(), current.state(), to, "unit " + unitId + " of job " + current.jobId());
+            throw new IllegalStateException("unit " + unitId + " is " + current.state() + " and could not be set " + to);
+        }
         Lifecycle.check(unit.code(), unit.state(), to, "unit " + unit.id() + " of job " + unit.jobId());
-        rows.setUnitVerdict(conn, unit.id(), to, reason, grade, now);
         if (!unit.level().sharesCodeAcrossUnits()) {
             rows.setCodeState(conn, unit.codeId(), CodeState.SENT, to, unit.jobId(), now);
         }
@@ -329,7 +334,7 @@ public final class CodeLedger {
                 }
             }
             for (long unitId : inFlight) {
-                finish(conn, rows.unit(conn, unitId), CodeState.VOIDED, reason, null, actor, now);
+                finish(conn, unitId, CodeState.VOIDED, reason, null, actor, now);
             }
             if (!inFlight.isEmpty()) {
                 audit.record(conn, actor, "job.void-in-flight", "job " + jobId + ": " + inFlight.size()
@@ -611,24 +616,41 @@ public final class CodeLedger {
 
     /**
      * The verdict event, {@code {"job":…,"seq":…,"code":…,"state":…,"reason":…,"grade":…,"at":…}}
-     * (null reason and grade written as null), streamed: no map or tree per verdict.
+     * (a null reason or grade written as null), written straight into one buffer: no map, tree or
+     * generator per verdict on the writer thread.
      */
     static String verdictJson(LedgerRows.UnitRow unit, CodeState to, String reason, String grade, long now) {
-        java.io.StringWriter out = new java.io.StringWriter(160 + unit.code().length());
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("job", unit.jobId());
-            g.writeNumberField("seq", unit.seq());
-            g.writeStringField("code", unit.code());
-            g.writeStringField("state", to.name());
-            g.writeStringField("reason", reason);
-            g.writeStringField("grade", grade);
-            g.writeStringField("at", Instant.ofEpochMilli(now).toString());
-            g.writeEndObject();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot write the verdict event of unit " + unit.id(), e);
-        }
+        StringBuilder out = new StringBuilder(160 + unit.code().length() + unit.jobId().length());
+        out.append("{\"job\":");
+        jsonString(out, unit.jobId());
+        out.append(",\"seq\":").append(unit.seq()).append(",\"code\":");
+        jsonString(out, unit.code());
+        out.append(",\"state\":\"").append(to.name()).append("\",\"reason\":");
+        jsonString(out, reason);
+        out.append(",\"grade\":");
+        jsonString(out, grade);
+        out.append(",\"at\":\"").append(Instant.ofEpochMilli(now)).append("\"}");
         return out.toString();
+    }
+
+    /** A JSON string (RFC 8259 section 7: quote, backslash and control characters escaped), or null. */
+    static void jsonString(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
     }
 
     private static String json(Map<String, Object> event) {
