@@ -57,7 +57,7 @@ public final class CodeLedger {
         this.clock = clock;
         this.rows = new LedgerRows(db);
         this.audit = new AuditLog(db, clock);
-        this.outbox = new Outbox(db, clock);
+        this.outbox = new Outbox(db, writes, clock);
         this.importer = new CodeImporter(db, writes, audit, clock);
         this.queries = new LedgerQueries(db);
     }

@@ -19,10 +19,22 @@ import java.util.List;
 public final class Outbox {
 
     private final Database db;
+    private final Transactions marks;
     private final Clock clock;
 
     public Outbox(Database db, Clock clock) {
+        this(db, db, clock);
+    }
+
+    /**
+     * An outbox whose sent and failed marks are written through {@code marks}: with a
+     * {@link GroupCommit} they are work nobody waits for ({@link Transactions#later}) and share the
+     * next commit of the line instead of syncing one of their own; each call still returns only
+     * once its mark is durable.
+     */
+    public Outbox(Database db, Transactions marks, Clock clock) {
         this.db = db;
+        this.marks = marks;
         this.clock = clock;
     }
 
@@ -120,17 +132,25 @@ public final class Outbox {
         if (ids.isEmpty()) {
             return;
         }
-        db.inTransaction(conn -> {
-            PreparedStatement ps = db.prepared(conn, sql);
-            ps.setLong(1, value);
-            ps.setString(2, ids.toString()); // [1, 2, 3]: a JSON array
-            int updated = ps.executeUpdate();
-            if (updated != new java.util.HashSet<>(ids).size()) {
-                throw new SQLException("outbox messages " + ids + ": " + updated + " could be marked; the others"
-                        + " do not exist or were already sent");
+        try {
+            marks.later(conn -> {
+                PreparedStatement ps = db.prepared(conn, sql);
+                ps.setLong(1, value);
+                ps.setString(2, ids.toString()); // [1, 2, 3]: a JSON array
+                int updated = ps.executeUpdate();
+                if (updated != new java.util.HashSet<>(ids).size()) {
+                    throw new SQLException("outbox messages " + ids + ": " + updated + " could be marked; the others"
+                            + " do not exist or were already sent");
+                }
+                return null;
+            }).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
-            return null;
-        });
+            throw new io.tracemark.core.StorageException("marking outbox messages " + ids + " failed: "
+                    + e.getCause(), e.getCause());
+        }
     }
 
     /**

@@ -118,6 +118,31 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void throughGroupCommitMarksShareTheNextCommitOfTheLine() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (Database db = Database.open(dir); GroupCommit group = new GroupCommit(db, Duration.ofMinutes(10))) {
+            Outbox outbox = new Outbox(db, group, clock);
+            for (int i = 1; i <= 3; i++) {
+                String key = "k" + i;
+                group.inTransaction(conn -> outbox.append(conn, "unit.verdict", key, "{}"));
+            }
+            List<Long> ids = outbox.pending(10).stream().map(Outbox.OutboxMessage::id).toList();
+            java.util.concurrent.CompletableFuture<Void> marked =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> outbox.markSent(ids));
+            long commits = db.commits();
+            int lineCommits = 0;
+            while (!marked.isDone() && lineCommits < 10_000) { // the line's commits, each with a caller waiting
+                String job = "J" + lineCommits++;
+                group.inTransaction(conn -> DatabaseTest.insertJob(conn, job));
+            }
+            marked.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(commits + lineCommits, db.commits(), "the mark synced no commit of its own");
+            assertEquals(List.of(), outbox.pending(10));
+            assertEquals(3, db.count("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL"));
+        }
+    }
+
     private static String rows(java.sql.Connection conn) throws java.sql.SQLException {
         StringBuilder out = new StringBuilder();
         try (var st = conn.createStatement();
