@@ -272,7 +272,11 @@ public final class CodeLedger {
     /**
      * {@link #verify} without waiting: the future completes once VERIFIED is durable (or with the
      * reason it could not be written). The write may share a commit with later ones (group commit);
-     * nothing written by this thread afterwards commits before it.
+     * nothing written by this thread afterwards commits before it. With a
+     * {@link io.tracemark.store.GroupCommit} it waits at most {@link io.tracemark.store.GroupCommit#GATHER}
+     * for a commit whose caller waits (the next send); should the station die before that commit,
+     * the unit is still SENT on disk and crash recovery voids it as {@link #RECOVERED_AFTER_CRASH}:
+     * never counted VERIFIED without being durable.
      */
     public java.util.concurrent.CompletableFuture<Unit> verifyLater(long unitId, String grade, String actor) {
         long now = clock.millis();

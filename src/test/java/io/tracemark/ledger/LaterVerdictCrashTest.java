@@ -29,11 +29,7 @@ class LaterVerdictCrashTest {
     @Test
     void aVerdictNotYetCommittedAtACrashIsVoidedByRecovery() throws Exception {
         Path data = dir.resolve("data");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                LaterVerdictCrashChild.class.getName(), data.toString())
-                .redirectError(dir.resolve("child.err").toFile())
-                .start();
+        Process child = Ledgers.startChild(LaterVerdictCrashChild.class, data, dir.resolve("child.err"));
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             line = out.readLine();

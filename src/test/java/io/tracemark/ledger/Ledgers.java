@@ -62,4 +62,12 @@ final class Ledgers {
                 + "(SELECT max(id) FROM transitions WHERE unit_id = u.id) "
                 + "WHERE t.id IS NULL OR u.state <> t.to_state");
     }
+
+    /** Starts {@code main} in a child JVM on the test class path with {@code data} as its argument, stderr to {@code err}. */
+    static Process startChild(Class<?> main, java.nio.file.Path data, java.nio.file.Path err) throws java.io.IOException {
+        String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(), data.toString())
+                .redirectError(err.toFile())
+                .start();
+    }
 }
