@@ -65,8 +65,8 @@ final class Ledgers {
 
     /** Starts {@code main} in a child JVM on the test class path with {@code data} as its argument, stderr to {@code err}. */
     static Process startChild(Class<?> main, java.nio.file.Path data, java.nio.file.Path err) throws java.io.IOException {
-        String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), main.getName(), data.toString())
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), main.getName(), data.toString())
                 .redirectError(err.toFile())
                 .start();
     }
