@@ -452,7 +452,8 @@ public final class CodeLedger {
      * the codes table (for all states at once see {@link #countCodesByState()}).
      */
     public long countCodes(CodeState state) {
-        return db.count("SELECT count(*) FROM codes WHERE state = ?", state.name());
+        // the state written into the statement, not bound: only a literal matches the partial index
+        return db.count("SELECT count(*) FROM codes WHERE state = '" + state.name() + "'");
     }
 
     /** How many codes are in each state (every state listed, 0 included), in one pass over the codes. */

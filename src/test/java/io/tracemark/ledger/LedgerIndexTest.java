@@ -35,6 +35,8 @@ class LedgerIndexTest {
                     + " AND (p.product_id = ? OR p.product_id IS NULL) ORDER BY c.id LIMIT ?");
             assertUses(db, "codes_available", "SELECT count(*) FROM codes WHERE scheme = ? AND state = 'AVAILABLE'");
             assertUses(db, "codes_available", "SELECT count(*) FROM codes WHERE state = 'AVAILABLE'");
+            assertUses(db, "codes_available", "SELECT count(*) FROM codes c JOIN code_packages p ON p.id = c.package_id"
+                    + " WHERE c.state = 'AVAILABLE' AND substr(p.file_name, 1, ?) = ?");
             assertUses(db, "units_by_code", "SELECT u.id FROM units u JOIN codes c ON c.id = u.code_id"
                     + " WHERE c.code = ? AND u.state = 'SENT' ORDER BY u.id LIMIT 1");
             assertUses(db, "outbox_unsent", "SELECT id, topic, idempotency_key, payload, created_at, attempts FROM outbox"
