@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -208,6 +209,40 @@ final class ReadPairing {
                 decisions.missed(head);
             }
         }
+    }
+
+    /**
+     * The earliest time at which {@link #expire} with these arguments can settle or pair something
+     * (it acts once the time is after it); empty when nothing can be overdue before another result,
+     * print or epoch comes. Linear in the units in flight (bounded).
+     */
+    Optional<Instant> nextExpiry(Duration timeout, boolean decoderHoldsFrames) {
+        if (!accepting) {
+            return Optional.empty();
+        }
+        if (!results.isEmpty()) {
+            return Optional.of(results.peekFirst().at().plus(timeout));
+        }
+        Instant since = null;
+        if (anchored()) {
+            for (PendingUnit slot : slots) {
+                if (!slot.settled) {
+                    since = slot.printedAt;
+                    break;
+                }
+            }
+        } else if (!slots.isEmpty()) {
+            PendingUnit head = slots.peekFirst();
+            since = head.settled ? later(head.printedAt, epochStart) : head.printedAt;
+        }
+        if (since == null) {
+            return Optional.empty();
+        }
+        Instant due = since.plus(timeout);
+        if (decoderHoldsFrames) {
+            due = later(due, later(lastArrival, epochStart).plus(timeout));
+        }
+        return Optional.of(due);
     }
 
     /**

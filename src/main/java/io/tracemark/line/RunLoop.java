@@ -57,6 +57,10 @@ final class RunLoop {
     private List<ReadResult> heldResults;
     /** While an orderly stop waits for the verdicts of printed labels: re-checks whether it may go on. */
     private Runnable stopDrain;
+    /** Until when that stop waits at most (null while none waits). */
+    private java.time.Instant stopDrainUntil;
+    /** Runs {@link #checkTimeouts} when something can be overdue. */
+    final VerdictWatchdog watchdog;
 
     RunLoop(LineCore core, CodeLedger ledger, JobBook book, LineDevices devices, LineSettings settings, Clock clock,
             LineRecords records) {
@@ -88,11 +92,16 @@ final class RunLoop {
             @Override
             public void decided() {
                 JobRun job = core.run;
-                if (job != null && job.feeder() != null) {
-                    job.feeder().wake(); // one unit fewer awaits its verdict: the feeder may send
+                // one unit fewer awaits its verdict (the units still needed stay the same): that lets the
+                // feeder send only if it waited for the bound of units awaiting a verdict
+                if (job != null && job.feeder() != null
+                        && matcher.awaiting() >= settings.maxAwaitingVerdict() - 1) {
+                    job.feeder().wake();
                 }
             }
         }, loop.events("verdict written"));
+        this.watchdog = new VerdictWatchdog(loop, clock, settings.verdictTimeout(), this::checkTimeouts,
+                this::nextCheck);
     }
 
     /**
@@ -100,12 +109,27 @@ final class RunLoop {
      * while the job's scanner is still decoding frames the station holds, later.
      */
     void checkTimeouts() {
-        JobRun job = core.run;
         if (heldResults == null) {
-            matcher.checkTimeouts(job != null && devices.scanner(job.request.scanner())
-                    .map(io.tracemark.verify.Scanner::decoding).orElse(false));
+            matcher.checkTimeouts(decoderHoldsFrames());
         }
         checkStopDrain();
+    }
+
+    /** When {@link #checkTimeouts} can next act: a unit or result overdue, an orderly stop done waiting. */
+    private Optional<java.time.Instant> nextCheck() {
+        Optional<java.time.Instant> next = heldResults == null ? matcher.nextExpiry(decoderHoldsFrames())
+                : Optional.empty();
+        java.time.Instant until = stopDrainUntil;
+        if (until != null && (next.isEmpty() || until.isBefore(next.get()))) {
+            return Optional.of(until);
+        }
+        return next;
+    }
+
+    private boolean decoderHoldsFrames() {
+        JobRun job = core.run;
+        return job != null && devices.scanner(job.request.scanner()).map(io.tracemark.verify.Scanner::decoding)
+                .orElse(false);
     }
 
     void onResult(String scanner, ReadResult result) {
@@ -130,7 +154,9 @@ final class RunLoop {
             judgement.image().ifPresent(img -> records.keepRejectImage(verdict.unitId(), img));
         }
         JobRun job = core.run;
-        if (job != null && job.feeder() != null) {
+        if (!verdict.verified() && job != null && job.feeder() != null) {
+            // a reject: one more unit is needed. A good unit's durable verdict changes nothing the feeder
+            // waits on (it was told when the unit was decided)
             job.feeder().wake();
         }
         view.changed();
@@ -228,9 +254,11 @@ final class RunLoop {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Duration wait = settings.verdictTimeout().compareTo(STOP_VERDICTS) < 0 ? settings.verdictTimeout() : STOP_VERDICTS;
         java.time.Instant until = clock.instant().plus(wait);
+        stopDrainUntil = until;
         stopDrain = () -> {
             if (matcher.awaitingPrinted() == 0 || !clock.instant().isBefore(until)) {
                 stopDrain = null;
+                stopDrainUntil = null;
                 done.complete(null);
             }
         };
@@ -250,6 +278,7 @@ final class RunLoop {
         heldResults = null;
         if (held != null) {
             held.forEach(matcher::result);
+            watchdog.rearm(); // results held meanwhile may be overdue already
         }
     }
 

@@ -169,6 +169,20 @@ final class UnitMatcher {
     }
 
     /**
+     * When {@link #checkTimeouts} can next find something overdue (see {@link ReadPairing#nextExpiry});
+     * empty when nothing can be before another event.
+     */
+    java.util.Optional<Instant> nextExpiry(boolean decoderHoldsFrames) {
+        lock.lock();
+        try {
+            JobRules r = rules;
+            return r == null ? java.util.Optional.empty() : pairing.nextExpiry(r.verdictTimeout(), decoderHoldsFrames);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Units still to send for a job of {@code quantity}: quantity - verified - awaiting a verdict, read
      * together under the matcher's lock (verdicts update {@code verified} under it).
      */
