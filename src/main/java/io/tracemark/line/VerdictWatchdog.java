@@ -32,6 +32,12 @@ final class VerdictWatchdog implements AutoCloseable {
     private final Duration longest;
     /** Shortest: a deadline already past when armed (its check could not act yet) is looked at again after this. */
     private final Duration shortest;
+    /**
+     * How long after a deadline it is checked: a tenth of the verdict timeout, 10 to 100 ms, as late as
+     * the watchdog that ticked at that period saw it at the latest (a result just past the deadline is
+     * not judged missing any sooner than it was).
+     */
+    private final Duration grace;
     // armed and re-armed on the line's thread only
     private ScheduledFuture<?> armed;
     private Instant armedFor = Instant.MAX;
@@ -47,6 +53,7 @@ final class VerdictWatchdog implements AutoCloseable {
         long timeoutMs = Math.max(2, verdictTimeout.toMillis());
         this.longest = Duration.ofMillis(Math.min(1_000, timeoutMs / 2));
         this.shortest = Duration.ofMillis(Math.max(1, Math.min(10, timeoutMs / 10)));
+        this.grace = Duration.ofMillis(Math.max(10, Math.min(100, timeoutMs / 10)));
     }
 
     /** Starts checking (any thread). */
@@ -76,9 +83,8 @@ final class VerdictWatchdog implements AutoCloseable {
         Instant now = clock.instant();
         Instant at = now.plus(longest);
         Optional<Instant> next = due.get();
-        if (next.isPresent() && next.get().isBefore(at)) {
-            // a deadline is passed once the time is after it
-            at = next.get().plusMillis(1);
+        if (next.isPresent() && next.get().plus(grace).isBefore(at)) {
+            at = next.get().plus(grace);
         }
         if (at.isBefore(now.plus(shortest))) {
             at = now.plus(shortest);
