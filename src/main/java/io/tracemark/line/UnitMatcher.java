@@ -53,6 +53,16 @@ final class UnitMatcher {
     private volatile JobRules rules;
     /** Units judged good whose VERIFIED is not yet durable: neither awaiting a result nor counted verified. */
     private int writing;
+    /**
+     * Good verdicts made durable while other units were awaiting a result: the line hears of them at
+     * the start of its next event here (the next result, timeout check or stop), not by an event of
+     * their own (a wake-up of the line's thread per verdict). With nothing awaiting a result a durable
+     * verdict is posted at once; a failed write always is (its unit must be rejected by the gate).
+     */
+    private final java.util.ArrayDeque<Durable> durable = new java.util.ArrayDeque<>();
+
+    private record Durable(PendingUnit unit, Judgement judgement) {
+    }
     private int consecutiveRejects;
     private Instant lastResultAt;
 
@@ -129,11 +139,30 @@ final class UnitMatcher {
         }
     }
 
-    /** The printer confirmed the unit's label came out. */
-    void printed(long unitId) {
+    /**
+     * The printer confirmed the unit's label came out; on the printer's thread. The mark is taken at
+     * once (it decides nothing); only when results wait for it are they paired, on the line's thread
+     * ({@code line}): a confirmation does not wake the line for nothing.
+     */
+    void printed(long unitId, java.util.concurrent.Executor line) {
+        boolean waiting;
         lock.lock();
         try {
-            pairing.printed(unitId, clock.instant());
+            waiting = pairing.markPrinted(unitId, clock.instant());
+        } finally {
+            lock.unlock();
+        }
+        if (waiting) {
+            line.execute(this::pairWaiting);
+        }
+    }
+
+    /** Pairs results that waited for a label to be confirmed printed; on the line's thread. */
+    private void pairWaiting() {
+        lock.lock();
+        try {
+            tellDurable();
+            pairing.pairWaiting();
         } finally {
             lock.unlock();
         }
@@ -143,6 +172,7 @@ final class UnitMatcher {
     void result(ReadResult result) {
         lock.lock();
         try {
+            tellDurable();
             lastResultAt = clock.instant();
             pairing.read(result, lastResultAt);
         } finally {
@@ -159,6 +189,7 @@ final class UnitMatcher {
     void checkTimeouts(boolean decoderHoldsFrames) {
         lock.lock();
         try {
+            tellDurable();
             JobRules r = rules;
             if (r != null) {
                 pairing.expire(clock.instant(), r.verdictTimeout(), decoderHoldsFrames);
@@ -226,6 +257,7 @@ final class UnitMatcher {
     void halt(Runnable books) {
         lock.lock();
         try {
+            tellDurable();
             pairing.haltEach(p -> {
                 if (p.isChallenge()) {
                     p.challenge.complete(new ChallengeResult(false, false, false, "line stopped before the verdict"));
@@ -244,6 +276,7 @@ final class UnitMatcher {
     void voidPending(long unitId, Runnable books) {
         lock.lock();
         try {
+            tellDurable();
             books.run();
             pairing.voided(unitId);
         } finally {
@@ -275,7 +308,7 @@ final class UnitMatcher {
             writing++;
             consecutiveRejects = 0;
             ledger.verifyLater(unit.unitId, j.grade().isEmpty() ? null : j.grade(), actor)
-                    .whenComplete((done, error) -> written.execute(() -> verifiedWritten(unit, j, error)));
+                    .whenComplete((done, error) -> written(unit, j, error));
             events.decided();
             return;
         }
@@ -298,21 +331,53 @@ final class UnitMatcher {
         }
     }
 
+    /**
+     * The VERIFIED of {@code unit} is durable (or failed: {@code error}); on the writer's thread. Kept
+     * for the line's next event while units await a result (one of them brings it), else posted.
+     */
+    private void written(PendingUnit unit, Judgement j, Throwable error) {
+        if (error == null) {
+            lock.lock();
+            try {
+                if (pairing.live() > 0) {
+                    durable.addLast(new Durable(unit, j));
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        written.execute(() -> verifiedWritten(unit, j, error));
+    }
+
     /** The VERIFIED of {@code unit} is durable (or failed: {@code error}); on the line's thread. */
     private void verifiedWritten(PendingUnit unit, Judgement j, Throwable error) {
         lock.lock();
         try {
-            writing--;
-            if (error != null) {
-                // not on the books as good: it must not go on as good
-                unwritten(unit, "VERIFIED", error);
-                return;
-            }
-            events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, true, j.reason(), j.grade(),
-                    clock.instant()), j);
+            tellDurable();
+            writtenNow(unit, j, error);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Tells the line of the durable verdicts kept for it, in order; on the line's thread, lock held. */
+    private void tellDurable() {
+        Durable d;
+        while ((d = durable.pollFirst()) != null) {
+            writtenNow(d.unit(), d.judgement(), null);
+        }
+    }
+
+    private void writtenNow(PendingUnit unit, Judgement j, Throwable error) {
+        writing--;
+        if (error != null) {
+            // not on the books as good: it must not go on as good
+            unwritten(unit, "VERIFIED", error);
+            return;
+        }
+        events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, true, j.reason(), j.grade(),
+                clock.instant()), j);
     }
 
     /** Whether {@code content} is that of another unit of this job than {@code unitId}. */
