@@ -57,9 +57,14 @@ final class UnitMatcher {
      * Good verdicts made durable while other units were awaiting a result: the line hears of them at
      * the start of its next event here (the next result, timeout check or stop), not by an event of
      * their own (a wake-up of the line's thread per verdict). With nothing awaiting a result a durable
-     * verdict is posted at once; a failed write always is (its unit must be rejected by the gate).
+     * verdict is posted at once; a failed write always is (its unit must be rejected by the gate). The
+     * writer's thread never takes the matcher's lock (the line's thread waits for the writer under it):
+     * it reads {@link #awaitingNow}, which every event here publishes on the way out.
      */
-    private final java.util.ArrayDeque<Durable> durable = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Durable> durable =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Units awaiting a result, as of the last event here (for the writer's thread). */
+    private volatile int awaitingNow;
 
     private record Durable(PendingUnit unit, Judgement judgement) {
     }
@@ -134,6 +139,7 @@ final class UnitMatcher {
             if (!unit.isChallenge()) {
                 known.put(unit.canonical, unit.unitId);
             }
+            awaitingNow = pairing.live();
         } finally {
             lock.unlock();
         }
@@ -164,7 +170,7 @@ final class UnitMatcher {
             tellDurable();
             pairing.pairWaiting();
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -176,7 +182,7 @@ final class UnitMatcher {
             lastResultAt = clock.instant();
             pairing.read(result, lastResultAt);
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -195,7 +201,7 @@ final class UnitMatcher {
                 pairing.expire(clock.instant(), r.verdictTimeout(), decoderHoldsFrames);
             }
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -265,7 +271,7 @@ final class UnitMatcher {
             });
             books.run();
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -280,7 +286,7 @@ final class UnitMatcher {
             books.run();
             pairing.voided(unitId);
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -336,18 +342,24 @@ final class UnitMatcher {
      * for the line's next event while units await a result (one of them brings it), else posted.
      */
     private void written(PendingUnit unit, Judgement j, Throwable error) {
-        if (error == null) {
-            lock.lock();
-            try {
-                if (pairing.live() > 0) {
-                    durable.addLast(new Durable(unit, j));
-                    return;
-                }
-            } finally {
-                lock.unlock();
+        if (error == null && awaitingNow > 0) {
+            durable.add(new Durable(unit, j));
+            if (awaitingNow > 0) {
+                return; // the line's next event here tells it (see published())
             }
+            written.execute(this::tellDurableNow);
+            return;
         }
         written.execute(() -> verifiedWritten(unit, j, error));
+    }
+
+    private void tellDurableNow() {
+        lock.lock();
+        try {
+            tellDurable();
+        } finally {
+            published();
+        }
     }
 
     /** The VERIFIED of {@code unit} is durable (or failed: {@code error}); on the line's thread. */
@@ -357,6 +369,22 @@ final class UnitMatcher {
             tellDurable();
             writtenNow(unit, j, error);
         } finally {
+            published();
+        }
+    }
+
+    /**
+     * Ends an event of the line here (lock held; releases it): publishes the units awaiting a result
+     * for the writer's thread, then, with none left, tells the durable verdicts the writer kept meanwhile
+     * (the writer either sees the count or its verdict is seen here).
+     */
+    private void published() {
+        try {
+            awaitingNow = pairing.live();
+            if (awaitingNow == 0 && !durable.isEmpty()) {
+                tellDurable();
+            }
+        } finally {
             lock.unlock();
         }
     }
@@ -364,7 +392,7 @@ final class UnitMatcher {
     /** Tells the line of the durable verdicts kept for it, in order; on the line's thread, lock held. */
     private void tellDurable() {
         Durable d;
-        while ((d = durable.pollFirst()) != null) {
+        while ((d = durable.poll()) != null) {
             writtenNow(d.unit(), d.judgement(), null);
         }
     }
