@@ -270,6 +270,7 @@ public final class LineController implements LineControl, AutoCloseable {
             core.requireState("resume", HELD);
             core.apply(PackMlCommand.UNHOLD);
             core.run.feeder().resume();
+            runLoop.feeding(true);
             core.audit(actor, "line.unhold", "job " + core.run.jobId());
             core.apply(PackMlCommand.STATE_COMPLETE);
             return null;

@@ -54,6 +54,8 @@ final class RunLoop {
     private Runnable stopDrain;
     /** Until when that stop waits at most (null while none waits). */
     private java.time.Instant stopDrainUntil;
+    /** Whether the feeder is sending (not paused, stopped or done): the matcher's question {@code moreComing}. */
+    private volatile boolean feeding;
     /** Runs {@link #checkTimeouts} when something can be overdue. */
     final VerdictWatchdog watchdog;
 
@@ -88,6 +90,13 @@ final class RunLoop {
                         && matcher.awaiting() >= settings.maxAwaitingVerdict() - 1) {
                     job.feeder().wake();
                 }
+            }
+
+            @Override
+            public boolean moreComing() {
+                JobRun job = core.run;
+                return feeding && job != null
+                        && job.quantity() - core.counters.verified() - matcher.inFlightNow() > 0;
             }
         }, core.loop.events("verdict written"));
         this.watchdog = new VerdictWatchdog(core.loop, clock, settings.verdictTimeout(), this::checkTimeouts,
@@ -196,6 +205,7 @@ final class RunLoop {
             return CompletableFuture.completedFuture(null);
         }
         core.apply(cause.fault() ? PackMlCommand.ABORT : PackMlCommand.STOP);
+        feeding(false);
         if (cause.fault()) {
             core.alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
             heldResults = new java.util.ArrayList<>();
@@ -307,6 +317,7 @@ final class RunLoop {
             return;
         }
         core.apply(PackMlCommand.COMPLETE);
+        feeding(false);
         job.feeder().requestPause();
         boolean cancel = matcher.awaiting() > 0;
         completion = core.loop.offload("complete the job", () -> {
@@ -365,6 +376,18 @@ final class RunLoop {
                 matcher.stillNeeded(job.quantity(), core.counters::verified)), this::stopLater, core.counters::sent, clock);
         job.feeder(feeder);
         feeder.start();
+        feeding(true);
+    }
+
+    /**
+     * The feeder sends (true) or stops sending: then the good verdicts the matcher kept for the line's
+     * next event are told now, as no further result may come. On the line's thread.
+     */
+    void feeding(boolean on) {
+        feeding = on;
+        if (!on) {
+            matcher.flushDurable();
+        }
     }
 
     JobRun newRun(JobRequest request) {
@@ -385,6 +408,7 @@ final class RunLoop {
         core.requireState("pause", EXECUTE);
         JobRun job = core.run;
         core.apply(PackMlCommand.HOLD);
+        feeding(false);
         job.feeder().requestPause();
         core.audit(actor, "line.hold", "job " + job.jobId());
         return core.loop.offload("feeder pause", () -> {

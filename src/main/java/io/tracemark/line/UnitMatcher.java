@@ -38,6 +38,14 @@ final class UnitMatcher {
         /** A unit was judged good and is no longer awaiting its result; its verdict is being written. */
         default void decided() {
         }
+
+        /**
+         * Whether more units are being sent, so that their results will bring the line here again soon.
+         * Asked on the writer's thread: must not take the matcher's lock nor block.
+         */
+        default boolean moreComing() {
+            return false;
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -52,12 +60,13 @@ final class UnitMatcher {
     private final java.util.concurrent.Executor written;
     private volatile JobRules rules;
     /** Units judged good whose VERIFIED is not yet durable: neither awaiting a result nor counted verified. */
-    private int writing;
+    private volatile int writing;
     /**
-     * Good verdicts made durable while other units were awaiting a result: the line hears of them at
-     * the start of its next event here (the next result, timeout check or stop), not by an event of
-     * their own (a wake-up of the line's thread per verdict). With nothing awaiting a result a durable
-     * verdict is posted at once; a failed write always is (its unit must be rejected by the gate). The
+     * Good verdicts made durable while units await a result or more are being sent: the line hears of
+     * them at the start of its next event here (the next result, timeout check or stop), not by an event
+     * of their own (a wake-up of the line's thread per verdict); the verdict watchdog's check comes at
+     * least every second. Otherwise a durable verdict is posted at once; a failed write always is (its
+     * unit must be rejected by the gate). The
      * writer's thread never takes the matcher's lock (the line's thread waits for the writer under it):
      * it reads {@link #awaitingNow}, which every event here publishes on the way out.
      */
@@ -342,15 +351,35 @@ final class UnitMatcher {
      * for the line's next event while units await a result (one of them brings it), else posted.
      */
     private void written(PendingUnit unit, Judgement j, Throwable error) {
-        if (error == null && awaitingNow > 0) {
+        if (error == null && deferrable()) {
             durable.add(new Durable(unit, j));
-            if (awaitingNow > 0) {
+            if (deferrable()) {
                 return; // the line's next event here tells it (see published())
             }
             written.execute(this::tellDurableNow);
             return;
         }
         written.execute(() -> verifiedWritten(unit, j, error));
+    }
+
+    /** Whether the line will come here again soon by itself (a unit awaits a result, more are sent). */
+    private boolean deferrable() {
+        return awaitingNow > 0 || events.moreComing();
+    }
+
+    /** Units awaiting a result as of the last event here, and units whose good verdict is being written. */
+    int inFlightNow() {
+        return awaitingNow + writing;
+    }
+
+    /** Tells the line the durable verdicts kept for it now (no more units are being sent); on the line's thread. */
+    void flushDurable() {
+        lock.lock();
+        try {
+            tellDurable();
+        } finally {
+            published();
+        }
     }
 
     private void tellDurableNow() {
@@ -381,7 +410,7 @@ final class UnitMatcher {
     private void published() {
         try {
             awaitingNow = pairing.live();
-            if (awaitingNow == 0 && !durable.isEmpty()) {
+            if (!durable.isEmpty() && !deferrable()) {
                 tellDurable();
             }
         } finally {
