@@ -11,8 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * One job on the line: what it prints, on which devices, and its feeder while printing. Listens to
- * its printer: printed labels go to the matcher (what they let pair is paired on the line's thread), a
- * fault stops the line.
+ * its printer: printed labels go to the matcher on the line's thread, a fault stops the line.
  */
 final class JobRun implements PrinterListener {
 
@@ -68,7 +67,7 @@ final class JobRun implements PrinterListener {
      */
     @Override
     public void printed(long unitId) {
-        matcher.printed(unitId, events);
+        events.execute(() -> matcher.printed(unitId));
         Feeder f = feeder;
         if (f != null) {
             f.wake(); // the printer has room again

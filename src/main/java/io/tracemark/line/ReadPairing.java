@@ -140,26 +140,12 @@ final class ReadPairing {
 
     /** The printer confirmed the unit's label came out. Linear in the units in flight (bounded). */
     void printed(long unitId, Instant at) {
-        markPrinted(unitId, at);
-        pair();
-    }
-
-    /**
-     * {@link #printed} without pairing: decides nothing. True when results are waiting, which the mark
-     * may let pair: then {@link #pairWaiting()} must follow.
-     */
-    boolean markPrinted(long unitId, Instant at) {
         for (PendingUnit slot : slots) {
             if (slot.unitId == unitId && !slot.settled) {
                 slot.printedAt = at;
                 break;
             }
         }
-        return !results.isEmpty();
-    }
-
-    /** Pairs the results that wait, as far as they can be now. */
-    void pairWaiting() {
         pair();
     }
 

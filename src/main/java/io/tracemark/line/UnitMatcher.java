@@ -154,30 +154,12 @@ final class UnitMatcher {
         }
     }
 
-    /**
-     * The printer confirmed the unit's label came out; on the printer's thread. The mark is taken at
-     * once (it decides nothing); only when results wait for it are they paired, on the line's thread
-     * ({@code line}): a confirmation does not wake the line for nothing.
-     */
-    void printed(long unitId, java.util.concurrent.Executor line) {
-        boolean waiting;
-        lock.lock();
-        try {
-            waiting = pairing.markPrinted(unitId, clock.instant());
-        } finally {
-            lock.unlock();
-        }
-        if (waiting) {
-            line.execute(this::pairWaiting);
-        }
-    }
-
-    /** Pairs results that waited for a label to be confirmed printed; on the line's thread. */
-    private void pairWaiting() {
+    /** The printer confirmed the unit's label came out. */
+    void printed(long unitId) {
         lock.lock();
         try {
             tellDurable();
-            pairing.pairWaiting();
+            pairing.printed(unitId, clock.instant());
         } finally {
             published();
         }
