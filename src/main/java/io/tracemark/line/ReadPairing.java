@@ -74,6 +74,7 @@ final class ReadPairing {
     /** The next numbered result that waits for a later read to place it is taken as it is (it waited too long). */
     private boolean forced;
     private Instant epochStart = Instant.EPOCH;
+    /** When the latest result arrived (EPOCH before any): the one record of the camera's last sign of life. */
     private Instant lastArrival = Instant.EPOCH;
     /** When the first unit of this epoch was sent, null before. */
     private Instant firstSent;
@@ -279,6 +280,11 @@ final class ReadPairing {
                 return;
             }
         }
+    }
+
+    /** Whether no result has arrived since {@code printedAt} (none at all, or a label not confirmed printed). */
+    boolean silentSince(Instant printedAt) {
+        return printedAt == null || lastArrival.isBefore(printedAt);
     }
 
     /** Units sent and awaiting a verdict in this epoch (settled slots not counted). */

@@ -78,7 +78,6 @@ final class UnitMatcher {
     private record Durable(PendingUnit unit, Judgement judgement) {
     }
     private int consecutiveRejects;
-    private Instant lastResultAt;
 
     /** The rules of the job being judged. */
     record JobRules(TraceLevel level, Grade minimum, int consecutiveRejectLimit, Duration verdictTimeout) {
@@ -100,7 +99,7 @@ final class UnitMatcher {
             @Override
             public void missed(PendingUnit unit) {
                 LOG.warn("unit {} ({}): no camera result for its label", unit.unitId, unit.code);
-                boolean silent = lastResultAt == null || unit.printedAt == null || lastResultAt.isBefore(unit.printedAt);
+                boolean silent = pairing.silentSince(unit.printedAt);
                 if (unit.isChallenge()) {
                     unit.challenge.complete(new ChallengeResult(false, false, false, "no camera result for the "
                             + "challenge label " + unit.code));
@@ -170,8 +169,7 @@ final class UnitMatcher {
         lock.lock();
         try {
             tellDurable();
-            lastResultAt = clock.instant();
-            pairing.read(result, lastResultAt);
+            pairing.read(result, clock.instant());
         } finally {
             published();
         }
