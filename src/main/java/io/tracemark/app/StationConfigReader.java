@@ -109,7 +109,7 @@ public final class StationConfigReader {
     }
 
     private static StationConfig.Line line(ConfigNode node) {
-        int lookAhead = node.integer("lookAhead", 2, 1, 64);
+        int lookAhead = node.integer("lookAhead", 4, 1, 64);
         StationConfig.Line line = new StationConfig.Line(
                 lookAhead,
                 node.integer("consecutiveRejectLimit", 3, 1, 1000),

@@ -120,9 +120,10 @@ final class StationDevices {
         for (StationConfig.Device d : config.printers()) {
             PrinterProfile profile = PrinterProfiles.load(d.profile());
             // a virtual printer gets labels for its resident CJK font (RasterRenderer.target): no font to download
+            int lookAhead = lookAhead(config.line(), profile);
             printers.put(d.name(), new ZplPrinter(printerTransport(d), simulated(d)
-                    ? ZplPrinterOptions.from(profile).withLookAhead(config.line().lookAhead())
-                    : PrinterSetup.options(profile, config.line().lookAhead())));
+                    ? ZplPrinterOptions.from(profile).withLookAhead(lookAhead)
+                    : PrinterSetup.options(profile, lookAhead)));
             jobSettings.put(d.name(), JobSettings.from(profile));
             // a virtual printer has the CJK font resident (it renders with the label package's fonts)
             targets.put(d.name(), simulated(d) ? RasterRenderer.target(profile) : LabelTargets.of(profile));
@@ -206,6 +207,11 @@ final class StationDevices {
     }
 
     /** A gate parameter with its %XX escapes decoded (braces, spaces and CR LF cannot appear in a URI as such). */
+    /** Labels kept in a printer: the line's lookAhead bounds every printer; one whose profile keeps fewer (an inkjet coder) keeps fewer. */
+    static int lookAhead(StationConfig.Line line, PrinterProfile profile) {
+        return Math.min(line.lookAhead(), profile.lookAhead());
+    }
+
     static String percentDecoded(StationConfig.Device gate, String key, String value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < value.length(); i++) {

@@ -49,7 +49,7 @@ public record LineSettings(int lookAhead, int maxAwaitingVerdict, int consecutiv
 
     /** Look-ahead 2, 8 awaiting verdict, stop after 3 rejects in a row, challenge on, grade C, 3 s timeout. */
     public static LineSettings defaults() {
-        return new LineSettings(2, 8, 3, true, Grade.C, Duration.ofSeconds(3), true, 16);
+        return new LineSettings(4, 10, 3, true, Grade.C, Duration.ofSeconds(3), true, 16);
     }
 
     public LineSettings withChallengeAtStart(boolean on) {

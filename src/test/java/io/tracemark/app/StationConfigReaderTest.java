@@ -29,7 +29,8 @@ class StationConfigReaderTest {
     void defaultsApplyToAnEmptyFile() {
         StationConfig config = reader.parse("{}", Path.of("/srv"), "t.yaml");
         assertEquals(7070, config.panel().port());
-        assertEquals(2, config.line().lookAhead());
+        assertEquals(4, config.line().lookAhead());
+        assertEquals(10, config.line().maxAwaitingVerdict(), "lookAhead + 6");
         assertTrue(config.line().challengeAtStart());
         assertEquals(Path.of("/srv/data"), config.dataDir());
         assertEquals(null, config.platform().url());
@@ -99,4 +100,14 @@ class StationConfigReaderTest {
         assertEquals(List.of("line.allocationChunk", "line.maxAwaitingVerdict", "platform.resolverBase",
                 "platform.alarmDays"), where, e.getMessage());
     }
+
+    @Test
+    void aPrinterKeepsTheLinesLookAheadOrFewerIfItsProfileSaysSo() {
+        StationConfig.Line line = reader.parse("{}", Path.of("/srv"), "t.yaml").line();
+        assertEquals(4, StationDevices.lookAhead(line, io.tracemark.printer.PrinterProfiles.load("zt411-203")));
+        assertEquals(1, StationDevices.lookAhead(line, io.tracemark.printer.PrinterProfiles.load("tij-coder-300")));
+        StationConfig.Line two = reader.parse("line: {lookAhead: 2}", Path.of("/srv"), "t.yaml").line();
+        assertEquals(2, StationDevices.lookAhead(two, io.tracemark.printer.PrinterProfiles.load("zt411-203")));
+    }
+
 }
