@@ -446,9 +446,12 @@ function jobFailed(response) {
 
 // ---------- OPEN jobs: the one in the way of a new job, the suspended ones ----------
 
+let openJobsAsked = 0;
 async function loadOpenJobs(afterRefusal) {
+  const asked = ++openJobsAsked;
   const response = await api('GET', '/jobs/open');
-  if (!response.ok) return;
+  // answers may come back out of order: only the latest request's answer is shown
+  if (!response.ok || asked !== openJobsAsked) return;
   const jobs = response.data || [];
   const supervisor = Boolean(state.me) && rank(state.me.role) >= rank('supervisor');
   const blocking = afterRefusal ? jobs.find((j) => !j.suspended) : null;

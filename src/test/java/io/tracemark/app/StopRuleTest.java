@@ -10,6 +10,7 @@ import io.tracemark.line.Alarm;
 import io.tracemark.line.LineSettings;
 import io.tracemark.line.PackMlState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,16 +26,24 @@ class StopRuleTest {
     @TempDir
     Path dir;
 
+    /**
+     * Where every label is damaged, the rule under test stops the line on the camera's results, so the
+     * verdict timeout (which also judges the camera silent) is one a loaded machine cannot reach while
+     * the station decodes one damaged frame; the other rules keep the short timeout of {@link LineRig#quick}.
+     */
+    private static final Duration DECODES_EVERY_FRAME = Duration.ofSeconds(30);
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "printer.paperOutAfter=12, printer.paperOut, 3",
-            "printer.headOpenAt=12, printer.headOpen, 3",
-            "camera.defectRate=1.0, rejects.consecutive, 3",
-            "camera.defectRate=1.0|gate.unconfirmedAt=2, gate.unconfirmed, 50",
-            "camera.failAt=8, scanner.fault, 3",
+            "printer.paperOutAfter=12, printer.paperOut, 3, false",
+            "printer.headOpenAt=12, printer.headOpen, 3, false",
+            "camera.defectRate=1.0, rejects.consecutive, 3, true",
+            "camera.defectRate=1.0|gate.unconfirmedAt=2, gate.unconfirmed, 50, true",
+            "camera.failAt=8, scanner.fault, 3, false",
     })
-    void stopRuleAbortsVoidsInFlightAndBalances(String faults, String cause, int rejectLimit) {
-        LineSettings settings = LineRig.quick().withConsecutiveRejectLimit(rejectLimit);
+    void stopRuleAbortsVoidsInFlightAndBalances(String faults, String cause, int rejectLimit, boolean damaged) {
+        LineSettings quick = LineRig.quick().withConsecutiveRejectLimit(rejectLimit);
+        LineSettings settings = damaged ? quick.withVerdictTimeout(DECODES_EVERY_FRAME) : quick;
         try (LineRig rig = new LineRig(dir, faults.replace('|', ','), settings)) {
             rig.line.start(LineRig.job(60), "tester");
             rig.awaitState(PackMlState.ABORTED);

@@ -41,10 +41,7 @@ class VirtualLineServersTest {
             scanner.setListener(results::add);
             scanner.start();
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (server.clients() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                assertTrue(server.awaitClients(1, Duration.ofSeconds(30)), "the scanner connects to the reader");
                 assertEquals("7\t]d2010690123400001621ABC\r\n", ReaderServer.readLine(7, "]d2", "010690123400001621ABC"));
                 server.publish(ReaderServer.readLine(7, "]d2", "0106901234000016\u001d21ABC"));
                 ReadResult read = results.poll(30, TimeUnit.SECONDS);
@@ -64,10 +61,7 @@ class VirtualLineServersTest {
         try (FrameServer server = new FrameServer(0)) {
             URI base = URI.create("http://127.0.0.1:" + server.port());
             MjpegImageSource stream = new MjpegImageSource(base.resolve("/mjpeg"), Duration.ofSeconds(10));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!server.streaming() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            assertTrue(server.awaitStreams(1, Duration.ofSeconds(30)), "the MJPEG source opens its stream");
             VirtualCamera.CapturedFrame captured = camera.capture(label.image(), label.codeBox());
             server.publish(captured.image());
             Optional<Frame> streamed = stream.next(Duration.ofSeconds(30));

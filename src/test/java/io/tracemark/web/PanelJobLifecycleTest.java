@@ -93,7 +93,11 @@ class PanelJobLifecycleTest {
                 sim.line().stop("2001");
                 sim.line().endBatch("2001");
 
+                // the list is still the one rendered at the suspend; opening the tab lists the OPEN jobs anew
+                WebElement before = browser.byId("jobs-suspended-list").findElement(
+                        By.cssSelector("li[data-job='" + jobA + "']"));
                 browser.tab("job").click();
+                browser.awaitReplaced(before, Duration.ofSeconds(15));
                 browser.await(Duration.ofSeconds(10), () -> browser.byId("jobs-suspended").isDisplayed());
                 WebElement resume = browser.byId("jobs-suspended-list").findElement(
                         By.cssSelector("li[data-job='" + jobA + "'] button"));
