@@ -2,8 +2,10 @@ package io.tracemark.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.core.DeviceException;
 import io.tracemark.device.DeviceUri;
 import io.tracemark.device.TcpTransport;
 import io.tracemark.verify.CommandRejectGate;
@@ -92,5 +94,26 @@ class VirtualLineServersTest {
             assertEquals(List.of(-1L, 43L), gate.fired());
             assertEquals(List.of(42L), gate.unconfirmed());
         }
+    }
+
+    @Test
+    void gateMissesAndDoublesPulsesAsItsPlanSaysAndCountsWhatItCarriedOut() throws Exception {
+        VirtualRejectGate gate = new VirtualRejectGate("virtual-gate", GatePlan.parse("missedAt=2,extraAt=3"), 100);
+        try (GateServer server = new GateServer(gate, 0);
+             CommandRejectGate driver = new CommandRejectGate(new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:"
+                     + server.port())), "R{unit}\r\n", "OK {unit}", Duration.ofSeconds(2))) {
+            assertTrue(gate.counts(), "missedAt and extraAt give the gate a counter");
+            assertTrue(driver.reject(41).get(30, TimeUnit.SECONDS));
+            assertFalse(driver.reject(42).get(30, TimeUnit.SECONDS), "a missed pulse fires nothing: no confirmation");
+            assertTrue(driver.reject(43).get(30, TimeUnit.SECONDS));
+            assertEquals(List.of(41L, 43L), gate.fired());
+            assertEquals(List.of(42L), gate.missed());
+            assertEquals(3, gate.plcRejectCount(), "one for the first pulse, none for the missed, two for the bounce");
+            assertEquals(3L, gate.inOrder(counter -> counter.getAsLong()).get(30, TimeUnit.SECONDS),
+                    "the station reads the same counter in order with the fires");
+        }
+        VirtualRejectGate plain = new VirtualRejectGate("plain", GatePlan.NONE, 100);
+        assertFalse(plain.counts());
+        assertThrows(DeviceException.class, plain::plcRejectCount, "a gate without a counter says so");
     }
 }
