@@ -28,6 +28,8 @@ final class GateWindow implements FireTally {
     private final AtomicReference<String> comingOn = new AtomicReference<>();
     private String job;
     private boolean startKnown;
+    /** The counter's reading the open segment goes on from, as far as {@link #soFar} knows it; -1: not known. */
+    private long segmentFrom = -1;
 
     GateWindow(String gate, GateCounts counts) {
         this.gate = gate;
@@ -56,6 +58,30 @@ final class GateWindow implements FireTally {
         });
         job = jobId;
         startKnown = reading.isPresent();
+        segmentFrom = -1;
+    }
+
+    /**
+     * The open job's counts so far, for the panel: the counter's rise up to now is folded into the job's
+     * counts (its segment goes on from this reading; nothing is written while the counter stands still).
+     * A failed reading folds nothing. Null when no job's window is open.
+     */
+    GateCount soFar(LongSupplier counter) {
+        if (job == null) {
+            return null;
+        }
+        String open = job;
+        if (startKnown) {
+            OptionalLong reading = read(counter, "for the counts so far of job " + open);
+            if (reading.isPresent() && reading.getAsLong() != segmentFrom) {
+                store(() -> {
+                    counts.left(open, gate, reading);
+                    counts.opened(open, gate, reading);
+                });
+                segmentFrom = reading.getAsLong();
+            }
+        }
+        return counts.of(open).stream().filter(c -> c.gate().equals(gate)).findFirst().orElse(null);
     }
 
     /** The job ended: its window closes for good with a reading of the counter. */
