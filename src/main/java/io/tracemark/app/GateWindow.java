@@ -24,6 +24,7 @@ final class GateWindow implements FireTally {
 
     private final String gate;
     private final GateCounts counts;
+    private final Runnable onFired;
     /** The job that came on the line, set by the line's listener; its window opens at the latest before a fire. */
     private final AtomicReference<String> comingOn = new AtomicReference<>();
     private String job;
@@ -31,9 +32,11 @@ final class GateWindow implements FireTally {
     /** The counter's reading the open segment goes on from, as far as {@link #soFar} knows it; -1: not known. */
     private long segmentFrom = -1;
 
-    GateWindow(String gate, GateCounts counts) {
+    /** @param onFired told after each fire is counted (on the gate's command thread; quick) */
+    GateWindow(String gate, GateCounts counts, Runnable onFired) {
         this.gate = gate;
         this.counts = counts;
+        this.onFired = onFired;
     }
 
     /**
@@ -120,6 +123,7 @@ final class GateWindow implements FireTally {
         // once a fire is counted, a later first reading would not describe the segment's start
         startKnown = true;
         store(() -> counts.fired(job, gate));
+        onFired.run();
     }
 
     private OptionalLong read(LongSupplier counter, String when) {

@@ -40,6 +40,8 @@ final class PlcRejectCheck implements AutoCloseable {
     static final String MISMATCH = "gate.countMismatch";
     /** How often the counters of the job on the line are read for the panel. */
     static final Duration PEEK = Duration.ofSeconds(1);
+    /** How long a job's end waits for the gates to count the fires of its last rejects. */
+    static final Duration FIRES_DUE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PlcRejectCheck.class);
 
     private final LineController line;
@@ -57,6 +59,8 @@ final class PlcRejectCheck implements AutoCloseable {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<GateCount> lastEnded = List.of();
     private volatile List<GateCount> running = List.of();
+    /** Notified when a gate counted a fire, for {@link #awaitFires}. */
+    private final Object fireSignal = new Object();
     private volatile String seenCurrent;
     private volatile String seenEnded;
 
@@ -65,7 +69,7 @@ final class PlcRejectCheck implements AutoCloseable {
         this.ledger = ledger;
         this.counts = counts;
         for (CountedGate gate : gates) {
-            GateWindow window = new GateWindow(gate.name(), counts);
+            GateWindow window = new GateWindow(gate.name(), counts, this::fireCounted);
             gate.tally(window);
             windows.put(gate, window);
         }
@@ -194,6 +198,9 @@ final class PlcRejectCheck implements AutoCloseable {
         if (known != null) {
             return known;
         }
+        if (windows.keySet().stream().anyMatch(gate -> !counts.isClosed(job, gate.name()))) {
+            awaitFires(job);
+        }
         List<CompletableFuture<GateCount>> each = new ArrayList<>();
         windows.forEach((gate, window) -> each.add(counts.isClosed(job, gate.name())
                 ? CompletableFuture.completedFuture(stored(job, gate.name()))
@@ -211,6 +218,45 @@ final class PlcRejectCheck implements AutoCloseable {
         });
         ends.put(job, all);
         return all;
+    }
+
+    /**
+     * Waits, {@link #FIRES_DUE} at most, until every counted gate has counted a fire for each of the job's
+     * rejected units: the line commands its gates off its own thread, so the last reject's fire may still
+     * be on its way when the job ends, and a window closed before it would leave that fire out on both
+     * sides. A gate that could not be commanded (the line stopped on it) is waited for in vain, then left.
+     */
+    private void awaitFires(String job) {
+        long rejected = ledger.reconcile(job).rejected();
+        long deadline = System.nanoTime() + FIRES_DUE.toNanos();
+        synchronized (fireSignal) {
+            while (!firesCounted(job, rejected)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("job {}: not every gate counted a fire for each of its {} rejected units within {} s",
+                            job, rejected, FIRES_DUE.toSeconds());
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(fireSignal, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean firesCounted(String job, long rejected) {
+        Map<String, Long> fires = new HashMap<>();
+        counts.of(job).forEach(c -> fires.put(c.gate(), c.stationFires()));
+        return windows.keySet().stream().allMatch(gate -> fires.getOrDefault(gate.name(), 0L) >= rejected);
+    }
+
+    private void fireCounted() {
+        synchronized (fireSignal) {
+            fireSignal.notifyAll();
+        }
     }
 
     /** {@link #end} and waits for it; what is stored when the wait is over (a PLC may not answer). */

@@ -107,17 +107,7 @@ public final class FrameServer implements AutoCloseable {
      * @return false when {@code within} passed first
      */
     public boolean awaitStreams(int n, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        synchronized (streams) {
-            while (streams.size() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(streams, left);
-            }
-            return true;
-        }
+        return LoopbackServer.awaitSize(streams, n, within);
     }
 
     /** The frame as a JPEG of quality {@value #JPEG_QUALITY} (machine-vision cameras stream high quality). */

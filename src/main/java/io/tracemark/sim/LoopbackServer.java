@@ -53,14 +53,24 @@ final class LoopbackServer implements AutoCloseable {
      * @return false when {@code within} passed first
      */
     boolean awaitClients(int n, Duration within) throws InterruptedException {
+        return awaitSize(clients, n, within);
+    }
+
+    /**
+     * Waits until {@code set} holds at least {@code n} elements; whoever adds to it does so synchronized
+     * on it and notifies it.
+     *
+     * @return false when {@code within} passed first
+     */
+    static boolean awaitSize(Set<?> set, int n, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        synchronized (clients) {
-            while (clients.size() < n) {
+        synchronized (set) {
+            while (set.size() < n) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(clients, left);
+                TimeUnit.NANOSECONDS.timedWait(set, left);
             }
             return true;
         }

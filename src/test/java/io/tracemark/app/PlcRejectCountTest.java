@@ -181,21 +181,8 @@ class PlcRejectCountTest {
         }
     }
 
-    private static void awaitSnapshot(Station station, java.util.function.BooleanSupplier done) throws Exception {
-        Object signal = new Object();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (AutoCloseable ignored = station.line().onChange(() -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        })) {
-            synchronized (signal) {
-                while (!done.getAsBoolean()) {
-                    assertTrue(System.nanoTime() < deadline, "not reached: " + station.line().snapshot());
-                    signal.wait(500);
-                }
-            }
-        }
+    private static void awaitSnapshot(Station station, java.util.function.BooleanSupplier done) {
+        LineEvents.awaitThat(station.line(), "the line's snapshot shows it", done);
     }
 
     private DemoRun.Outcome runJob(String plan) throws Exception {

@@ -85,9 +85,7 @@ class VirtualLineServersTest {
     @Test
     void gateConfirmsFiredRejectsAndStaysSilentOnUnconfirmedOnes() throws Exception {
         VirtualRejectGate gate = new VirtualRejectGate("virtual-gate", GatePlan.parse("unconfirmedAt=2"), 100);
-        try (GateServer server = new GateServer(gate, 0);
-             CommandRejectGate driver = new CommandRejectGate(new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:"
-                     + server.port())), "R{unit}\r\n", "OK {unit}", Duration.ofSeconds(2))) {
+        try (GateServer server = new GateServer(gate, 0); CommandRejectGate driver = driver(server)) {
             assertTrue(driver.reject(-1).get(30, TimeUnit.SECONDS), "the challenge unit (negative id) is confirmed");
             assertFalse(driver.reject(42).get(30, TimeUnit.SECONDS), "the 2nd reject goes unconfirmed: no answer");
             assertTrue(driver.reject(43).get(30, TimeUnit.SECONDS));
@@ -99,9 +97,7 @@ class VirtualLineServersTest {
     @Test
     void gateMissesAndDoublesPulsesAsItsPlanSaysAndCountsWhatItCarriedOut() throws Exception {
         VirtualRejectGate gate = new VirtualRejectGate("virtual-gate", GatePlan.parse("missedAt=2,extraAt=3"), 100);
-        try (GateServer server = new GateServer(gate, 0);
-             CommandRejectGate driver = new CommandRejectGate(new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:"
-                     + server.port())), "R{unit}\r\n", "OK {unit}", Duration.ofSeconds(2))) {
+        try (GateServer server = new GateServer(gate, 0); CommandRejectGate driver = driver(server)) {
             assertTrue(gate.counts(), "missedAt and extraAt give the gate a counter");
             assertTrue(driver.reject(41).get(30, TimeUnit.SECONDS));
             assertFalse(driver.reject(42).get(30, TimeUnit.SECONDS), "a missed pulse fires nothing: no confirmation");
@@ -115,5 +111,11 @@ class VirtualLineServersTest {
         VirtualRejectGate plain = new VirtualRejectGate("plain", GatePlan.NONE, 100);
         assertFalse(plain.counts());
         assertThrows(DeviceException.class, plain::plcRejectCount, "a gate without a counter says so");
+    }
+
+    /** The station's command gate driver on the virtual gate's server: {@code R<unit>}, confirmed by {@code OK <unit>}. */
+    private static CommandRejectGate driver(GateServer server) {
+        return new CommandRejectGate(new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:" + server.port())),
+                "R{unit}\r\n", "OK {unit}", Duration.ofSeconds(2));
     }
 }

@@ -3,6 +3,7 @@ package io.tracemark.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.app.LineEvents;
 import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
 import io.tracemark.app.SimulatedLine;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,18 +28,12 @@ import org.openqa.selenium.By;
  */
 class PanelPlcCountBrowserTest {
 
-    private static HeadlessChromium browser;
-
     @RegisterExtension
     static final ChromiumPerClass CHROMIUM = new ChromiumPerClass();
 
-    @BeforeAll
-    static void takeBrowser() {
-        browser = CHROMIUM.browser();
-    }
-
     @Test
-    void theLineViewShowsThePlcRejectCountOfTheRunningJobBesideTheStations(@TempDir Path dataDir) throws IOException {
+    void theLineViewShowsThePlcRejectCountOfTheRunningJobBesideTheStations(HeadlessChromium browser,
+                                                                          @TempDir Path dataDir) throws IOException {
         SimulatedLine.Options options = new SimulatedLine.Options(dataDir,
                 LineFaults.parse("camera.missingRate=0.3,gate.confirms=false,gate.extraAt=1", DegradationMix.none(), 7),
                 LineSettings.defaults().withChallengeAtStart(false).withConsecutiveRejectLimit(100), 2_000, 7, 0,
@@ -51,7 +45,7 @@ class PanelPlcCountBrowserTest {
             assertTrue(browser.byId("cnt-plc").getAttribute("hidden") != null, "no job on the line: no PLC count");
 
             sim.line().start(SampleStation.itemJob(40, LocalDate.now()), "9001");
-            awaitRejected(sim, 3);
+            LineEvents.awaitThat(sim.line(), "3 rejected", () -> sim.line().snapshot().counters().rejected() >= 3);
             sim.line().stop("9001"); // the job stays on the line, its counts stand still
             long rejected = sim.line().snapshot().counters().rejected();
             long plc = rejected + 1; // the gate counted its first pulse twice
@@ -77,26 +71,6 @@ class PanelPlcCountBrowserTest {
             browser.byId("alarm-ack").click();
             browser.await(Duration.ofSeconds(10), () -> !browser.byId("alarm-banner").isDisplayed());
             browser.signOut();
-        }
-    }
-
-    /** Waits on the line's own change events until the current job has {@code n} units rejected. */
-    private static void awaitRejected(SimulatedLine sim, long n) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Object signal = new Object();
-        try (AutoCloseable ignored = sim.line().onChange(() -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        })) {
-            synchronized (signal) {
-                while (sim.line().snapshot().counters().rejected() < n) {
-                    assertTrue(System.nanoTime() < deadline, "not " + n + " rejected: " + sim.line().snapshot());
-                    signal.wait(100);
-                }
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 }
