@@ -17,9 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -31,15 +29,13 @@ import org.slf4j.LoggerFactory;
  * and at job end the counter is read again. A PLC whose counter went up by other than the station's
  * fires (a pulse it missed: a rejected unit may have shipped; a reject it made by itself: a unit left
  * without a verdict) raises an alarm on the line and is in the job's accounting. While a job is on the
- * line its counters are read every {@link #PEEK} for the panel's counts so far. Follows the line from
+ * line its counters are read for the panel's counts so far ({@link GateCountsSoFar}). Follows the line from
  * its change events on a thread of its own (the line's listeners run under its lock); counter readings
  * run on each gate's command thread.
  */
 final class PlcRejectCheck implements AutoCloseable {
 
     static final String MISMATCH = "gate.countMismatch";
-    /** How often the counters of the job on the line are read for the panel. */
-    static final Duration PEEK = Duration.ofSeconds(1);
     /** How long a job's end waits for the gates to count the fires of its last rejects. */
     static final Duration FIRES_DUE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PlcRejectCheck.class);
@@ -50,15 +46,9 @@ final class PlcRejectCheck implements AutoCloseable {
     private final Map<CountedGate, GateWindow> windows = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<List<GateCount>>> ends = new HashMap<>();
     private final LineChangeWorker worker = new LineChangeWorker("plc-reject-check");
-    /** Reads the counters of the job on the line now and then, for the panel's counts so far. */
-    private final ScheduledExecutorService peeks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "plc-reject-peek");
-        t.setDaemon(true);
-        return t;
-    });
+    private final GateCountsSoFar soFar;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<GateCount> lastEnded = List.of();
-    private volatile List<GateCount> running = List.of();
     /** Notified when a gate counted a fire, for {@link #awaitFires}. */
     private final Object fireSignal = new Object();
     private volatile String seenCurrent;
@@ -73,6 +63,7 @@ final class PlcRejectCheck implements AutoCloseable {
             gate.tally(window);
             windows.put(gate, window);
         }
+        this.soFar = new GateCountsSoFar(windows, () -> seenCurrent, this::told);
         this.seenEnded = line.lastReconciliation().map(Reconciliation::job).orElse(null);
         this.seenCurrent = line.currentJobId().orElse(null);
         if (seenCurrent != null) {
@@ -82,35 +73,7 @@ final class PlcRejectCheck implements AutoCloseable {
         }
         if (!gates.isEmpty()) {
             worker.subscribed(line.onChange(this::changed));
-            peeks.scheduleWithFixedDelay(this::peek, PEEK.toMillis(), PEEK.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /**
-     * The counts so far of the job on the line: each gate's counter is read in order with its fires and
-     * its rise folded into the job's counts ({@link GateWindow#soFar}); a change is told to the listeners.
-     */
-    private void peek() {
-        String job = seenCurrent;
-        List<GateCount> now = new ArrayList<>();
-        if (job != null) {
-            List<CompletableFuture<GateCount>> each = new ArrayList<>();
-            windows.forEach((gate, window) -> each.add(gate.inOrder(window::soFar)));
-            try {
-                CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("the PLC reject counters of job {} were not read this time: {}", job, e.toString());
-                return;
-            }
-            each.stream().map(CompletableFuture::join)
-                    .filter(c -> c != null && c.job().equals(job) && !c.ended()).forEach(now::add);
-        }
-        if (Objects.equals(job, seenCurrent) && !now.equals(running)) {
-            running = List.copyOf(now);
-            told();
+            soFar.start();
         }
     }
 
@@ -213,7 +176,7 @@ final class PlcRejectCheck implements AutoCloseable {
                 .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
         all.thenAccept(counts -> {
             lastEnded = counts;
-            running = running.stream().filter(c -> !c.job().equals(job)).toList();
+            soFar.ended(job);
             told();
         });
         ends.put(job, all);
@@ -281,12 +244,9 @@ final class PlcRejectCheck implements AutoCloseable {
         return lastEnded;
     }
 
-    /**
-     * The counts so far of the job on the line, one per gate ({@code ended} false), as last read: the PLC's
-     * count lags the station's fires by up to {@link #PEEK} (empty while no job is on the line).
-     */
+    /** The counts so far of the job on the line, one per gate (see {@link GateCountsSoFar}). */
     List<GateCount> running() {
-        return running;
+        return soFar.running();
     }
 
     private GateCount stored(String job, String gate) {
@@ -304,7 +264,7 @@ final class PlcRejectCheck implements AutoCloseable {
 
     @Override
     public void close() {
-        peeks.shutdownNow();
+        soFar.close();
         worker.close();
     }
 }
