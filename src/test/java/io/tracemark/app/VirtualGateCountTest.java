@@ -32,9 +32,12 @@ class VirtualGateCountTest {
     @TempDir
     Path dir;
 
-    /** Rejects never stop these jobs; the verdict timeout is the quick rig's. */
+    /**
+     * Rejects never stop these jobs, and the verdict timeout (nothing here waits for it) is one a loaded
+     * machine cannot reach, so only the gate can stop the line.
+     */
     private static LineSettings settings() {
-        return LineRig.quick().withConsecutiveRejectLimit(UNITS * 2);
+        return LineRig.quick().withConsecutiveRejectLimit(UNITS * 2).withVerdictTimeout(Duration.ofSeconds(30));
     }
 
     @Test

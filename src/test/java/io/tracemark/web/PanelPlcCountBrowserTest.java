@@ -36,8 +36,8 @@ class PanelPlcCountBrowserTest {
                                                                           @TempDir Path dataDir) throws IOException {
         SimulatedLine.Options options = new SimulatedLine.Options(dataDir,
                 LineFaults.parse("camera.missingRate=0.3,gate.confirms=false,gate.extraAt=1", DegradationMix.none(), 7),
-                LineSettings.defaults().withChallengeAtStart(false).withConsecutiveRejectLimit(100), 2_000, 7, 0,
-                "zt411-203");
+                LineSettings.defaults().withChallengeAtStart(false).withConsecutiveRejectLimit(100)
+                        .withVerdictTimeout(Duration.ofSeconds(30)), 2_000, 7, 0, "zt411-203");
         try (SimulatedLine sim = SimulatedLine.start(options);
              PanelServer panel = sim.station().startPanel("4321")) {
             browser.open(panel.port());
