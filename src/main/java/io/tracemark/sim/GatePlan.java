@@ -63,7 +63,8 @@ public final class GatePlan {
             case "counter" -> counter = bool(value);
             case "seed" -> seed = PlanSpec.integer(value);
             default -> throw new IllegalArgumentException("unknown key '" + key
-                    + "'; known: unconfirmedAt, unconfirmedRate, failAt, missedAt, extraAt, counter, never, confirms, seed");
+                    + "'; known: unconfirmedAt, unconfirmedRate, failAt, missedAt, extraAt, counter, never, confirms,"
+                    + " seed");
         }
     }
 
@@ -85,7 +86,7 @@ public final class GatePlan {
         return confirms;
     }
 
-    /** Whether the gate has a reject counter the station reads back ({@code counter}, {@code missedAt}, {@code extraAt}). */
+    /** Whether the gate has a reject counter the station reads back (counter, missedAt, extraAt). */
     public boolean counts() {
         return counter || !missedAt.isEmpty() || !extraAt.isEmpty();
     }

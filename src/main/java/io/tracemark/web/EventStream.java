@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GET /events: pushes the status document (event {@code status}) to every connected screen when the
- * line changes, the platform's anti-counterfeit alerts or another section of the status change, coalescing bursts (at most one push per {@value #COALESCE_MS} ms, so well within half a
- * second), and heartbeat comments in between. A stream whose session ended is closed. All writes
+ * line changes, the platform's anti-counterfeit alerts or another section of the status change,
+ * coalescing bursts (at most one push per {@value #COALESCE_MS} ms, so well within half a second), and
+ * heartbeat comments in between. A stream whose session ended is closed. All writes
  * happen on one thread, so a client never sees two events interleaved.
  */
 final class EventStream implements AutoCloseable {

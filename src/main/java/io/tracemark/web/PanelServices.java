@@ -38,7 +38,8 @@ public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup 
 
     /** These services with the platform's anti-counterfeit alerts shown at the panel. */
     public PanelServices withAlerts(CounterfeitAlerts platformAlerts) {
-        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, platformAlerts, extraChanges);
+        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, platformAlerts,
+                extraChanges);
     }
 
     /** These services with the status pushed also when {@code changes} says the extra sections changed. */

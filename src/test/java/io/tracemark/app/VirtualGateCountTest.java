@@ -67,7 +67,7 @@ class VirtualGateCountTest {
             books = outcome.books().orElseThrow();
             assertTrue(books.balanced(), "the codes still balance: " + books);
             GateCount gate = single(outcome.gates());
-            assertEquals(books.rejected(), gate.stationFires(), "the station fired for every reject: " + gate.describe());
+            assertEquals(books.rejected(), gate.stationFires(), "a fire for every reject: " + gate.describe());
             assertEquals(books.rejected() - 1, gate.plcRejects().getAsLong(), gate.describe());
             assertFalse(gate.matches() || outcome.gatesMatch(), gate.describe());
             assertTrue(gate.describe().contains("MISMATCH: 1 fire(s) the PLC did not carry out; rejected units may"

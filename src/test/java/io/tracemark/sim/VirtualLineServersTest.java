@@ -113,7 +113,7 @@ class VirtualLineServersTest {
         assertThrows(DeviceException.class, plain::plcRejectCount, "a gate without a counter says so");
     }
 
-    /** The station's command gate driver on the virtual gate's server: {@code R<unit>}, confirmed by {@code OK <unit>}. */
+    /** The station's gate driver for the virtual gate: {@code R<unit>}, confirmed by {@code OK <unit>}. */
     private static CommandRejectGate driver(GateServer server) {
         return new CommandRejectGate(new TcpTransport(DeviceUri.parse("tcp://127.0.0.1:" + server.port())),
                 "R{unit}\r\n", "OK {unit}", Duration.ofSeconds(2));
