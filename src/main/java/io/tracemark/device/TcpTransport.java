@@ -12,15 +12,11 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A raw TCP link ({@code tcp://host:port}, port 9100 when absent). A write that does not finish in the
  * write timeout closes the socket, so a printer that stops reading fails the write instead of
- * hanging it.
+ * hanging it; the deadline is kept by one shared {@link WriteWatchdog} (no task or thread wake-up per write).
  */
 public final class TcpTransport implements Transport {
 
@@ -29,10 +25,8 @@ public final class TcpTransport implements Transport {
 
     private final DeviceUri uri;
     private final TransportOptions options;
-    /** Closes sockets whose write overran; one shared daemon thread that ends when idle. */
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-
     private volatile Socket socket;
+    private volatile WriteWatchdog.Watch watch;
     private volatile InputStream in;
     private volatile OutputStream out;
 
@@ -65,6 +59,7 @@ public final class TcpTransport implements Transport {
             s.connect(new InetSocketAddress(uri.host(), uri.portOr(DEFAULT_PORT)), (int) options.connect().toMillis());
             in = s.getInputStream();
             out = s.getOutputStream();
+            watch = WriteWatchdog.TCP.watch(options.write(), () -> closeQuietly(s));
             socket = s;
         } catch (IOException e) {
             closeQuietly(s);
@@ -80,23 +75,20 @@ public final class TcpTransport implements Transport {
 
     @Override
     public void write(byte[] bytes) {
-        Socket s = requireOpen();
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> timer = WATCHDOG.schedule(() -> {
-            expired.set(true);
-            closeQuietly(s);
-        }, options.write().toMillis(), TimeUnit.MILLISECONDS);
+        requireOpen();
+        WriteWatchdog.Watch w = watch;
+        w.begin();
         try {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
+            boolean expired = w.end();
             close();
-            String why = expired.get() ? "write of " + bytes.length + " bytes timed out after "
+            String why = expired ? "write of " + bytes.length + " bytes timed out after "
                     + options.write().toMillis() + " ms" : "write failed: " + e;
             throw new DeviceException(uri.raw(), why, e);
-        } finally {
-            timer.cancel(false);
         }
+        w.end();
     }
 
     @Override
@@ -163,18 +155,10 @@ public final class TcpTransport implements Transport {
         if (s != null) {
             closeQuietly(s);
         }
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "tcp-write-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setKeepAliveTime(10, TimeUnit.SECONDS);
-        executor.allowCoreThreadTimeOut(true);
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
+        WriteWatchdog.Watch w = watch;
+        if (w != null) {
+            w.close();
+        }
     }
 
     private Socket requireOpen() {

@@ -81,6 +81,13 @@ public final class LabelValues {
         return new LabelValues(merged);
     }
 
+    /** These values without {@code names} (nothing is derived again). */
+    public LabelValues without(java.util.Collection<String> names) {
+        Map<String, Object> rest = new LinkedHashMap<>(values);
+        rest.keySet().removeAll(names);
+        return new LabelValues(rest);
+    }
+
     /** The typed value of {@code name}, if present. */
     public Optional<Object> get(String name) {
         return Optional.ofNullable(values.get(name));

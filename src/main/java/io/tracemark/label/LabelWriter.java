@@ -26,6 +26,8 @@ public final class LabelWriter {
     private final LabelTarget target;
     private final List<TemplateCompiler.Part> parts;
     private final Map<String, Integer> fieldNumbers = new LinkedHashMap<>();
+    /** What a recall carries, in order, worked out once: bitmap unit slots and numbered unit fields (each once). */
+    private final List<RecallField> recallFields = new ArrayList<>();
     private final SlotEncoder encoder;
     private final LabelFonts fonts;
     private final Map<String, Integer> lineCounts = new ConcurrentHashMap<>();
@@ -45,8 +47,12 @@ public final class LabelWriter {
             throw new InvalidInputException("template " + template.name() + " for " + target, compiler.problems());
         }
         for (TemplateCompiler.Part p : parts) {
-            if (p instanceof TemplateCompiler.Slot s && s.slot().unit() && !s.slot().bitmap()) {
-                fieldNumbers.putIfAbsent(s.slot().dataSignature(), fieldNumbers.size() + 1);
+            if (p instanceof TemplateCompiler.Slot s && s.slot().unit() && s.slot().bitmap()) {
+                recallFields.add(new RecallField(s.slot(), 0));
+            } else if (p instanceof TemplateCompiler.Slot s && s.slot().unit()
+                    && !fieldNumbers.containsKey(s.slot().dataSignature())) {
+                fieldNumbers.put(s.slot().dataSignature(), fieldNumbers.size() + 1);
+                recallFields.add(new RecallField(s.slot(), fieldNumbers.size()));
             }
         }
         this.encoder = new SlotEncoder(template.name());
@@ -60,6 +66,19 @@ public final class LabelWriter {
 
     public LabelTarget target() {
         return target;
+    }
+
+    /** The fields the unit slots of this template print (what a {@link #recall} needs), by name. */
+    public java.util.Set<String> unitFieldNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RecallField f : recallFields) {
+            for (TemplateSlot.Piece piece : f.slot().pieces()) {
+                if (piece.isPlaceholder()) {
+                    names.add(piece.field());
+                }
+            }
+        }
+        return names;
     }
 
     /** The stored-format name, e.g. {@code R:ITEMGS1DM.ZPL}. */
@@ -110,17 +129,12 @@ public final class LabelWriter {
      */
     public String recall(LabelValues values) {
         StringBuilder out = new StringBuilder(200).append("^XA^XF").append(formatName()).append("^FS");
-        List<String> done = new ArrayList<>(fieldNumbers.size());
-        for (TemplateCompiler.Part p : parts) {
-            if (p instanceof TemplateCompiler.Slot s && s.slot().unit()) {
-                TemplateSlot slot = s.slot();
-                if (slot.bitmap()) {
-                    appendField(out, slot, values);
-                } else if (!done.contains(slot.dataSignature())) {
-                    done.add(slot.dataSignature());
-                    out.append("^FN").append(fieldNumbers.get(slot.dataSignature()))
-                            .append("^FH_^FD").append(encoder.fieldData(slot, values)).append("^FS");
-                }
+        for (RecallField f : recallFields) {
+            if (f.slot().bitmap()) {
+                appendField(out, f.slot(), values);
+            } else {
+                out.append("^FN").append(f.number()).append("^FH_^FD").append(encoder.fieldData(f.slot(), values))
+                        .append("^FS");
             }
         }
         return out.append("^XZ").toString();
@@ -191,6 +205,10 @@ public final class LabelWriter {
                     "'" + text + "' needs " + lines + " lines on this label but its field holds " + maxLines
                             + "; shorten the value or use a template with more room")));
         }
+    }
+
+    /** A unit slot of a recall: drawn as graphics (bitmap, number 0) or sent as field {@code ^FN<number>}. */
+    private record RecallField(TemplateSlot slot, int number) {
     }
 
     private void appendField(StringBuilder out, TemplateSlot slot, LabelValues values) {

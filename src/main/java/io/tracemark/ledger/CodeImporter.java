@@ -74,12 +74,25 @@ final class CodeImporter {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        PackageSource lines = sink -> {
-            for (int i = 0; i < codes.size(); i++) {
-                sink.code(new CodeLine(i + 1, codes.get(i) == null ? "" : codes.get(i).strip()));
+        List<CodeLine> lines = new java.util.ArrayList<>(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            lines.add(new CodeLine(i + 1, codes.get(i) == null ? "" : codes.get(i).strip()));
+        }
+        // the scheme's rules are checked here, before the write transaction: the writer (which every
+        // line's commit waits for) only inserts; a package with a bad code is checked again inside,
+        // where its problems are listed with the duplicates
+        CodeValidator inTransaction = allValid(lines, validator) ? CodeValidator.anyCode() : validator;
+        return commit(source, scheme, productId, sha256, sink -> lines.forEach(sink::code), inTransaction, actor,
+                started);
+    }
+
+    private static boolean allValid(List<CodeLine> lines, CodeValidator validator) {
+        for (CodeLine line : lines) {
+            if (CodeSyntax.problem(line.code()).isPresent() || validator.problem(line.code()).isPresent()) {
+                return false;
             }
-        };
-        return commit(source, scheme, productId, sha256, lines, validator, actor, started);
+        }
+        return true;
     }
 
     /**

@@ -57,7 +57,7 @@ public final class CodeLedger {
         this.clock = clock;
         this.rows = new LedgerRows(db);
         this.audit = new AuditLog(db, clock);
-        this.outbox = new Outbox(db, clock);
+        this.outbox = new Outbox(db, writes, clock);
         this.importer = new CodeImporter(db, writes, audit, clock);
         this.queries = new LedgerQueries(db);
     }
@@ -272,11 +272,15 @@ public final class CodeLedger {
     /**
      * {@link #verify} without waiting: the future completes once VERIFIED is durable (or with the
      * reason it could not be written). The write may share a commit with later ones (group commit);
-     * nothing written by this thread afterwards commits before it.
+     * nothing written by this thread afterwards commits before it. With a
+     * {@link io.tracemark.store.GroupCommit} it waits at most {@link io.tracemark.store.GroupCommit#GATHER}
+     * for a commit whose caller waits (the next send); should the station die before that commit,
+     * the unit is still SENT on disk and crash recovery voids it as {@link #RECOVERED_AFTER_CRASH}:
+     * never counted VERIFIED without being durable.
      */
     public java.util.concurrent.CompletableFuture<Unit> verifyLater(long unitId, String grade, String actor) {
         long now = clock.millis();
-        return writes.later(conn -> finish(conn, rows.unit(conn, unitId), CodeState.VERIFIED, null, grade, actor, now));
+        return writes.later(conn -> finish(conn, unitId, CodeState.VERIFIED, null, grade, actor, now));
     }
 
     /** The unit was refused by verification: SENT -> REJECTED. */
@@ -291,26 +295,24 @@ public final class CodeLedger {
 
     private Unit finish(long unitId, CodeState to, String reason, String grade, String actor) {
         long now = clock.millis();
-        return writes.inTransaction(conn -> finish(conn, rows.unit(conn, unitId), to, reason, grade, actor, now));
+        return writes.inTransaction(conn -> finish(conn, unitId, to, reason, grade, actor, now));
     }
 
-    private Unit finish(Connection conn, LedgerRows.UnitRow unit, CodeState to, String reason, String grade,
+    private Unit finish(Connection conn, long unitId, CodeState to, String reason, String grade,
                         String actor, long now) throws SQLException {
+        LedgerRows.UnitRow unit = rows.settleUnit(conn, unitId, to, reason, grade, now);
+        if (unit == null) { // unknown, or not SENT: say why, nothing changed
+            LedgerRows.UnitRow current = rows.unit(conn, unitId);
+            Lifecycle.check(current.code(), current.state(), to, "unit " + unitId + " of job " + current.jobId());
+            throw new IllegalStateException("unit " + unitId + " is " + current.state() + " and could not be set " + to);
+        }
         Lifecycle.check(unit.code(), unit.state(), to, "unit " + unit.id() + " of job " + unit.jobId());
-        rows.setUnitVerdict(conn, unit.id(), to, reason, grade, now);
         if (!unit.level().sharesCodeAcrossUnits()) {
             rows.setCodeState(conn, unit.codeId(), CodeState.SENT, to, unit.jobId(), now);
         }
         rows.transition(conn, unit.codeId(), unit.id(), CodeState.SENT, to, unit.jobId(), actor, reason, now);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("job", unit.jobId());
-        event.put("seq", unit.seq());
-        event.put("code", unit.code());
-        event.put("state", to.name());
-        event.put("reason", reason);
-        event.put("grade", grade);
-        event.put("at", Instant.ofEpochMilli(now).toString());
-        outbox.append(conn, "unit.verdict", "unit-verdict/" + unit.jobId() + "/" + unit.seq(), json(event));
+        outbox.append(conn, "unit.verdict", "unit-verdict/" + unit.jobId() + "/" + unit.seq(),
+                verdictJson(unit, to, reason, grade, now));
         return new Unit(unit.id(), unit.jobId(), unit.seq(), unit.code(), to, Optional.ofNullable(reason),
                 Optional.ofNullable(grade));
     }
@@ -336,7 +338,7 @@ public final class CodeLedger {
                 }
             }
             for (long unitId : inFlight) {
-                finish(conn, rows.unit(conn, unitId), CodeState.VOIDED, reason, null, actor, now);
+                finish(conn, unitId, CodeState.VOIDED, reason, null, actor, now);
             }
             if (!inFlight.isEmpty()) {
                 audit.record(conn, actor, "job.void-in-flight", "job " + jobId + ": " + inFlight.size()
@@ -445,9 +447,30 @@ public final class CodeLedger {
         return queries.codeState(code);
     }
 
-    /** How many codes are in {@code state}. */
+    /**
+     * How many codes are in {@code state}. AVAILABLE is counted on its index; any other state reads
+     * the codes table (for all states at once see {@link #countCodesByState()}).
+     */
     public long countCodes(CodeState state) {
-        return db.count("SELECT count(*) FROM codes WHERE state = ?", state.name());
+        // the state written into the statement, not bound: only a literal matches the partial index
+        return db.count("SELECT count(*) FROM codes WHERE state = '" + state.name() + "'");
+    }
+
+    /** How many codes are in each state (every state listed, 0 included), in one pass over the codes. */
+    public Map<CodeState, Long> countCodesByState() {
+        return db.read(conn -> {
+            Map<CodeState, Long> counts = new java.util.EnumMap<>(CodeState.class);
+            for (CodeState state : CodeState.values()) {
+                counts.put(state, 0L);
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT state, count(*) FROM codes GROUP BY state");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(CodeState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
     }
 
     /** How many codes of {@code scheme} were ever imported, whatever their state. */
@@ -594,6 +617,45 @@ public final class CodeLedger {
             }
         }
         return codes;
+    }
+
+    /**
+     * The verdict event, {@code {"job":…,"seq":…,"code":…,"state":…,"reason":…,"grade":…,"at":…}}
+     * (a null reason or grade written as null), written straight into one buffer: no map, tree or
+     * generator per verdict on the writer thread.
+     */
+    static String verdictJson(LedgerRows.UnitRow unit, CodeState to, String reason, String grade, long now) {
+        StringBuilder out = new StringBuilder(160 + unit.code().length() + unit.jobId().length());
+        out.append("{\"job\":");
+        jsonString(out, unit.jobId());
+        out.append(",\"seq\":").append(unit.seq()).append(",\"code\":");
+        jsonString(out, unit.code());
+        out.append(",\"state\":\"").append(to.name()).append("\",\"reason\":");
+        jsonString(out, reason);
+        out.append(",\"grade\":");
+        jsonString(out, grade);
+        out.append(",\"at\":\"").append(Instant.ofEpochMilli(now)).append("\"}");
+        return out.toString();
+    }
+
+    /** A JSON string (RFC 8259 section 7: quote, backslash and control characters escaped), or null. */
+    static void jsonString(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
     }
 
     private static String json(Map<String, Object> event) {

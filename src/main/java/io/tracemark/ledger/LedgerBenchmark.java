@@ -155,7 +155,7 @@ public final class LedgerBenchmark {
 
     private static void line(CodeLedger ledger, String job, int codes, int block) {
         for (int done = 0; done < codes; done += block) {
-            for (AllocatedCode code : ledger.allocate(job, Math.min(block, codes - done), "bench")) {
+            for (AllocatedCode code : ledger.allocate(job, Math.min(block, codes - done), "bench", "bench")) {
                 Unit unit = ledger.markSent(job, code.code(), "bench");
                 ledger.verify(unit.id(), "A", "bench");
             }

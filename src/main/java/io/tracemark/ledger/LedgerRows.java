@@ -145,17 +145,28 @@ final class LedgerRows {
         }
     }
 
-    void setUnitVerdict(Connection conn, long unitId, CodeState state, String reason, String grade, long now)
+    /**
+     * The verdict of a unit still SENT, in one statement that also reads what the verdict's
+     * transition and event need.
+     *
+     * @return the unit as it was (state SENT), or null when it does not exist or is not SENT (nothing changed)
+     */
+    UnitRow settleUnit(Connection conn, long unitId, CodeState state, String reason, String grade, long now)
             throws SQLException {
         PreparedStatement ps = db.prepared(conn, "UPDATE units SET state = ?, reason = ?, grade = ?, verdict_at = ? "
-                + "WHERE id = ? AND state = 'SENT'");
+                + "WHERE id = ? AND state = 'SENT' RETURNING job_id, code_id, seq, "
+                + "(SELECT code FROM codes WHERE id = code_id), (SELECT trace_level FROM jobs WHERE id = job_id)");
         ps.setString(1, state.name());
         ps.setString(2, reason);
         ps.setString(3, grade);
         ps.setLong(4, now);
         ps.setLong(5, unitId);
-        if (ps.executeUpdate() != 1) {
-            throw new SQLException("unit " + unitId + " was not SENT any more");
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            return new UnitRow(unitId, rs.getString(1), rs.getLong(2), rs.getInt(3), CodeState.SENT, rs.getString(4),
+                    TraceLevel.valueOf(rs.getString(5)));
         }
     }
 

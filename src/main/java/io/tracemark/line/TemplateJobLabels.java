@@ -26,8 +26,18 @@ final class TemplateJobLabels implements JobLabels {
     private final LabelTarget target;
     private final LabelWriter writer;
     private final LabelValues jobValues;
+    /**
+     * The job's values each recall is merged with: without the Digital Link base when no unit field
+     * prints a Digital Link, so it is not built for every code for nothing.
+     */
+    private final LabelValues recallValues;
     private final String codeField;
     private final String digitalLinkBase;
+    /** The last code parsed and its element string: the feeder asks for a unit's label, then its expectation. */
+    private volatile Parsed lastParsed = new Parsed("", null);
+
+    private record Parsed(String code, ElementString gs1) {
+    }
 
     TemplateJobLabels(LabelTemplate template, LabelTarget target, JobFacts facts, String platformName,
                       String digitalLinkBase) {
@@ -37,6 +47,9 @@ final class TemplateJobLabels implements JobLabels {
         this.jobValues = LabelValues.of(jobValues(facts, platformName, digitalLinkBase));
         this.codeField = template.codeField() == null ? "code" : template.codeField();
         this.digitalLinkBase = digitalLinkBase;
+        java.util.Set<String> unitFields = writer.unitFieldNames();
+        this.recallValues = unitFields.contains("digitalLink") || unitFields.contains("digitalLinkBase") ? jobValues
+                : jobValues.without(List.of("digitalLinkBase"));
     }
 
     /** The values a job supplies to every label, by template field name; absent when empty. */
@@ -81,25 +94,35 @@ final class TemplateJobLabels implements JobLabels {
 
     @Override
     public String unitZpl(String code) {
-        LabelValues values = jobValues.with(unitValues(code));
-        return target.storedFormats() ? writer.recall(values) : writer.label(values);
+        return target.storedFormats() ? writer.recall(recallValues.with(unitValues(code)))
+                : writer.label(jobValues.with(unitValues(code)));
     }
 
     private Map<String, Object> unitValues(String code) {
         return switch (codeField) {
-            case "gs1" -> Map.of("gs1", ElementString.parse(code));
-            case "digitalLink" -> code.startsWith("http") ? Map.of("digitalLink", code)
-                    : Map.of("gs1", ElementString.parse(code));
+            case "gs1" -> Map.of("gs1", gs1(code));
+            case "digitalLink" -> code.startsWith("http") ? Map.of("digitalLink", code) : Map.of("gs1", gs1(code));
             default -> Map.of("code", code);
         };
+    }
+
+    /** {@code code} parsed as a GS1 element string, once for its label and its expectation. */
+    private ElementString gs1(String code) {
+        Parsed last = lastParsed;
+        if (last.code().equals(code)) {
+            return last.gs1();
+        }
+        ElementString es = ElementString.parse(code);
+        lastParsed = new Parsed(code, es);
+        return es;
     }
 
     @Override
     public Expectation expectation(String code) {
         return switch (codeField) {
-            case "gs1" -> new Expectation.Gs1(ElementString.parse(code));
+            case "gs1" -> new Expectation.Gs1(gs1(code));
             case "digitalLink" -> new Expectation.Plain(code.startsWith("http") ? code
-                    : DigitalLink.build(ElementString.parse(code), digitalLinkBase));
+                    : DigitalLink.build(gs1(code), digitalLinkBase));
             default -> new Expectation.Plain(code);
         };
     }

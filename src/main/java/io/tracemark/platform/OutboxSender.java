@@ -142,12 +142,7 @@ public final class OutboxSender implements AutoCloseable {
         } catch (PlatformException e) {
             return failed(batch, e);
         }
-        db.inTransaction(conn -> {
-            for (OutboxMessage m : batch) {
-                outbox.markSent(m.id());
-            }
-            return null;
-        });
+        outbox.markSent(ids(batch));
         List<FieldProblem> refused = new ArrayList<>(unreadable);
         refused.addAll(result.refused());
         if (!refused.isEmpty()) {
@@ -166,12 +161,7 @@ public final class OutboxSender implements AutoCloseable {
 
     private Round failed(List<OutboxMessage> batch, PlatformException e) {
         Instant now = clock.instant();
-        db.inTransaction(conn -> {
-            for (OutboxMessage m : batch) {
-                outbox.markFailed(m.id(), now); // due again at once after a restart; the order is kept by the backoff here
-            }
-            return null;
-        });
+        outbox.markFailed(ids(batch), now); // due again at once after a restart; the order is kept by the backoff here
         Instant retryAt;
         synchronized (monitor) {
             failures++;
@@ -182,6 +172,10 @@ public final class OutboxSender implements AutoCloseable {
         }
         failureLog.failed("batch of " + batch.size() + " messages: " + e.getMessage(), retryAt);
         return new Round(0, 0, List.of(), 0, e.getMessage());
+    }
+
+    private static List<Long> ids(List<OutboxMessage> batch) {
+        return batch.stream().map(OutboxMessage::id).toList();
     }
 
     /** How far behind the platform is. */

@@ -50,6 +50,17 @@ public interface Printer extends AutoCloseable {
      */
     void submit(LabelJob job);
 
+    /**
+     * Sends labels in order, as {@link #submit} does each; a driver may put the labels its look-ahead has
+     * room for at once into one write. Blocks like {@code submit}; on a failure the labels not yet written
+     * are not sent, and the exception names the unit it stopped at.
+     */
+    default void submitAll(List<LabelJob> jobs) {
+        for (LabelJob job : jobs) {
+            submit(job);
+        }
+    }
+
     /** Adds a listener; callbacks arrive on one thread per printer, in order. */
     void addListener(PrinterListener listener);
 

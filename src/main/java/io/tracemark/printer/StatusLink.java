@@ -6,6 +6,8 @@ import io.tracemark.device.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -13,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * Serialises every exchange on a printer's transport (a label write must not split a status reply)
  * and runs the {@code ~HS} / {@code ~HQES} / {@code ^HW} / SGD queries. Bytes outside STX...ETX
- * frames are unsolicited lines (the {@code ^HV} replies of printed labels): each complete line goes
- * to the line listener with the link generation it arrived on, never into a query's answer.
+ * frames are unsolicited lines (the {@code ^HV} replies of printed labels): the complete lines of one
+ * read or query go to the line listener together, with the link generation they arrived on, never into a
+ * query's answer.
  */
 final class StatusLink {
 
@@ -23,7 +26,9 @@ final class StatusLink {
     private final ReentrantLock io = new ReentrantLock();
     private final byte[] buffer = new byte[4096];
     private final StringBuilder line = new StringBuilder();
-    private volatile BiConsumer<String, Integer> lines = (text, generation) -> { };
+    /** Complete lines not yet handed to the listener (guarded by the link lock). */
+    private final List<String> arrived = new ArrayList<>();
+    private volatile BiConsumer<List<String>, Integer> lines = (texts, generation) -> { };
     private volatile int generation;
     private boolean inFrame;
 
@@ -32,8 +37,8 @@ final class StatusLink {
         this.timeout = timeout;
     }
 
-    /** Where unsolicited lines go (text without CR LF, link generation). */
-    void onLine(BiConsumer<String, Integer> listener) {
+    /** Where unsolicited lines go (texts without CR LF, in arrival order; link generation). */
+    void onLines(BiConsumer<List<String>, Integer> listener) {
         this.lines = listener;
     }
 
@@ -42,9 +47,11 @@ final class StatusLink {
         exclusive(() -> {
             if (transport.isOpen()) {
                 int n;
-                while ((n = transport.readNow(buffer)) > 0) {
+                do { // a read that did not fill the buffer took all there was: no second look
+                    n = transport.readNow(buffer);
                     split(n, null, 0);
-                }
+                } while (n == buffer.length);
+                deliver();
             }
             return null;
         });
@@ -194,15 +201,28 @@ final class StatusLink {
         StringBuilder reply = new StringBuilder();
         long deadline = System.nanoTime() + wait.toNanos();
         int seen = 0;
-        while (seen < frames) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return null;
+        try {
+            while (seen < frames) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                int n = transport.read(buffer, Duration.ofNanos(left));
+                seen += split(n, reply, frames - seen);
             }
-            int n = transport.read(buffer, Duration.ofNanos(left));
-            seen += split(n, reply, frames - seen);
+            return reply.toString();
+        } finally {
+            deliver();
         }
-        return reply.toString();
+    }
+
+    /** Hands the lines that arrived to the listener, all at once. */
+    private void deliver() {
+        if (!arrived.isEmpty()) {
+            List<String> texts = List.copyOf(arrived);
+            arrived.clear();
+            lines.accept(texts, generation);
+        }
     }
 
     /**
@@ -225,7 +245,7 @@ final class StatusLink {
                 String text = line.toString().replace("\r", "");
                 line.setLength(0);
                 if (!text.isBlank()) {
-                    lines.accept(text, generation);
+                    arrived.add(text);
                 }
             } else if (line.length() < 1024) {
                 line.append(c);

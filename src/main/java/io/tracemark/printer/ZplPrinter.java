@@ -25,9 +25,12 @@ import org.slf4j.LoggerFactory;
  * from the {@code ^HV} reply the printer sends as it prints each label, from the label odometer, or
  * from the {@code ~HS} counters (formats in buffer plus labels remaining is what the printer still
  * owes, so everything older was printed). It polls only as often as
- * {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and slowly when idle; every
- * tenth busy poll and every idle poll also asks {@code ~HQES}. A font the options name is looked up
- * in the printer's directory ({@code ^HW}) and downloaded only when missing, once per printer.
+ * {@link ZplPrinterOptions#pollInterval()} while labels are outstanding, and slowly when idle; when
+ * labels confirm themselves ({@code ^HV}) the busy polls between two {@code ~HS} (at most
+ * {@link ZplPrinterOptions#statusInterval()} apart) only read the replies ({@link PollPlan}). Every
+ * idle poll, and a busy one at most every {@link PollPlan#EXTENDED_INTERVAL}, also asks {@code ~HQES}.
+ * A font the options name is looked up in the printer's directory ({@code ^HW}) and downloaded only
+ * when missing, once per printer. The labels the look-ahead has room for go out in one write.
  * Listener calls run on one event thread per printer, in order.
  */
 public final class ZplPrinter implements Printer {
@@ -55,10 +58,11 @@ public final class ZplPrinter implements Printer {
     private PrinterStatus lastStatus;
     private boolean faulted;
     private boolean conditionActive;
+    /** The poller sleeps the idle interval: a first label must wake it (guarded by the lock). */
+    private boolean pollerIdle;
     private long odometerSeen = -1;
     private volatile boolean fontPresent;
     private volatile boolean closed;
-    private int polls;
 
     /** A unit in the printer, with the link generation it was written on (-1 while being written). */
     private static final class Sent {
@@ -80,7 +84,7 @@ public final class ZplPrinter implements Printer {
             eventThread = t;
             return t;
         });
-        link.onLine(this::hostLine);
+        link.onLines(this::hostLines);
     }
 
     @Override
@@ -133,39 +137,64 @@ public final class ZplPrinter implements Printer {
 
     @Override
     public void submit(LabelJob job) {
-        checkQuantity(job);
+        submitAll(List.of(job));
+    }
+
+    /** Sends the labels in order; those the look-ahead has room for at once go out in one write. */
+    @Override
+    public void submitAll(List<LabelJob> jobs) {
+        jobs.forEach(this::checkQuantity);
         if (settings == null) {
             throw new IllegalStateException(device() + " - submit before open");
         }
-        if (options.statusPolling() && lastStatusFaulty()) {
-            poll(false);
+        int next = 0;
+        while (next < jobs.size()) {
+            if (options.statusPolling() && lastStatusFaulty()) {
+                poll(false);
+            }
+            List<LabelJob> rest = jobs.subList(next, jobs.size());
+            List<Sent> sent = waitForRoom(rest);
+            write(sent, rest.subList(0, sent.size()));
+            next += sent.size();
         }
-        Sent sent = waitForRoom(job.unitId());
+    }
+
+    /** Writes labels whose units are already outstanding ({@code sent}), in one write. */
+    private void write(List<Sent> sent, List<LabelJob> jobs) {
         try {
             link.exclusive(() -> {
                 link.ensureOpen();
                 if (setupGeneration != link.generation()) {
                     sendSetup();
                 }
-                sent.generation = link.generation();
-                String zpl = options.statusPolling() && options.confirmation() == PrintConfirmation.HOST_VERIFICATION
-                        ? HostVerification.append(job.zpl(), job.unitId()) : job.zpl();
-                transport.write(zpl.getBytes(StandardCharsets.UTF_8));
+                boolean verified = options.statusPolling()
+                        && options.confirmation() == PrintConfirmation.HOST_VERIFICATION;
+                StringBuilder zpl = new StringBuilder();
+                for (int i = 0; i < jobs.size(); i++) {
+                    LabelJob job = jobs.get(i);
+                    sent.get(i).generation = link.generation();
+                    zpl.append(verified ? HostVerification.append(job.zpl(), job.unitId()) : job.zpl());
+                }
+                transport.write(zpl.toString().getBytes(StandardCharsets.UTF_8));
                 return null;
             });
         } catch (DeviceException e) {
             PrinterStatus down = new PrinterStatus(device(), Instant.now(), PrinterStatus.Link.DISCONNECTED, null, null,
                     e.getMessage());
             handle(down, -1, -1);
-            throw new PrinterFaultException(down, "unit " + job.unitId() + " may be lost: write failed", e);
+            String units = jobs.size() == 1 ? "unit " + jobs.get(0).unitId()
+                    : "units " + jobs.stream().map(j -> String.valueOf(j.unitId())).toList();
+            throw new PrinterFaultException(down, units + " may be lost: write failed", e);
         }
         if (!options.statusPolling()) {
-            confirmWritten(job.unitId());
+            jobs.forEach(job -> confirmWritten(job.unitId()));
         }
         signal();
     }
 
-    private Sent waitForRoom(long unitId) {
+    /** Waits for room, then makes the first units of {@code jobs} it has room for outstanding (at least one). */
+    private List<Sent> waitForRoom(List<LabelJob> jobs) {
+        long unitId = jobs.get(0).unitId();
         long left = options.submitTimeout().toNanos();
         lock.lock();
         try {
@@ -180,11 +209,16 @@ public final class ZplPrinter implements Printer {
             if (faulted || conditionActive) {
                 throw new PrinterFaultException(lastStatus, "printer in fault, unit " + unitId + " not sent");
             }
-            Sent sent = new Sent(unitId);
-            if (outstanding.isEmpty()) {
+            if (pollerIdle) {
                 pollDue.signal(); // from the idle interval to the busy one
             }
-            outstanding.addLast(sent);
+            int room = Math.min(jobs.size(), options.lookAhead() - outstanding.size());
+            List<Sent> sent = new ArrayList<>(room);
+            for (int i = 0; i < room; i++) {
+                Sent one = new Sent(jobs.get(i).unitId());
+                outstanding.addLast(one);
+                sent.add(one);
+            }
             return sent;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -278,10 +312,20 @@ public final class ZplPrinter implements Printer {
     }
 
     private void pollLoop() {
+        long lastQuery = System.nanoTime() - options.statusInterval().toNanos();
+        long lastExtended = lastQuery;
         while (!closed) {
             if (awaitPollTime()) {
                 boolean idle = outstanding().isEmpty();
-                poll(idle || ++polls % 10 == 0);
+                long now = System.nanoTime();
+                if (PollPlan.readRepliesOnly(idle, options.confirmation(), now - lastQuery, options.statusInterval())) {
+                    link.drain(); // the ^HV replies of the labels printed since: they confirm themselves
+                } else {
+                    boolean extended = idle || now - lastExtended >= PollPlan.EXTENDED_INTERVAL.toNanos();
+                    poll(extended);
+                    lastQuery = now;
+                    lastExtended = extended ? now : lastExtended;
+                }
             }
         }
     }
@@ -292,19 +336,20 @@ public final class ZplPrinter implements Printer {
         lock.lock();
         try {
             while (!closed) {
-                long interval = outstanding.isEmpty() ? options.idlePollInterval().toNanos()
-                        : options.pollInterval().toNanos();
+                pollerIdle = outstanding.isEmpty();
+                long interval = pollerIdle ? options.idlePollInterval().toNanos() : options.pollInterval().toNanos();
                 long left = start + interval - System.nanoTime();
                 if (left <= 0) {
                     return true;
                 }
-                pollDue.awaitNanos(left); // not woken by every label and confirmation, only when it matters
+                pollDue.awaitNanos(left); // woken only to leave the idle interval (or to close)
             }
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            pollerIdle = false;
             lock.unlock();
         }
     }
@@ -376,35 +421,55 @@ public final class ZplPrinter implements Printer {
         fontPresent = true;
     }
 
-    /** A line outside the status frames: the {@code ^HV} reply of a printed label confirms it and every older unit. */
-    private void hostLine(String text, int generation) {
+    /**
+     * Lines outside the status frames, as they arrived: the {@code ^HV} reply of a printed label confirms
+     * it and every older unit. One signal and one hop to the event thread for all of them.
+     */
+    private void hostLines(List<String> texts, int generation) {
+        List<Long> printed = new ArrayList<>();
+        lock.lock();
+        try {
+            for (String text : texts) {
+                confirmByReply(text, generation, printed);
+            }
+            if (!printed.isEmpty()) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!printed.isEmpty()) {
+            dispatch(() -> printed.forEach(u -> listeners.forEach(l -> l.printed(u))));
+        }
+    }
+
+    /** Confirms the unit a {@code ^HV} reply names and the older ones; holds the lock. */
+    private void confirmByReply(String text, int generation, List<Long> printed) {
         var unit = HostVerification.parse(text);
         if (unit.isEmpty()) {
             LOG.debug("{} - unsolicited line ignored: {}", device(), text);
             return;
         }
-        List<Long> printed = new ArrayList<>();
-        lock.lock();
-        try {
-            boolean known = outstanding.stream().anyMatch(s -> s.unit == unit.getAsLong() && s.generation == generation);
-            while (known && !outstanding.isEmpty()) {
-                Sent s = outstanding.pollFirst();
-                printed.add(s.unit);
-                if (s.unit == unit.getAsLong()) {
-                    break;
-                }
+        long id = unit.getAsLong();
+        boolean known = outstanding.stream().anyMatch(s -> s.unit == id && s.generation == generation);
+        if (!known) {
+            LOG.warn("{} - ^HV reply for unit {} that is not outstanding", device(), id);
+            return;
+        }
+        List<Long> before = new ArrayList<>();
+        while (!outstanding.isEmpty()) {
+            Sent s = outstanding.pollFirst();
+            if (s.unit == id) {
+                break;
             }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+            before.add(s.unit);
         }
-        if (printed.isEmpty()) {
-            LOG.warn("{} - ^HV reply for unit {} that is not outstanding", device(), unit.getAsLong());
-        } else if (printed.size() > 1) {
+        if (!before.isEmpty()) {
             LOG.warn("{} - ^HV reply for unit {} arrived before those of {}; a printer prints in order, so they"
-                    + " printed too", device(), unit.getAsLong(), printed.subList(0, printed.size() - 1));
+                    + " printed too", device(), id, before);
         }
-        dispatch(() -> printed.forEach(u -> listeners.forEach(l -> l.printed(u))));
+        printed.addAll(before);
+        printed.add(id);
     }
 
     /**
@@ -423,7 +488,7 @@ public final class ZplPrinter implements Printer {
                 case COUNTERS -> confirmByCounters(status, generation, printed);
                 case ODOMETER -> confirmByOdometer(odometer, printed);
                 case HOST_VERIFICATION -> {
-                    // each label confirms itself with its ^HV reply (hostLine)
+                    // each label confirms itself with its ^HV reply (hostLines)
                 }
             }
             boolean fault = !status.faults().isEmpty();

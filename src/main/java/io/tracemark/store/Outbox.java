@@ -19,10 +19,22 @@ import java.util.List;
 public final class Outbox {
 
     private final Database db;
+    private final Transactions marks;
     private final Clock clock;
 
     public Outbox(Database db, Clock clock) {
+        this(db, db, clock);
+    }
+
+    /**
+     * An outbox whose sent and failed marks are written through {@code marks}: with a
+     * {@link GroupCommit} they are work nobody waits for ({@link Transactions#later}) and share the
+     * next commit of the line instead of syncing one of their own; each call still returns only
+     * once its mark is durable.
+     */
+    public Outbox(Database db, Transactions marks, Clock clock) {
         this.db = db;
+        this.marks = marks;
         this.clock = clock;
     }
 
@@ -75,13 +87,30 @@ public final class Outbox {
 
     /** Records that the platform accepted message {@code id}. */
     public void markSent(long id) {
-        update("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?", clock.millis(), id);
+        markSent(List.of(id));
+    }
+
+    /**
+     * Records that the platform accepted every message of {@code ids}: one statement and one commit
+     * for the batch. All or none: an id that does not exist fails the whole call, nothing marked.
+     */
+    public void markSent(List<Long> ids) {
+        mark("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id IN (SELECT value FROM json_each(?))",
+                clock.millis(), ids);
     }
 
     /** Records a failed attempt to send message {@code id}; it is due again at {@code nextAttempt}. */
     public void markFailed(long id, Instant nextAttempt) {
-        update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL",
-                nextAttempt.toEpochMilli(), id);
+        markFailed(List.of(id), nextAttempt);
+    }
+
+    /**
+     * {@link #markFailed(long, Instant)} for every message of {@code ids}, in one statement; all or
+     * none (an id that does not exist or was already sent fails the call).
+     */
+    public void markFailed(List<Long> ids, Instant nextAttempt) {
+        mark("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? "
+                + "WHERE id IN (SELECT value FROM json_each(?)) AND sent_at IS NULL", nextAttempt.toEpochMilli(), ids);
     }
 
     /** How many messages are unsent and how long the oldest has waited. */
@@ -99,17 +128,29 @@ public final class Outbox {
         });
     }
 
-    private void update(String sql, long value, long id) {
-        db.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+    private void mark(String sql, long value, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            marks.later(conn -> {
+                PreparedStatement ps = db.prepared(conn, sql);
                 ps.setLong(1, value);
-                ps.setLong(2, id);
-                if (ps.executeUpdate() != 1) {
-                    throw new SQLException("outbox message " + id + " does not exist or was already sent");
+                ps.setString(2, ids.toString()); // [1, 2, 3]: a JSON array
+                int updated = ps.executeUpdate();
+                if (updated != new java.util.HashSet<>(ids).size()) {
+                    throw new SQLException("outbox messages " + ids + ": " + updated + " could be marked; the others"
+                            + " do not exist or were already sent");
                 }
+                return null;
+            }).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
-            return null;
-        });
+            throw new io.tracemark.core.StorageException("marking outbox messages " + ids + " failed: "
+                    + e.getCause(), e.getCause());
+        }
     }
 
     /**

@@ -45,9 +45,7 @@ public final class LedgerUnitLookup implements UnitLookup {
     @Override
     public Map<String, Object> pool() {
         Map<String, Object> counts = new LinkedHashMap<>();
-        for (CodeState state : CodeState.values()) {
-            counts.put(state.name(), ledger.countCodes(state));
-        }
+        ledger.countCodesByState().forEach((state, n) -> counts.put(state.name(), n));
         return counts;
     }
 }

@@ -48,6 +48,28 @@ class StoredFormatTest {
         assertEquals(TemplateRenderTest.expected(t, LabelValues.of(t.sample())), d.transmitted());
     }
 
+    @ParameterizedTest
+    @MethodSource("names")
+    void aRecallNeedsNoValueItsUnitFieldsDoNotPrint(String name) {
+        LabelTemplate t = TemplateLibrary.bundled().load(name);
+        LabelWriter writer = t.writer(LabelTarget.standard(t.dotsPerMm()));
+        Map<String, Object> raw = new HashMap<>(t.sample());
+        raw.put("digitalLinkBase", "https://id.example.cn");
+        LabelValues all = LabelValues.of(raw);
+        java.util.Set<String> printed = writer.unitFieldNames();
+        List<String> unused = all.asMap().keySet().stream().filter(k -> !printed.contains(k)).toList();
+        assertEquals(writer.recall(all), writer.recall(all.without(unused)), "a recall carries only its unit fields");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theUnitFieldsOfATemplateAreKnownByName() {
+        LabelTarget target = LabelTarget.standard(8);
+        assertTrue(TemplateLibrary.bundled().load("item-qr-digital-link").writer(target).unitFieldNames()
+                .contains("digitalLink"));
+        java.util.Set<String> dm = TemplateLibrary.bundled().load("item-gs1-datamatrix").writer(target).unitFieldNames();
+        assertTrue(dm.contains("gs1") && !dm.contains("digitalLink") && !dm.contains("productName"), dm.toString());
+    }
+
     @org.junit.jupiter.api.Test
     void itemLabelIsAtMost200BytesOnTheWire() {
         LabelTemplate t = TemplateLibrary.bundled().load("item-gs1-datamatrix");

@@ -22,11 +22,7 @@ class CrashDurabilityTest {
     @Test
     void aLedgerKilledMidWorkReopensBalancedWithNothingHalfWritten() throws Exception {
         Path data = dir.resolve("data");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                LedgerCrashChild.class.getName(), data.toString())
-                .redirectError(dir.resolve("child.err").toFile())
-                .start();
+        Process child = Ledgers.startChild(LedgerCrashChild.class, data, dir.resolve("child.err"));
         long seen = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; seen < 300 && (line = out.readLine()) != null; ) {

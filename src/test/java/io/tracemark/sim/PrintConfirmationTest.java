@@ -184,6 +184,45 @@ class PrintConfirmationTest {
         events.awaitRecovery();
     }
 
+    @Test
+    void aBatchGoesToThePrinterAsTheLookAheadAllowsAndEachLabelIsConfirmedOnceInOrder() throws Exception {
+        VirtualPrinter vp = printer("", 0);
+        ZplPrinter driver = driver(vp, options(PrintConfirmation.HOST_VERIFICATION));
+        List<Integer> outstandingWhenPrinted = new CopyOnWriteArrayList<>();
+        vp.addListener(label -> outstandingWhenPrinted.add(driver.outstanding().size()));
+        driver.downloadFormat(FORMAT);
+        events.expectPrinted(25);
+        driver.submitAll(LongStream.rangeClosed(1, 25).mapToObj(PrintConfirmationTest::recall).toList());
+        assertTrue(events.awaitPrinted());
+        assertEquals(LongStream.rangeClosed(1, 25).boxed().toList(), events.printed);
+        assertEquals(25, vp.printedCount());
+        assertTrue(outstandingWhenPrinted.stream().allMatch(n -> n <= 2), "look-ahead of 2 exceeded: "
+                + outstandingWhenPrinted);
+        assertEquals(List.of(), driver.outstanding());
+    }
+
+    @Test
+    void aHeadOpenedWhileLabelsConfirmThemselvesIsSeenByTheStatusPollBetweenTheReplies() throws Exception {
+        VirtualPrinter vp = printer("", 50);
+        // the defaults: busy polls every 20 ms only read the ^HV replies, ~HS at least every 100 ms
+        ZplPrinter driver = driver(vp, ZplPrinterOptions.defaults().withConfirmation(PrintConfirmation.HOST_VERIFICATION)
+                .withSubmitTimeout(java.time.Duration.ofSeconds(30)));
+        driver.downloadFormat(FORMAT);
+        events.expectPrinted(3);
+        for (long unit = 1; unit <= 3; unit++) {
+            driver.submit(recall(unit));
+        }
+        assertTrue(events.awaitPrinted());
+        vp.setHeadOpen(true);
+        driver.submit(recall(4));
+        driver.submit(recall(5)); // labels outstanding: the printer is silent now, no reply comes
+        io.tracemark.printer.PrinterStatus fault = events.awaitFault();
+        assertEquals(io.tracemark.printer.PrinterStatus.Link.SILENT, fault.link(), fault.summary());
+        assertThrowsFault(driver);
+        List<Long> lost = driver.abort();
+        assertEquals(List.of(4L, 5L), lost);
+    }
+
     private static void assertThrowsFault(ZplPrinter driver) {
         org.junit.jupiter.api.Assertions.assertThrows(PrinterFaultException.class,
                 () -> driver.submit(ZplPrinterOverTcpTest.label(1)));
