@@ -15,9 +15,12 @@ final class LineWatch {
     static PackMlState awaitState(LineControl line, Set<PackMlState> wanted, Duration within) {
         Object signal = new Object();
         long deadline = System.nanoTime() + within.toNanos();
+        // woken only when a wanted state is reached, not on every verdict (the line's thread pays each wake-up)
         try (AutoCloseable ignored = line.onChange(() -> {
-            synchronized (signal) {
-                signal.notifyAll();
+            if (wanted.contains(line.snapshot().state())) {
+                synchronized (signal) {
+                    signal.notifyAll();
+                }
             }
         })) {
             synchronized (signal) {

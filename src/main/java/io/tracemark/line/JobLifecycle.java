@@ -27,11 +27,6 @@ final class JobLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LineController.class);
 
     private final LineCore core;
-    private final PackMlStateMachine sm;
-    private final AlarmBoard alarms;
-    private final LineCounters counters;
-    private final LineReadModel view;
-    private final LineLoop loop;
     private final RunLoop runLoop;
     private final UnitMatcher matcher;
     private final CodeLedger ledger;
@@ -46,11 +41,6 @@ final class JobLifecycle {
     JobLifecycle(LineCore core, RunLoop runLoop, CodeLedger ledger, JobDetailsStore details, JobBook book,
                  JobValidator validator, ChallengeTest challenge, JobIds jobIds, LineSettings settings, Clock clock) {
         this.core = core;
-        this.sm = core.sm;
-        this.alarms = core.alarms;
-        this.counters = core.counters;
-        this.view = core.view;
-        this.loop = core.loop;
         this.runLoop = runLoop;
         this.matcher = runLoop.matcher;
         this.ledger = ledger;
@@ -81,7 +71,7 @@ final class JobLifecycle {
         core.apply(PackMlCommand.START);
         return starting(job, actor, () -> {
             runLoop.attach(job, Set.of());
-            return loop.offload("printer open and challenge", () -> {
+            return core.loop.offload("printer open and challenge", () -> {
                 runLoop.openPrinter(job);
                 return like == null ? null : challenge.run(job.printer, job.labels, like);
             });
@@ -98,13 +88,13 @@ final class JobLifecycle {
             details.save(jobId, request, job.minimum.letter(), actor);
             job.jobId(jobId);
             core.runEnded = false;
-            view.job(job.summary());
+            core.view.job(job.summary());
             if (request.traceLevel().sharesCodeAcrossUnits()) {
                 ledger.bindSharedCode(jobId, ledger.firstAvailable(request.scheme(), request.productId())
                         .orElseThrow(() -> new TracemarkException("no AVAILABLE code of scheme " + request.scheme()
                                 + " to share across the job's units")), actor);
             }
-            counters.reset(request.quantity(), null);
+            core.counters.reset(request.quantity(), null);
             runLoop.feed(job, book.supply(job));
             core.apply(PackMlCommand.STATE_COMPLETE);
             LOG.info("job {} started by {}: {}", jobId, actor, describe(request));
@@ -115,7 +105,7 @@ final class JobLifecycle {
         JobRun job = core.requireCurrentJob("resume");
         core.requireAcknowledged("resume the job");
         core.requireScanner(job.request.scanner(), "resume the job");
-        if (sm.state() == ABORTED) {
+        if (core.sm.state() == ABORTED) {
             clearFault(actor);
         }
         core.requireState("resume the job", STOPPED, IDLE, COMPLETE);
@@ -130,16 +120,16 @@ final class JobLifecycle {
         core.apply(PackMlCommand.START);
         return starting(job, actor, () -> {
             runLoop.attach(job, book.knownContent(job));
-            return loop.offload("printer open", () -> {
+            return core.loop.offload("printer open", () -> {
                 runLoop.openPrinter(job);
                 return null;
             });
         }, ignored -> {
             CodeSupply supply = book.supply(job);
-            counters.reset(job.quantity(), ledger.reconcile(job.jobId()));
+            core.counters.reset(job.quantity(), ledger.reconcile(job.jobId()));
             runLoop.feed(job, supply);
             core.apply(PackMlCommand.STATE_COMPLETE);
-            loop.post("complete check", runLoop::completeIfDone);
+            core.loop.post("complete check", runLoop::completeIfDone);
         });
     }
 
@@ -150,7 +140,7 @@ final class JobLifecycle {
      */
     CompletableFuture<Void> validatedOffLoop(String busy, Supplier<List<Problem>> validation, String subject) {
         core.busyWith = busy;
-        return loop.offload("validate " + subject, validation).handle((problems, error) -> {
+        return core.loop.offload("validate " + subject, validation).handle((problems, error) -> {
             core.busyWith = null;
             if (error != null) {
                 throw error instanceof RuntimeException re ? re : new TracemarkException(error.toString(), error);
@@ -194,7 +184,7 @@ final class JobLifecycle {
             LOG.error("start of the job failed", e);
         }
         String detail = e instanceof TracemarkException ? e.getMessage() : UnitMatcher.rootMessage(e);
-        if (sm.state() == PackMlState.STARTING) {
+        if (core.sm.state() == PackMlState.STARTING) {
             try {
                 abortStarting(job, StopCause.fault("line.error", detail), actor);
             } catch (RuntimeException again) {
@@ -207,9 +197,9 @@ final class JobLifecycle {
 
     void abortStarting(JobRun job, StopCause cause, String actor) {
         core.apply(PackMlCommand.ABORT);
-        loop.fireAndForget("printer abort", job.printer::abort);
+        core.loop.fireAndForget("printer abort", job.printer::abort);
         matcher.halt(() -> { });
-        alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+        core.alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
         core.audit(actor, "line.abort", cause.cause() + ": " + cause.detail());
         core.apply(PackMlCommand.STATE_COMPLETE);
     }
@@ -237,7 +227,7 @@ final class JobLifecycle {
                     core.audit(actor, "job.suspend", "job " + job.jobId() + " suspended: its codes stay allocated; "
                             + ledger.reconcile(job.jobId()));
                     LOG.info("job {} suspended by {}", job.jobId(), actor);
-                    view.changed();
+                    core.view.changed();
                 });
     }
 
@@ -247,8 +237,8 @@ final class JobLifecycle {
         JobRun current = core.run;
         boolean isCurrent = current != null && jobId.equals(current.jobId()) && !core.runEnded;
         if (!isCurrent) {
-            if (LineCore.RUNNING.contains(sm.state()) || sm.state().isActing()) {
-                throw new TracemarkException("line is " + sm.state() + ": stop it before resuming job " + jobId);
+            if (LineCore.RUNNING.contains(core.sm.state()) || core.sm.state().isActing()) {
+                throw new TracemarkException("line is " + core.sm.state() + ": stop it before resuming job " + jobId);
             }
             if (current != null && current.jobId() != null && !core.runEnded) {
                 throw new TracemarkException("job " + current.jobId() + " is the current job: end it or suspend "
@@ -257,11 +247,11 @@ final class JobLifecycle {
             JobRun job = runLoop.newRun(request);
             job.jobId(jobId);
             core.makeCurrent(job);
-            counters.reset(request.quantity(), ledger.reconcile(jobId));
+            core.counters.reset(request.quantity(), ledger.reconcile(jobId));
         }
         details.suspended(jobId, false, actor, clock.instant());
         core.audit(actor, "job.resume", "job " + jobId);
-        view.changed();
+        core.view.changed();
         return restartJob(actor);
     }
 
@@ -275,13 +265,13 @@ final class JobLifecycle {
                     core.audit(actor, "job.end", "job " + job.jobId() + ": " + released + " released; "
                             + core.lastReconciliation);
                     LOG.info("job {} ended: {}", job.jobId(), core.lastReconciliation);
-                    view.changed();
+                    core.view.changed();
                 });
     }
 
     CompletableFuture<ChallengeResult> challenge(String actor) {
-        if (LineCore.RUNNING.contains(sm.state()) || sm.state().isActing()) {
-            throw new TracemarkException("line is " + sm.state()
+        if (LineCore.RUNNING.contains(core.sm.state()) || core.sm.state().isActing()) {
+            throw new TracemarkException("line is " + core.sm.state()
                     + ": the challenge test runs only while the line is stopped");
         }
         core.requireNotBusy("run the challenge test");
@@ -292,7 +282,7 @@ final class JobLifecycle {
         String like = book.likeCode(job);
         runLoop.attach(job, Set.of());
         core.busyWith = "the challenge test";
-        return loop.offload("challenge", () -> {
+        return core.loop.offload("challenge", () -> {
             runLoop.openPrinter(job);
             ChallengeResult result = challenge.run(job.printer, job.labels, like);
             job.printer.abort();
@@ -304,9 +294,9 @@ final class JobLifecycle {
                     "the challenge could not run: " + UnitMatcher.rootMessage(error)) : result;
             core.audit(actor, "line.challenge", (r.passed() ? "passed: " : "FAILED: ") + r.detail());
             if (!r.passed()) {
-                alarms.raise(Alarm.Severity.WARNING, "challenge.failed", r.detail());
+                core.alarms.raise(Alarm.Severity.WARNING, "challenge.failed", r.detail());
             }
-            view.changed();
+            core.view.changed();
             return r;
         });
     }

@@ -21,9 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +76,6 @@ public final class LineController implements LineControl, AutoCloseable {
     private final UnitMatcher matcher;
     private final JobLifecycle lifecycle;
     private final ChallengeTest challenge;
-    private final ScheduledExecutorService watchdog;
     private final Map<String, String> scannersDown;
     private volatile Supplier<Optional<BufferedImage>> labelImages = Optional::empty;
 
@@ -106,7 +102,6 @@ public final class LineController implements LineControl, AutoCloseable {
         this.challenge = new ChallengeTest(matcher, clock, settings.verdictTimeout());
         this.lifecycle = new JobLifecycle(core, runLoop, ledger, details, book, validator, challenge,
                 new JobIds(settings.stationId(), clock), settings, clock);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(LineLoop.daemon("line-watchdog"));
         loop.onFailure(runLoop::failedEvent);
     }
 
@@ -127,9 +122,7 @@ public final class LineController implements LineControl, AutoCloseable {
                 });
             }
         }
-        long period = Math.max(10, Math.min(100, settings.verdictTimeout().toMillis() / 10));
-        watchdog.scheduleWithFixedDelay(() -> loop.post("verdict watchdog", runLoop::checkTimeouts), period, period,
-                TimeUnit.MILLISECONDS);
+        runLoop.watchdog.start();
     }
 
     /**
@@ -277,6 +270,7 @@ public final class LineController implements LineControl, AutoCloseable {
             core.requireState("resume", HELD);
             core.apply(PackMlCommand.UNHOLD);
             core.run.feeder().resume();
+            runLoop.feeding(true);
             core.audit(actor, "line.unhold", "job " + core.run.jobId());
             core.apply(PackMlCommand.STATE_COMPLETE);
             return null;
@@ -303,6 +297,7 @@ public final class LineController implements LineControl, AutoCloseable {
                         + ": only a unit in flight (SENT) can be voided");
             }
             matcher.voidPending(unit.id(), () -> ledger.voidUnit(unit.id(), reason, actor));
+            runLoop.watchdog.rearm(); // its slot may expire sooner than anything armed
             counters.voided(1);
             core.audit(actor, "unit.void", "unit " + unit.id() + " code " + code + ": " + reason);
             view.changed();
@@ -369,7 +364,7 @@ public final class LineController implements LineControl, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping the line at shutdown: {}", e.getMessage());
         }
-        watchdog.shutdownNow();
+        runLoop.watchdog.close();
         loop.close();
         devices.closeAll();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -73,6 +74,7 @@ final class ReadPairing {
     /** The next numbered result that waits for a later read to place it is taken as it is (it waited too long). */
     private boolean forced;
     private Instant epochStart = Instant.EPOCH;
+    /** When the latest result arrived (EPOCH before any): the one record of the camera's last sign of life. */
     private Instant lastArrival = Instant.EPOCH;
     /** When the first unit of this epoch was sent, null before. */
     private Instant firstSent;
@@ -211,6 +213,40 @@ final class ReadPairing {
     }
 
     /**
+     * The earliest time at which {@link #expire} with these arguments can settle or pair something
+     * (it acts once the time is after it); empty when nothing can be overdue before another result,
+     * print or epoch comes. Linear in the units in flight (bounded).
+     */
+    Optional<Instant> nextExpiry(Duration timeout, boolean decoderHoldsFrames) {
+        if (!accepting) {
+            return Optional.empty();
+        }
+        if (!results.isEmpty()) {
+            return Optional.of(results.peekFirst().at().plus(timeout));
+        }
+        Instant since = null;
+        if (anchored()) {
+            for (PendingUnit slot : slots) {
+                if (!slot.settled) {
+                    since = slot.printedAt;
+                    break;
+                }
+            }
+        } else if (!slots.isEmpty()) {
+            PendingUnit head = slots.peekFirst();
+            since = head.settled ? later(head.printedAt, epochStart) : head.printedAt;
+        }
+        if (since == null) {
+            return Optional.empty();
+        }
+        Instant due = since.plus(timeout);
+        if (decoderHoldsFrames) {
+            due = later(due, later(lastArrival, epochStart).plus(timeout));
+        }
+        return Optional.of(due);
+    }
+
+    /**
      * With trigger numbers every slot keeps its number until a result passes it: an overdue unit is
      * settled in place (its late result is then recognised), settled slots stay.
      */
@@ -244,6 +280,11 @@ final class ReadPairing {
                 return;
             }
         }
+    }
+
+    /** Whether no result has arrived since {@code printedAt} (none at all, or a label not confirmed printed). */
+    boolean silentSince(Instant printedAt) {
+        return printedAt == null || lastArrival.isBefore(printedAt);
     }
 
     /** Units sent and awaiting a verdict in this epoch (settled slots not counted). */

@@ -36,11 +36,6 @@ final class RunLoop {
 
     final UnitMatcher matcher;
     private final LineCore core;
-    private final PackMlStateMachine sm;
-    private final AlarmBoard alarms;
-    private final LineCounters counters;
-    private final LineReadModel view;
-    private final LineLoop loop;
     private final CodeLedger ledger;
     private final JobBook book;
     private final LineDevices devices;
@@ -57,15 +52,16 @@ final class RunLoop {
     private List<ReadResult> heldResults;
     /** While an orderly stop waits for the verdicts of printed labels: re-checks whether it may go on. */
     private Runnable stopDrain;
+    /** Until when that stop waits at most (null while none waits). */
+    private java.time.Instant stopDrainUntil;
+    /** Whether the feeder is sending (not paused, stopped or done): the matcher's question {@code moreComing}. */
+    private volatile boolean feeding;
+    /** Runs {@link #checkTimeouts} when something can be overdue. */
+    final VerdictWatchdog watchdog;
 
     RunLoop(LineCore core, CodeLedger ledger, JobBook book, LineDevices devices, LineSettings settings, Clock clock,
             LineRecords records) {
         this.core = core;
-        this.sm = core.sm;
-        this.alarms = core.alarms;
-        this.counters = core.counters;
-        this.view = core.view;
-        this.loop = core.loop;
         this.ledger = ledger;
         this.book = book;
         this.devices = devices;
@@ -73,7 +69,7 @@ final class RunLoop {
         this.clock = clock;
         this.records = records;
         RejectActuator gate = new RejectActuator(devices.gate(), settings.confirmRejects(), this::stopLater,
-                loop.deviceWorker());
+                core.loop.deviceWorker());
         this.matcher = new UnitMatcher(ledger, clock, gate, new UnitMatcher.Events() {
             @Override
             public void judged(UnitVerdict verdict, Judgement judgement) {
@@ -88,11 +84,23 @@ final class RunLoop {
             @Override
             public void decided() {
                 JobRun job = core.run;
-                if (job != null && job.feeder() != null) {
-                    job.feeder().wake(); // one unit fewer awaits its verdict: the feeder may send
+                // one unit fewer awaits its verdict (the units still needed stay the same): that lets the
+                // feeder send only if it waited for the bound of units awaiting a verdict
+                if (job != null && job.feeder() != null
+                        && matcher.awaiting() >= settings.maxAwaitingVerdict() - 1) {
+                    job.feeder().wake();
                 }
             }
-        }, loop.events("verdict written"));
+
+            @Override
+            public boolean moreComing() {
+                JobRun job = core.run;
+                return feeding && job != null
+                        && job.quantity() - core.counters.verified() - matcher.inFlightNow() > 0;
+            }
+        }, core.loop.events("verdict written"));
+        this.watchdog = new VerdictWatchdog(core.loop, clock, settings.verdictTimeout(), this::checkTimeouts,
+                this::nextCheck);
     }
 
     /**
@@ -100,12 +108,27 @@ final class RunLoop {
      * while the job's scanner is still decoding frames the station holds, later.
      */
     void checkTimeouts() {
-        JobRun job = core.run;
         if (heldResults == null) {
-            matcher.checkTimeouts(job != null && devices.scanner(job.request.scanner())
-                    .map(io.tracemark.verify.Scanner::decoding).orElse(false));
+            matcher.checkTimeouts(decoderHoldsFrames());
         }
         checkStopDrain();
+    }
+
+    /** When {@link #checkTimeouts} can next act: a unit or result overdue, an orderly stop done waiting. */
+    private Optional<java.time.Instant> nextCheck() {
+        Optional<java.time.Instant> next = heldResults == null ? matcher.nextExpiry(decoderHoldsFrames())
+                : Optional.empty();
+        java.time.Instant until = stopDrainUntil;
+        if (until != null && (next.isEmpty() || until.isBefore(next.get()))) {
+            return Optional.of(until);
+        }
+        return next;
+    }
+
+    private boolean decoderHoldsFrames() {
+        JobRun job = core.run;
+        return job != null && devices.scanner(job.request.scanner()).map(io.tracemark.verify.Scanner::decoding)
+                .orElse(false);
     }
 
     void onResult(String scanner, ReadResult result) {
@@ -114,7 +137,7 @@ final class RunLoop {
             return;
         }
         imageOf(result).ifPresent(records::lastFrame);
-        loop.post("camera result", () -> {
+        core.loop.post("camera result", () -> {
             if (heldResults != null) {
                 heldResults.add(result);
             } else {
@@ -124,28 +147,30 @@ final class RunLoop {
     }
 
     void onJudged(UnitVerdict verdict, Judgement judgement) {
-        counters.judged(verdict.verified());
-        view.verdict(verdict);
+        core.counters.judged(verdict.verified());
+        core.view.verdict(verdict);
         if (!verdict.verified()) {
             judgement.image().ifPresent(img -> records.keepRejectImage(verdict.unitId(), img));
         }
         JobRun job = core.run;
-        if (job != null && job.feeder() != null) {
+        if (!verdict.verified() && job != null && job.feeder() != null) {
+            // a reject: one more unit is needed. A good unit's durable verdict changes nothing the feeder
+            // waits on (it was told when the unit was decided)
             job.feeder().wake();
         }
-        view.changed();
-        if (verdict.verified() && job != null && counters.verified() >= job.quantity()) {
-            loop.post("complete check", this::completeIfDone);
+        core.view.changed();
+        if (verdict.verified() && job != null && core.counters.verified() >= job.quantity()) {
+            core.loop.post("complete check", this::completeIfDone);
         }
         checkStopDrain();
     }
 
     /** A stop rule fired: at once on the line's thread (no result queued behind it is judged), else posted. */
     void stopLater(StopCause cause) {
-        if (loop.inLoop()) {
+        if (core.loop.inLoop()) {
             halt(cause, CodeLedger.SYSTEM);
         } else {
-            loop.post("stop " + cause.cause(), () -> halt(cause, CodeLedger.SYSTEM));
+            core.loop.post("stop " + cause.cause(), () -> halt(cause, CodeLedger.SYSTEM));
         }
     }
 
@@ -153,7 +178,7 @@ final class RunLoop {
     void failedEvent(String what, RuntimeException e) {
         StopCause cause = LineCore.failureOf(e);
         StopCause named = StopCause.fault(cause.cause(), what + ": " + cause.detail());
-        if (LineCore.RUNNING.contains(sm.state())) {
+        if (LineCore.RUNNING.contains(core.sm.state())) {
             halt(named, CodeLedger.SYSTEM);
         } else {
             core.forceAborted(named);
@@ -161,10 +186,10 @@ final class RunLoop {
     }
 
     CompletableFuture<Void> haltIfRunning(StopCause cause, String actor) {
-        if (sm.state() == PackMlState.COMPLETING) {
+        if (core.sm.state() == PackMlState.COMPLETING) {
             return completion.thenCompose(done -> haltIfRunning(cause, actor));
         }
-        return LineCore.RUNNING.contains(sm.state()) ? halt(cause, actor) : CompletableFuture.completedFuture(null);
+        return LineCore.RUNNING.contains(core.sm.state()) ? halt(cause, actor) : CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -173,22 +198,23 @@ final class RunLoop {
      * ABORTED with an alarm; the returned future completes (on the line's thread) when it does.
      */
     CompletableFuture<Void> halt(StopCause cause, String actor) {
-        if (!LineCore.RUNNING.contains(sm.state()) || sm.state() == PackMlState.COMPLETING) {
-            if (cause.fault() && sm.state() != ABORTED) {
-                LOG.info("{} while the line is {}: {}", cause.cause(), sm.state(), cause.detail());
+        if (!LineCore.RUNNING.contains(core.sm.state()) || core.sm.state() == PackMlState.COMPLETING) {
+            if (cause.fault() && core.sm.state() != ABORTED) {
+                LOG.info("{} while the line is {}: {}", cause.cause(), core.sm.state(), cause.detail());
             }
             return CompletableFuture.completedFuture(null);
         }
         core.apply(cause.fault() ? PackMlCommand.ABORT : PackMlCommand.STOP);
+        feeding(false);
         if (cause.fault()) {
-            alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
+            core.alarms.raise(Alarm.Severity.FAULT, cause.cause(), cause.detail());
             heldResults = new java.util.ArrayList<>();
         }
         JobRun job = core.run;
         if (job.feeder() != null) {
             job.feeder().requestPause();
         }
-        return loop.offload("stop the printer", () -> {
+        return core.loop.offload("stop the printer", () -> {
             if (job.feeder() != null) {
                 job.feeder().halt();
             }
@@ -208,10 +234,10 @@ final class RunLoop {
             } catch (RuntimeException e) {
                 StopCause failure = LineCore.failureOf(e);
                 LOG.error("stopping the line failed ({}): {}", failure.cause(), failure.detail());
-                if (sm.state() == PackMlState.STOPPING) {
+                if (core.sm.state() == PackMlState.STOPPING) {
                     core.apply(PackMlCommand.ABORT);
                 }
-                alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+                core.alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
             }
             releaseHeldResults();
             core.apply(PackMlCommand.STATE_COMPLETE);
@@ -228,9 +254,11 @@ final class RunLoop {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Duration wait = settings.verdictTimeout().compareTo(STOP_VERDICTS) < 0 ? settings.verdictTimeout() : STOP_VERDICTS;
         java.time.Instant until = clock.instant().plus(wait);
+        stopDrainUntil = until;
         stopDrain = () -> {
             if (matcher.awaitingPrinted() == 0 || !clock.instant().isBefore(until)) {
                 stopDrain = null;
+                stopDrainUntil = null;
                 done.complete(null);
             }
         };
@@ -250,13 +278,14 @@ final class RunLoop {
         heldResults = null;
         if (held != null) {
             held.forEach(matcher::result);
+            watchdog.rearm(); // results held meanwhile may be overdue already
         }
     }
 
     void haltBooks(JobRun job, StopCause cause, String actor, int unconfirmed) {
         int[] voided = {0};
         matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), cause.cause(), actor));
-        counters.voided(voided[0]);
+        core.counters.voided(voided[0]);
         if (cause.fault()) {
             LOG.warn("line aborted ({}): {}; {} unit(s) in flight voided", cause.cause(), cause.detail(), voided[0]);
         }
@@ -284,13 +313,14 @@ final class RunLoop {
 
     void completeIfDone() {
         JobRun job = core.run;
-        if (sm.state() != EXECUTE || job == null || counters.verified() < job.quantity()) {
+        if (core.sm.state() != EXECUTE || job == null || core.counters.verified() < job.quantity()) {
             return;
         }
         core.apply(PackMlCommand.COMPLETE);
+        feeding(false);
         job.feeder().requestPause();
         boolean cancel = matcher.awaiting() > 0;
-        completion = loop.offload("complete the job", () -> {
+        completion = core.loop.offload("complete the job", () -> {
             job.feeder().halt();
             if (cancel) {
                 job.printer.abort();
@@ -303,17 +333,17 @@ final class RunLoop {
                 }
                 int[] voided = {0};
                 matcher.halt(() -> voided[0] = ledger.voidInFlight(job.jobId(), "job.complete", CodeLedger.SYSTEM));
-                counters.voided(voided[0]);
-                core.audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + counters.verified() + " of "
+                core.counters.voided(voided[0]);
+                core.audit(CodeLedger.SYSTEM, "line.complete", "job " + job.jobId() + ": " + core.counters.verified() + " of "
                         + job.quantity() + " units verified" + (voided[0] > 0 ? ", " + voided[0] + " extra voided" : ""));
             } catch (RuntimeException e) {
                 StopCause failure = LineCore.failureOf(e);
                 LOG.error("completing the job failed ({}): {}", failure.cause(), failure.detail());
                 core.apply(PackMlCommand.ABORT);
-                alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
+                core.alarms.raise(Alarm.Severity.FAULT, failure.cause(), failure.detail());
             }
             core.apply(PackMlCommand.STATE_COMPLETE);
-            LOG.info("job {} complete: {}", job.jobId(), counters.snapshot());
+            LOG.info("job {} complete: {}", job.jobId(), core.counters.snapshot());
         }).handle((ignored, error) -> null);
     }
 
@@ -324,7 +354,7 @@ final class RunLoop {
             previous.printer.removeListener(previous);
         }
         core.run = job;
-        view.job(job.jobId() == null ? null : job.summary());
+        core.view.job(job.jobId() == null ? null : job.summary());
         job.printer.removeListener(job);
         job.printer.addListener(job);
         matcher.begin(new UnitMatcher.JobRules(job.request.traceLevel(), job.minimum,
@@ -343,13 +373,25 @@ final class RunLoop {
     void feed(JobRun job, CodeSupply supply) {
         Feeder feeder = new Feeder(job.jobId(), ledger, supply, job.labels, job.printer, matcher,
                 settings.maxAwaitingVerdict(), () -> (int) Math.min(Integer.MAX_VALUE,
-                matcher.stillNeeded(job.quantity(), counters::verified)), this::stopLater, counters::sent, clock);
+                matcher.stillNeeded(job.quantity(), core.counters::verified)), this::stopLater, core.counters::sent, clock);
         job.feeder(feeder);
         feeder.start();
+        feeding(true);
+    }
+
+    /**
+     * The feeder sends (true) or stops sending: then the good verdicts the matcher kept for the line's
+     * next event are told now, as no further result may come. On the line's thread.
+     */
+    void feeding(boolean on) {
+        feeding = on;
+        if (!on) {
+            matcher.flushDurable();
+        }
     }
 
     JobRun newRun(JobRequest request) {
-        return book.newRun(request, matcher, this::stopLater, loop.events("printer event"));
+        return book.newRun(request, matcher, this::stopLater, core.loop.events("printer event"));
     }
 
     static Optional<BufferedImage> imageOf(ReadResult result) {
@@ -366,21 +408,22 @@ final class RunLoop {
         core.requireState("pause", EXECUTE);
         JobRun job = core.run;
         core.apply(PackMlCommand.HOLD);
+        feeding(false);
         job.feeder().requestPause();
         core.audit(actor, "line.hold", "job " + job.jobId());
-        return loop.offload("feeder pause", () -> {
+        return core.loop.offload("feeder pause", () -> {
             job.feeder().awaitPaused();
             return null;
         }).thenRun(() -> {
-            if (sm.state() == HOLDING) {
+            if (core.sm.state() == HOLDING) {
                 core.apply(PackMlCommand.STATE_COMPLETE);
             }
         });
     }
 
     CompletableFuture<Void> stop(String actor) {
-        if (!LineCore.RUNNING.contains(sm.state())) {
-            throw new TracemarkException("line is " + sm.state() + ": nothing to stop");
+        if (!LineCore.RUNNING.contains(core.sm.state())) {
+            throw new TracemarkException("line is " + core.sm.state() + ": nothing to stop");
         }
         return halt(new StopCause("operator.stop", "stopped by " + actor, false), actor);
     }

@@ -38,6 +38,14 @@ final class UnitMatcher {
         /** A unit was judged good and is no longer awaiting its result; its verdict is being written. */
         default void decided() {
         }
+
+        /**
+         * Whether more units are being sent, so that their results will bring the line here again soon.
+         * Asked on the writer's thread: must not take the matcher's lock nor block.
+         */
+        default boolean moreComing() {
+            return false;
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -52,9 +60,24 @@ final class UnitMatcher {
     private final java.util.concurrent.Executor written;
     private volatile JobRules rules;
     /** Units judged good whose VERIFIED is not yet durable: neither awaiting a result nor counted verified. */
-    private int writing;
+    private volatile int writing;
+    /**
+     * Good verdicts made durable while units await a result or more are being sent: the line hears of
+     * them at the start of its next event here (the next result, timeout check or stop), not by an event
+     * of their own (a wake-up of the line's thread per verdict); the verdict watchdog's check comes at
+     * least every second. Otherwise a durable verdict is posted at once; a failed write always is (its
+     * unit must be rejected by the gate). The
+     * writer's thread never takes the matcher's lock (the line's thread waits for the writer under it):
+     * it reads {@link #awaitingNow}, which every event here publishes on the way out.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Durable> durable =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Units awaiting a result, as of the last event here (for the writer's thread). */
+    private volatile int awaitingNow;
+
+    private record Durable(PendingUnit unit, Judgement judgement) {
+    }
     private int consecutiveRejects;
-    private Instant lastResultAt;
 
     /** The rules of the job being judged. */
     record JobRules(TraceLevel level, Grade minimum, int consecutiveRejectLimit, Duration verdictTimeout) {
@@ -76,7 +99,7 @@ final class UnitMatcher {
             @Override
             public void missed(PendingUnit unit) {
                 LOG.warn("unit {} ({}): no camera result for its label", unit.unitId, unit.code);
-                boolean silent = lastResultAt == null || unit.printedAt == null || lastResultAt.isBefore(unit.printedAt);
+                boolean silent = pairing.silentSince(unit.printedAt);
                 if (unit.isChallenge()) {
                     unit.challenge.complete(new ChallengeResult(false, false, false, "no camera result for the "
                             + "challenge label " + unit.code));
@@ -124,6 +147,7 @@ final class UnitMatcher {
             if (!unit.isChallenge()) {
                 known.put(unit.canonical, unit.unitId);
             }
+            awaitingNow = pairing.live();
         } finally {
             lock.unlock();
         }
@@ -133,9 +157,10 @@ final class UnitMatcher {
     void printed(long unitId) {
         lock.lock();
         try {
+            tellDurable();
             pairing.printed(unitId, clock.instant());
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -143,10 +168,10 @@ final class UnitMatcher {
     void result(ReadResult result) {
         lock.lock();
         try {
-            lastResultAt = clock.instant();
-            pairing.read(result, lastResultAt);
+            tellDurable();
+            pairing.read(result, clock.instant());
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -159,10 +184,25 @@ final class UnitMatcher {
     void checkTimeouts(boolean decoderHoldsFrames) {
         lock.lock();
         try {
+            tellDurable();
             JobRules r = rules;
             if (r != null) {
                 pairing.expire(clock.instant(), r.verdictTimeout(), decoderHoldsFrames);
             }
+        } finally {
+            published();
+        }
+    }
+
+    /**
+     * When {@link #checkTimeouts} can next find something overdue (see {@link ReadPairing#nextExpiry});
+     * empty when nothing can be before another event.
+     */
+    java.util.Optional<Instant> nextExpiry(boolean decoderHoldsFrames) {
+        lock.lock();
+        try {
+            JobRules r = rules;
+            return r == null ? java.util.Optional.empty() : pairing.nextExpiry(r.verdictTimeout(), decoderHoldsFrames);
         } finally {
             lock.unlock();
         }
@@ -212,6 +252,7 @@ final class UnitMatcher {
     void halt(Runnable books) {
         lock.lock();
         try {
+            tellDurable();
             pairing.haltEach(p -> {
                 if (p.isChallenge()) {
                     p.challenge.complete(new ChallengeResult(false, false, false, "line stopped before the verdict"));
@@ -219,7 +260,7 @@ final class UnitMatcher {
             });
             books.run();
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -230,10 +271,11 @@ final class UnitMatcher {
     void voidPending(long unitId, Runnable books) {
         lock.lock();
         try {
+            tellDurable();
             books.run();
             pairing.voided(unitId);
         } finally {
-            lock.unlock();
+            published();
         }
     }
 
@@ -261,7 +303,7 @@ final class UnitMatcher {
             writing++;
             consecutiveRejects = 0;
             ledger.verifyLater(unit.unitId, j.grade().isEmpty() ? null : j.grade(), actor)
-                    .whenComplete((done, error) -> written.execute(() -> verifiedWritten(unit, j, error)));
+                    .whenComplete((done, error) -> written(unit, j, error));
             events.decided();
             return;
         }
@@ -284,21 +326,95 @@ final class UnitMatcher {
         }
     }
 
+    /**
+     * The VERIFIED of {@code unit} is durable (or failed: {@code error}); on the writer's thread. Kept
+     * for the line's next event while units await a result (one of them brings it), else posted.
+     */
+    private void written(PendingUnit unit, Judgement j, Throwable error) {
+        if (error == null && deferrable()) {
+            durable.add(new Durable(unit, j));
+            if (deferrable()) {
+                return; // the line's next event here tells it (see published())
+            }
+            written.execute(this::tellDurableNow);
+            return;
+        }
+        written.execute(() -> verifiedWritten(unit, j, error));
+    }
+
+    /** Whether the line will come here again soon by itself (a unit awaits a result, more are sent). */
+    private boolean deferrable() {
+        return awaitingNow > 0 || events.moreComing();
+    }
+
+    /** Units awaiting a result as of the last event here, and units whose good verdict is being written. */
+    int inFlightNow() {
+        return awaitingNow + writing;
+    }
+
+    /** Tells the line the durable verdicts kept for it now (no more units are being sent); on the line's thread. */
+    void flushDurable() {
+        lock.lock();
+        try {
+            tellDurable();
+        } finally {
+            published();
+        }
+    }
+
+    private void tellDurableNow() {
+        lock.lock();
+        try {
+            tellDurable();
+        } finally {
+            published();
+        }
+    }
+
     /** The VERIFIED of {@code unit} is durable (or failed: {@code error}); on the line's thread. */
     private void verifiedWritten(PendingUnit unit, Judgement j, Throwable error) {
         lock.lock();
         try {
-            writing--;
-            if (error != null) {
-                // not on the books as good: it must not go on as good
-                unwritten(unit, "VERIFIED", error);
-                return;
+            tellDurable();
+            writtenNow(unit, j, error);
+        } finally {
+            published();
+        }
+    }
+
+    /**
+     * Ends an event of the line here (lock held; releases it): publishes the units awaiting a result
+     * for the writer's thread, then, with none left, tells the durable verdicts the writer kept meanwhile
+     * (the writer either sees the count or its verdict is seen here).
+     */
+    private void published() {
+        try {
+            awaitingNow = pairing.live();
+            if (!durable.isEmpty() && !deferrable()) {
+                tellDurable();
             }
-            events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, true, j.reason(), j.grade(),
-                    clock.instant()), j);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Tells the line of the durable verdicts kept for it, in order; on the line's thread, lock held. */
+    private void tellDurable() {
+        Durable d;
+        while ((d = durable.poll()) != null) {
+            writtenNow(d.unit(), d.judgement(), null);
+        }
+    }
+
+    private void writtenNow(PendingUnit unit, Judgement j, Throwable error) {
+        writing--;
+        if (error != null) {
+            // not on the books as good: it must not go on as good
+            unwritten(unit, "VERIFIED", error);
+            return;
+        }
+        events.judged(new UnitVerdict(unit.unitId, unit.seq, unit.code, true, j.reason(), j.grade(),
+                clock.instant()), j);
     }
 
     /** Whether {@code content} is that of another unit of this job than {@code unitId}. */

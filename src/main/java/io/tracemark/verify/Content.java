@@ -41,6 +41,9 @@ public final class Content {
 
     /** The data with control characters shown as {@code <GS>} / {@code \xNN}, cut to a readable length. */
     public static String printable(String data) {
+        if (data.length() < MAX_PRINTABLE && plain(data)) {
+            return data;
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < data.length() && sb.length() < MAX_PRINTABLE; i++) {
             char c = data.charAt(i);
@@ -57,5 +60,15 @@ public final class Content {
             sb.append("…");
         }
         return sb.toString();
+    }
+
+    private static boolean plain(String data) {
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c < 32 || c == 127) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -30,23 +30,70 @@ public sealed interface Expectation {
     /** Why {@code data} read with {@code symbologyId} does or does not meet this expectation. */
     Optional<String> mismatch(String data, String symbologyId);
 
-    /** A GS1 element string, compared element by element. */
-    record Gs1(ElementString expected) implements Expectation {
+    /**
+     * A GS1 element string, compared element by element. Its raw form (as GS1 DataMatrix and
+     * GS1-128 carry it) is kept: data read exactly so under a GS1 symbology identifier matches without
+     * being parsed again, the common case of a good read.
+     */
+    final class Gs1 implements Expectation {
+
+        private final ElementString expected;
+        private final List<ElementString.Element> sortedExpected;
+        /** The raw data that parses to {@link #expected}, or null when its raw form does not. */
+        private final String raw;
+
+        public Gs1(ElementString expected) {
+            this.expected = java.util.Objects.requireNonNull(expected, "expected");
+            this.sortedExpected = sorted(expected);
+            this.raw = rawForm(expected, sortedExpected);
+        }
+
+        public ElementString expected() {
+            return expected;
+        }
+
         @Override
         public Optional<String> mismatch(String data, String symbologyId) {
+            if (raw != null && raw.equals(data) && Symbology.gs1(symbologyId)) {
+                return Optional.empty();
+            }
             Optional<ElementString> read = Content.elementString(data, symbologyId);
             if (read.isEmpty()) {
                 return Optional.of("expected GS1 data " + expected.toBracketed() + ", read non-GS1 '"
                         + Content.printable(data) + "' (" + symbologyId + ")");
             }
-            if (!sorted(read.get()).equals(sorted(expected))) {
+            if (!sorted(read.get()).equals(sortedExpected)) {
                 return Optional.of("expected " + expected.toBracketed() + ", read " + read.get().toBracketed());
             }
             return Optional.empty();
         }
 
+        private static String rawForm(ElementString expected, List<ElementString.Element> sortedExpected) {
+            String raw = expected.toRaw(ElementString.GS);
+            try {
+                return sorted(ElementString.parseRaw(raw, ElementString.GS)).equals(sortedExpected) ? raw : null;
+            } catch (TracemarkException notReadable) {
+                return null;
+            }
+        }
+
         private static List<ElementString.Element> sorted(ElementString e) {
             return e.elements().stream().sorted(Comparator.comparing(ElementString.Element::ai)).toList();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Gs1 other && other.expected.equals(expected);
+        }
+
+        @Override
+        public int hashCode() {
+            return expected.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Gs1[expected=" + expected + "]";
         }
     }
 

@@ -1,8 +1,8 @@
 package io.tracemark.verify;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,10 +26,18 @@ final class ResultFramer {
     private final byte[] terminator;
     private final Clock clock;
     private final Consumer<ReadResult> out;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    /** The bytes of the result being framed (terminator included), {@code lineLength} of them. */
+    private byte[] line = new byte[128];
+    private int lineLength;
+    /** The last bytes seen, as a ring of the terminator's length, and how many since the last terminator. */
     private final byte[] tail;
+    private int tailNext;
     private int tailCount;
     private boolean overflowing;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** Which named groups the result pattern has, learnt on its first match (null before). */
+    private Groups groups;
 
     ResultFramer(ScannerProfile profile, Clock clock, Consumer<ReadResult> out) {
         this.profile = profile;
@@ -51,57 +59,73 @@ final class ResultFramer {
             // skipping the rest of an over-long result: nothing is kept but the terminator match
             if (end) {
                 overflowing = false;
-                line.reset();
+                lineLength = 0;
             }
             return;
         }
-        line.write(b);
+        if (lineLength == line.length) {
+            line = java.util.Arrays.copyOf(line, line.length * 2);
+        }
+        line[lineLength++] = b;
         if (end) {
-            byte[] all = line.toByteArray();
-            line.reset();
-            result(java.util.Arrays.copyOf(all, all.length - terminator.length));
-        } else if (line.size() > profile.maxLineLength() + terminator.length) {
-            out.accept(new ReadResult.BadRead(clock.instant(), shown(line.toByteArray()),
+            int n = lineLength - terminator.length;
+            lineLength = 0;
+            result(line, n);
+        } else if (lineLength > profile.maxLineLength() + terminator.length) {
+            out.accept(new ReadResult.BadRead(clock.instant(), shown(line, lineLength),
                     "result longer than " + profile.maxLineLength() + " bytes without terminator"));
             overflowing = true;
-            line.reset();
+            lineLength = 0;
+            if (line.length > 4096) {
+                line = new byte[128]; // an over-long result does not keep its buffer
+            }
         }
     }
 
     /** Shifts {@code b} into the last-bytes window; true when the window now equals the terminator. */
     private boolean pushTail(byte b) {
+        tail[tailNext] = b;
+        tailNext = tailNext + 1 == tail.length ? 0 : tailNext + 1;
         if (tailCount < tail.length) {
-            tail[tailCount++] = b;
-        } else {
-            System.arraycopy(tail, 1, tail, 0, tail.length - 1);
-            tail[tail.length - 1] = b;
+            tailCount++;
         }
-        if (tailCount == tail.length && java.util.Arrays.equals(tail, terminator)) {
-            tailCount = 0;
-            return true;
+        if (tailCount < tail.length || b != terminator[terminator.length - 1]) {
+            return false;
         }
-        return false;
+        for (int i = 0, at = tailNext; i < terminator.length; i++, at = at + 1 == tail.length ? 0 : at + 1) {
+            if (tail[at] != terminator[i]) {
+                return false;
+            }
+        }
+        tailCount = 0;
+        return true;
     }
 
-    private void result(byte[] bytes) {
-        Optional<String> text = utf8(bytes);
+    private void result(byte[] buffer, int length) {
+        Optional<String> text = text(buffer, length);
         if (text.isEmpty()) {
-            out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), "not UTF-8 text"));
+            out.accept(new ReadResult.BadRead(clock.instant(), shown(buffer, length), "not UTF-8 text"));
             return;
         }
-        String s = text.get();
+        result(text.get(), buffer, length);
+    }
+
+    private void result(String text, byte[] bytes, int length) {
+        String s = text;
         if (!profile.prefix().isEmpty() && s.startsWith(profile.prefix())) {
             s = s.substring(profile.prefix().length());
         }
         // a CRLF reader framed on CR leaves LFs; blank lines carry nothing
-        s = s.replace("\n", "").replace("\r", "");
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            s = s.replace("\n", "").replace("\r", "");
+        }
         if (s.isBlank()) {
             return;
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c < 32 && c != 29 && c != 30 && c != 4 && c != '\t') || c == 127) {
-                out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes),
+                out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes, length),
                         String.format("control byte 0x%02x at %d", (int) c, i)));
                 return;
             }
@@ -112,17 +136,17 @@ final class ResultFramer {
             out.accept(new ReadResult.NoRead(clock.instant(), Optional.empty(), trimmed));
             return;
         }
-        if (notARead(trimmed, bytes)) {
+        if (notARead(trimmed, bytes, length)) {
             return;
         }
-        parse(s, bytes);
+        parse(s, bytes, length);
     }
 
     /**
      * A command reply is dropped (it answers the station, it is no code); a line that shows the reader
      * in a mode the profile cannot parse becomes a bad read naming the mode, and is logged as an error.
      */
-    private boolean notARead(String line, byte[] bytes) {
+    private boolean notARead(String line, byte[] bytes, int length) {
         for (java.util.regex.Pattern reply : profile.commandReplies()) {
             if (reply.matcher(line).matches()) {
                 LOG.debug("{}: command reply '{}'", profile.name(), line);
@@ -133,71 +157,99 @@ final class ResultFramer {
             if (mode.pattern().matcher(line).matches()) {
                 String why = "the reader sends in " + mode.mode() + ", which profile " + profile.name()
                         + " cannot parse; set the reader up as the profile says";
-                LOG.error("{}: {}: {}", profile.name(), why, shown(bytes));
-                out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), why));
+                String shown = shown(bytes, length);
+                LOG.error("{}: {}: {}", profile.name(), why, shown);
+                out.accept(new ReadResult.BadRead(clock.instant(), shown, why));
                 return true;
             }
         }
         return false;
     }
 
-    private void parse(String s, byte[] bytes) {
+    private void parse(String s, byte[] bytes, int length) {
         Matcher m = profile.resultPattern().matcher(s);
-        boolean matches = m.matches();
-        OptionalLong trigger = OptionalLong.empty();
-        if (matches) {
-            Optional<String> number = group(m, "trigger");
-            if (number.isPresent()) {
-                try {
-                    trigger = OptionalLong.of(Long.parseLong(number.get()));
-                } catch (NumberFormatException e) {
-                    out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), "trigger number '"
-                            + number.get() + "' is not a number"));
-                    return;
-                }
-                String rest = m.group("data") == null ? "" : m.group("data").trim();
-                if (profile.noReadTokens().contains(rest)) {
-                    out.accept(new ReadResult.NoRead(clock.instant(), Optional.empty(), rest, trigger));
-                    return;
-                }
-            }
-        }
-        if (!matches) {
-            out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), "does not match the "
+        if (!m.matches()) {
+            out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes, length), "does not match the "
                     + profile.name() + " result pattern"));
             return;
         }
+        if (groups == null) {
+            groups = Groups.of(m);
+        }
+        OptionalLong trigger = OptionalLong.empty();
+        Optional<String> number = groups.trigger ? nonEmpty(m.group("trigger")) : Optional.empty();
+        if (number.isPresent()) {
+            try {
+                trigger = OptionalLong.of(Long.parseLong(number.get()));
+            } catch (NumberFormatException e) {
+                out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes, length), "trigger number '"
+                        + number.get() + "' is not a number"));
+                return;
+            }
+            String rest = m.group("data") == null ? "" : m.group("data").trim();
+            if (profile.noReadTokens().contains(rest)) {
+                out.accept(new ReadResult.NoRead(clock.instant(), Optional.empty(), rest, trigger));
+                return;
+            }
+        }
         String data = m.group("data");
         if (data == null || data.isEmpty()) {
-            out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), "result without data"));
+            out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes, length), "result without data"));
             return;
         }
-        String symbology = group(m, "symbology").orElse("");
+        String symbology = groups.symbology ? nonEmpty(m.group("symbology")).orElse("") : "";
         Optional<Grades> grades;
         try {
-            grades = group(m, "grade").map(g -> Grades.overallOnly(Grade.parse(g)));
+            grades = groups.grade ? nonEmpty(m.group("grade")).map(g -> Grades.overallOnly(Grade.parse(g)))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
-            out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes), e.getMessage()));
+            out.accept(new ReadResult.BadRead(clock.instant(), shown(bytes, length), e.getMessage()));
             return;
         }
         out.accept(new ReadResult.Read(data, symbology, grades, Optional.empty(), clock.instant(), trigger));
     }
 
-    private static Optional<String> group(Matcher m, String name) {
+    private static Optional<String> nonEmpty(String group) {
+        return group == null || group.isEmpty() ? Optional.empty() : Optional.of(group);
+    }
+
+    /**
+     * The optional named groups of a profile's result pattern. Java 17's regex API cannot list them, so
+     * they are probed once, on the first match ({@code data} is required by every profile's pattern).
+     */
+    private record Groups(boolean trigger, boolean symbology, boolean grade) {
+        static Groups of(Matcher matched) {
+            return new Groups(has(matched, "trigger"), has(matched, "symbology"), has(matched, "grade"));
+        }
+
+        private static boolean has(Matcher matched, String name) {
+            try {
+                matched.group(name);
+                return true;
+            } catch (IllegalArgumentException noSuchGroup) {
+                return false;
+            }
+        }
+    }
+
+    /** The text of a result: ASCII as it is, anything else strictly UTF-8 (empty when it is not). */
+    private Optional<String> text(byte[] bytes, int length) {
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return Optional.of(new String(bytes, 0, length, StandardCharsets.US_ASCII));
+        }
         try {
-            return Optional.ofNullable(m.group(name)).filter(g -> !g.isEmpty());
-        } catch (IllegalArgumentException noSuchGroup) {
+            return Optional.of(utf8.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString());
+        } catch (CharacterCodingException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<String> utf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+    private static String shown(byte[] bytes, int length) {
+        return shown(java.util.Arrays.copyOf(bytes, length));
     }
 
     /** Printable ASCII kept, everything else as \xNN, cut to a short prefix. */

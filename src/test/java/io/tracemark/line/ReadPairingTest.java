@@ -323,4 +323,56 @@ class ReadPairingTest {
         assertEquals(0, pairing.live());
         assertTrue(pairing.idle(), "nothing kept per settled unit");
     }
+    @Test
+    void nextExpiryIsTheFirstInstantAfterWhichExpireActs() {
+        pairing.begin(T0, true);
+        assertEquals(Optional.empty(), pairing.nextExpiry(TIMEOUT, false), "nothing sent: nothing can be overdue");
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        assertEquals(Optional.empty(), pairing.nextExpiry(TIMEOUT, false), "not printed: no deadline yet");
+        pairing.printed(1, T0.plusMillis(100));
+        pairing.printed(2, T0.plusMillis(200));
+        Instant due = T0.plusMillis(100).plus(TIMEOUT);
+        assertEquals(Optional.of(due), pairing.nextExpiry(TIMEOUT, false));
+        pairing.expire(due, TIMEOUT, false);
+        assertEquals(List.of(), log, "at the deadline itself nothing is overdue");
+        pairing.expire(due.plusMillis(1), TIMEOUT, false);
+        assertEquals(List.of("1=missed"), log);
+        assertEquals(Optional.of(T0.plusMillis(200).plus(TIMEOUT)), pairing.nextExpiry(TIMEOUT, false),
+                "then the next unit's deadline");
+    }
+
+    @Test
+    void aResultWaitingForItsLabelIsDueATimeoutAfterItWasTaken() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.read(at(read("C1", -1), T0.plusSeconds(3)), T0.plusSeconds(4)); // label not confirmed yet: waits
+        assertEquals(List.of(), log);
+        assertEquals(Optional.of(T0.plusSeconds(3).plus(TIMEOUT)), pairing.nextExpiry(TIMEOUT, false));
+    }
+
+    @Test
+    void nextExpiryOfNumberedResultsSkipsSettledSlotsAndWaitsForTheDecoder() {
+        pairing.begin(T0, true);
+        pairing.expect(unit(1, "C1"));
+        pairing.expect(unit(2, "C2"));
+        print(1, 2);
+        pairing.read(at(read("C1", 7), T0.plusMillis(50)), T0.plusMillis(50));
+        assertEquals(List.of("1=C1"), log);
+        assertEquals(Optional.of(T0.plus(TIMEOUT)), pairing.nextExpiry(TIMEOUT, false));
+        assertEquals(Optional.of(T0.plusMillis(50).plus(TIMEOUT)), pairing.nextExpiry(TIMEOUT, true),
+                "a decoder that delivered a result keeps the unit from being overdue for a timeout");
+        pairing.halt();
+        assertEquals(Optional.empty(), pairing.nextExpiry(TIMEOUT, false), "a stopped epoch expires nothing");
+    }
+
+    @Test
+    void silenceIsNoResultSinceTheLabelWasPrinted() {
+        pairing.begin(T0, true);
+        assertTrue(pairing.silentSince(T0), "no result at all");
+        assertTrue(pairing.silentSince(null), "a label not confirmed printed");
+        pairing.read(at(read("X", 1), T0), T0.plusSeconds(1));
+        assertTrue(!pairing.silentSince(T0.plusSeconds(1)), "a result arrived then");
+        assertTrue(pairing.silentSince(T0.plusSeconds(2)));
+    }
 }
