@@ -239,6 +239,7 @@ function render(status) {
   $('cnt-remaining').textContent = formatNumber(c.remaining);
   $('cnt-rate').textContent = formatNumber(c.unitsPerMinute);
   $('cnt-yield').textContent = `${formatNumber(c.yieldPercent, 1)}%`;
+  renderPlcCounts(status.plcRejectCounts, job);
   const platform = status.platform;
   const backlog = platform && typeof platform.outboxBacklog === 'number';
   $('platform-field').hidden = !backlog;
@@ -254,6 +255,18 @@ function render(status) {
     loadImage('img-frame', `/images/last-frame?u=${unit}`);
   }
   if (state.view === 'rejects' && previous && previous.counters.rejected !== c.rejected) loadRejects();
+}
+
+// The PLC's own reject count of the job on the line beside the station's (read every second, so it may lag a reject).
+function renderPlcCounts(counts, job) {
+  const box = $('cnt-plc');
+  const running = (counts || []).filter((g) => !g.ended && job && g.job === job.jobId);
+  box.hidden = running.length === 0;
+  if (!running.length) return;
+  const count = (g) => (g.plcRejects === null || g.plcRejects === undefined ? '\u2014' : formatNumber(g.plcRejects));
+  box.textContent = t('counter.plcRejects', {
+    count: running.length === 1 ? count(running[0]) : running.map((g) => `${g.gate} ${count(g)}`).join(' \u00b7 '),
+  });
 }
 
 function loadImage(id, path) {
@@ -446,9 +459,12 @@ function jobFailed(response) {
 
 // ---------- OPEN jobs: the one in the way of a new job, the suspended ones ----------
 
+let openJobsAsked = 0;
 async function loadOpenJobs(afterRefusal) {
+  const asked = ++openJobsAsked;
   const response = await api('GET', '/jobs/open');
-  if (!response.ok) return;
+  // answers may come back out of order: only the latest request's answer is shown
+  if (!response.ok || asked !== openJobsAsked) return;
   const jobs = response.data || [];
   const supervisor = Boolean(state.me) && rank(state.me.role) >= rank('supervisor');
   const blocking = afterRefusal ? jobs.find((j) => !j.suspended) : null;

@@ -24,14 +24,19 @@ final class GateWindow implements FireTally {
 
     private final String gate;
     private final GateCounts counts;
+    private final Runnable onFired;
     /** The job that came on the line, set by the line's listener; its window opens at the latest before a fire. */
     private final AtomicReference<String> comingOn = new AtomicReference<>();
     private String job;
     private boolean startKnown;
+    /** The counter's reading the open segment goes on from, as far as {@link #soFar} knows it; -1: not known. */
+    private long segmentFrom = -1;
 
-    GateWindow(String gate, GateCounts counts) {
+    /** @param onFired told after each fire is counted (on the gate's command thread; quick) */
+    GateWindow(String gate, GateCounts counts, Runnable onFired) {
         this.gate = gate;
         this.counts = counts;
+        this.onFired = onFired;
     }
 
     /**
@@ -56,6 +61,30 @@ final class GateWindow implements FireTally {
         });
         job = jobId;
         startKnown = reading.isPresent();
+        segmentFrom = -1;
+    }
+
+    /**
+     * The open job's counts so far, for the panel: the counter's rise up to now is folded into the job's
+     * counts (its segment goes on from this reading; nothing is written while the counter stands still).
+     * A failed reading folds nothing. Null when no job's window is open.
+     */
+    GateCount soFar(LongSupplier counter) {
+        if (job == null) {
+            return null;
+        }
+        String open = job;
+        if (startKnown) {
+            OptionalLong reading = read(counter, "for the counts so far of job " + open);
+            if (reading.isPresent() && reading.getAsLong() != segmentFrom) {
+                store(() -> {
+                    counts.left(open, gate, reading);
+                    counts.opened(open, gate, reading);
+                });
+                segmentFrom = reading.getAsLong();
+            }
+        }
+        return counts.of(open).stream().filter(c -> c.gate().equals(gate)).findFirst().orElse(null);
     }
 
     /** The job ended: its window closes for good with a reading of the counter. */
@@ -94,6 +123,7 @@ final class GateWindow implements FireTally {
         // once a fire is counted, a later first reading would not describe the segment's start
         startKnown = true;
         store(() -> counts.fired(job, gate));
+        onFired.run();
     }
 
     private OptionalLong read(LongSupplier counter, String when) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +28,16 @@ import org.slf4j.LoggerFactory;
  * line each counted gate's window opens (the counter is read), every fire the station commands counts,
  * and at job end the counter is read again. A PLC whose counter went up by other than the station's
  * fires (a pulse it missed: a rejected unit may have shipped; a reject it made by itself: a unit left
- * without a verdict) raises an alarm on the line and is in the job's accounting. Follows the line from
+ * without a verdict) raises an alarm on the line and is in the job's accounting. While a job is on the
+ * line its counters are read for the panel's counts so far ({@link GateCountsSoFar}). Follows the line from
  * its change events on a thread of its own (the line's listeners run under its lock); counter readings
  * run on each gate's command thread.
  */
 final class PlcRejectCheck implements AutoCloseable {
 
     static final String MISMATCH = "gate.countMismatch";
+    /** How long a job's end waits for the gates to count the fires of its last rejects. */
+    static final Duration FIRES_DUE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PlcRejectCheck.class);
 
     private final LineController line;
@@ -42,7 +46,11 @@ final class PlcRejectCheck implements AutoCloseable {
     private final Map<CountedGate, GateWindow> windows = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<List<GateCount>>> ends = new HashMap<>();
     private final LineChangeWorker worker = new LineChangeWorker("plc-reject-check");
+    private final GateCountsSoFar soFar;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<GateCount> lastEnded = List.of();
+    /** Notified when a gate counted a fire, for {@link #awaitFires}. */
+    private final Object fireSignal = new Object();
     private volatile String seenCurrent;
     private volatile String seenEnded;
 
@@ -51,10 +59,11 @@ final class PlcRejectCheck implements AutoCloseable {
         this.ledger = ledger;
         this.counts = counts;
         for (CountedGate gate : gates) {
-            GateWindow window = new GateWindow(gate.name(), counts);
+            GateWindow window = new GateWindow(gate.name(), counts, this::fireCounted);
             gate.tally(window);
             windows.put(gate, window);
         }
+        this.soFar = new GateCountsSoFar(windows, () -> seenCurrent, this::told);
         this.seenEnded = line.lastReconciliation().map(Reconciliation::job).orElse(null);
         this.seenCurrent = line.currentJobId().orElse(null);
         if (seenCurrent != null) {
@@ -64,6 +73,26 @@ final class PlcRejectCheck implements AutoCloseable {
         }
         if (!gates.isEmpty()) {
             worker.subscribed(line.onChange(this::changed));
+            soFar.start();
+        }
+    }
+
+    /**
+     * Calls {@code listener} whenever the counts the panel shows change ({@link #running}, {@link #lastEnded});
+     * quick, on the check's own threads. Closing the handle removes it.
+     */
+    AutoCloseable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void told() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a listener of the PLC reject counts failed: {}", e.toString());
+            }
         }
     }
 
@@ -132,6 +161,9 @@ final class PlcRejectCheck implements AutoCloseable {
         if (known != null) {
             return known;
         }
+        if (windows.keySet().stream().anyMatch(gate -> !counts.isClosed(job, gate.name()))) {
+            awaitFires(job);
+        }
         List<CompletableFuture<GateCount>> each = new ArrayList<>();
         windows.forEach((gate, window) -> each.add(counts.isClosed(job, gate.name())
                 ? CompletableFuture.completedFuture(stored(job, gate.name()))
@@ -142,9 +174,52 @@ final class PlcRejectCheck implements AutoCloseable {
                 })));
         CompletableFuture<List<GateCount>> all = CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                 .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
-        all.thenAccept(counts -> lastEnded = counts);
+        all.thenAccept(counts -> {
+            lastEnded = counts;
+            soFar.ended(job);
+            told();
+        });
         ends.put(job, all);
         return all;
+    }
+
+    /**
+     * Waits, {@link #FIRES_DUE} at most, until every counted gate has counted a fire for each of the job's
+     * rejected units: the line commands its gates off its own thread, so the last reject's fire may still
+     * be on its way when the job ends, and a window closed before it would leave that fire out on both
+     * sides. A gate that could not be commanded (the line stopped on it) is waited for in vain, then left.
+     */
+    private void awaitFires(String job) {
+        long rejected = ledger.reconcile(job).rejected();
+        long deadline = System.nanoTime() + FIRES_DUE.toNanos();
+        synchronized (fireSignal) {
+            while (!firesCounted(job, rejected)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("job {}: not every gate counted a fire for each of its {} rejected units within {} s",
+                            job, rejected, FIRES_DUE.toSeconds());
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(fireSignal, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean firesCounted(String job, long rejected) {
+        Map<String, Long> fires = new HashMap<>();
+        counts.of(job).forEach(c -> fires.put(c.gate(), c.stationFires()));
+        return windows.keySet().stream().allMatch(gate -> fires.getOrDefault(gate.name(), 0L) >= rejected);
+    }
+
+    private void fireCounted() {
+        synchronized (fireSignal) {
+            fireSignal.notifyAll();
+        }
     }
 
     /** {@link #end} and waits for it; what is stored when the wait is over (a PLC may not answer). */
@@ -169,6 +244,11 @@ final class PlcRejectCheck implements AutoCloseable {
         return lastEnded;
     }
 
+    /** The counts so far of the job on the line, one per gate (see {@link GateCountsSoFar}). */
+    List<GateCount> running() {
+        return soFar.running();
+    }
+
     private GateCount stored(String job, String gate) {
         return counts.of(job).stream().filter(c -> c.gate().equals(gate)).findFirst().orElseThrow();
     }
@@ -184,6 +264,7 @@ final class PlcRejectCheck implements AutoCloseable {
 
     @Override
     public void close() {
+        soFar.close();
         worker.close();
     }
 }

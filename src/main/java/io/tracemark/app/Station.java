@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,15 +191,17 @@ public final class Station implements AutoCloseable {
     public PanelServer startPanel(UserAccounts accounts, String host, int port) {
         return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
-                host, port);
+                plcRejects::onChange, host, port);
     }
 
     private Map<String, Object> extraStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
         if (plcRejects.counting()) {
-            // the last ended job's PLC reject counts beside the station's gate fires (cached: status is pushed often)
-            status.put("plcRejectCounts", plcRejects.lastEnded().stream().map(GateCount::fields).toList());
+            // the PLC reject counts beside the station's gate fires, of the job on the line so far (as last read)
+            // and of the last ended job (cached: status is pushed often)
+            status.put("plcRejectCounts", Stream.concat(plcRejects.running().stream(), plcRejects.lastEnded().stream())
+                    .map(GateCount::fields).toList());
         }
         return status;
     }

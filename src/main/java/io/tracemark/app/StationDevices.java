@@ -14,8 +14,10 @@ import io.tracemark.printer.PrinterProfile;
 import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.printer.ZplPrinter;
 import io.tracemark.printer.ZplPrinterOptions;
+import io.tracemark.sim.VirtualRejectGate;
 import io.tracemark.verify.CommandRejectGate;
 import io.tracemark.verify.CountedGate;
+import io.tracemark.verify.FireTally;
 import io.tracemark.verify.FolderImageSource;
 import io.tracemark.verify.FrameDecoder;
 import io.tracemark.verify.Grader;
@@ -41,6 +43,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +59,8 @@ import java.util.stream.Collectors;
  *       (the in-process virtual camera): the station decodes and grades these images itself;</li>
  *   <li>reject gates: {@code tcp://} or {@code serial://} with a command (see below), {@code modbus-tcp://}
  *       (a PLC, {@link io.tracemark.verify.ModbusGateSettings}; with a reject counter its count is
- *       reconciled with the station's fires per job), {@code sim://name}.</li>
+ *       reconciled with the station's fires per job), {@code sim://name} (the in-process virtual gate, whose
+ *       reject counter is reconciled the same way when its fault plan gives it one).</li>
  * </ul>
  * Gate URI parameters carry its quirks: {@code cmd} (default {@code R{unit}\r\n}), {@code confirm}
  * (a regular expression the whole answer line must match; absent means no sensor) and
@@ -141,11 +147,33 @@ final class StationDevices {
             gates.add(g);
             if (g instanceof ModbusRejectGate m && m.counts()) {
                 counted.add(m);
+            } else if (g instanceof VirtualRejectGate v && v.counts()) {
+                counted.add(named(d.name(), v));
             }
             info.add(new DeviceInfo(d.name(), "rejectGate", d.uri().toString()));
         }
         RejectGate gate = gates.size() == 1 ? gates.get(0) : new RejectGateGroup(gates);
         return new Built(new LineDevices(printers, jobSettings, scanners, gate), targets, info, List.copyOf(counted));
+    }
+
+    /** The virtual line's gate under the name the station's configuration gives it. */
+    private static CountedGate named(String name, CountedGate gate) {
+        return new CountedGate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void tally(FireTally tally) {
+                gate.tally(tally);
+            }
+
+            @Override
+            public <T> CompletableFuture<T> inOrder(Function<LongSupplier, T> work) {
+                return gate.inOrder(work);
+            }
+        };
     }
 
     private io.tracemark.device.Transport printerTransport(StationConfig.Device d) {

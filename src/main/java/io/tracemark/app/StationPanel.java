@@ -18,6 +18,7 @@ import io.tracemark.web.PinHasher;
 import io.tracemark.web.Role;
 import io.tracemark.web.SqliteUserStore;
 import io.tracemark.web.StationAuditTrail;
+import io.tracemark.web.StatusChanges;
 import io.tracemark.web.UserAccounts;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -104,13 +105,15 @@ public final class StationPanel {
      * @param extraStatus further sections of {@code GET /api/v1/status}, e.g. the platform's lag
      * @param masterData  the station's producers and products, shown and edited by an admin
      * @param alerts      the platform's anti-counterfeit alerts, or {@link CounterfeitAlerts#NONE}
+     * @param extraChanges when {@code extraStatus} changes other than with the line (the status is pushed then)
      */
     public static PanelServer start(Database db, CodeLedger ledger, LineControl line, UserAccounts accounts,
                                     List<DeviceInfo> devices, Supplier<Map<String, Object>> extraStatus,
-                                    MasterDataStore masterData, CounterfeitAlerts alerts, String host, int port) {
+                                    MasterDataStore masterData, CounterfeitAlerts alerts, StatusChanges extraChanges,
+                                    String host, int port) {
         PanelServer panel = new PanelServer(line, new PanelServices(accounts, new StationAuditTrail(db, ledger.audit()),
-                new LedgerUnitLookup(ledger), devices, extraStatus).withMasterData(masterData).withAlerts(alerts),
-                PanelSettings.defaults());
+                new LedgerUnitLookup(ledger), devices, extraStatus).withMasterData(masterData).withAlerts(alerts)
+                .withExtraChanges(extraChanges), PanelSettings.defaults());
         panel.start(host, port);
         return panel;
     }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +100,16 @@ public final class FrameServer implements AutoCloseable {
         return !streams.isEmpty();
     }
 
+    /**
+     * Waits until at least {@code n} MJPEG streams are open (woken as each stream opens); from then on
+     * each gets every published frame.
+     *
+     * @return false when {@code within} passed first
+     */
+    public boolean awaitStreams(int n, Duration within) throws InterruptedException {
+        return LoopbackServer.awaitSize(streams, n, within);
+    }
+
     /** The frame as a JPEG of quality {@value #JPEG_QUALITY} (machine-vision cameras stream high quality). */
     public static byte[] jpeg(BufferedImage frame) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
@@ -144,7 +155,10 @@ public final class FrameServer implements AutoCloseable {
 
     private void stream(HttpExchange ex) throws IOException {
         BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
-        streams.add(queue);
+        synchronized (streams) {
+            streams.add(queue);
+            streams.notifyAll();
+        }
         ex.getResponseHeaders().set("Content-Type", "multipart/x-mixed-replace; boundary=" + BOUNDARY);
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);

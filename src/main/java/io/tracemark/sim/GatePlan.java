@@ -15,6 +15,9 @@ import java.util.TreeSet;
  *       for its scan, a loose wire): it does not fire, confirm or count that reject;</li>
  *   <li>{@code extraAt=N[|N...]}: a PLC fires twice for the Nth pulse (a bouncing input): it counts one
  *       reject more than it was commanded;</li>
+ *   <li>{@code counter=true}: the {@link VirtualRejectGate} has a reject counter the station reads back,
+ *       as a PLC's (implied by {@code missedAt} and {@code extraAt}, which only a counter can show when
+ *       the gate has no sensor; a {@link VirtualPlc} always has one);</li>
  *   <li>{@code never=true}: the gate never fires (nothing is ever confirmed);</li>
  *   <li>{@code confirms=false}: the gate has no confirmation sensor;</li>
  *   <li>{@code seed=N}.</li>
@@ -33,6 +36,7 @@ public final class GatePlan {
     private double unconfirmedRate;
     private boolean never;
     private boolean confirms = true;
+    private boolean counter;
     private long seed = 1;
 
     private GatePlan(String spec) {
@@ -56,9 +60,11 @@ public final class GatePlan {
             case "unconfirmedRate" -> unconfirmedRate = PlanSpec.rate(value);
             case "never" -> never = bool(value);
             case "confirms" -> confirms = bool(value);
+            case "counter" -> counter = bool(value);
             case "seed" -> seed = PlanSpec.integer(value);
             default -> throw new IllegalArgumentException("unknown key '" + key
-                    + "'; known: unconfirmedAt, unconfirmedRate, failAt, missedAt, extraAt, never, confirms, seed");
+                    + "'; known: unconfirmedAt, unconfirmedRate, failAt, missedAt, extraAt, counter, never, confirms,"
+                    + " seed");
         }
     }
 
@@ -78,6 +84,11 @@ public final class GatePlan {
     /** Whether the gate has a confirmation sensor. */
     public boolean confirms() {
         return confirms;
+    }
+
+    /** Whether the gate has a reject counter the station reads back (counter, missedAt, extraAt). */
+    public boolean counts() {
+        return counter || !missedAt.isEmpty() || !extraAt.isEmpty();
     }
 
     /** Whether the nth reject fails to be commanded. */

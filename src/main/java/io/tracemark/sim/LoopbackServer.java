@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** A TCP server on 127.0.0.1 that hands each connection to a handler on its own daemon thread. */
@@ -45,6 +47,35 @@ final class LoopbackServer implements AutoCloseable {
         return clients;
     }
 
+    /**
+     * Waits until at least {@code n} connections are open (woken by each connection the server takes).
+     *
+     * @return false when {@code within} passed first
+     */
+    boolean awaitClients(int n, Duration within) throws InterruptedException {
+        return awaitSize(clients, n, within);
+    }
+
+    /**
+     * Waits until {@code set} holds at least {@code n} elements; whoever adds to it does so synchronized
+     * on it and notifies it.
+     *
+     * @return false when {@code within} passed first
+     */
+    static boolean awaitSize(Set<?> set, int n, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        synchronized (set) {
+            while (set.size() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(set, left);
+            }
+            return true;
+        }
+    }
+
     private void accept(Consumer<Socket> handler) {
         while (!closed) {
             Socket s;
@@ -54,7 +85,10 @@ final class LoopbackServer implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            clients.add(s);
+            synchronized (clients) {
+                clients.add(s);
+                clients.notifyAll();
+            }
             daemon(() -> {
                 try {
                     handler.accept(s);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The result-string output of a fixed-mount reader on TCP, in the generic scanner profile's format
@@ -54,6 +55,15 @@ public final class ReaderServer implements AutoCloseable {
     /** Number of connected clients. */
     public int clients() {
         return server.clients().size();
+    }
+
+    /**
+     * Waits until at least {@code n} clients are connected (from then on they get every result).
+     *
+     * @return false when {@code within} passed first
+     */
+    public boolean awaitClients(int n, Duration within) throws InterruptedException {
+        return server.awaitClients(n, within);
     }
 
     /** Keeps a connection open until the client closes it (commands sent to the reader are ignored). */

@@ -3,6 +3,8 @@ package io.tracemark.web;
 import io.javalin.http.sse.SseClient;
 import io.tracemark.line.LineControl;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GET /events: pushes the status document (event {@code status}) to every connected screen when the
- * line changes or the platform's anti-counterfeit alerts change, coalescing bursts (at most one push per {@value #COALESCE_MS} ms, so well within half a
- * second), and heartbeat comments in between. A stream whose session ended is closed. All writes
+ * line changes, the platform's anti-counterfeit alerts or another section of the status change,
+ * coalescing bursts (at most one push per {@value #COALESCE_MS} ms, so well within half a second), and
+ * heartbeat comments in between. A stream whose session ended is closed. All writes
  * happen on one thread, so a client never sees two events interleaved.
  */
 final class EventStream implements AutoCloseable {
@@ -36,22 +39,27 @@ final class EventStream implements AutoCloseable {
         return thread;
     });
     private final CounterfeitAlerts alerts;
-    private AutoCloseable subscription;
-    private AutoCloseable alertSubscription;
+    private final StatusChanges extraChanges;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
-    /** @param alerts the platform's alerts: a change of them is pushed like a change of the line */
+    /**
+     * @param alerts       the platform's alerts: a change of them is pushed like a change of the line
+     * @param extraChanges a change of the extra sections, pushed likewise
+     */
     EventStream(LineControl line, Supplier<Map<String, Object>> extraStatus, CounterfeitAlerts alerts,
-                SessionRegistry sessions, Duration heartbeat) {
+                StatusChanges extraChanges, SessionRegistry sessions, Duration heartbeat) {
         this.line = line;
         this.alerts = alerts;
+        this.extraChanges = extraChanges;
         this.extraStatus = extraStatus;
         this.sessions = sessions;
         this.heartbeat = heartbeat;
     }
 
     void start() {
-        subscription = line.onChange(this::changed);
-        alertSubscription = alerts.onChange(this::changed);
+        subscriptions.add(line.onChange(this::changed));
+        subscriptions.add(alerts.onChange(this::changed));
+        subscriptions.add(extraChanges.onChange(this::changed));
         long every = heartbeat.toMillis();
         writer.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -115,15 +123,12 @@ final class EventStream implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (subscription != null) {
+        for (AutoCloseable subscription : subscriptions) {
+            try {
                 subscription.close();
+            } catch (Exception e) {
+                LOG.warn("unsubscribing from status changes failed: {}", e.toString());
             }
-            if (alertSubscription != null) {
-                alertSubscription.close();
-            }
-        } catch (Exception e) {
-            LOG.warn("unsubscribing from line changes failed: {}", e.toString());
         }
         clients.keySet().forEach(SseClient::close);
         writer.shutdownNow();

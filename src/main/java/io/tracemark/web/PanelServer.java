@@ -70,8 +70,8 @@ public final class PanelServer implements AutoCloseable {
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
         this.masterDataApi = new MasterDataApi(services.masterData());
         this.alertApi = new CounterfeitAlertApi(services.alerts());
-        this.events = new EventStream(line, services.extraStatus(), services.alerts(), sessions,
-                settings.heartbeat());
+        this.events = new EventStream(line, services.extraStatus(), services.alerts(), services.extraChanges(),
+                sessions, settings.heartbeat());
     }
 
     /** Every endpoint of the API, wired in this one place. */

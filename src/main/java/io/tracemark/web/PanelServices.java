@@ -19,25 +19,32 @@ import java.util.function.Supplier;
  * @param masterData  producer and product master data an admin edits at the panel, or null when
  *                    this panel has none (its master-data endpoints answer 404)
  * @param alerts      the platform's anti-counterfeit alerts ({@link CounterfeitAlerts#NONE} without a platform)
+ * @param extraChanges tells when the extra sections change other than with the line, so the status is pushed
  */
 public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
                             Supplier<Map<String, Object>> extraStatus, MasterDataStore masterData,
-                            CounterfeitAlerts alerts) {
+                            CounterfeitAlerts alerts, StatusChanges extraChanges) {
 
     /** Services without master data and without a platform's alerts. */
     public PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
                          Supplier<Map<String, Object>> extraStatus) {
-        this(accounts, audit, units, devices, extraStatus, null, CounterfeitAlerts.NONE);
+        this(accounts, audit, units, devices, extraStatus, null, CounterfeitAlerts.NONE, StatusChanges.NONE);
     }
 
     /** These services with the station's master data editable at the panel. */
     public PanelServices withMasterData(MasterDataStore store) {
-        return new PanelServices(accounts, audit, units, devices, extraStatus, store, alerts);
+        return new PanelServices(accounts, audit, units, devices, extraStatus, store, alerts, extraChanges);
     }
 
     /** These services with the platform's anti-counterfeit alerts shown at the panel. */
     public PanelServices withAlerts(CounterfeitAlerts platformAlerts) {
-        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, platformAlerts);
+        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, platformAlerts,
+                extraChanges);
+    }
+
+    /** These services with the status pushed also when {@code changes} says the extra sections changed. */
+    public PanelServices withExtraChanges(StatusChanges changes) {
+        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, alerts, changes);
     }
 
     public PanelServices {
@@ -47,6 +54,7 @@ public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup 
         devices = List.copyOf(devices);
         Objects.requireNonNull(extraStatus, "extraStatus");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(extraChanges, "extraChanges");
     }
 
     /** Services with no ledger, no devices and no extra status sections. */

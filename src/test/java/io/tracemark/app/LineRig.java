@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
 /** A simulated line for whole-line tests, with the checks every test makes on the ledger. */
 final class LineRig implements AutoCloseable {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = LineEvents.PATIENCE;
 
     final SimulatedLine sim;
     final LineController line;
@@ -65,24 +65,7 @@ final class LineRig implements AutoCloseable {
 
     /** Waits for a condition, re-checked on every change of the line (and at least every 100 ms). */
     void awaitThat(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        Object signal = new Object();
-        try (AutoCloseable ignored = line.onChange(() -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        })) {
-            synchronized (signal) {
-                while (!condition.getAsBoolean()) {
-                    if (System.nanoTime() > deadline) {
-                        fail("timed out waiting until " + what + "; " + line.snapshot());
-                    }
-                    signal.wait(100);
-                }
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        LineEvents.awaitThat(line, what, condition);
     }
 
     String jobId() {

@@ -24,8 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -183,21 +181,8 @@ class PlcRejectCountTest {
         }
     }
 
-    private static void awaitSnapshot(Station station, java.util.function.BooleanSupplier done) throws Exception {
-        Object signal = new Object();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (AutoCloseable ignored = station.line().onChange(() -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        })) {
-            synchronized (signal) {
-                while (!done.getAsBoolean()) {
-                    assertTrue(System.nanoTime() < deadline, "not reached: " + station.line().snapshot());
-                    signal.wait(500);
-                }
-            }
-        }
+    private static void awaitSnapshot(Station station, java.util.function.BooleanSupplier done) {
+        LineEvents.awaitThat(station.line(), "the line's snapshot shows it", done);
     }
 
     private DemoRun.Outcome runJob(String plan) throws Exception {
@@ -243,29 +228,7 @@ class PlcRejectCountTest {
     }
 
     private Path stationYaml() throws Exception {
-        Path file = dir.resolve("station.yaml");
-        Files.writeString(file, """
-                station:
-                  name: test-line
-                  data: data
-                  templates: %s
-                printers:
-                  - name: printer-1
-                    uri: tcp://127.0.0.1:%d
-                    profile: %s
-                scanners:
-                  - name: camera-1
-                    uri: tcp://127.0.0.1:%d
-                    profile: generic
-                rejectGates:
-                  - name: gate-1
-                    uri: %s
-                line:
-                  lookAhead: 2
-                  verdictTimeoutMs: 5000
-                  consecutiveRejectLimit: 5
-                """.formatted(Path.of("templates").toAbsolutePath(), printer.port(), PROFILE, reader.port(),
-                plc.gateUri(20, 1000)), StandardCharsets.UTF_8);
-        return file;
+        return StationYaml.withReader(printer.port(), PROFILE, reader.port(), plc.gateUri(20, 1000))
+                .line("verdictTimeoutMs", 5000).line("consecutiveRejectLimit", 5).writeTo(dir);
     }
 }

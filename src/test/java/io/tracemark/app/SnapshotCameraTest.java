@@ -16,8 +16,6 @@ import io.tracemark.sim.ReaderServer;
 import io.tracemark.sim.VirtualLine;
 import io.tracemark.sim.VirtualPrinter;
 import io.tracemark.sim.VirtualReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,27 +49,9 @@ class SnapshotCameraTest {
             int printerPort = line.start();
             camera.start();
             PlatformCodes.seed(dir.resolve("data"), 40);
-            Path yaml = dir.resolve("station.yaml");
-            Files.writeString(yaml, """
-                    station:
-                      name: test-line
-                      data: data
-                      templates: %s
-                    printers:
-                      - name: printer-1
-                        uri: tcp://127.0.0.1:%d
-                        profile: %s
-                    scanners:
-                      - name: camera-1
-                        uri: http://127.0.0.1:%d/snapshot?mode=snapshot&timeoutMs=5000
-                    rejectGates:
-                      - name: gate-1
-                        uri: tcp://127.0.0.1:%d?confirm=OK%%20%%7Bunit%%7D&timeoutMs=2000
-                    line:
-                      lookAhead: 2
-                      verdictTimeoutMs: 10000
-                    """.formatted(Path.of("templates").toAbsolutePath(), printerPort, PROFILE, frames.port(),
-                    gate.port()), StandardCharsets.UTF_8);
+            Path yaml = StationYaml.withCamera(printerPort, PROFILE, "http://127.0.0.1:" + frames.port()
+                    + "/snapshot?mode=snapshot&timeoutMs=5000", "tcp://127.0.0.1:" + gate.port()
+                    + "?confirm=OK%20%7Bunit%7D&timeoutMs=2000").line("verdictTimeoutMs", 10000).writeTo(dir);
             try (Station station = Station.builder(new StationConfigReader().read(yaml)).start()) {
                 assertEquals(0, frames.snapshots(), "nothing is fetched before a label is printed");
                 DemoRun.Outcome outcome = DemoRun.run(station, SampleStation.itemJob(UNITS, LocalDate.now()),

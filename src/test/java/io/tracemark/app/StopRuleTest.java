@@ -10,6 +10,7 @@ import io.tracemark.line.Alarm;
 import io.tracemark.line.LineSettings;
 import io.tracemark.line.PackMlState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,15 @@ class StopRuleTest {
     @TempDir
     Path dir;
 
+    /**
+     * No rule under test waits for a verdict timeout: each stops the line on a device's own report or on
+     * the camera's results. The timeout (which also judges a camera silent when it delivers nothing for
+     * that long) is therefore one a loaded machine cannot reach while the station decodes a frame, damaged
+     * or not, so only the rule under test can stop the line (at load 15 a 1.5 s timeout was reached, by
+     * the first damaged frame and after a restart).
+     */
+    private static final Duration NOT_UNDER_TEST = Duration.ofSeconds(30);
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "printer.paperOutAfter=12, printer.paperOut, 3",
@@ -34,7 +44,8 @@ class StopRuleTest {
             "camera.failAt=8, scanner.fault, 3",
     })
     void stopRuleAbortsVoidsInFlightAndBalances(String faults, String cause, int rejectLimit) {
-        LineSettings settings = LineRig.quick().withConsecutiveRejectLimit(rejectLimit);
+        LineSettings settings = LineRig.quick().withConsecutiveRejectLimit(rejectLimit)
+                .withVerdictTimeout(NOT_UNDER_TEST);
         try (LineRig rig = new LineRig(dir, faults.replace('|', ','), settings)) {
             rig.line.start(LineRig.job(60), "tester");
             rig.awaitState(PackMlState.ABORTED);

@@ -15,10 +15,12 @@ import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -148,8 +150,18 @@ final class HeadlessChromium implements AutoCloseable {
         await(Duration.ofSeconds(5), condition);
     }
 
+    /**
+     * Waits until the condition holds, re-checking it every 50 ms. A condition that met an element the
+     * page has just re-rendered (stale) is checked again, finding the element anew.
+     */
     void await(Duration within, Supplier<Boolean> condition) {
-        new WebDriverWait(driver, within, Duration.ofMillis(50)).until(d -> condition.get());
+        new WebDriverWait(driver, within, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.get());
+    }
+
+    /** Waits until the page has re-rendered {@code old}: it is no longer in the document. */
+    void awaitReplaced(WebElement old, Duration within) {
+        new WebDriverWait(driver, within, Duration.ofMillis(50)).until(ExpectedConditions.stalenessOf(old));
     }
 
     void screenshot(String name) throws IOException {

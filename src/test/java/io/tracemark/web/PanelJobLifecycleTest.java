@@ -3,6 +3,7 @@ package io.tracemark.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracemark.app.LineEvents;
 import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
 import io.tracemark.app.SimulatedLine;
@@ -93,7 +94,11 @@ class PanelJobLifecycleTest {
                 sim.line().stop("2001");
                 sim.line().endBatch("2001");
 
+                // the list is still the one rendered at the suspend; opening the tab lists the OPEN jobs anew
+                WebElement before = browser.byId("jobs-suspended-list").findElement(
+                        By.cssSelector("li[data-job='" + jobA + "']"));
                 browser.tab("job").click();
+                browser.awaitReplaced(before, Duration.ofSeconds(15));
                 browser.await(Duration.ofSeconds(10), () -> browser.byId("jobs-suspended").isDisplayed());
                 WebElement resume = browser.byId("jobs-suspended-list").findElement(
                         By.cssSelector("li[data-job='" + jobA + "'] button"));
@@ -129,21 +134,6 @@ class PanelJobLifecycleTest {
 
     /** Waits on the line's own change events until the current job has {@code n} units verified. */
     private static void awaitVerified(SimulatedLine sim, long n) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Object signal = new Object();
-        try (AutoCloseable ignored = sim.line().onChange(() -> {
-            synchronized (signal) {
-                signal.notifyAll();
-            }
-        })) {
-            synchronized (signal) {
-                while (sim.line().snapshot().counters().verified() < n) {
-                    assertTrue(System.nanoTime() < deadline, "not " + n + " verified: " + sim.line().snapshot());
-                    signal.wait(100);
-                }
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        LineEvents.awaitThat(sim.line(), n + " verified", () -> sim.line().snapshot().counters().verified() >= n);
     }
 }
