@@ -2,6 +2,7 @@ package io.tracemark.cli;
 
 import io.tracemark.app.DemoRun;
 import io.tracemark.app.LineFaults;
+import io.tracemark.app.SampleStation;
 import io.tracemark.app.SimulatedLine;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.Reconciliation;
@@ -92,6 +93,7 @@ public final class BenchLineCommand implements Callable<Integer> {
                 warmed = w.books();
                 warmupStops = w.stops();
             }
+            awaitCodes(sim, units);
             StationCpu cpu = new StationCpu();
             cpu.sample();
             long cpuBefore = cpu.nanos() + sim.decodeCpuNanos();
@@ -240,6 +242,26 @@ public final class BenchLineCommand implements Callable<Integer> {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> perUnit.put(e.getKey(), Math.round(e.getValue() / 1e6 / judged * 1000) / 1000.0));
         return perUnit;
+    }
+
+
+    /**
+     * Waits (2 minutes at most) until the station holds the codes the measured job needs, pulling
+     * from the platform as an operator would press "pull codes now": after a fast warm-up the
+     * station's own top-up may not have come yet, and a job is refused without its codes.
+     */
+    private static void awaitCodes(SimulatedLine sim, int units) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (sim.station().ledger().countAvailable(SampleStation.SCHEME, SampleStation.PRODUCT) < units
+                && System.nanoTime() < deadline) {
+            sim.station().platform().ifPresent(p -> p.puller().pullNow());
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
 }
