@@ -147,14 +147,7 @@ public final class VirtualRejectGate implements RejectGate, CountedGate {
 
     @Override
     public <T> CompletableFuture<T> inOrder(Function<LongSupplier, T> work) {
-        if (closed) {
-            return closedGate();
-        }
-        try {
-            return CompletableFuture.supplyAsync(() -> work.apply(this::plcRejectCount), commands);
-        } catch (RejectedExecutionException e) {
-            return closedGate();
-        }
+        return CountedGate.onCommandThread(name, closed, commands, this::plcRejectCount, work);
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.tracemark.verify;
 
+import io.tracemark.core.DeviceException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -25,4 +28,21 @@ public interface CountedGate {
      * @return completes with the work's result, or exceptionally when the gate is closed
      */
     <T> CompletableFuture<T> inOrder(Function<LongSupplier, T> work);
+
+    /**
+     * {@link #inOrder} for a gate whose fires run on {@code commands}: the work joins their queue.
+     *
+     * @param closed whether the gate is closed already (the work then fails at once)
+     */
+    static <T> CompletableFuture<T> onCommandThread(String gate, boolean closed, Executor commands,
+                                                    LongSupplier counter, Function<LongSupplier, T> work) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new DeviceException(gate, "gate is closed"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> work.apply(counter), commands);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new DeviceException(gate, "gate is closed", e));
+        }
+    }
 }

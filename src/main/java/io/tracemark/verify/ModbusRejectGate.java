@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -87,14 +86,7 @@ public final class ModbusRejectGate implements RejectGate, CountedGate {
 
     @Override
     public <T> CompletableFuture<T> inOrder(Function<LongSupplier, T> work) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new DeviceException(name, "gate is closed"));
-        }
-        try {
-            return CompletableFuture.supplyAsync(() -> work.apply(this::readCounter), worker);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new DeviceException(name, "gate is closed", e));
-        }
+        return CountedGate.onCommandThread(name, closed, worker, this::readCounter, work);
     }
 
     /**
