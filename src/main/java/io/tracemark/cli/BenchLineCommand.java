@@ -151,7 +151,7 @@ public final class BenchLineCommand implements Callable<Integer> {
                     : Math.round(stationCpu / 1e6 / judged * 1000) / 1000.0;
             doc.put("stationCpuMsPerUnit", cpuPerUnit);
             doc.put("stationCpuMsPerUnitByThread", judged == 0 || !cpu.supported() ? null
-                    : byThread(cpu.nanosByGroup(), cpuBeforeByGroup, judged));
+                    : CpuByWindow.perUnit(cpu.nanosByGroup(), cpuBeforeByGroup, judged, 0));
             if (reads.equals("images")) {
                 List<BufferedImage> frames = sim.cameraFrames();
                 doc.put("compressedFrames", CompressedFrameCost.json(CompressedFrameCost.measure(frames), frames.size(),
@@ -233,17 +233,6 @@ public final class BenchLineCommand implements Callable<Integer> {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
-
-    /** The station's CPU per unit judged by thread group, largest first; the decoder is counted apart. */
-    private static Map<String, Double> byThread(Map<String, Long> after, Map<String, Long> before, long judged) {
-        Map<String, Double> perUnit = new LinkedHashMap<>();
-        after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> perUnit.put(e.getKey(), Math.round(e.getValue() / 1e6 / judged * 1000) / 1000.0));
-        return perUnit;
-    }
-
 
     /**
      * Waits (2 minutes at most) until the station holds the codes the measured job needs, pulling

@@ -58,17 +58,24 @@ final class CpuByWindow {
             if (units <= 0) {
                 continue;
             }
-            Map<String, Long> before = groups.get(i - 1);
-            Map<String, Double> window = new LinkedHashMap<>();
-            groups.get(i).entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .map(e -> Map.entry(e.getKey(), Math.round(e.getValue() / 1e3 / units) / 1e3))
-                    .filter(e -> e.getValue() >= minMs)
-                    .forEach(e -> window.put(e.getKey(), e.getValue()));
-            out.add(window);
+            out.add(perUnit(groups.get(i), groups.get(i - 1), units, minMs));
         }
         return out;
+    }
+
+    /**
+     * ms of CPU per unit of each thread group between two samples of its CPU nanoseconds, rounded
+     * to µs, the groups that took at least {@code minMs} per unit, largest first.
+     */
+    static Map<String, Double> perUnit(Map<String, Long> after, Map<String, Long> before, long units, double minMs) {
+        Map<String, Double> perUnit = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> Map.entry(e.getKey(), Math.round(e.getValue() / 1e3 / units) / 1e3))
+                .filter(e -> e.getValue() >= minMs)
+                .forEach(e -> perUnit.put(e.getKey(), e.getValue()));
+        return perUnit;
     }
 
     /** ms of CPU per unit in each window (the last one up to the last sample), rounded to µs. */
