@@ -71,4 +71,9 @@ public record LineSettings(int lookAhead, int maxAwaitingVerdict, int consecutiv
         return new LineSettings(lookAhead, n, consecutiveRejectLimit, challengeAtStart, defaultMinimumGrade,
                 verdictTimeout, confirmRejects, allocationChunk, stationId);
     }
+
+    public LineSettings withAllocationChunk(int n) {
+        return new LineSettings(lookAhead, maxAwaitingVerdict, consecutiveRejectLimit, challengeAtStart,
+                defaultMinimumGrade, verdictTimeout, confirmRejects, n, stationId);
+    }
 }

@@ -58,7 +58,8 @@ class LineRunTest {
 
     @Test
     void endBatchStopsAndReleasesUnusedCodes() {
-        try (LineRig rig = new LineRig(dir, "", LineRig.quick())) {
+        // a chunk far above what can be sent by the stop (verified + maxAwaitingVerdict): some codes are surely unused
+        try (LineRig rig = new LineRig(dir, "", LineRig.quick().withAllocationChunk(64))) {
             rig.line.start(LineRig.job(200), "tester");
             rig.awaitThat("5 units verified", () -> rig.line.snapshot().counters().verified() >= 5);
             rig.line.endBatch("supervisor");
