@@ -137,7 +137,8 @@ public final class PlatformLink implements AutoCloseable {
         }
         link.startError = error;
         link.masterDataRefused = refused;
-        link.puller.start();
+        // just pulled: the next pull after one interval (at once again would top up a job's first allocation)
+        link.puller.start(first.error() == null ? settings.pullInterval() : Duration.ZERO);
         link.sender.start();
         link.daily.start();
         link.returns.start();

@@ -39,6 +39,11 @@ final class BackgroundTask implements AutoCloseable {
     }
 
     synchronized void start() {
+        start(Duration.ZERO);
+    }
+
+    /** Starts with the first run after {@code firstIn} (e.g. one interval, when the work was just done). */
+    synchronized void start(Duration firstIn) {
         if (scheduler != null) {
             throw new IllegalStateException(name + " already started");
         }
@@ -47,7 +52,7 @@ final class BackgroundTask implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        scheduler.schedule(this::runAndReschedule, 0, TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::runAndReschedule, Math.max(0, firstIn.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     synchronized boolean isStarted() {

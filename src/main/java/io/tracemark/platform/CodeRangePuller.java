@@ -197,6 +197,15 @@ public final class CodeRangePuller implements AutoCloseable {
 
     /** Pulls every {@link PullerSettings#interval()} on a daemon thread, the first time at once. */
     public synchronized void start() {
+        start(java.time.Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #start()}, the first scheduled pull after {@code firstIn}: the station passes one
+     * interval when it has just pulled at start, so that a job started meanwhile does not trigger a
+     * second pull (and a second range) a moment after the first.
+     */
+    public synchronized void start(java.time.Duration firstIn) {
         if (task != null) {
             throw new IllegalStateException("code range puller already started");
         }
@@ -204,7 +213,7 @@ public final class CodeRangePuller implements AutoCloseable {
         task = new BackgroundTask("code-range-puller", this::pullNow, settings.interval(),
                 new Backoff(settings.interval(), settings.interval().multipliedBy(4), 0.2, 1), LOG,
                 java.time.Clock.systemUTC());
-        task.start();
+        task.start(firstIn);
     }
 
     @Override
