@@ -1,6 +1,5 @@
 package io.tracemark.label;
 
-import io.tracemark.codes.DigitalLink;
 import io.tracemark.codes.ElementString;
 import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
@@ -26,16 +25,24 @@ import java.util.Optional;
 public final class LabelValues {
 
     private static final DateTimeFormatter GS1_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final Map<String, Object> NONE = Collections.emptyMap();
 
-    private final Map<String, Object> values;
+    /**
+     * The values these overlay (a job's, when these are one unit's), never itself an overlay: a
+     * unit's values are not copied from the job's for every label.
+     */
+    private final Map<String, Object> base;
+    /** The values set or derived here; they hide the same names in {@link #base}. */
+    private final Map<String, Object> own;
 
-    private LabelValues(Map<String, Object> values) {
-        this.values = Collections.unmodifiableMap(values);
+    private LabelValues(Map<String, Object> base, Map<String, Object> own) {
+        this.base = base;
+        this.own = own;
     }
 
     /** No values. */
     public static LabelValues empty() {
-        return new LabelValues(new LinkedHashMap<>());
+        return new LabelValues(NONE, NONE);
     }
 
     /**
@@ -49,53 +56,64 @@ public final class LabelValues {
 
     /** These values overlaid with {@code more} (e.g. job values, then one unit's values), re-derived. */
     public LabelValues with(Map<String, ?> more) {
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Object> typed = new LinkedHashMap<>(values);
+        List<Problem> problems = null;
+        Map<String, Object> typed = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : more.entrySet()) {
             if (e.getKey().startsWith("_") || e.getValue() == null) {
                 continue;
             }
-            Optional<TemplateField> field = TemplateField.find(e.getKey());
-            if (field.isEmpty()) {
+            TemplateField field = TemplateField.find(e.getKey()).orElse(null);
+            if (field == null) {
+                problems = problems == null ? new ArrayList<>() : problems;
                 problems.add(new Problem(e.getKey(), "unknown field; known: " + TemplateField.catalogNames()));
                 continue;
             }
             try {
-                typed.put(e.getKey(), convert(field.get().type(), e.getValue()));
+                typed.put(e.getKey(), convert(field.type(), e.getValue()));
             } catch (RuntimeException ex) {
+                problems = problems == null ? new ArrayList<>() : problems;
                 problems.add(new Problem(e.getKey(), ex.getMessage()));
             }
         }
-        if (!problems.isEmpty()) {
+        if (problems != null) {
             throw new InvalidInputException("label values", problems);
         }
-        derive(typed);
-        return new LabelValues(typed);
+        return overlaid(typed);
     }
 
     /** These values overlaid with another set. */
     public LabelValues with(LabelValues more) {
-        Map<String, Object> merged = new LinkedHashMap<>(values);
-        merged.putAll(more.values);
-        derive(merged);
-        return new LabelValues(merged);
+        return overlaid(new LinkedHashMap<>(more.asMap()));
+    }
+
+    /** These values (flattened) under {@code typed}, with what derives from the whole. */
+    private LabelValues overlaid(Map<String, Object> typed) {
+        Map<String, Object> under = asMap();
+        Derivation.derive(under, typed);
+        return under.isEmpty() ? new LabelValues(Collections.unmodifiableMap(typed), NONE) : new LabelValues(under, typed);
     }
 
     /** These values without {@code names} (nothing is derived again). */
     public LabelValues without(java.util.Collection<String> names) {
-        Map<String, Object> rest = new LinkedHashMap<>(values);
+        Map<String, Object> rest = new LinkedHashMap<>(asMap());
         rest.keySet().removeAll(names);
-        return new LabelValues(rest);
+        return new LabelValues(Collections.unmodifiableMap(rest), NONE);
     }
 
     /** The typed value of {@code name}, if present. */
     public Optional<Object> get(String name) {
-        return Optional.ofNullable(values.get(name));
+        Object v = own.get(name);
+        return Optional.ofNullable(v != null ? v : base.get(name));
     }
 
-    /** Every typed value by field name. */
+    /** Every typed value by field name (those overlaid in place, the others after them in the order they came). */
     public Map<String, Object> asMap() {
-        return values;
+        if (own.isEmpty()) {
+            return base;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(base);
+        all.putAll(own);
+        return Collections.unmodifiableMap(all);
     }
 
     private static Object convert(FieldType type, Object v) {
@@ -116,29 +134,11 @@ public final class LabelValues {
         };
     }
 
-    private static LocalDate parseDate(String s) {
+    static LocalDate parseDate(String s) {
         try {
             return s.length() == 6 ? LocalDate.parse(s, GS1_DATE) : LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + s + "' is not a date (yyyy-MM-dd or GS1 yyMMdd)");
-        }
-    }
-
-    private static void derive(Map<String, Object> v) {
-        if (!v.containsKey("gs1") && v.get("code") instanceof String code && code.startsWith("(")) {
-            v.put("gs1", ElementString.parseBracketed(code));
-        }
-        if (v.get("gs1") instanceof ElementString gs1) {
-            gs1.get("01").ifPresent(x -> v.putIfAbsent("gtin", x));
-            gs1.get("00").ifPresent(x -> v.putIfAbsent("sscc", x));
-            gs1.get("10").ifPresent(x -> v.putIfAbsent("batch", x));
-            gs1.get("21").ifPresent(x -> v.putIfAbsent("serial", x));
-            gs1.get("11").ifPresent(x -> v.putIfAbsent("productionDate", parseDate(x)));
-            gs1.get("17").ifPresent(x -> v.putIfAbsent("expiryDate", parseDate(x)));
-            if (!v.containsKey("digitalLink") && v.get("digitalLinkBase") instanceof String base) {
-                v.put("digitalLink", DigitalLink.build(gs1, base));
-            }
-            v.putIfAbsent("code", gs1.toBracketed());
         }
     }
 }

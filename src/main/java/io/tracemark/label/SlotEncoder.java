@@ -19,6 +19,7 @@ final class SlotEncoder {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final String template;
+    private final Gs1Validity gs1Validity = new Gs1Validity();
 
     SlotEncoder(String template) {
         this.template = template;
@@ -136,7 +137,7 @@ final class SlotEncoder {
     }
 
     private void valid(TemplateSlot slot, ElementString es) {
-        List<Problem> problems = es.validate();
+        List<Problem> problems = gs1Validity.problems(es);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("template " + template + " field {{" + slot.pieces().get(0).field()
                     + "}} " + es.toBracketed(), problems);

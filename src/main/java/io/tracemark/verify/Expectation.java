@@ -3,6 +3,7 @@ package io.tracemark.verify;
 import io.tracemark.codes.DigitalLink;
 import io.tracemark.codes.ElementString;
 import io.tracemark.core.TracemarkException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,8 @@ public sealed interface Expectation {
      * being parsed again, the common case of a good read.
      */
     final class Gs1 implements Expectation {
+
+        private static final Comparator<ElementString.Element> BY_AI = Comparator.comparing(ElementString.Element::ai);
 
         private final ElementString expected;
         private final List<ElementString.Element> sortedExpected;
@@ -71,14 +74,24 @@ public sealed interface Expectation {
         private static String rawForm(ElementString expected, List<ElementString.Element> sortedExpected) {
             String raw = expected.toRaw(ElementString.GS);
             try {
-                return sorted(ElementString.parseRaw(raw, ElementString.GS)).equals(sortedExpected) ? raw : null;
+                ElementString back = ElementString.parseRaw(raw, ElementString.GS);
+                return back.elements().equals(expected.elements()) || sorted(back).equals(sortedExpected) ? raw : null;
             } catch (TracemarkException notReadable) {
                 return null;
             }
         }
 
+        /** The elements ordered by AI (stable: repeated AIs keep their order); the list itself when it is so already. */
         private static List<ElementString.Element> sorted(ElementString e) {
-            return e.elements().stream().sorted(Comparator.comparing(ElementString.Element::ai)).toList();
+            List<ElementString.Element> elements = e.elements();
+            for (int i = 1; i < elements.size(); i++) {
+                if (elements.get(i - 1).ai().compareTo(elements.get(i).ai()) > 0) {
+                    List<ElementString.Element> copy = new ArrayList<>(elements);
+                    copy.sort(BY_AI);
+                    return List.copyOf(copy);
+                }
+            }
+            return elements;
         }
 
         @Override
