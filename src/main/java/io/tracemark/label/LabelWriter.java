@@ -142,7 +142,9 @@ public final class LabelWriter {
 
     /**
      * Merges the job's values once: the returned {@link JobLabels} writes each unit's label by
-     * encoding only the unit fields (the fast path for a running line).
+     * encoding only the unit fields (the fast path for a running line). A job field is merged once
+     * when the job has every value it prints and it merges without error; otherwise (a value a
+     * unit's code may supply, a value refused) it is merged with each unit, as {@link #label} does.
      */
     public JobLabels forJob(LabelValues jobValues) {
         List<Object> full = new ArrayList<>();
@@ -150,9 +152,7 @@ public final class LabelWriter {
         for (TemplateCompiler.Part p : parts) {
             if (p instanceof TemplateCompiler.Literal l) {
                 run.append(l.zpl());
-            } else if (p instanceof TemplateCompiler.Slot s && !s.slot().unit()) {
-                appendField(run, s.slot(), jobValues);
-            } else if (p instanceof TemplateCompiler.Slot s) {
+            } else if (p instanceof TemplateCompiler.Slot s && (s.slot().unit() || !mergedOnce(run, s.slot(), jobValues))) {
                 full.add(run.toString());
                 run.setLength(0);
                 full.add(s.slot());
@@ -160,6 +160,23 @@ public final class LabelWriter {
         }
         full.add(run.append("^XZ").toString());
         return new JobLabels(this, jobValues, full);
+    }
+
+    /** Appends job slot {@code slot} merged with {@code job} when it has all its values and merges; false otherwise. */
+    private boolean mergedOnce(StringBuilder run, TemplateSlot slot, LabelValues job) {
+        for (TemplateSlot.Piece piece : slot.pieces()) {
+            if (piece.isPlaceholder() && job.get(piece.field()).isEmpty()) {
+                return false;
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        try {
+            appendField(field, slot, job);
+        } catch (RuntimeException refused) {
+            return false; // refused again, in its place, for each unit
+        }
+        run.append(field);
+        return true;
     }
 
     /** Appends the unit slot's field (used by {@link JobLabels}). */

@@ -31,13 +31,11 @@ final class TemplateJobLabels implements JobLabels {
      * prints a Digital Link, so it is not built for every code for nothing.
      */
     private final LabelValues recallValues;
+    /** The job's values merged once into the complete label, for printers without stored formats. */
+    private final io.tracemark.label.JobLabels merged;
     private final String codeField;
     private final String digitalLinkBase;
-    /** The last code parsed and its element string: the feeder asks for a unit's label, then its expectation. */
-    private volatile Parsed lastParsed = new Parsed("", null);
-
-    private record Parsed(String code, ElementString gs1) {
-    }
+    private final RecentCodes recent = new RecentCodes();
 
     TemplateJobLabels(LabelTemplate template, LabelTarget target, JobFacts facts, String platformName,
                       String digitalLinkBase) {
@@ -45,6 +43,7 @@ final class TemplateJobLabels implements JobLabels {
         this.target = target;
         this.writer = template.writer(target);
         this.jobValues = LabelValues.of(jobValues(facts, platformName, digitalLinkBase));
+        this.merged = writer.forJob(jobValues);
         this.codeField = template.codeField() == null ? "code" : template.codeField();
         this.digitalLinkBase = digitalLinkBase;
         java.util.Set<String> unitFields = writer.unitFieldNames();
@@ -95,7 +94,7 @@ final class TemplateJobLabels implements JobLabels {
     @Override
     public String unitZpl(String code) {
         return target.storedFormats() ? writer.recall(recallValues.with(unitValues(code)))
-                : writer.label(jobValues.with(unitValues(code)));
+                : merged.label(unitValues(code));
     }
 
     private Map<String, Object> unitValues(String code) {
@@ -108,13 +107,7 @@ final class TemplateJobLabels implements JobLabels {
 
     /** {@code code} parsed as a GS1 element string, once for its label and its expectation. */
     private ElementString gs1(String code) {
-        Parsed last = lastParsed;
-        if (last.code().equals(code)) {
-            return last.gs1();
-        }
-        ElementString es = ElementString.parse(code);
-        lastParsed = new Parsed(code, es);
-        return es;
+        return recent.parsed(code);
     }
 
     @Override
