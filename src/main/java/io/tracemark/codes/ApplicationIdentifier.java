@@ -30,12 +30,21 @@ public record ApplicationIdentifier(String ai, String title, boolean predefinedL
 
     /** Shortest value: the mandatory components' minimum lengths. */
     public int minLength() {
-        return components.stream().filter(c -> !c.optional()).mapToInt(AiComponent::minLength).sum();
+        int sum = 0;
+        for (int i = 0; i < components.size(); i++) { // a loop, not a stream: every value check of a label asks
+            AiComponent c = components.get(i);
+            sum += c.optional() ? 0 : c.minLength();
+        }
+        return sum;
     }
 
     /** Longest value. */
     public int maxLength() {
-        return components.stream().mapToInt(AiComponent::maxLength).sum();
+        int sum = 0;
+        for (int i = 0; i < components.size(); i++) {
+            sum += components.get(i).maxLength();
+        }
+        return sum;
     }
 
     /** Whether the value always has the same length. */

@@ -65,7 +65,7 @@ public sealed interface Expectation {
                 return Optional.of("expected GS1 data " + expected.toBracketed() + ", read non-GS1 '"
                         + Content.printable(data) + "' (" + symbologyId + ")");
             }
-            if (!sorted(read.get()).equals(sortedExpected)) {
+            if (!same(sorted(read.get()), sortedExpected)) {
                 return Optional.of("expected " + expected.toBracketed() + ", read " + read.get().toBracketed());
             }
             return Optional.empty();
@@ -75,10 +75,23 @@ public sealed interface Expectation {
             String raw = expected.toRaw(ElementString.GS);
             try {
                 ElementString back = ElementString.parseRaw(raw, ElementString.GS);
-                return back.elements().equals(expected.elements()) || sorted(back).equals(sortedExpected) ? raw : null;
+                return same(back.elements(), expected.elements()) || same(sorted(back), sortedExpected) ? raw : null;
             } catch (TracemarkException notReadable) {
                 return null;
             }
+        }
+
+        /** Whether both hold the same AIs with the same values in the same order. */
+        private static boolean same(List<ElementString.Element> a, List<ElementString.Element> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!a.get(i).ai().equals(b.get(i).ai()) || !a.get(i).value().equals(b.get(i).value())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The elements ordered by AI (stable: repeated AIs keep their order); the list itself when it is so already. */
