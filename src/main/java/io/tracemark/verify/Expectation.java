@@ -3,8 +3,6 @@ package io.tracemark.verify;
 import io.tracemark.codes.DigitalLink;
 import io.tracemark.codes.ElementString;
 import io.tracemark.core.TracemarkException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,8 +36,6 @@ public sealed interface Expectation {
      */
     final class Gs1 implements Expectation {
 
-        private static final Comparator<ElementString.Element> BY_AI = Comparator.comparing(ElementString.Element::ai);
-
         private final ElementString expected;
         private final List<ElementString.Element> sortedExpected;
         /** The raw data that parses to {@link #expected}, or null when its raw form does not. */
@@ -47,8 +43,8 @@ public sealed interface Expectation {
 
         public Gs1(ElementString expected) {
             this.expected = java.util.Objects.requireNonNull(expected, "expected");
-            this.sortedExpected = sorted(expected);
-            this.raw = rawForm(expected, sortedExpected);
+            this.sortedExpected = Elements.sorted(expected);
+            this.raw = RawForm.of(expected);
         }
 
         public ElementString expected() {
@@ -65,46 +61,10 @@ public sealed interface Expectation {
                 return Optional.of("expected GS1 data " + expected.toBracketed() + ", read non-GS1 '"
                         + Content.printable(data) + "' (" + symbologyId + ")");
             }
-            if (!same(sorted(read.get()), sortedExpected)) {
+            if (!Elements.same(Elements.sorted(read.get()), sortedExpected)) {
                 return Optional.of("expected " + expected.toBracketed() + ", read " + read.get().toBracketed());
             }
             return Optional.empty();
-        }
-
-        private static String rawForm(ElementString expected, List<ElementString.Element> sortedExpected) {
-            String raw = expected.toRaw(ElementString.GS);
-            try {
-                ElementString back = ElementString.parseRaw(raw, ElementString.GS);
-                return same(back.elements(), expected.elements()) || same(sorted(back), sortedExpected) ? raw : null;
-            } catch (TracemarkException notReadable) {
-                return null;
-            }
-        }
-
-        /** Whether both hold the same AIs with the same values in the same order. */
-        private static boolean same(List<ElementString.Element> a, List<ElementString.Element> b) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!a.get(i).ai().equals(b.get(i).ai()) || !a.get(i).value().equals(b.get(i).value())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The elements ordered by AI (stable: repeated AIs keep their order); the list itself when it is so already. */
-        private static List<ElementString.Element> sorted(ElementString e) {
-            List<ElementString.Element> elements = e.elements();
-            for (int i = 1; i < elements.size(); i++) {
-                if (elements.get(i - 1).ai().compareTo(elements.get(i).ai()) > 0) {
-                    List<ElementString.Element> copy = new ArrayList<>(elements);
-                    copy.sort(BY_AI);
-                    return List.copyOf(copy);
-                }
-            }
-            return elements;
         }
 
         @Override
