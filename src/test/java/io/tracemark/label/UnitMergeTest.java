@@ -49,40 +49,46 @@ class UnitMergeTest {
 
     @Test
     void aJobMergedOnceWritesWhatTheFullMergeWrites() {
-        LabelTemplate t = TemplateLibrary.bundled().load("item-qr-digital-link");
-        LabelWriter writer = t.writer(new LabelTarget(8, CjkFontMode.RESIDENT, null, false));
-        Map<String, Object> jobRaw = new LinkedHashMap<>(JOB);
-        jobRaw.put("productionDate", "2026-12-02");
-        jobRaw.put("producerName", "广州示例童车有限公司");
-        jobRaw.put("digitalLinkBase", "https://id.example.cn");
-        LabelValues job = LabelValues.of(jobRaw);
-        JobLabels merged = writer.forJob(job);
-        Map<String, String> unit = Map.of("gs1", "(01)06901234567892(21)A7K2P9Q4X1");
-        assertEquals(writer.label(job.with(unit)), merged.label(unit));
-        Map<String, String> withBatch = Map.of("gs1", "(01)06901234567892(21)A7K2P9Q4X1", "batch", "UNIT-BATCH");
-        String label = merged.label(withBatch);
-        assertEquals(writer.label(job.with(withBatch)), label, "a unit that sets a job field gets the full merge");
-        assertEquals(true, label.contains("UNIT-BATCH"), label);
+        LabelValues job = digitalLinkJob(true);
+        sameAsFullMerge(job, Map.of("gs1", "(01)06901234567892(21)A7K2P9Q4X1"));
+        String label = sameAsFullMerge(job, Map.of("gs1", "(01)06901234567892(21)A7K2P9Q4X1", "batch", "UNIT-BATCH"));
+        assertEquals(true, label.contains("UNIT-BATCH"), "a unit that sets a job field gets the full merge: " + label);
     }
 
     @Test
     void aJobFieldTheJobLacksIsMergedWithEachUnitFromItsCode() {
+        LabelValues job = digitalLinkJob(false);
+        String label = sameAsFullMerge(job, Map.of("gs1", "(01)06901234567892(10)FROM-CODE(21)A7K2P9Q4X1"));
+        assertEquals(true, label.contains("FROM-CODE"), label);
+        Map<String, String> noBatch = Map.of("gs1", "(01)06901234567892(21)A7K2P9Q4X1");
+        LabelWriter writer = unstoredDigitalLinkWriter();
+        InvalidInputException full = assertThrows(InvalidInputException.class, () -> writer.label(job.with(noBatch)));
+        InvalidInputException once = assertThrows(InvalidInputException.class, () -> writer.forJob(job).label(noBatch));
+        assertEquals(full.getMessage(), once.getMessage());
+    }
+
+    /** The unit's label from the job merged once, asserted to be the full merge's. */
+    private static String sameAsFullMerge(LabelValues job, Map<String, String> unit) {
+        LabelWriter writer = unstoredDigitalLinkWriter();
+        String label = writer.forJob(job).label(unit);
+        assertEquals(writer.label(job.with(unit)), label);
+        return label;
+    }
+
+    private static LabelWriter unstoredDigitalLinkWriter() {
         LabelTemplate t = TemplateLibrary.bundled().load("item-qr-digital-link");
-        LabelWriter writer = t.writer(new LabelTarget(8, CjkFontMode.RESIDENT, null, false));
+        return t.writer(new LabelTarget(8, CjkFontMode.RESIDENT, null, false));
+    }
+
+    /** The values of a job for the Digital Link template, with or without a batch of its own. */
+    private static LabelValues digitalLinkJob(boolean batch) {
         Map<String, Object> jobRaw = new LinkedHashMap<>(JOB);
-        jobRaw.remove("batch");
+        if (!batch) {
+            jobRaw.remove("batch");
+        }
         jobRaw.put("productionDate", "2026-12-02");
         jobRaw.put("producerName", "广州示例童车有限公司");
         jobRaw.put("digitalLinkBase", "https://id.example.cn");
-        LabelValues job = LabelValues.of(jobRaw);
-        JobLabels merged = writer.forJob(job);
-        Map<String, String> unit = Map.of("gs1", "(01)06901234567892(10)FROM-CODE(21)A7K2P9Q4X1");
-        String label = merged.label(unit);
-        assertEquals(writer.label(job.with(unit)), label);
-        assertEquals(true, label.contains("FROM-CODE"), label);
-        Map<String, String> noBatch = Map.of("gs1", "(01)06901234567892(21)A7K2P9Q4X1");
-        InvalidInputException full = assertThrows(InvalidInputException.class, () -> writer.label(job.with(noBatch)));
-        InvalidInputException once = assertThrows(InvalidInputException.class, () -> merged.label(noBatch));
-        assertEquals(full.getMessage(), once.getMessage());
+        return LabelValues.of(jobRaw);
     }
 }
