@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -155,10 +156,18 @@ final class UnitMatcher {
 
     /** The printer confirmed the unit's label came out. */
     void printed(long unitId) {
+        printed(List.of(unitId));
+    }
+
+    /** The printer confirmed these units' labels came out, in order. */
+    void printed(List<Long> unitIds) {
         lock.lock();
         try {
             tellDurable();
-            pairing.printed(unitId, clock.instant());
+            Instant now = clock.instant();
+            for (long unitId : unitIds) {
+                pairing.printed(unitId, now);
+            }
         } finally {
             published();
         }
