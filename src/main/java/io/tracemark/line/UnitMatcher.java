@@ -118,6 +118,14 @@ final class UnitMatcher {
             public void discarded(ReadResult result, String why) {
                 LOG.debug("camera result discarded: {}", why);
             }
+
+            @Override
+            public void voidedLabelSeen(PendingUnit unit, ReadResult result) {
+                // its code is VOIDED: the product must not ship, and rejecting is always safe
+                LOG.warn("the label of unit {} ({}), voided in flight, reached the camera: the gate throws it out",
+                        unit.unitId, unit.code);
+                gate.fire(unit.unitId, unit.code);
+            }
         });
     }
 
