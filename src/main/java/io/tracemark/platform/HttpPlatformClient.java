@@ -10,7 +10,6 @@ import io.tracemark.platform.wire.CodeRequest;
 import io.tracemark.platform.wire.CodeReturn;
 import io.tracemark.platform.wire.CodeStatus;
 import io.tracemark.platform.wire.DailyQuantity;
-import io.tracemark.platform.wire.EventBatch;
 import io.tracemark.platform.wire.EventBatchResult;
 import io.tracemark.platform.wire.NewCodeRequest;
 import io.tracemark.platform.wire.Producer;
@@ -108,7 +107,8 @@ public final class HttpPlatformClient implements PlatformClient {
 
     @Override
     public EventBatchResult postEvents(List<UnitEvent> events) {
-        EventBatchResult result = checked(call("POST", "/events", new EventBatch(events),
+        // written field by field, the same bytes the mapper writes for new EventBatch(events)
+        EventBatchResult result = checked(send("POST", "/events", EventBatchJson.write(events),
                 new TypeReference<EventBatchResult>() { }), "/events");
         int counted = result.accepted() + result.duplicates() + result.refused().size();
         if (counted != events.size()) {
@@ -156,6 +156,11 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     private <T> T call(String method, String path, Object body, TypeReference<T> type) {
+        return send(method, path, body == null ? null : json(body), type);
+    }
+
+    /** One call with a body already written as JSON ({@code null} for none). */
+    private <T> T send(String method, String path, byte[] body, TypeReference<T> type) {
         HttpRequest request = request(method, path, body);
         CompletableFuture<HttpResponse<String>> future =
                 http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -181,7 +186,7 @@ public final class HttpPlatformClient implements PlatformClient {
         return read(method, path, response, type);
     }
 
-    private HttpRequest request(String method, String path, Object body) {
+    private HttpRequest request(String method, String path, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + API_PATH + path))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -189,10 +194,13 @@ public final class HttpPlatformClient implements PlatformClient {
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private byte[] json(Object body) {
         try {
-            byte[] bytes = json.writeValueAsBytes(body);
-            return builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
         }
