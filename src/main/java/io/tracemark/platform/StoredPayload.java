@@ -29,7 +29,7 @@ record StoredPayload(String job, String seq, String code, String state, String t
     }
 
     /** The payload read token by token, or null when it holds something only a tree reads alike. */
-    private static StoredPayload readFlat(String json) throws IOException {
+    static StoredPayload readFlat(String json) throws IOException {
         try (JsonParser p = PlatformJson.mapper().getFactory().createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
