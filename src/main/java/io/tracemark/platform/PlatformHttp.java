@@ -67,7 +67,9 @@ final class PlatformHttp {
      * @throws InterruptedException when the caller is interrupted while waiting
      */
     Reply exchange(String method, URI uri, String token, byte[] body) throws IOException, InterruptedException {
-        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        if (!(uri.toURL().openConnection(Proxy.NO_PROXY) instanceof HttpURLConnection c)) {
+            throw new IOException(uri + " is not an http: or https: URL");
+        }
         CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> run(c, method, token, body), workers);
         try {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
