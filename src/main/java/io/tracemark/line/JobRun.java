@@ -6,6 +6,7 @@ import io.tracemark.printer.Printer;
 import io.tracemark.printer.PrinterListener;
 import io.tracemark.printer.PrinterStatus;
 import io.tracemark.verify.Grade;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -67,16 +68,25 @@ final class JobRun implements PrinterListener {
      */
     @Override
     public void printed(long unitId) {
-        events.execute(() -> matcher.printed(unitId));
+        printed(List.of(unitId));
+    }
+
+    /** Labels one look at the printer found printed: one hop to the line and one wake of the feeder for all. */
+    @Override
+    public void printed(List<Long> unitIds) {
+        events.execute(() -> matcher.printed(unitIds));
         Feeder f = feeder;
         if (f != null) {
             f.wake(); // the printer has room again
         }
-        try {
-            readTrigger.run();
-        } catch (DeviceException e) {
-            stop.accept(StopCause.fault("scanner.trigger", "cannot trigger the reader for unit " + unitId + ": "
-                    + e.getMessage()));
+        for (long unitId : unitIds) {
+            try {
+                readTrigger.run();
+            } catch (DeviceException e) {
+                stop.accept(StopCause.fault("scanner.trigger", "cannot trigger the reader for unit " + unitId + ": "
+                        + e.getMessage()));
+                return;
+            }
         }
     }
 

@@ -25,6 +25,11 @@ final class PendingUnit {
      */
     boolean settled;
     /**
+     * Settled by voiding (in flight at a stop, or by a supervisor), not by a verdict: its label must not
+     * ship, so if it still reaches the camera the gate throws it out.
+     */
+    boolean voided;
+    /**
      * Not confirmed by the printer when the line stopped: it may or may not have printed. Its slot is
      * kept; a result whose content shows it never came out removes it.
      */

@@ -54,6 +54,13 @@ final class ReadPairing {
 
         /** {@code result} belongs to no unit awaiting a verdict: {@code why} is stale or extra, and how. */
         void discarded(ReadResult result, String why);
+
+        /**
+         * {@code result} is the camera's view of {@code unit}, voided while its label was on its way (in
+         * flight at a stop, or voided by a supervisor): the product carries a code that is not valid and
+         * must not ship. Told after {@link #discarded}.
+         */
+        void voidedLabelSeen(PendingUnit unit, ReadResult result);
     }
 
     private final Decisions decisions;
@@ -79,6 +86,7 @@ final class ReadPairing {
     /** When the first unit of this epoch was sent, null before. */
     private Instant firstSent;
     private long stale;
+    private long voidedSeen;
     private long extra;
     private long missed;
 
@@ -121,6 +129,7 @@ final class ReadPairing {
             each.accept(slot);
             live--;
             slot.settled = true;
+            slot.voided = true;
             settledSlots++;
             if (slot.printedAt == null) {
                 slot.maybe = true;
@@ -272,6 +281,7 @@ final class ReadPairing {
         for (PendingUnit slot : slots) {
             if (slot.unitId == unitId && !slot.settled) {
                 slot.settled = true;
+                slot.voided = true;
                 live--;
                 settledSlots++;
                 if (slot.printedAt == null) {
@@ -308,12 +318,15 @@ final class ReadPairing {
         return live == 0 && results.isEmpty();
     }
 
-    /** Results recognised as stale (for a settled unit or an older epoch), extra, and units missed. */
+    /**
+     * Results recognised as stale (for a settled unit or an older epoch), extra, units missed, and stale
+     * results that were of a voided unit's label (thrown out by the gate).
+     */
     Counts counts() {
-        return new Counts(stale, extra, missed);
+        return new Counts(stale, extra, missed, voidedSeen);
     }
 
-    record Counts(long stale, long extra, long missed) {
+    record Counts(long stale, long extra, long missed, long voidedSeen) {
     }
 
     private void pair() {
@@ -392,6 +405,7 @@ final class ReadPairing {
         nextTrigger++;
         if (head.settled) {
             discard(result, "stale", "result " + trigger + " for unit " + head.unitId + ", already settled");
+            voidedSeen(head, result);
         } else {
             decisions.paired(head, result);
         }
@@ -415,6 +429,7 @@ final class ReadPairing {
             results.pollFirst();
             removeHead();
             discard(result, "stale", "result for unit " + head.unitId + " of an earlier epoch or already voided");
+            voidedSeen(head, result);
             return true;
         }
         if (content != null && !content.equals(head.canonical) && timedOut.remove(content) != null) {
@@ -544,6 +559,13 @@ final class ReadPairing {
             extra++;
         }
         decisions.discarded(result, kind + ": " + why);
+    }
+
+    private void voidedSeen(PendingUnit slot, ReadResult result) {
+        if (slot.voided) {
+            voidedSeen++;
+            decisions.voidedLabelSeen(slot, result);
+        }
     }
 
     private boolean anchored() {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -117,6 +118,14 @@ final class UnitMatcher {
             public void discarded(ReadResult result, String why) {
                 LOG.debug("camera result discarded: {}", why);
             }
+
+            @Override
+            public void voidedLabelSeen(PendingUnit unit, ReadResult result) {
+                // its code is VOIDED: the product must not ship, and rejecting is always safe
+                LOG.warn("the label of unit {} ({}), voided in flight, reached the camera: the gate throws it out",
+                        unit.unitId, unit.code);
+                gate.fire(unit.unitId, unit.code);
+            }
         });
     }
 
@@ -155,10 +164,18 @@ final class UnitMatcher {
 
     /** The printer confirmed the unit's label came out. */
     void printed(long unitId) {
+        printed(List.of(unitId));
+    }
+
+    /** The printer confirmed these units' labels came out, in order. */
+    void printed(List<Long> unitIds) {
         lock.lock();
         try {
             tellDurable();
-            pairing.printed(unitId, clock.instant());
+            Instant now = clock.instant();
+            for (long unitId : unitIds) {
+                pairing.printed(unitId, now);
+            }
         } finally {
             published();
         }

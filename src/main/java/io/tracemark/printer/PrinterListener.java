@@ -14,6 +14,15 @@ public interface PrinterListener {
     void printed(long unitId);
 
     /**
+     * The labels of {@code unitIds} have left the printer, in submission order: what one look at the
+     * printer found, told at once so that a listener can hand them on in one hop instead of one per
+     * label. By default, {@link #printed(long)} for each.
+     */
+    default void printed(java.util.List<Long> unitIds) {
+        unitIds.forEach(this::printed);
+    }
+
+    /**
      * The printer stopped printing (paper out, head open, ribbon out, pause, silent, disconnected).
      * Called once when the fault begins; submits fail until {@link Printer#abort()} has been called and
      * the condition has cleared.

@@ -439,7 +439,7 @@ public final class ZplPrinter implements Printer {
             lock.unlock();
         }
         if (!printed.isEmpty()) {
-            dispatch(() -> printed.forEach(u -> listeners.forEach(l -> l.printed(u))));
+            dispatch(() -> listeners.forEach(l -> l.printed(printed)));
         }
     }
 
@@ -507,8 +507,8 @@ public final class ZplPrinter implements Printer {
             return; // nothing to tell: no hop to the event thread
         }
         dispatch(() -> {
-            for (long unit : printed) {
-                listeners.forEach(l -> l.printed(unit));
+            if (!printed.isEmpty()) {
+                listeners.forEach(l -> l.printed(printed));
             }
             if (newFault) {
                 listeners.forEach(l -> l.fault(status));

@@ -36,6 +36,11 @@ class ReadPairingTest {
             log.add("discarded " + (result instanceof ReadResult.Read r ? r.data() : "no-read") + " ("
                     + why.substring(0, why.indexOf(':')) + ")");
         }
+
+        @Override
+        public void voidedLabelSeen(PendingUnit unit, ReadResult result) {
+            log.add("thrown out " + unit.unitId);
+        }
     });
 
     private static PendingUnit unit(long id, String content) {
@@ -72,7 +77,7 @@ class ReadPairingTest {
         pairing.read(at(read("B", 2), T0.plusMillis(40))); // 2's label, taken before the restart
         pairing.read(at(noRead(3), restart.plusMillis(30))); // 4's label: not the slot of 3
         pairing.read(at(read("B", 4), restart.plusMillis(60)));
-        assertEquals(List.of("1=B", "discarded B (stale)", "4=no read", "5=B"), log);
+        assertEquals(List.of("1=B", "discarded B (stale)", "thrown out 2", "4=no read", "5=B"), log);
     }
 
     private static ReadResult at(ReadResult r, Instant taken) {
@@ -114,7 +119,8 @@ class ReadPairingTest {
         pairing.read(read("C2", 102));
         pairing.read(read("C3", 103));
         pairing.read(read("C5", 104));
-        assertEquals(List.of("1=C1", "discarded C2 (stale)", "discarded C3 (stale)", "5=C5"), log);
+        assertEquals(List.of("1=C1", "discarded C2 (stale)", "thrown out 2", "discarded C3 (stale)", "thrown out 3",
+                "5=C5"), log);
         assertEquals(0, pairing.live());
     }
 
@@ -137,7 +143,7 @@ class ReadPairingTest {
         print(5);
         pairing.read(read("C4", 3)); // 4 was printed before the stop: its result is stale
         pairing.read(read("C5", 4));
-        assertEquals(List.of("1=C1", "3=C3", "discarded C4 (stale)", "5=C5"), log);
+        assertEquals(List.of("1=C1", "3=C3", "discarded C4 (stale)", "thrown out 4", "5=C5"), log);
     }
 
     @Test
@@ -153,7 +159,7 @@ class ReadPairingTest {
         pairing.read(read("B", 7));
         pairing.read(read("B", 8));
         pairing.read(read("B", 9));
-        assertEquals(List.of("discarded B (stale)", "discarded B (stale)", "3=B"), log);
+        assertEquals(List.of("discarded B (stale)", "thrown out 1", "discarded B (stale)", "thrown out 2", "3=B"), log);
     }
 
     @Test
@@ -167,7 +173,25 @@ class ReadPairingTest {
         pairing.read(read("C1", 10));
         pairing.read(read("C3", 12));
         assertEquals(List.of("1=C1", "discarded C1 (stale)", "2=missed", "3=C3"), log);
-        assertEquals(new ReadPairing.Counts(1, 0, 1), pairing.counts());
+        assertEquals(new ReadPairing.Counts(1, 0, 1, 0), pairing.counts());
+    }
+
+    @Test
+    void theLabelOfAUnitVoidedInFlightIsThrownOutButALateResultOfARejectedOneIsNot() {
+        pairing.begin(T0, true);
+        for (long id = 1; id <= 3; id++) {
+            pairing.expect(unit(id, "C" + id));
+        }
+        print(1, 2, 3);
+        pairing.voided(2); // a supervisor voided unit 2 while its label was on its way to the camera
+        pairing.read(read("C1", 1));
+        pairing.read(read("C2", 2));
+        pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT, false); // 3 times out: rejected, gate fired
+        pairing.read(read("C3", 3));
+        pairing.read(read("C3", 3)); // and a repeat of it
+        assertEquals(List.of("1=C1", "discarded C2 (stale)", "thrown out 2", "3=missed", "discarded C3 (stale)",
+                "discarded C3 (extra)"), log);
+        assertEquals(new ReadPairing.Counts(2, 1, 1, 1), pairing.counts());
     }
 
     @Test
@@ -196,7 +220,7 @@ class ReadPairingTest {
         pairing.read(read("C1", -1));
         pairing.read(read("C2", -1));
         pairing.read(read("C3", -1));
-        assertEquals(List.of("discarded C1 (stale)", "discarded C2 (stale)", "3=C3"), log);
+        assertEquals(List.of("discarded C1 (stale)", "thrown out 1", "discarded C2 (stale)", "thrown out 2", "3=C3"), log);
     }
 
     @Test
@@ -296,7 +320,7 @@ class ReadPairingTest {
         print(47);
         pairing.read(noRead(10)); // 46's label did come out, damaged
         pairing.read(read("C47", 11));
-        assertEquals(List.of("45=C45", "discarded no-read (stale)", "47=C47"), log);
+        assertEquals(List.of("45=C45", "discarded no-read (stale)", "thrown out 46", "47=C47"), log);
     }
 
     @Test
@@ -308,7 +332,7 @@ class ReadPairingTest {
         pairing.read(noRead(10));
         pairing.expire(T0.plus(TIMEOUT).plusMillis(1), TIMEOUT, false);
         // taken as 46's label (the numbering), so 47's result is overdue as well
-        assertEquals(List.of("45=C45", "discarded no-read (stale)", "47=missed"), log);
+        assertEquals(List.of("45=C45", "discarded no-read (stale)", "thrown out 46", "47=missed"), log);
     }
 
     @Test
