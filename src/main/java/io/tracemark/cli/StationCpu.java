@@ -18,17 +18,20 @@ import java.util.TreeMap;
 final class StationCpu {
 
     /**
-     * The JDK's HTTP client threads: in {@code bench line} only the station has an HTTP client (its
-     * platform link; the reference platform in the same process is a Jetty server, whose threads
-     * are left out).
+     * The JDK's HTTP client threads ({@code java.net.http}: the camera's snapshot and MJPEG sources;
+     * the reference platform in the same process is a Jetty server, whose threads are left out).
      */
     static final String HTTP_CLIENT = "HttpClient-";
 
-    /** Name prefixes of the station's threads. */
+    /**
+     * Name prefixes of the station's threads. {@code platform-http-} runs the platform client's
+     * exchanges, {@code Keep-Alive-} are the JDK's keep-alive threads of its connections
+     * ({@code HttpURLConnection}: only the station uses that in {@code bench line}).
+     */
     static final List<String> STATION_THREADS = List.of("line-control", "line-watchdog", "line-feeder",
             "line-device-io", "group-commit", "checkpoint", "zpl-events", "zpl-poller", "tcp-write-watchdog",
             "outbox-sender", "code-range-puller", "daily-quantity", "code-returns", "batch-end", "panel-events",
-            "scanner-", "gate-", "modbus-gate", "mjpeg-", HTTP_CLIENT);
+            "scanner-", "gate-", "modbus-gate", "mjpeg-", HTTP_CLIENT, "platform-http-", "Keep-Alive-");
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> cpuById = new HashMap<>();

@@ -10,7 +10,6 @@ import io.tracemark.platform.wire.CodeRequest;
 import io.tracemark.platform.wire.CodeReturn;
 import io.tracemark.platform.wire.CodeStatus;
 import io.tracemark.platform.wire.DailyQuantity;
-import io.tracemark.platform.wire.EventBatch;
 import io.tracemark.platform.wire.EventBatchResult;
 import io.tracemark.platform.wire.NewCodeRequest;
 import io.tracemark.platform.wire.Producer;
@@ -21,20 +20,13 @@ import io.tracemark.platform.wire.ScanAlert;
 import io.tracemark.platform.wire.UnitEvent;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * {@link PlatformClient} over HTTP/JSON with {@code java.net.http}. Every call has a connect timeout
+ * {@link PlatformClient} over HTTP/JSON ({@link PlatformHttp}). Every call has a connect timeout
  * and an overall deadline covering the whole reply (headers and body), so a platform that stalls
  * half-way through a reply cannot hang the station.
  */
@@ -45,8 +37,7 @@ public final class HttpPlatformClient implements PlatformClient {
 
     private final String root;
     private final String token;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final PlatformHttp http;
     private final ObjectMapper json = PlatformJson.mapper();
 
     /**
@@ -58,8 +49,7 @@ public final class HttpPlatformClient implements PlatformClient {
         String r = Objects.requireNonNull(platformRoot, "platformRoot").toString();
         this.root = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
         this.token = Objects.requireNonNull(token, "token");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = new PlatformHttp(Objects.requireNonNull(timeout, "timeout"));
     }
 
     @Override
@@ -108,7 +98,8 @@ public final class HttpPlatformClient implements PlatformClient {
 
     @Override
     public EventBatchResult postEvents(List<UnitEvent> events) {
-        EventBatchResult result = checked(call("POST", "/events", new EventBatch(events),
+        // written field by field, the same bytes the mapper writes for new EventBatch(events)
+        EventBatchResult result = checked(send("POST", "/events", EventBatchJson.write(events),
                 new TypeReference<EventBatchResult>() { }), "/events");
         int counted = result.accepted() + result.duplicates() + result.refused().size();
         if (counted != events.size()) {
@@ -156,51 +147,39 @@ public final class HttpPlatformClient implements PlatformClient {
     }
 
     private <T> T call(String method, String path, Object body, TypeReference<T> type) {
-        HttpRequest request = request(method, path, body);
-        CompletableFuture<HttpResponse<String>> future =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        HttpResponse<String> response;
+        return send(method, path, body == null ? null : json(body), type);
+    }
+
+    /** One call with a body already written as JSON ({@code null} for none). */
+    private <T> T send(String method, String path, byte[] body, TypeReference<T> type) {
+        PlatformHttp.Reply reply;
         try {
-            response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new PlatformException(Kind.TIMEOUT, 0, describe() + " - " + method + " " + path
-                    + ": no complete reply within " + timeout.toMillis() + " ms", List.of(), e);
+            reply = http.exchange(method, URI.create(root + API_PATH + path), token, body);
+        } catch (PlatformHttp.DeadlineException e) {
+            throw new PlatformException(Kind.TIMEOUT, 0, describe() + " - " + method + " " + path + ": "
+                    + e.getMessage(), List.of(), e);
         } catch (InterruptedException e) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new PlatformException(Kind.UNREACHABLE, 0, describe() + " - " + method + " " + path
                     + ": interrupted", List.of(), e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            Kind kind = cause instanceof java.net.http.HttpTimeoutException ? Kind.TIMEOUT : Kind.UNREACHABLE;
-            throw new PlatformException(kind, 0, describe() + " - " + method + " " + path + ": "
-                    + (kind == Kind.TIMEOUT ? "timed out after " + timeout.toMillis() + " ms" : "unreachable")
-                    + " (" + cause + ")", List.of(), cause);
+        } catch (java.io.IOException e) {
+            throw new PlatformException(Kind.UNREACHABLE, 0, describe() + " - " + method + " " + path
+                    + ": unreachable (" + e + ")", List.of(), e);
         }
-        return read(method, path, response, type);
+        return read(method, path, reply, type);
     }
 
-    private HttpRequest request(String method, String path, Object body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + API_PATH + path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-        if (body == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-        }
+    private byte[] json(Object body) {
         try {
-            byte[] bytes = json.writeValueAsBytes(body);
-            return builder.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
         }
     }
 
-    private <T> T read(String method, String path, HttpResponse<String> response, TypeReference<T> type) {
-        int status = response.statusCode();
-        String text = response.body() == null ? "" : response.body();
+    private <T> T read(String method, String path, PlatformHttp.Reply reply, TypeReference<T> type) {
+        int status = reply.status();
+        String text = reply.body();
         if (status >= 200 && status < 300) {
             try {
                 return json.readValue(text, type);

@@ -1,11 +1,9 @@
 package io.tracemark.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tracemark.platform.wire.UnitEvent;
 import io.tracemark.platform.wire.UnitEventType;
 import io.tracemark.store.Outbox.OutboxMessage;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,37 +42,26 @@ final class UnitEvents {
     /** The unit event of a message, or empty (with the reason) when the payload cannot be read. */
     Optional<UnitEvent> toEvent(OutboxMessage m, StringBuilder why) {
         try {
-            JsonNode p = PlatformJson.mapper().readTree(m.payload());
-            String code = text(p, "code");
-            String state = text(p, "type") != null ? text(p, "type") : text(p, "state");
-            String at = text(p, "at");
-            if (code == null || state == null || at == null) {
+            StoredPayload p = StoredPayload.read(m.payload());
+            String state = p.type() != null ? p.type() : p.state();
+            if (p.code() == null || state == null || p.at() == null) {
                 why.append("payload lacks code, state/type or at");
                 return Optional.empty();
             }
-            String job = text(p, "job");
             Map<String, String> details = new LinkedHashMap<>();
-            if (text(p, "grade") != null) {
-                details.put("grade", text(p, "grade"));
+            if (p.grade() != null) {
+                details.put("grade", p.grade());
             }
-            if (p.hasNonNull("seq")) {
-                details.put("seq", p.get("seq").asText());
+            if (p.seq() != null) {
+                details.put("seq", p.seq());
             }
-            JsonNode extra = p.get("details");
-            if (extra != null && extra.isObject()) {
-                extra.fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
-            }
-            String product = text(p, "product") != null ? text(p, "product") : job == null ? null : productOfJob.apply(job);
-            return Optional.of(new UnitEvent(key(m), code, product, UnitEventType.valueOf(state), Instant.parse(at),
-                    job, text(p, "reason"), text(p, "parent"), details));
+            details.putAll(p.details());
+            String product = p.product() != null ? p.product() : p.job() == null ? null : productOfJob.apply(p.job());
+            return Optional.of(new UnitEvent(key(m), p.code(), product, UnitEventType.valueOf(state),
+                    IsoInstant.parse(p.at()), p.job(), p.reason(), p.parent(), details));
         } catch (IOException | RuntimeException e) {
             why.append("unreadable payload: ").append(e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -127,6 +127,51 @@ class HostilePlatformTest {
     }
 
     @Test
+    void aReplyThatStallsHalfWayThroughItsBodyTimesOutAndTheNextCallStillWorks() throws IOException {
+        server.createContext("/api/platform/v1/products", exchange -> {
+            exchange.sendResponseHeaders(200, 100); // announces 100 bytes, sends 1, then nothing until released
+            OutputStream out = exchange.getResponseBody();
+            out.write('[');
+            out.flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        long start = System.nanoTime();
+        var e = assertThrows(PlatformException.class, () -> client(Duration.ofMillis(300)).products());
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(e.getMessage().contains("GET /products") && e.getMessage().contains("300 ms"), e.getMessage());
+        assertTrue(tookMs < 5000, "gave up after " + tookMs + " ms");
+        assertEquals(List.of(), client(Duration.ofSeconds(5)).producers(), "another call on a new connection");
+    }
+
+    @Test
+    void anInterruptFreesTheCallerOfAStalledCall() throws Exception {
+        stall = true;
+        var failure = new java.util.concurrent.CompletableFuture<PlatformException>();
+        Thread caller = new Thread(() -> {
+            try {
+                client(Duration.ofSeconds(60)).products();
+                failure.complete(null);
+            } catch (PlatformException e) {
+                failure.complete(e);
+            }
+        });
+        caller.start();
+        while (caller.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait(); // waits on the reply (timed: the deadline), not on anything of the test
+        }
+        caller.interrupt();
+        PlatformException e = failure.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(Kind.UNREACHABLE, e.kind());
+        assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+    }
+
+    @Test
     void anEventReplyThatDoesNotCountEveryEventIsABadReply() {
         body = "{\"accepted\": 5, \"duplicates\": 0, \"refused\": []}";
         var events = List.of(new UnitEvent("k", "c", "P", UnitEventType.VERIFIED, Instant.EPOCH, null, null, null, null));
