@@ -83,7 +83,8 @@ class HeadOpenRestartTest {
             assertTrue(r.balanced(), r.toString());
             assertEquals(150, r.verified(), r.toString());
             assertEquals(0, r.rejected(), "a clean camera rejects nothing: " + r);
-            assertTrue(rig.sim.gate().fired().isEmpty(), "the gate never fired");
+            // an abort voids the labels printed but not yet judged; those that reach the camera go out
+            assertTrue(rig.assertGateFiredOnlyForVoidedLabels() <= r.voided(), r.toString());
         }
     }
 }

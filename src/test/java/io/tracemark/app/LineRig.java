@@ -93,6 +93,20 @@ final class LineRig implements AutoCloseable {
         return r;
     }
 
+    /**
+     * The gate fired only for units voided while their labels were on the way to the camera (an abort
+     * voids what is in flight; such a label that still reaches the camera is thrown out), never for a
+     * unit the books count as good. Returns how many it fired for.
+     */
+    int assertGateFiredOnlyForVoidedLabels() {
+        java.util.List<Long> fired = sim.gate().fired();
+        for (long unitId : fired) {
+            assertEquals(1, db.count("SELECT count(*) FROM units WHERE id = ? AND state = 'VOIDED'", unitId),
+                    "the gate fired for unit " + unitId + ", which is not VOIDED");
+        }
+        return fired.size();
+    }
+
     @Override
     public void close() {
         sim.close();

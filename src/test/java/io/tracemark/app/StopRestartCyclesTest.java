@@ -68,7 +68,8 @@ class StopRestartCyclesTest {
             // flight at a stop end verified or voided, never paired with another unit
             assertTrue(inFlightAtStops > 0, "units were in flight at the stops: " + r);
             assertTrue(r.voided() <= (long) CYCLES * LineRig.quick().maxAwaitingVerdict(), "voided at most what was in flight: " + r);
-            assertEquals(0, rig.sim.gate().fired().size(), "the gate never fired");
+            // the gate fires for no good unit (only a voided label that still came out, if any, goes out)
+            assertTrue(rig.assertGateFiredOnlyForVoidedLabels() <= r.voided(), r.toString());
         }
     }
 }
