@@ -4,6 +4,7 @@ import io.tracemark.codes.CodeSchemes;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.Backoff;
+import io.tracemark.platform.BackgroundTask;
 import io.tracemark.platform.CodeRangePuller;
 import io.tracemark.platform.DailyQuantityReporter;
 import io.tracemark.platform.DailyQuantitySchedule;
@@ -81,6 +82,8 @@ public final class PlatformLink implements AutoCloseable {
     private final UnusedCodeReturns returns;
     private final StoredScanAlerts scanAlerts;
     private final ScanAlertPuller alertPuller;
+    /** Copies the platform's master data again every pull interval (a product registered meanwhile). */
+    private final BackgroundTask masterDataRefresh;
     private final Settings settings;
     private final Map<String, Long> lowBuffers = new ConcurrentHashMap<>();
     private volatile String startError;
@@ -104,6 +107,18 @@ public final class PlatformLink implements AutoCloseable {
         this.returns = new UnusedCodeReturns(db, ledger, client, stationId, clock, RETURN_RETRY, BACKOFF);
         this.scanAlerts = new StoredScanAlerts(db, ledger.audit(), clock);
         this.alertPuller = new ScanAlertPuller(client, scanAlerts, settings.pullInterval(), BACKOFF, clock);
+        this.masterDataRefresh = new BackgroundTask("master-data", () -> refreshMasterData(masterData),
+                settings.pullInterval(), BACKOFF, LOG, clock);
+    }
+
+    /** Syncs master data again; a platform failure is thrown (the task backs off and logs it once). */
+    private void refreshMasterData(MasterDataStore masterData) {
+        MasterDataSync.Outcome synced = MasterDataSync.sync(client, masterData, ACTOR);
+        if (synced.saved() > 0) {
+            LOG.info("{}: master data refreshed, {} records saved, {} refused", client.describe(), synced.saved(),
+                    synced.refused().size());
+        }
+        masterDataRefused = synced.refused();
     }
 
     /**
@@ -143,6 +158,7 @@ public final class PlatformLink implements AutoCloseable {
         link.daily.start();
         link.returns.start();
         link.alertPuller.start();
+        link.masterDataRefresh.start(settings.pullInterval()); // just synced above
         return link;
     }
 
@@ -209,6 +225,7 @@ public final class PlatformLink implements AutoCloseable {
     @Override
     public void close() {
         try {
+            masterDataRefresh.close();
             alertPuller.close();
             daily.close();
             returns.close();

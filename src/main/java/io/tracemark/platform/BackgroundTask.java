@@ -12,11 +12,11 @@ import org.slf4j.Logger;
  * succeeded, after an exponential {@link Backoff} when it failed (never spinning), with failures
  * logged by a {@link FailureLog} (no flood). {@link #runNow()} asks for an early run.
  */
-final class BackgroundTask implements AutoCloseable {
+public final class BackgroundTask implements AutoCloseable {
 
     /** One run; throws when it failed and should be retried later. */
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         void run();
     }
 
@@ -29,7 +29,7 @@ final class BackgroundTask implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private int failed;
 
-    BackgroundTask(String name, Work work, Duration interval, Backoff backoff, Logger log, Clock clock) {
+    public BackgroundTask(String name, Work work, Duration interval, Backoff backoff, Logger log, Clock clock) {
         this.name = name;
         this.work = work;
         this.interval = interval;
@@ -38,12 +38,12 @@ final class BackgroundTask implements AutoCloseable {
         this.log = log;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         start(Duration.ZERO);
     }
 
     /** Starts with the first run after {@code firstIn} (e.g. one interval, when the work was just done). */
-    synchronized void start(Duration firstIn) {
+    public synchronized void start(Duration firstIn) {
         if (scheduler != null) {
             throw new IllegalStateException(name + " already started");
         }

@@ -10,6 +10,8 @@ import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
 import io.tracemark.platform.reference.ReferencePlatform;
+import io.tracemark.platform.reference.SampleData;
+import io.tracemark.platform.wire.Product;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import java.nio.file.Path;
@@ -29,6 +31,34 @@ class PlatformLinkStartTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aProductRegisteredOnThePlatformAfterTheStartReachesTheStationWithinAPullInterval() throws Exception {
+        try (Database db = Database.open(dir.resolve("station")); GroupCommit writes = new GroupCommit(db);
+             DemoPlatform platform = DemoPlatform.start(dir.resolve("platform"), 11)) {
+            PlatformClient client = platform.platform().client();
+            CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
+            MasterDataStore masterData = new MasterDataStore(db, ledger.audit());
+            try (PlatformLink link = PlatformLink.start(client, db, ledger, masterData,
+                    ReferencePlatform.stationSchemes(), "test-line", new PlatformLink.Settings(
+                            Map.of(SampleStation.PRODUCT, 10L), 0, 1, 0.25, Duration.ofMillis(300), Duration.ofHours(1),
+                            ZoneId.systemDefault()))) {
+                assertTrue(masterData.product("P-NEW").isEmpty());
+                Product helmet = client.products().stream().filter(p -> p.id().equals(SampleData.HELMET)).findFirst()
+                        .orElseThrow();
+                platform.platform().putProduct(new Product("P-NEW", helmet.producerId(), "电动自行车头盔（新款）",
+                        helmet.type(), "TM-H3 L码", helmet.mandatoryStandard(), helmet.inspectionReport(),
+                        helmet.licenceNumber(), helmet.warrantyPeriod(), helmet.instructions(), helmet.scheme(),
+                        helmet.traceLevel(), null, helmet.publicFields(), helmet.components()));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (masterData.product("P-NEW").isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(50); // the refresh runs on its own schedule: nothing to wait on but the store
+                }
+                assertEquals("电动自行车头盔（新款）", masterData.product("P-NEW").orElseThrow().name(),
+                        "synced again without a restart");
+            }
+        }
+    }
 
     @Test
     void theStartPullIsNotFollowedByAnotherBeforeTheInterval() throws Exception {
