@@ -162,11 +162,6 @@ final class UnitMatcher {
         }
     }
 
-    /** The printer confirmed the unit's label came out. */
-    void printed(long unitId) {
-        printed(List.of(unitId));
-    }
-
     /** The printer confirmed these units' labels came out, in order. */
     void printed(List<Long> unitIds) {
         lock.lock();

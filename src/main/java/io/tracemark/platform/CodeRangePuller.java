@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Keeps a buffer of activated codes per product: pulls the platform's activated ranges, imports each
  * whole or refuses it whole (the reason goes back to the platform and to the listener), requests
  * more codes when a product's buffer is below its target, and raises a low-buffer alarm. Runs on a
- * schedule ({@link #start()}) and on demand ({@link #pullNow()}); a platform outage only delays it,
+ * schedule ({@link #start}) and on demand ({@link #pullNow()}); a platform outage only delays it,
  * the station keeps printing from its buffer.
  */
 public final class CodeRangePuller implements AutoCloseable {
@@ -195,15 +195,10 @@ public final class CodeRangePuller implements AutoCloseable {
         return stock.available(productId);
     }
 
-    /** Pulls every {@link PullerSettings#interval()} on a daemon thread, the first time at once. */
-    public synchronized void start() {
-        start(java.time.Duration.ZERO);
-    }
-
     /**
-     * Like {@link #start()}, the first scheduled pull after {@code firstIn}: the station passes one
-     * interval when it has just pulled at start, so that a job started meanwhile does not trigger a
-     * second pull (and a second range) a moment after the first.
+     * Pulls every {@link PullerSettings#interval()} on a daemon thread, the first time after
+     * {@code firstIn}: the station passes one interval when it has just pulled at start, so that a job
+     * started meanwhile does not trigger a second pull (and a second range) a moment after the first.
      */
     public synchronized void start(java.time.Duration firstIn) {
         if (task != null) {

@@ -14,11 +14,15 @@ import io.tracemark.platform.reference.SampleData;
 import io.tracemark.platform.wire.Product;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +40,8 @@ class PlatformLinkStartTest {
     void aProductRegisteredOnThePlatformAfterTheStartReachesTheStationWithinAPullInterval() throws Exception {
         try (Database db = Database.open(dir.resolve("station")); GroupCommit writes = new GroupCommit(db);
              DemoPlatform platform = DemoPlatform.start(dir.resolve("platform"), 11)) {
-            PlatformClient client = platform.platform().client();
+            Semaphore producerLookups = new Semaphore(0);
+            PlatformClient client = observed(platform.platform().client(), "producers", producerLookups);
             CodeLedger ledger = new CodeLedger(db, writes, Clock.systemUTC());
             MasterDataStore masterData = new MasterDataStore(db, ledger.audit());
             try (PlatformLink link = PlatformLink.start(client, db, ledger, masterData,
@@ -46,18 +51,33 @@ class PlatformLinkStartTest {
                 assertTrue(masterData.product("P-NEW").isEmpty());
                 Product helmet = client.products().stream().filter(p -> p.id().equals(SampleData.HELMET)).findFirst()
                         .orElseThrow();
+                producerLookups.drainPermits();
                 platform.platform().putProduct(new Product("P-NEW", helmet.producerId(), "电动自行车头盔（新款）",
                         helmet.type(), "TM-H3 L码", helmet.mandatoryStandard(), helmet.inspectionReport(),
                         helmet.licenceNumber(), helmet.warrantyPeriod(), helmet.instructions(), helmet.scheme(),
                         helmet.traceLevel(), null, helmet.publicFields(), helmet.components()));
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (masterData.product("P-NEW").isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(50); // the refresh runs on its own schedule: nothing to wait on but the store
-                }
+                // only a master-data sync asks for the producers, before the products: the second lookup
+                // from now on begins after a whole sync that began after the product was registered
+                assertTrue(producerLookups.tryAcquire(2, 30, TimeUnit.SECONDS), "master data was not synced again");
                 assertEquals("电动自行车头盔（新款）", masterData.product("P-NEW").orElseThrow().name(),
                         "synced again without a restart");
             }
         }
+    }
+
+    /** {@code client}, releasing {@code calls} each time {@code method} is called on it. */
+    private static PlatformClient observed(PlatformClient client, String method, Semaphore calls) {
+        return (PlatformClient) Proxy.newProxyInstance(PlatformClient.class.getClassLoader(),
+                new Class<?>[] {PlatformClient.class}, (proxy, m, args) -> {
+                    if (m.getName().equals(method)) {
+                        calls.release();
+                    }
+                    try {
+                        return m.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
