@@ -77,6 +77,7 @@ public final class ReferencePlatform implements AutoCloseable {
             }));
         });
         new StationRoutes(master, issuer, intake, scans).register(app);
+        new AuditAnchors(db).register(app);
         new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
         new PublicRoutes(master, intake, scans).register(app);
         new ErrorReplies(MAX_BODY_BYTES).register(app);
