@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
                 MasterDataCommand.class,
+                AuditCommand.class,
                 ReconcileCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
