@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 BenchVerifyCommand.class,
                 BenchPlatformCommand.class,
                 BenchLineCommand.class,
+                BenchAuditCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

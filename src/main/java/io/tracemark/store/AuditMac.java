@@ -1,6 +1,5 @@
 package io.tracemark.store;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * detail and the previous hash, each as a 4-byte big-endian length and its UTF-8 bytes. Every field
  * has its own length, so no two different entries encode alike (with {@code |} joins, actor
  * {@code "a|b"} and action {@code "c"} read as actor {@code "a"} and action {@code "b|c"}).
+ * Not thread-safe: one per thread of use.
  */
 final class AuditMac {
 
@@ -23,6 +23,7 @@ final class AuditMac {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Mac mac;
+    private final ByteBuffer number = ByteBuffer.allocate(16);
 
     AuditMac(AuditKey key) {
         try {
@@ -35,20 +36,21 @@ final class AuditMac {
 
     /** The keyed hash of one entry, as 64 hex digits. */
     String hash(long id, long at, String actor, String action, String detail, String prev) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + detail.length());
-        out.writeBytes(TAG);
-        out.writeBytes(ByteBuffer.allocate(16).putLong(id).putLong(at).array());
-        field(out, actor);
-        field(out, action);
-        field(out, detail);
-        field(out, prev);
-        return HEX.formatHex(mac.doFinal(out.toByteArray()));
+        mac.update(TAG);
+        number.clear();
+        mac.update(number.putLong(id).putLong(at).array(), 0, 16);
+        field(actor);
+        field(action);
+        field(detail);
+        field(prev);
+        return HEX.formatHex(mac.doFinal());
     }
 
-    private static void field(ByteArrayOutputStream out, String value) {
+    private void field(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        out.writeBytes(bytes);
+        number.clear();
+        mac.update(number.putInt(bytes.length).array(), 0, 4);
+        mac.update(bytes);
     }
 
     /** The unkeyed hash of entries written before V12: SHA-256 of the fields joined by {@code |}. */

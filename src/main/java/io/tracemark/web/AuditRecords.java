@@ -26,7 +26,7 @@ public interface AuditRecords {
 
     /**
      * Checks the trail from {@code from} (null: all), against every anchor the station can reach;
-     * may take seconds on a long trail (about a second per million entries).
+     * may take seconds on a long trail (`bench audit` gives the time per million entries).
      */
     AuditVerdict verify(Instant from);
 }

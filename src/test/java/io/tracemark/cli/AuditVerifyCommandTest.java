@@ -108,4 +108,15 @@ class AuditVerifyCommandTest {
             assertEquals(2, noToken.exit());
         }
     }
+
+    @Test
+    void theBenchmarkFindsTheEntryItEdited() throws Exception {
+        CommandRun r = run("bench", "audit", "--entries", "3000", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = JsonOutput.mapper().readTree(r.out());
+        assertEquals(3000, doc.get("entries").asLong());
+        assertEquals(1500, doc.get("tamperFoundAt").asLong());
+        assertTrue(doc.get("anchors").asLong() >= 3000 / 16);
+        assertEquals(2, run("bench", "audit", "--entries", "0").exit());
+    }
 }
