@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CodesCommand.class,
                 MasterDataCommand.class,
                 AuditCommand.class,
+                ReportCommand.class,
                 ReconcileCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
