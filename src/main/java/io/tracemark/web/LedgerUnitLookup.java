@@ -18,7 +18,7 @@ public final class LedgerUnitLookup implements UnitLookup {
 
     /**
      * The code's state and, once printed, its unit (for a shared code the unit whose verdict is due
-     * next, else the latest): {@code code, codeState, unitId, jobId, seq, state, reason, grade}.
+     * next, else the latest): {@code code, codeState, codeOpenScs, unitId, jobId, seq, state, openScs, reason, grade}.
      */
     @Override
     public Optional<Map<String, Object>> unit(String code) {
@@ -29,12 +29,14 @@ public final class LedgerUnitLookup implements UnitLookup {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", code);
         out.put("codeState", codeState.get().name());
+        out.put("codeOpenScs", codeState.get().openScs());
         Optional<Unit> unit = ledger.unitByCode(code);
         unit.ifPresent(u -> {
             out.put("unitId", u.id());
             out.put("jobId", u.jobId());
             out.put("seq", u.seq());
             out.put("state", u.state().name());
+            out.put("openScs", u.state().openScs());
             out.put("reason", u.reason().orElse(null));
             out.put("grade", u.grade().orElse(null));
         });

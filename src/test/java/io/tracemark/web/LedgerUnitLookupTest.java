@@ -34,14 +34,20 @@ class LedgerUnitLookupTest {
 
             Map<String, Object> unit = lookup.unit("TM-0001").orElseThrow();
             assertEquals("REJECTED", unit.get("state"));
+            assertEquals("LabelScrapped", unit.get("openScs"));
+            Unit voided = ledger.markSent("J1", "TM-0002", "test");
+            ledger.voidUnit(voided.id(), "head-open", "test");
+            assertEquals("SNInvalid", lookup.unit("TM-0002").orElseThrow().get("openScs"), "sent, fate unknown: not Destroyed");
+            assertEquals("SNInvalid", lookup.unit("TM-0002").orElseThrow().get("codeOpenScs"));
             assertEquals("low-grade", unit.get("reason"));
             assertEquals("J1", unit.get("jobId"));
-            assertEquals("ALLOCATED", lookup.unit("TM-0002").orElseThrow().get("codeState"));
+            assertEquals("AVAILABLE", lookup.unit("TM-0003").orElseThrow().get("codeState"));
+            assertEquals("Unallocated", lookup.unit("TM-0003").orElseThrow().get("codeOpenScs"));
             assertTrue(lookup.unit("TM-9999").isEmpty());
 
             Map<String, Object> pool = lookup.pool();
             assertEquals(2L, pool.get("AVAILABLE"));
-            assertEquals(1L, pool.get("ALLOCATED"));
+            assertEquals(1L, pool.get("VOIDED"));
             assertEquals(1L, pool.get("REJECTED"));
         }
     }
