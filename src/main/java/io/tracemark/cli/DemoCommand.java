@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         UserAccounts accounts = StationPanel.accounts(sim.database());
         StationPanel.ensureDemoUsers(accounts);
         PanelServer panel = sim.station().startPanel(accounts, "127.0.0.1", port);
-        LOG.info("touch panel: http://localhost:{}/  (operator 1001 / PIN 1234, supervisor 2001 / 2345, admin 9001 / 9999)",
+        LOG.info("touch panel: http://localhost:{}/  (operator 1001 / PIN 1234, supervisor 2001 / 234567, admin 9001 / 999999)",
                 panel.port());
         return panel;
     }

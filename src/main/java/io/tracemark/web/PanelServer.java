@@ -52,7 +52,12 @@ public final class PanelServer implements AutoCloseable {
     private final MasterDataApi masterDataApi;
     private final CounterfeitAlertApi alertApi;
     private final EventStream events;
+    private final PinCheckPool pinChecks;
     private Javalin app;
+
+    /** Routes a session that must choose a new PIN may still call. */
+    private static final java.util.Set<String> PIN_CHANGE_ROUTES = java.util.Set.of("GET /me", "POST /me/pin",
+            "DELETE /session");
 
     public PanelServer(LineControl line, PanelServices services, PanelSettings settings) {
         this.line = line;
@@ -64,7 +69,8 @@ public final class PanelServer implements AutoCloseable {
         SignInThrottle throttle = new SignInThrottle(settings.failuresBeforeLock(), settings.firstLock(),
                 settings.maxLock(), settings.clock());
         this.gate = new Gate(services.accounts(), sessions, audit, settings.trustedOrigins());
-        this.sessionApi = new SessionApi(services.accounts(), sessions, throttle, audit);
+        this.pinChecks = new PinCheckPool(settings.pinCheckThreads(), settings.pinCheckQueue());
+        this.sessionApi = new SessionApi(services.accounts(), sessions, throttle, pinChecks, audit);
         this.lineApi = new LineApi(line, services.extraStatus());
         this.recordsApi = new RecordsApi(line, services.units());
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
@@ -88,6 +94,7 @@ public final class PanelServer implements AutoCloseable {
                 new Route(post, "/session", null, false, sessionApi::signIn),
                 new Route(delete, "/session", op, false, sessionApi::signOut),
                 new Route(get, "/me", op, false, sessionApi::me),
+                new Route(post, "/me/pin", op, false, sessionApi::changePin),
                 new Route(get, "/status", op, true, lineApi::status),
                 new Route(get, "/events", op, true, new SseHandler(events::connect)),
                 new Route(get, "/setup-options", op, false, lineApi::setupOptions),
@@ -155,10 +162,9 @@ public final class PanelServer implements AutoCloseable {
         });
         created.before(PanelServer::securityHeaders);
         created.beforeMatched(gate::check);
+        created.before(API + "/*", PanelServer::refuseHead);
         for (Route route : routes()) {
-            RouteRole[] roles = route.role() == null ? new RouteRole[0]
-                    : route.passive() ? new RouteRole[] {route.role(), RouteTag.PASSIVE} : new RouteRole[] {route.role()};
-            created.addHttpHandler(route.method(), API + route.path(), route.handler(), roles);
+            created.addHttpHandler(route.method(), API + route.path(), route.handler(), roles(route));
         }
         PanelErrors.register(created);
         created.start(host, port);
@@ -190,9 +196,35 @@ public final class PanelServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         events.close();
+        pinChecks.close();
         if (app != null) {
             app.stop();
             app = null;
+        }
+    }
+
+    private static RouteRole[] roles(Route route) {
+        if (route.role() == null) {
+            return new RouteRole[0];
+        }
+        List<RouteRole> roles = new java.util.ArrayList<>(List.of(route.role()));
+        if (route.passive()) {
+            roles.add(RouteTag.PASSIVE);
+        }
+        if (PIN_CHANGE_ROUTES.contains(route.method().name() + " " + route.path())) {
+            roles.add(RouteTag.PIN_CHANGE);
+        }
+        return roles.toArray(RouteRole[]::new);
+    }
+
+    /**
+     * The API answers no HEAD: Jetty would run the GET handler for it without the gate's role check
+     * ever seeing a HEAD route, and answer 200 where a GET needs sign-in.
+     */
+    private static void refuseHead(Context ctx) {
+        if (ctx.method() == HandlerType.HEAD) {
+            ctx.header("Allow", "GET");
+            throw new io.javalin.http.HttpResponseException(405, "HEAD is not served by the API; use GET");
         }
     }
 

@@ -227,9 +227,9 @@ class StationOnLocalDevicesTest {
         StationConfig config = new StationConfigReader().read(stationYaml);
         try (Station runtime = Station.builder(config).start()) {
             TracemarkException none = assertThrows(TracemarkException.class, () -> runtime.startPanel(null));
-            assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the first admin, user 9001",
+            assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (6–12 digits) for the first admin, user 9001",
                     none.getMessage());
-            TracemarkException shortPin = assertThrows(TracemarkException.class, () -> runtime.startPanel("12"));
+            TracemarkException shortPin = assertThrows(TracemarkException.class, () -> runtime.startPanel("1234"));
             assertTrue(shortPin.getMessage().contains("TRACEMARK_ADMIN_PIN"), shortPin.getMessage());
         }
     }

@@ -129,7 +129,7 @@ class PanelBrowserTest {
             signInKeys("2001", "0000");
             await(() -> !text("signin-message").isEmpty());
             assertEquals("工号或 PIN 码错误", text("signin-message"));
-            signIn("2001", "2345");
+            signIn("2001", "234567");
             assertTrue(button("end-batch").isDisplayed());
             assertTrue(button("challenge").isDisplayed());
             button("challenge").click();
