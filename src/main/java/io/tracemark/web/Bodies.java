@@ -2,10 +2,7 @@ package io.tracemark.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.javalin.http.Context;
 import io.tracemark.core.InvalidInputException;
@@ -15,15 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads request bodies as JSON objects, strictly: one object and nothing after it, every key once.
+ * Reads request bodies as JSON objects, strictly: one object and nothing after it (what
+ * {@code FAIL_ON_TRAILING_TOKENS} checks, and also trailing text that is no JSON at all), every key
+ * once ({@code STRICT_DUPLICATE_DETECTION}).
  * A body that says two things ({@code {"pin":"1","pin":"2"}}, {@code {...}garbage}) is refused rather
  * than read one way here and another way by a proxy or a log.
  */
 final class Bodies {
 
-    private static final ObjectReader STRICT = PanelJson.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private Bodies() {
@@ -35,16 +31,11 @@ final class Bodies {
         if (body.isBlank()) {
             return JsonNodeFactory.instance.objectNode();
         }
-        try {
-            JsonNode node = STRICT.readTree(body);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (MismatchedInputException e) {
-            if (e.getOriginalMessage().startsWith("Trailing token")) {
-                throw refused("the body has more after its JSON object");
-            }
-            throw refused("the body is not JSON: " + e.getOriginalMessage());
+        JsonNode node;
+        try (JsonParser parser = PanelJson.MAPPER.getFactory().createParser(body)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            node = PanelJson.MAPPER.readTree(parser);
+            refuseTrailing(parser);
         } catch (JsonProcessingException e) {
             Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
             if (duplicate.find()) {
@@ -52,6 +43,11 @@ final class Bodies {
                         "the key '" + duplicate.group(1) + "' appears twice in the body")));
             }
             throw refused("the body is not JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the request body", e);
+        }
+        if (node != null && node.isObject()) {
+            return node;
         }
         throw refused("the body must be a JSON object");
     }
@@ -99,6 +95,19 @@ final class Bodies {
                 throw new InvalidInputException("request body", List.of(new Problem(field,
                         String.format("contains the control character U+%04X at position %d", (int) c, i + 1))));
             }
+        }
+    }
+
+    /** Anything after the first value, even what is no JSON at all, is trailing content. */
+    private static void refuseTrailing(JsonParser parser) {
+        boolean more;
+        try {
+            more = parser.nextToken() != null;
+        } catch (java.io.IOException e) {
+            more = true;
+        }
+        if (more) {
+            throw refused("the body has more after its JSON object");
         }
     }
 
