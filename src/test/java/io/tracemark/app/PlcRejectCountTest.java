@@ -119,7 +119,7 @@ class PlcRejectCountTest {
             Alarm alarm = station.line().snapshot().alarms().stream().filter(a -> a.cause().equals(PlcRejectCheck.MISMATCH)).findFirst().orElseThrow();
             assertEquals(Alarm.Severity.WARNING, alarm.severity());
             assertEquals("job " + outcome.books().orElseThrow().job() + ": " + gate.describe(), alarm.detail());
-            try (PanelServer panel = station.startPanel("4321")) {
+            try (PanelServer panel = station.startPanel("432100")) {
                 JsonNode status = panelStatus(panel.port());
                 JsonNode counts = status.get("plcRejectCounts").get(0);
                 assertEquals(gate.stationFires(), counts.get("stationFires").asLong(), status.toString());
