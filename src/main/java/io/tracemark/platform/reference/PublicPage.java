@@ -154,7 +154,7 @@ final class PublicPage {
     }
 
     private static void codeCard(StringBuilder html, View v) {
-        html.append("<section class=\"card\"><h3>追溯码</h3><dl>");
+        html.append("<section class=\"card\"><h3>本次查询</h3><dl>");
         rowHtml(html, "追溯码", "<code>" + esc(v.code()) + "</code>");
         if (v.status() != null) {
             html.append("<div class=\"row\" id=\"status\"><dt>状态</dt><dd>").append(esc(statusText(v.status())))
