@@ -133,13 +133,18 @@ function pressKey(key) {
   renderSignin();
 }
 
+/** The first field filled, the submit key moves on to the second; true when it did. */
+function advanceToPin() {
+  const s = state.signin;
+  if (s.field !== 'user' || !s.user || s.pin) return false;
+  s.field = 'pin';
+  renderSignin();
+  return true;
+}
+
 async function submitSignin() {
   const s = state.signin;
-  if (s.field === 'user' && s.user && !s.pin) {
-    s.field = 'pin';
-    renderSignin();
-    return;
-  }
+  if (advanceToPin()) return;
   if (s.change) {
     await submitNewPin();
     return;
@@ -181,11 +186,7 @@ function startPinChange(me, currentPin) {
 
 async function submitNewPin() {
   const s = state.signin;
-  if (s.field === 'user' && s.user && !s.pin) {
-    s.field = 'pin';
-    renderSignin();
-    return;
-  }
+  if (advanceToPin()) return;
   if (s.user !== s.pin) {
     s.pin = '';
     s.field = 'pin';

@@ -137,7 +137,7 @@ class PlcRejectCountTest {
         String base = "http://127.0.0.1:" + port + PanelServer.API;
         HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "/session"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"9001\",\"pin\":\"4321\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"9001\",\"pin\":\"432100\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, signIn.statusCode(), signIn.body());
         String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("tm_session="))

@@ -46,9 +46,9 @@ class StationStorageTest {
         try (Database db = Database.open(dataDir)) {
             UserAccounts accounts = new UserAccounts(new SqliteUserStore(db), new PinHasher(1000), Clock.systemUTC());
             assertTrue(accounts.bootstrapAdmin("admin", "Station admin", "246800"));
-            accounts.resetPin("admin", "13579");
+            accounts.resetPin("admin", "135790");
             assertFalse(accounts.bootstrapAdmin("admin", "Station admin", "246800"), "a restart keeps the new PIN");
-            assertTrue(accounts.verify("admin", "13579").isPresent());
+            assertTrue(accounts.verify("admin", "135790").isPresent());
             assertEquals(Role.ADMIN, accounts.user("admin").orElseThrow().role());
         }
     }
