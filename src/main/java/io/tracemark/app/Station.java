@@ -13,6 +13,7 @@ import io.tracemark.line.TemplateLabelDesigns;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
+import io.tracemark.records.StartupTrust;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Grade;
@@ -165,6 +166,7 @@ public final class Station implements AutoCloseable {
             Database db = Database.open(config.dataDir());
             GroupCommit writes = null;
             try {
+                StartupTrust.require(db);
                 writes = new GroupCommit(db);
                 return new Station(config, db, writes, this);
             } catch (RuntimeException e) {
