@@ -277,6 +277,24 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the database, as of one moment, to {@code target} (which must not
+     * exist) with SQLite's {@code VACUUM INTO}, on a connection of its own: it reads one snapshot, so
+     * the writer goes on committing meanwhile (WAL), and the copy is compact and checkpointed (one
+     * file, no log).
+     */
+    public void copyInto(Path target) {
+        ensureOpen();
+        try (Connection conn = connect(false)) {
+            try (PreparedStatement ps = conn.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toAbsolutePath().toString());
+                ps.execute();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("copy of " + file + " to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs a read on a read-only connection, inside one read transaction (a consistent snapshot). */
     public <T> T read(ReadWork<T> work) {
         ensureOpen();

@@ -2,12 +2,11 @@ package io.tracemark.store;
 
 import io.tracemark.core.StorageException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 
@@ -18,8 +17,8 @@ import java.util.zip.CRC32C;
  *
  * <p>The file has two slots of {@value #SLOT} bytes, written in turn, each with a write counter, its
  * length and a CRC-32C: a write torn by a power cut spoils at most the slot being written, and the
- * other still holds the marks before it. Each write overwrites a slot in place and syncs the data
- * ({@code fdatasync}); the file never changes size after it was made.
+ * other still holds the marks before it. Each write overwrites a slot in place and syncs the file;
+ * the file never changes size after it was made.
  */
 public final class Witness implements AutoCloseable {
 
@@ -29,13 +28,14 @@ public final class Witness implements AutoCloseable {
     private static final int HEADER = 8 + 4 + 4;
 
     private final Path file;
-    private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(SLOT);
+    /** A RandomAccessFile, not a FileChannel: an interrupt of the committing thread must not close it. */
+    private final RandomAccessFile out;
+    private final byte[] slot = new byte[SLOT];
     private long counter;
 
-    private Witness(Path file, FileChannel channel, long counter) {
+    private Witness(Path file, RandomAccessFile out, long counter) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
         this.counter = counter;
     }
 
@@ -48,9 +48,7 @@ public final class Witness implements AutoCloseable {
     static Witness open(Path file) {
         try {
             long counter = readSlots(file).map(s -> s.counter).orElse(0L);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            return new Witness(file, channel, counter);
+            return new Witness(file, new RandomAccessFile(file.toFile(), "rw"), counter);
         } catch (IOException e) {
             throw new StorageException("cannot open the witness " + file + ": " + e.getMessage(), e);
         }
@@ -86,18 +84,12 @@ public final class Witness implements AutoCloseable {
         long next = counter + 1;
         CRC32C crc = new CRC32C();
         crc.update(text);
-        buffer.clear();
-        buffer.putLong(next).putInt(text.length).putInt((int) crc.getValue()).put(text);
-        while (buffer.position() < SLOT) {
-            buffer.put((byte) 0);
-        }
-        buffer.flip();
+        java.util.Arrays.fill(slot, (byte) 0);
+        ByteBuffer.wrap(slot).putLong(next).putInt(text.length).putInt((int) crc.getValue()).put(text);
         try {
-            long at = (next % 2) * SLOT;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
-            }
-            channel.force(false);
+            out.seek((next % 2) * SLOT);
+            out.write(slot);
+            out.getFD().sync();
             counter = next;
         } catch (IOException e) {
             throw new StorageException("cannot write the witness " + file + ": " + e.getMessage(), e);
@@ -107,7 +99,7 @@ public final class Witness implements AutoCloseable {
     @Override
     public void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException ignored) {
             // nothing unsynced is left: every write was forced
         }
