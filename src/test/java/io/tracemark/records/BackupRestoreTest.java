@@ -101,6 +101,33 @@ class BackupRestoreTest {
         assertTrue(damaged.out().contains("DAMAGED"), damaged.out());
     }
 
+    @Test
+    void aReadOnlyOrMissingTargetIsAClearFailureAndLeavesNothing() throws Exception {
+        Path data = dir.resolve("data");
+        try (Database db = Database.open(data)) {
+            LedgerFixture.importCodes(new CodeLedger(db), 1, 100);
+        }
+        Path missing = dir.resolve("not-mounted");
+        CommandRun none = CommandRun.run("backup", "now", "--data", data.toString(), "--to", missing.toString(), "--json");
+        assertEquals(1, none.exit());
+        assertTrue(none.out().contains("backup folder " + missing + " does not exist"), none.out());
+
+        Path readOnly = dir.resolve("read-only");
+        Files.createDirectories(readOnly);
+        ReadOnlyDataTest.readOnly(readOnly, true);
+        try {
+            CommandRun refused = CommandRun.run("backup", "now", "--data", data.toString(), "--to", readOnly.toString());
+            assertEquals(1, refused.exit());
+            assertTrue(refused.out().contains("FAILED " + readOnly + ": backup folder " + readOnly + " is not writable"),
+                    refused.out());
+        } finally {
+            ReadOnlyDataTest.readOnly(readOnly, false);
+        }
+        try (var files = Files.list(readOnly)) {
+            assertEquals(0, files.count());
+        }
+    }
+
     /** A backup copy in a directory of its own, as station.db, to open it like a station database. */
     private Path restoredCopy(Path copy) throws Exception {
         Path d = Files.createTempDirectory(dir, "copy");

@@ -58,7 +58,7 @@ class ReadOnlyDataTest {
         }
     }
 
-    private static void readOnly(Path path, boolean on) throws Exception {
+    static void readOnly(Path path, boolean on) throws Exception {
         if (root()) {
             run("chattr", on ? "+i" : "-i", path.toString());
         } else {

@@ -62,6 +62,11 @@ public final class OnlineBackup {
         Path manifestPartial = folder.resolve("." + name + ".json.partial");
         try {
             BackupFolder.removeLeftovers(folder);
+            try {
+                Files.createFile(partial); // VACUUM INTO takes an empty file; a folder that refuses it says so here
+            } catch (IOException e) {
+                throw new StorageException("backup folder " + folder + " is not writable (" + describe(e) + ")", e);
+            }
             Map<String, Long> before = db.read(BackupFiles::counts);
             Marks marksBefore = db.marks();
             db.copyInto(partial);
@@ -73,6 +78,11 @@ public final class OnlineBackup {
             Files.move(manifestPartial, folder.resolve(name + ".json"), StandardCopyOption.ATOMIC_MOVE);
             BackupFiles.sync(folder);
             return manifest;
+        } catch (StorageException e) {
+            deleteQuietly(manifestPartial);
+            deleteQuietly(partial);
+            throw e.getMessage().startsWith("backup folder") ? e
+                    : new StorageException("backup to " + folder + " failed: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(manifestPartial);
             deleteQuietly(partial);
