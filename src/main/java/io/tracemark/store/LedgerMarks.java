@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Reads the {@link Marks} a database holds. Each mark is the maximum of an indexed key, so reading
  * them costs a few B-tree descents; the units SENT since the last reading are found by their ids.
- * Rows moved to archive files still count: {@code archived_marks} (migration of the archive) keeps
- * the highest ids moved out.
+ * (Rows are never deleted from these tables; moving finished jobs to archive files, when it comes,
+ * must keep the highest ids it moves out counted here.)
  */
 public final class LedgerMarks {
 
@@ -31,17 +31,14 @@ public final class LedgerMarks {
                 lastJob(conn), jobs);
     }
 
-    /** Whether the job exists in the database (live or archived). */
+    /** Whether the job exists in the database. */
     public static boolean hasJob(Connection conn, String job) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM jobs WHERE id = ?")) {
             ps.setString(1, job);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return true;
-                }
+                return rs.next();
             }
         }
-        return archivedJobSeq(conn, job) >= 0;
     }
 
     /**
@@ -70,13 +67,11 @@ public final class LedgerMarks {
     }
 
     private static long max(Connection conn, String table) throws SQLException {
-        long live;
         try (PreparedStatement ps = conn.prepareStatement("SELECT coalesce(max(id), 0) FROM " + table);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            live = rs.getLong(1);
+            return rs.getLong(1);
         }
-        return Math.max(live, archived(conn, "max_" + table));
     }
 
     private static String lastJob(Connection conn) throws SQLException {
@@ -91,39 +86,8 @@ public final class LedgerMarks {
             ps.setString(1, job);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return Math.max(rs.getLong(1), archivedJobSeq(conn, job));
+                return rs.getLong(1);
             }
-        }
-    }
-
-    private static long archived(Connection conn, String column) throws SQLException {
-        if (!hasArchive(conn)) {
-            return 0;
-        }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT coalesce(max(" + column + "), 0) FROM archived_jobs");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static long archivedJobSeq(Connection conn, String job) throws SQLException {
-        if (!hasArchive(conn)) {
-            return -1;
-        }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT last_seq FROM archived_jobs WHERE job_id = ?")) {
-            ps.setString(1, job);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        }
-    }
-
-    private static boolean hasArchive(Connection conn) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'archived_jobs'");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next();
         }
     }
 }
