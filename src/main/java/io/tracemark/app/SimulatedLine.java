@@ -138,7 +138,7 @@ public final class SimulatedLine implements AutoCloseable {
                 List.of(new StationConfig.Device(PRINTER, URI.create("sim://" + PRINTER), o.printerProfile())),
                 List.of(scanner),
                 List.of(new StationConfig.Device(GATE, URI.create("sim://" + GATE), null)),
-                line, platform.stationSection(PLATFORM_NAME), List.of());
+                line, platform.stationSection(PLATFORM_NAME), List.of(), StationConfig.Backups.NONE);
     }
 
     /** Builds and starts the simulated line (creating or reusing the data directory). */

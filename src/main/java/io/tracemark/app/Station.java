@@ -13,6 +13,9 @@ import io.tracemark.line.TemplateLabelDesigns;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
+import io.tracemark.records.StartupTrust;
+import io.tracemark.records.backup.BackupManifest;
+import io.tracemark.records.backup.BackupSchedule;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Grade;
@@ -21,6 +24,7 @@ import io.tracemark.web.DeviceInfo;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class Station implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Station.class);
+    /** The alarm cause of a scheduled backup that failed (missing, read-only or full folder). */
+    public static final String BACKUP_FAILED = "backup.failed";
 
     private final StationConfig config;
     private final Database db;
@@ -57,6 +63,8 @@ public final class Station implements AutoCloseable {
     private final List<String> recovered;
     private BatchEndWatch batchEnds;
     private final PlcRejectCheck plcRejects;
+    private BackupSchedule backups;
+    private BatchEndWatch backupAtBatchEnd;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -90,11 +98,39 @@ public final class Station implements AutoCloseable {
             } else {
                 LOG.info("station {}: no platform configured; it runs on imported code packages", config.stationName());
             }
+            startBackups(config.backups());
         } catch (RuntimeException e) {
+            if (backups != null) {
+                backups.close();
+            }
             line.close();
             throw e;
         }
         this.platform = link;
+    }
+
+    /**
+     * Scheduled backups: a failing folder (missing, read-only, full) is a warning alarm on the line, once
+     * per reason; production goes on.
+     */
+    private void startBackups(StationConfig.Backups settings) {
+        if (!settings.configured()) {
+            return;
+        }
+        backups = new BackupSchedule(db, new BackupSchedule.Settings(settings.folders(),
+                Duration.ofMinutes(settings.intervalMinutes()), settings.atBatchEnd(), settings.keep()),
+                Clock.systemUTC(), new BackupSchedule.Listener() {
+                    @Override
+                    public void failed(Path folder, String reason) {
+                        line.deviceAlarm(BACKUP_FAILED, reason);
+                    }
+
+                    @Override
+                    public void succeeded(Path folder, BackupManifest backup) {
+                        // the status shows it
+                    }
+                }).start();
+        backupAtBatchEnd = new BatchEndWatch(line, backups::batchEnded);
     }
 
     /** The line rules of {@code station.yaml}. */
@@ -165,6 +201,7 @@ public final class Station implements AutoCloseable {
             Database db = Database.open(config.dataDir());
             GroupCommit writes = null;
             try {
+                StartupTrust.require(db);
                 writes = new GroupCommit(db);
                 return new Station(config, db, writes, this);
             } catch (RuntimeException e) {
@@ -197,6 +234,7 @@ public final class Station implements AutoCloseable {
     private Map<String, Object> extraStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
+        status.put("backup", backups != null ? backups.status() : Map.of("configured", false));
         if (plcRejects.counting()) {
             // the PLC reject counts beside the station's gate fires, of the job on the line so far (as last read)
             // and of the last ended job (cached: status is pushed often)
@@ -204,6 +242,11 @@ public final class Station implements AutoCloseable {
                     .map(GateCount::fields).toList());
         }
         return status;
+    }
+
+    /** The scheduled backups, when {@code station.yaml} configures them. */
+    public Optional<BackupSchedule> backups() {
+        return Optional.ofNullable(backups);
     }
 
     /** The unfinished jobs found at start-up (voided in flight, resumable), oldest first; the last is current. */
@@ -255,6 +298,12 @@ public final class Station implements AutoCloseable {
         try {
             if (batchEnds != null) {
                 batchEnds.close();
+            }
+            if (backupAtBatchEnd != null) {
+                backupAtBatchEnd.close();
+            }
+            if (backups != null) {
+                backups.close();
             }
             if (plcRejects != null) {
                 plcRejects.close();

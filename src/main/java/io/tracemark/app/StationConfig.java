@@ -10,13 +10,35 @@ import java.util.List;
  */
 public record StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel,
                             List<Device> printers, List<Device> scanners, List<Device> rejectGates,
-                            Line line, Platform platform, List<OpaqueScheme> opaqueSchemes) {
+                            Line line, Platform platform, List<OpaqueScheme> opaqueSchemes, Backups backups) {
 
     public StationConfig {
         printers = List.copyOf(printers);
         scanners = List.copyOf(scanners);
         rejectGates = List.copyOf(rejectGates);
         opaqueSchemes = List.copyOf(opaqueSchemes);
+    }
+
+    /**
+     * Scheduled backups of the station database ({@code backups:}); no folders, no scheduled backups.
+     *
+     * @param folders         one or more folders (a second disk, a network share)
+     * @param intervalMinutes minutes between backups (0: only at batch end)
+     * @param atBatchEnd      also a backup after every batch end
+     * @param keep            backups kept per folder, older ones deleted
+     */
+    public record Backups(List<Path> folders, int intervalMinutes, boolean atBatchEnd, int keep) {
+
+        /** No scheduled backups. */
+        public static final Backups NONE = new Backups(List.of(), 0, false, 1);
+
+        public Backups {
+            folders = List.copyOf(folders);
+        }
+
+        public boolean configured() {
+            return !folders.isEmpty();
+        }
     }
 
     /**

@@ -75,11 +75,31 @@ public final class StationConfigReader {
         StationConfig.Line line = line(top.child("line"));
         StationConfig.Platform platform = platform(top.child("platform"));
         List<StationConfig.OpaqueScheme> schemes = top.list("opaqueSchemes", StationConfigReader::opaqueScheme);
+        StationConfig.Backups backups = backups(top.child("backups"), baseDir);
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(source, problems);
         }
-        return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes);
+        return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes,
+                backups);
+    }
+
+    private static StationConfig.Backups backups(ConfigNode node, Path baseDir) {
+        if (!node.isPresent()) {
+            return StationConfig.Backups.NONE;
+        }
+        List<Path> folders = node.list("folders", f -> {
+            String path = f.requiredString("path");
+            return path == null ? null : baseDir.resolve(path).normalize();
+        });
+        if (folders.isEmpty()) {
+            node.problem("folders", "name at least one backup folder (- path: DIR)");
+        }
+        StationConfig.Backups backups = new StationConfig.Backups(folders.stream().filter(f -> f != null).toList(),
+                node.integer("intervalMinutes", 60, 0, 7 * 24 * 60), node.bool("atBatchEnd", true),
+                node.integer("keep", 48, 1, 100_000));
+        node.rejectUnknownKeys();
+        return backups;
     }
 
     private static StationConfig.Device device(ConfigNode node, boolean needsProfile) {

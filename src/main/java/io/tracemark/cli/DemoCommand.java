@@ -6,6 +6,7 @@ import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
 import io.tracemark.app.SimulatedLine;
 import io.tracemark.app.StationPanel;
+import io.tracemark.records.StationLock;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
@@ -77,7 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
         SimulatedLine.Options options = SimulatedLine.Options.demo(dir);
         options = new SimulatedLine.Options(dir, lineFaults, options.settings(), buffer, seed,
                 options.labelsPerSecond(), options.printerProfile());
-        try (SimulatedLine sim = SimulatedLine.start(options); PanelServer panel = startPanel(sim)) {
+        try (StationLock lock = StationLock.take(dir, "start the station");
+             SimulatedLine sim = SimulatedLine.start(options); PanelServer panel = startPanel(sim)) {
             LOG.info("demo data directory {}, reference platform {}", dir, sim.platform().url());
             if (!exitWhenDone) {
                 return runForever(sim, quantity);

@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 VirtualLineCommand.class,
                 BenchCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AcceptLossCommand.class,
         })
 public final class Main implements Runnable {
 

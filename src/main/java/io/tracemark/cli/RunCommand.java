@@ -14,6 +14,7 @@ import io.tracemark.core.Problem;
 import io.tracemark.line.JobRequest;
 import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.wire.DailyQuantity;
+import io.tracemark.records.StationLock;
 import io.tracemark.web.JobRequestReader;
 import io.tracemark.web.PanelServer;
 import java.io.IOException;
@@ -96,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int run(StationConfig station, JobRequest request, ShutdownSignal shutdown) throws InterruptedException {
-        try (Station runtime = Station.builder(station).start();
+        try (StationLock lock = StationLock.take(station.dataDir(), "start the station");
+             Station runtime = Station.builder(station).start();
              PanelServer panel = runtime.startPanel(System.getenv("TRACEMARK_ADMIN_PIN"))) {
             LOG.info("station {} running; line {}; touch panel on http://{}:{}/; {}", station.stationName(),
                     runtime.line().snapshot().state(), station.panel().host(), panel.port(),

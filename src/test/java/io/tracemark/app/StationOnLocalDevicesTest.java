@@ -223,6 +223,50 @@ class StationOnLocalDevicesTest {
     }
 
     @Test
+    void aMissingBackupFolderIsAnAlarmOnThePanelAndTheLineRunsOn() throws Exception {
+        PlatformCodes.seed(dir.resolve("data"), 100);
+        Path yaml = write("station-backups.yaml", Files.readString(stationYaml) + """
+                backups:
+                  folders:
+                    - path: data/backups
+                    - path: second-disk-not-mounted/tracemark
+                  intervalMinutes: 0
+                  atBatchEnd: true
+                  keep: 3
+                """);
+        try (Station runtime = Station.builder(new StationConfigReader().read(yaml)).start();
+             PanelServer panel = runtime.startPanel("4321")) {
+            Http admin = new Http(panel.port());
+            assertEquals(201, admin.signIn("9001", "4321"));
+            HttpResponse<String> started = admin.post("/line/start", jobJson(SampleStation.itemJob(6, LocalDate.now())));
+            assertEquals(200, started.statusCode(), started.body());
+            assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),
+                    EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED), Duration.ofSeconds(60)));
+            assertEquals(200, admin.post("/line/end-batch", "{}").statusCode());
+            // the batch end takes a backup into each folder; the missing one is an alarm, the other a good backup
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode status = admin.json(admin.get("/status"));
+            while (!status.get("alarms").toString().contains("backup.failed") && System.nanoTime() < deadline) {
+                LineWatch.awaitState(runtime.line(), EnumSet.noneOf(PackMlState.class), Duration.ofMillis(200));
+                status = admin.json(admin.get("/status"));
+            }
+            assertTrue(status.get("alarms").toString().contains("second-disk-not-mounted"), status.toString());
+            JsonNode backup = status.get("backup");
+            assertTrue(backup.get("configured").asBoolean());
+            assertTrue(backup.get("lastGoodAgeSeconds").asLong() >= 0, backup.toString());
+            String missing = dir.resolve("second-disk-not-mounted/tracemark").toString();
+            assertTrue(backup.get("folders").get(missing).get("error").asText().contains("does not exist"), backup.toString());
+            assertTrue(backup.get("folders").get(missing).get("lastGood").isNull());
+            assertEquals(1, new io.tracemark.records.backup.BackupFolder(dir.resolve("data/backups")).list().size());
+            // production is not stopped by it: the next job runs
+            HttpResponse<String> next = admin.post("/line/start", jobJson(SampleStation.itemJob(3, LocalDate.now())));
+            assertEquals(200, next.statusCode(), next.body());
+            assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),
+                    EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED), Duration.ofSeconds(60)));
+        }
+    }
+
+    @Test
     void aStationWithoutUsersNeedsTheAdminPin() throws Exception {
         StationConfig config = new StationConfigReader().read(stationYaml);
         try (Station runtime = Station.builder(config).start()) {
