@@ -35,7 +35,7 @@ class PackageDagTest {
             Map.entry("sim", Set.of("core", "device", "label", "printer", "verify")),
             Map.entry("line", Set.of("core", "codes", "ledger", "master", "label", "printer", "verify", "store")),
             Map.entry("platform", Set.of("core", "codes", "ledger", "store")),
-            Map.entry("records", Set.of("core", "codes", "ledger", "store")),
+            Map.entry("records", Set.of("core", "codes", "ledger", "pack", "store")),
             Map.entry("web", Set.of("core", "ledger", "master", "line", "records", "store")),
             Map.entry("app", ALL),
             Map.entry("cli", ALL));

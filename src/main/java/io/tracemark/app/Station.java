@@ -228,7 +228,7 @@ public final class Station implements AutoCloseable {
     public PanelServer startPanel(UserAccounts accounts, String host, int port) {
         return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
-                plcRejects::onChange, host, port);
+                plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
     }
 
     private Map<String, Object> extraStatus() {

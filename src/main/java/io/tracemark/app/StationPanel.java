@@ -7,8 +7,9 @@ import io.tracemark.line.LineControl;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.PlatformLag;
 import io.tracemark.platform.StoredScanAlerts;
-import io.tracemark.web.CounterfeitAlerts;
+import io.tracemark.store.AuditAnchor;
 import io.tracemark.store.Database;
+import io.tracemark.web.CounterfeitAlerts;
 import io.tracemark.web.DeviceInfo;
 import io.tracemark.web.LedgerUnitLookup;
 import io.tracemark.web.PanelServer;
@@ -17,6 +18,7 @@ import io.tracemark.web.PanelSettings;
 import io.tracemark.web.PinHasher;
 import io.tracemark.web.Role;
 import io.tracemark.web.SqliteUserStore;
+import io.tracemark.web.StationAuditRecords;
 import io.tracemark.web.StationAuditTrail;
 import io.tracemark.web.StatusChanges;
 import io.tracemark.web.UserAccounts;
@@ -106,14 +108,16 @@ public final class StationPanel {
      * @param masterData  the station's producers and products, shown and edited by an admin
      * @param alerts      the platform's anti-counterfeit alerts, or {@link CounterfeitAlerts#NONE}
      * @param extraChanges when {@code extraStatus} changes other than with the line (the status is pushed then)
+     * @param platformAnchors the audit anchors the platform keeps (an empty list without a platform)
      */
     public static PanelServer start(Database db, CodeLedger ledger, LineControl line, UserAccounts accounts,
                                     List<DeviceInfo> devices, Supplier<Map<String, Object>> extraStatus,
                                     MasterDataStore masterData, CounterfeitAlerts alerts, StatusChanges extraChanges,
-                                    String host, int port) {
+                                    Supplier<List<AuditAnchor>> platformAnchors, String host, int port) {
         PanelServer panel = new PanelServer(line, new PanelServices(accounts, new StationAuditTrail(db, ledger.audit()),
                 new LedgerUnitLookup(ledger), devices, extraStatus).withMasterData(masterData).withAlerts(alerts)
-                .withExtraChanges(extraChanges), PanelSettings.defaults());
+                .withExtraChanges(extraChanges).withAuditRecords(new StationAuditRecords(db, platformAnchors)),
+                PanelSettings.defaults());
         panel.start(host, port);
         return panel;
     }

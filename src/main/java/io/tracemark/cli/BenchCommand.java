@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 BenchPlatformCommand.class,
                 BenchLineCommand.class,
                 BenchRecordsCommand.class,
+                BenchAuditCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -51,6 +51,7 @@ public final class PanelServer implements AutoCloseable {
     private final AdminApi adminApi;
     private final MasterDataApi masterDataApi;
     private final CounterfeitAlertApi alertApi;
+    private final AuditApi auditApi;
     private final EventStream events;
     private final PinCheckPool pinChecks;
     private Javalin app;
@@ -76,6 +77,7 @@ public final class PanelServer implements AutoCloseable {
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
         this.masterDataApi = new MasterDataApi(services.masterData());
         this.alertApi = new CounterfeitAlertApi(services.alerts());
+        this.auditApi = new AuditApi(services.auditRecords());
         this.events = new EventStream(line, services.extraStatus(), services.alerts(), services.extraChanges(),
                 sessions, settings.heartbeat());
     }
@@ -124,6 +126,8 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/images/last-frame", op, true, recordsApi::lastFrame),
                 new Route(get, "/products", op, false, recordsApi::products),
                 new Route(get, "/codes/pool", op, false, recordsApi::pool),
+                new Route(get, "/audit/entries", sup, false, auditApi::entries),
+                new Route(get, "/audit/verify", sup, false, auditApi::verify),
                 new Route(get, "/users", adm, false, adminApi::users),
                 new Route(post, "/users", adm, false, adminApi::createUser),
                 new Route(post, "/users/{id}/disable", adm, false, adminApi::disable),

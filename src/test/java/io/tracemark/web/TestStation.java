@@ -67,7 +67,8 @@ final class TestStation implements AutoCloseable {
         PanelServices services = new PanelServices(accounts, new StationAuditTrail(db, auditLog), units,
                 List.of(new DeviceInfo("printer-1", "printer", "sim://printer-1")),
                 () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)))
-                .withMasterData(new MasterDataStore(db, auditLog));
+                .withMasterData(new MasterDataStore(db, auditLog))
+                .withAuditRecords(new StationAuditRecords(db, List::of));
         scanAlerts = new StoredScanAlerts(db, auditLog, clock);
         services = services.withAlerts(new CounterfeitAlerts() {
             @Override
