@@ -1,6 +1,7 @@
 // tracemark touch panel: sign-in keypad, live line view, job set-up, reject log, users.
 import { api, apiUrl, setCsrfToken, whenSignedOut } from './api.js';
-import { formatNumber, formatTime, has, initialLanguage, loadLanguage, otherLanguage, t, tOr, translate } from './i18n.js';
+import { formatNumber, formatTime, initialLanguage, loadLanguage, otherLanguage, t, tOr, translate } from './i18n.js';
+import { alarmTexts, messageText, problemText } from './messages.js';
 
 const RANKS = { operator: 0, supervisor: 1, admin: 2 };
 const FIELD_ALIASES = {
@@ -52,18 +53,24 @@ function rank(role) {
 
 function errorText(response) {
   const data = response.data || {};
-  const key = data.key ? `error.${data.key}` : 'error.unknown';
-  const base = tOr(key, t('error.unknown'), { seconds: data.retryAfterSeconds ?? '' });
-  const detailed = ['state', 'device', 'internal', 'notFound', 'http', 'invalid'].includes(data.key);
-  return detailed && data.error ? `${base}: ${data.error}` : base;
+  if (data.problems && data.problems.length) {
+    return data.problems.map((p) => `${tOr(`field.${formField(p.field)}`, t('field.request'))}: ${problemText(p)}`).join('; ');
+  }
+  return messageText(data);
 }
 
+// A message the operator must read stays until closed (error: true); a confirmation of success fades.
 let toastTimer = null;
-function toast(text) {
+function toast(text, error = false) {
   $('toast-text').textContent = text;
   $('toast').hidden = false;
+  $('toast').classList.toggle('error', error);
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { $('toast').hidden = true; }, 6000);
+  if (!error) toastTimer = setTimeout(() => { $('toast').hidden = true; }, 6000);
+}
+
+function toastError(response) {
+  toast(errorText(response), true);
 }
 
 function confirmAction(text) {
@@ -84,15 +91,9 @@ function formField(where) {
   return FIELD_ALIASES[last.toLowerCase()] || last;
 }
 
-function problemNodes(problem, field) {
-  const label = tOr(`field.${field}`, field);
-  const known = problem.key && has(`problem.${problem.key}`);
-  const main = known ? t(`problem.${problem.key}`, { field: label }) : problem.message;
-  const nodes = [document.createTextNode(main)];
-  if (known) {
-    nodes.push(el('span', { class: 'detail', text: ` (${problem.message})` }));
-  }
-  return nodes;
+function problemNodes(problem, field, general) {
+  const text = problemText(problem);
+  return [document.createTextNode(general ? `${tOr(`field.${field}`, t('field.request'))}: ${text}` : text)];
 }
 
 function clearProblems(form) {
@@ -110,7 +111,7 @@ function showProblems(form, problems, general) {
     if (!target) return;
     if (holder) holder.classList.add('bad');
     if (target.childNodes.length) target.appendChild(el('br'));
-    problemNodes(problem, field).forEach((n) => target.appendChild(n));
+    problemNodes(problem, field, !holder).forEach((n) => target.appendChild(n));
   });
 }
 
@@ -290,19 +291,30 @@ function renderVerdict(verdict) {
     : t('verdict.reject', { reason: tOr(`reason.${verdict.reason}`, verdict.reason), grade });
 }
 
+// The oldest alarm not yet acknowledged: a bar under the tabs (never over them) and, on the line view, its
+// recovery steps in place of the images. It stays until someone acknowledges it.
 function renderAlarms(alarms) {
   const banner = $('alarm-banner');
+  const guide = $('alarm-guide');
   if (!alarms || alarms.length === 0) {
     banner.hidden = true;
+    guide.hidden = true;
     return;
   }
   const alarm = alarms[0];
+  const texts = alarmTexts(alarm);
   banner.hidden = false;
+  guide.hidden = false;
   banner.classList.toggle('warning', alarm.severity === 'WARNING');
+  guide.classList.toggle('warning', alarm.severity === 'WARNING');
   banner.dataset.alarmId = alarm.id;
-  $('alarm-cause').textContent = tOr(`alarm.cause.${alarm.cause}`, alarm.cause);
-  $('alarm-detail').textContent = alarm.detail || '';
+  banner.dataset.cause = alarm.cause;
+  $('alarm-kind').textContent = texts.kind;
+  $('alarm-cause').textContent = texts.title;
+  $('alarm-time').textContent = formatTime(alarm.raisedAt);
   $('alarm-more').textContent = alarms.length > 1 ? t('alarm.more', { count: alarms.length - 1 }) : '';
+  $('alarm-guide-title').textContent = texts.title;
+  $('alarm-steps').replaceChildren(...texts.steps.map((step) => el('li', { text: step })));
 }
 
 // Shown only when the state calls for them: clear a fault (ABORTED), resume the unfinished job (stopped).
@@ -325,7 +337,7 @@ function renderActions(status) {
     pause: s === 'running',
     resume: s === 'paused',
     stop: s === 'running' || s === 'paused', // after a fault the line has stopped already: clear it
-    'end-batch': hasJob,
+    'end-batch': hasJob && (s === 'stopped' || s === 'paused'),
     challenge: true,
     void: hasJob,
   };
@@ -347,7 +359,7 @@ async function command(cmd) {
   if (cmd === 'end-batch' && !(await confirmAction(t('confirm.endBatch')))) return;
   const response = await api('POST', `/line/${cmd}`);
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
   if (cmd === 'challenge') {
@@ -361,7 +373,7 @@ async function acknowledgeAlarm() {
   const id = $('alarm-banner').dataset.alarmId;
   const response = await api('POST', `/alarms/${id}/ack`);
   if (response.ok) render(response.data);
-  else toast(errorText(response));
+  else toastError(response);
 }
 
 // ---------- job set-up ----------
@@ -536,7 +548,7 @@ async function confirmVoid() {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems);
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -551,7 +563,7 @@ async function loadRejects() {
   params.set('limit', '200');
   const response = await api('GET', `/rejects?${params}`);
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
   state.rejects = response.data;
@@ -590,7 +602,7 @@ function renderAlertsTab(platform, before) {
 async function loadAlerts() {
   const response = await api('GET', '/platform/scan-alerts');
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
   state.alerts = response.data;
@@ -618,7 +630,7 @@ function renderAlerts() {
 async function acknowledgeAlert(code) {
   const response = await api('POST', '/platform/scan-alerts/ack', { code });
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
   toast(t('alerts.acknowledged', { code }));
@@ -655,7 +667,7 @@ function renderUsers() {
 
 async function setEnabled(id, enabled) {
   const response = await api('POST', `/users/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`);
-  if (!response.ok) toast(errorText(response));
+  if (!response.ok) toastError(response);
   loadAdmin();
 }
 
@@ -673,7 +685,7 @@ async function createUser(event) {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems);
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -695,7 +707,7 @@ async function confirmPin() {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems);
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -705,7 +717,7 @@ async function loadMaster() {
   const [producers, products] = await Promise.all([api('GET', '/master/producers'), api('GET', '/master/products')]);
   if (producers.ok) state.producers = producers.data;
   if (products.ok) state.products = products.data;
-  if (!producers.ok) toast(errorText(producers));
+  if (!producers.ok) toastError(producers);
   renderMaster();
 }
 
@@ -762,7 +774,7 @@ async function saveRecord(event, formId, kind, fields) {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems, $(`${formId.replace('-form', '')}-problem`));
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -776,7 +788,7 @@ async function confirmUscc() {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems, $('producer-problem'));
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 

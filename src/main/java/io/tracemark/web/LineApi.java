@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import io.tracemark.line.JobRequest;
+import io.tracemark.core.TracemarkException;
 import io.tracemark.line.LineControl;
+import io.tracemark.line.LineSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +110,15 @@ final class LineApi {
         status(ctx);
     }
 
+    /**
+     * Ends the batch, only from a stopped or paused line: the panel asks the operator to stop first, so
+     * that the labels in flight are judged (or voided) with the operator's knowledge.
+     */
     void endBatch(Context ctx) {
+        LineSnapshot snapshot = line.snapshot();
+        if (snapshot.status().equals("running")) {
+            throw new TracemarkException("line is " + snapshot.state() + ": stop or pause the line before you end the batch");
+        }
         line.endBatch(actor(ctx));
         status(ctx);
     }

@@ -36,13 +36,18 @@ final class ProblemKeys {
         return null;
     }
 
-    /** The JSON list of problems: field, message and (when known) key. */
+    /**
+     * The JSON list of problems: field, message, (when known) key, and the message's bundle key and
+     * parameters ({@link MessageKeys}).
+     */
     static List<Map<String, Object>> json(List<Problem> problems) {
         return problems.stream().map(p -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("field", p.where());
             out.put("message", p.message());
-            out.put("key", keyOf(p.message()));
+            String key = keyOf(p.message());
+            out.put("key", key);
+            out.putAll(MessageKeys.of(p.message(), key == null ? "invalid" : key).json());
             return out;
         }).toList();
     }
