@@ -2,6 +2,7 @@
 import { api, apiUrl, setCsrfToken, whenSignedOut } from './api.js';
 import { formatNumber, formatTime, initialLanguage, loadLanguage, otherLanguage, t, tOr, translate } from './i18n.js';
 import { alarmTexts, messageText, problemText } from './messages.js';
+import { close as closeKeyboard, installKeyboard, retranslate as retranslateKeyboard } from './keyboard.js';
 
 const RANKS = { operator: 0, supervisor: 1, admin: 2 };
 const FIELD_ALIASES = {
@@ -198,6 +199,7 @@ function renderWho() {
 }
 
 function showView(view) {
+  closeKeyboard();
   state.view = view;
   document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === view));
   ['line', 'job', 'rejects', 'alerts', 'admin', 'master'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
@@ -408,7 +410,10 @@ function fillJobForm() {
   const grade = form.minimumGrade.value || 'C';
   fillSelect(form.minimumGrade, GRADES, (v) => t(`grade.${v}`), false);
   form.minimumGrade.value = grade;
-  if (!form.productionDate.value) form.productionDate.value = new Date().toISOString().substring(0, 10);
+  // the station's date, in the station's time zone (not the browser's, not UTC)
+  form.productionDate.dataset.today = o.today || '';
+  form.expiryDate.dataset.today = o.today || '';
+  if (!form.productionDate.value && o.today) form.productionDate.value = o.today;
 }
 
 function jobRequest() {
@@ -796,6 +801,7 @@ async function confirmUscc() {
 
 async function switchLanguage() {
   await loadLanguage(otherLanguage());
+  retranslateKeyboard();
   renderSignin();
   renderWho();
   if (state.status) render(state.status);
@@ -868,6 +874,7 @@ function wire() {
 async function main() {
   await loadLanguage(initialLanguage());
   translate(document);
+  installKeyboard();
   wire();
   renderSignin();
   const me = await api('GET', '/me');

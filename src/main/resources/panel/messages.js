@@ -40,7 +40,8 @@ export function messageText(data) {
 
 /** The text of one problem, shown beside its field. */
 export function problemText(problem) {
-  return messageText({ messageKey: problem.messageKey || problem.key, params: problem.params, key: 'invalid' });
+  const params = { field: lastPart(problem.field), ...(problem.params || {}) };
+  return messageText({ messageKey: problem.messageKey || problem.key, params, key: 'invalid' });
 }
 
 /** The label of an alarm's cause, its kind, and its recovery steps. */

@@ -5,8 +5,12 @@ import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import io.tracemark.line.JobRequest;
 import io.tracemark.core.TracemarkException;
+import io.tracemark.line.JobSetupOptions;
 import io.tracemark.line.LineControl;
 import io.tracemark.line.LineSnapshot;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +22,27 @@ final class LineApi {
 
     private final LineControl line;
     private final Supplier<Map<String, Object>> extraStatus;
+    private final Clock clock;
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
-    LineApi(LineControl line, Supplier<Map<String, Object>> extraStatus) {
+    LineApi(LineControl line, Supplier<Map<String, Object>> extraStatus, Clock clock) {
         this.line = line;
         this.extraStatus = extraStatus;
+        this.clock = clock;
     }
 
     void status(Context ctx) {
         ctx.json(PanelJson.status(line, extraStatus));
     }
 
+    /** The choices of job set-up, and the station's date (its own time zone) to default the production date. */
     void setupOptions(Context ctx) {
-        ctx.json(line.setupOptions());
+        JobSetupOptions options = line.setupOptions();
+        Map<String, Object> out = new LinkedHashMap<>(PanelJson.MAPPER.convertValue(options, MAP));
+        out.put("today", LocalDate.now(clock.withZone(ZoneId.systemDefault())).toString());
+        out.put("zone", ZoneId.systemDefault().getId());
+        ctx.json(out);
     }
 
     /** POST /jobs/validate: 200 with every problem (from reading and from the line); ok when none. */

@@ -65,7 +65,7 @@ public final class PanelServer implements AutoCloseable {
                 settings.maxLock(), settings.clock());
         this.gate = new Gate(services.accounts(), sessions, audit, settings.trustedOrigins());
         this.sessionApi = new SessionApi(services.accounts(), sessions, throttle, audit);
-        this.lineApi = new LineApi(line, services.extraStatus());
+        this.lineApi = new LineApi(line, services.extraStatus(), settings.clock());
         this.recordsApi = new RecordsApi(line, services.units());
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
         this.masterDataApi = new MasterDataApi(services.masterData());
