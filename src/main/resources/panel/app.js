@@ -389,9 +389,11 @@ function fillSelect(select, values, label, keepEmpty) {
 }
 
 async function openJobForm() {
-  const options = await api('GET', '/setup-options');
+  const [options, recipes] = await Promise.all([api('GET', '/setup-options'), api('GET', '/recipes')]);
   if (options.ok) state.options = options.data;
+  state.recipes = recipes.ok ? recipes.data : [];
   fillJobForm();
+  renderRecipes();
   $('job-open').hidden = true;
   loadOpenJobs(false);
 }
@@ -414,6 +416,66 @@ function fillJobForm() {
   form.productionDate.dataset.today = o.today || '';
   form.expiryDate.dataset.today = o.today || '';
   if (!form.productionDate.value && o.today) form.productionDate.value = o.today;
+}
+
+// ---------- product recipes: one tap fills the job form ----------
+
+const RECIPE_FIELDS = ['productId', 'template', 'printer', 'scanner', 'scheme', 'minimumGrade', 'traceLevel'];
+
+function renderRecipes() {
+  const list = state.recipes || [];
+  $('recipes-none').hidden = list.length > 0;
+  $('recipes').replaceChildren(...list.map((r) => {
+    const product = (state.options?.products || []).find((p) => p.id === r.productId);
+    return el('button', {
+      class: `btn recipe${state.recipe === r.id ? ' chosen' : ''}`, 'data-recipe': r.id, onclick: () => chooseRecipe(r),
+    }, [el('span', { class: 'recipe-name', text: r.name }),
+      el('span', { class: 'recipe-sub', text: product ? `${product.name} \u00b7 ${tOr(`traceLevel.${r.traceLevel}`, '')}` : '' })]);
+  }));
+}
+
+function chooseRecipe(recipe) {
+  const form = $('job-form');
+  state.recipe = recipe.id;
+  RECIPE_FIELDS.forEach((name) => {
+    const value = recipe[name];
+    if (value !== null && value !== undefined && [...form.elements[name].options].some((o) => o.value === value)) {
+      form.elements[name].value = value;
+    }
+  });
+  form.elements.batch.value = '';
+  clearProblems(form);
+  $('job-message').textContent = t('recipe.chosen', { name: recipe.name });
+  renderRecipes();
+}
+
+function openRecipeSave() {
+  const form = $('recipe-form');
+  const job = jobRequest();
+  form.reset();
+  clearProblems(form);
+  const product = (state.options?.products || []).find((p) => p.id === job.productId);
+  form.elements.name.value = product ? `${product.name} ${job.traceLevel ? t(`traceLevel.${job.traceLevel}`) : ''}`.trim() : '';
+  $('recipe-dialog').showModal();
+}
+
+async function confirmRecipeSave() {
+  const form = $('recipe-form');
+  const job = jobRequest();
+  const body = { name: form.elements.name.value.trim(), caseSize: form.elements.caseSize.value.trim() || null };
+  RECIPE_FIELDS.forEach((name) => { body[name] = job[name] || null; });
+  const id = `R-${Date.now().toString(36).toUpperCase()}`;
+  const response = await api('PUT', `/recipes/${id}`, body);
+  if (response.ok) {
+    $('recipe-dialog').close();
+    toast(t('recipe.saved', { name: body.name }));
+    state.recipe = id;
+    openJobForm();
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems, $('recipe-problem'));
+  } else {
+    toastError(response);
+  }
 }
 
 function jobRequest() {
@@ -805,7 +867,7 @@ async function switchLanguage() {
   renderSignin();
   renderWho();
   if (state.status) render(state.status);
-  if (state.view === 'job') fillJobForm();
+  if (state.view === 'job') { fillJobForm(); renderRecipes(); }
   if (state.view === 'rejects') renderRejects();
   if (state.view === 'alerts') renderAlerts();
   if (state.view === 'admin') renderUsers();
@@ -855,6 +917,9 @@ function wire() {
   $('job-open-end').addEventListener('click', () => settleBlockingJob('/line/end-batch', 'jobs.ended'));
   $('job-open-suspend').addEventListener('click', () => settleBlockingJob('/line/suspend', 'jobs.suspended'));
   $('job-form').addEventListener('submit', (e) => e.preventDefault());
+  $('recipe-save').addEventListener('click', openRecipeSave);
+  $('recipe-cancel').addEventListener('click', () => $('recipe-dialog').close());
+  $('recipe-confirm').addEventListener('click', confirmRecipeSave);
   $('f-apply').addEventListener('click', loadRejects);
   $('user-form').addEventListener('submit', createUser);
   $('producer-form').addEventListener('submit', (e) => saveRecord(e, 'producer-form', 'producers', PRODUCER_FIELDS));

@@ -69,8 +69,6 @@ final class MessageKeys {
         add("producer.unregistered", "^producer '" + ID + "' is (?:not registered|neither in this file nor registered)$");
         add("uscc.check", "check character|check digit|USCC|unified social credit code");
         add("uscc.confirmation", "^a confirmation from the platform must say when and where");
-        add("recipe.unknown", "^unknown recipe '" + ID + "'$");
-        add("recipe.caseSize", "^case size must be from (?<min>\\d+) to (?<max>\\d+), was (?<was>-?\\d+)$");
         // refusals because of the line's state (LineCore, LineController, JobLifecycle, JobBook, RunLoop)
         add("state.ackFirst", "^cannot (?<action>.+?): acknowledge the alarm first \\(alarm (?<alarm>\\d+), (?<cause>[\\w.]+):");
         add("state.busy", "^cannot (?<action>.+?): the line is busy with (?<busy>.+)$");
@@ -110,6 +108,7 @@ final class MessageKeys {
         add("notFound.token", "^API token (?<token>\\S+) not found$");
         add("notFound.job", "^job (?<job>\\S+) not found$");
         add("notFound.masterData", "^master data of this station not found$");
+        add("notFound.recipe", "^recipe (?<recipe>\\S+) not found$");
         add("notFound.device", "^device (?<device>\\S+) not found$");
     }
 

@@ -51,6 +51,7 @@ public final class PanelServer implements AutoCloseable {
     private final AdminApi adminApi;
     private final MasterDataApi masterDataApi;
     private final CounterfeitAlertApi alertApi;
+    private final RecipeApi recipeApi;
     private final EventStream events;
     private Javalin app;
 
@@ -70,6 +71,7 @@ public final class PanelServer implements AutoCloseable {
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
         this.masterDataApi = new MasterDataApi(services.masterData());
         this.alertApi = new CounterfeitAlertApi(services.alerts());
+        this.recipeApi = new RecipeApi(services.masterData());
         this.events = new EventStream(line, services.extraStatus(), services.alerts(), services.extraChanges(),
                 sessions, settings.heartbeat());
     }
@@ -130,7 +132,10 @@ public final class PanelServer implements AutoCloseable {
                 new Route(put, "/master/producers/{id}", adm, false, masterDataApi::saveProducer),
                 new Route(post, "/master/uscc-confirmations", adm, false, masterDataApi::confirmUscc),
                 new Route(get, "/master/products", adm, false, masterDataApi::products),
-                new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct));
+                new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct),
+                new Route(get, "/recipes", op, false, recipeApi::list),
+                new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
+                new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove));
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */
