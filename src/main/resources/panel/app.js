@@ -74,10 +74,12 @@ function toastError(response) {
   toast(errorText(response), true);
 }
 
-function confirmAction(text) {
+// A question with what will follow from the answer ("7 labels in flight will be voided").
+function confirmAction(text, consequence = '') {
   return new Promise((resolve) => {
     const dialog = $('confirm-dialog');
     $('confirm-text').textContent = text;
+    $('confirm-consequence').textContent = consequence;
     const done = (answer) => { dialog.close(); resolve(answer); };
     $('confirm-yes').onclick = () => done(true);
     $('confirm-no').onclick = () => done(false);
@@ -202,8 +204,9 @@ function showView(view) {
   closeKeyboard();
   state.view = view;
   document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === view));
-  ['line', 'job', 'rejects', 'alerts', 'admin', 'master'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
+  document.querySelectorAll('#app > .view').forEach((section) => { section.hidden = section.id !== `view-${view}`; });
   if (view === 'job') openJobForm();
+  if (view === 'jobs') loadJobs();
   if (view === 'rejects') loadRejects();
   if (view === 'alerts') loadAlerts();
   if (view === 'admin') loadAdmin();
@@ -258,6 +261,7 @@ function render(status) {
     loadImage('img-frame', `/images/last-frame?u=${unit}`);
   }
   if (state.view === 'rejects' && previous && previous.counters.rejected !== c.rejected) loadRejects();
+  if (state.view === 'jobs' && previous && (previous.state !== status.state || previous.job?.jobId !== job?.jobId)) loadJobs();
 }
 
 // The PLC's own reject count of the job on the line beside the station's (read every second, so it may lag a reject).
@@ -358,17 +362,117 @@ async function command(cmd) {
     openVoid();
     return;
   }
-  if (cmd === 'end-batch' && !(await confirmAction(t('confirm.endBatch')))) return;
+  if (!(await confirmCommand(cmd, state.status))) return;
   const response = await api('POST', `/line/${cmd}`);
   if (!response.ok) {
     toastError(response);
     return;
   }
-  if (cmd === 'challenge') {
+  if (cmd === 'end-batch') {
+    render(response.data);
+    showSummary();
+  } else if (cmd === 'challenge') {
     toast(response.data.passed ? t('challenge.passed') : t('challenge.failed', { detail: response.data.detail }));
   } else {
     render(response.data);
   }
+}
+
+function inFlight(status) {
+  const c = status ? status.counters : null;
+  return c ? Math.max(0, c.sent - c.verified - c.rejected - c.voided) : 0;
+}
+
+// Stop, end batch and suspend say what they do to the labels and codes before they do it.
+async function confirmCommand(cmd, status) {
+  const job = status && status.job;
+  const vars = { count: formatNumber(inFlight(status)), remaining: formatNumber(status ? status.counters.remaining : 0),
+    batch: job ? job.batch : '', job: job ? job.jobId : '' };
+  if (cmd === 'stop') return confirmAction(t('confirm.stop'), t(inFlight(status) ? 'confirm.stopVoids' : 'confirm.stopNone', vars));
+  if (cmd === 'end-batch') return confirmAction(t('confirm.endBatchOf', vars), t('confirm.endBatchReleases', vars));
+  if (cmd === 'suspend') return confirmAction(t('confirm.suspend', vars), t('confirm.suspendKeeps', vars));
+  return true;
+}
+
+// The books of the batch just ended.
+async function showSummary() {
+  const response = await api('GET', '/jobs/last-reconciliation');
+  if (!response.ok) {
+    toastError(response);
+    return;
+  }
+  const r = response.data;
+  $('summary-title').textContent = t('summary.title', { job: r.job });
+  const rows = ['allocated', 'sent', 'verified', 'rejected', 'voided', 'released', 'inFlight', 'duplicates'];
+  $('summary-books').replaceChildren(...rows.flatMap((k) => [el('dt', { text: t(`summary.${k}`) }),
+    el('dd', { 'data-book': k, text: formatNumber(r[k]) })]));
+  $('summary-balance').textContent = t(r.balanced ? 'summary.balanced' : 'summary.unbalanced');
+  $('summary-balance').className = `summary-balance ${r.balanced ? 'ok' : 'bad'}`;
+  $('summary-dialog').showModal();
+}
+
+// ---------- job list: open, suspended and ended jobs with their books ----------
+
+async function loadJobs() {
+  const response = await api('GET', '/jobs?limit=50');
+  if (!response.ok) {
+    toastError(response);
+    return;
+  }
+  state.jobs = response.data;
+  renderJobs();
+}
+
+function jobStateText(j) {
+  if (j.current) return t('jobs.stateCurrent');
+  if (j.suspended) return t('jobs.stateSuspended');
+  return t(j.state === 'OPEN' ? 'jobs.stateOpen' : 'jobs.stateEnded');
+}
+
+function jobActions(j) {
+  const status = state.status;
+  const supervisor = state.me && rank(state.me.role) >= rank('supervisor');
+  const stoppedOrPaused = status && (status.status === 'stopped' || status.status === 'paused');
+  const buttons = [];
+  if (j.current && status && status.resumable && status.status !== 'fault') {
+    buttons.push(el('button', { class: 'btn btn-small', 'data-act': 'restart', text: t('jobs.resume'),
+      onclick: () => jobCommand('/line/restart', j) }));
+  } else if (j.state === 'OPEN' && !j.current && supervisor) {
+    buttons.push(el('button', { class: 'btn btn-small', 'data-act': 'resume', text: t('jobs.resume'),
+      onclick: () => jobCommand(`/jobs/${encodeURIComponent(j.jobId)}/resume`, j) }));
+  }
+  if (j.current && j.state === 'OPEN' && supervisor && stoppedOrPaused) {
+    buttons.push(el('button', { class: 'btn btn-small', 'data-act': 'end', text: t('action.endBatch'),
+      onclick: () => command('end-batch').then(loadJobs) }));
+  }
+  return buttons;
+}
+
+function renderJobs() {
+  const rows = (state.jobs || []).map((j) => el('tr', { 'data-job': j.jobId, class: j.current ? 'current' : '' }, [
+    el('td', { class: 'code job-cell', text: j.batch ? `${j.batch} \u00b7 ${j.jobId}` : j.jobId }),
+    el('td', { text: jobStateText(j) }),
+    el('td', { text: formatTime(j.createdAt) }),
+    el('td', { text: formatNumber(j.verified) }),
+    el('td', { text: formatNumber(j.rejected) }),
+    el('td', { text: formatNumber(j.voided) }),
+    el('td', { text: formatNumber(j.released) }),
+    el('td', { text: formatNumber(j.inFlight) }),
+    el('td', { class: 'actions-cell' }, jobActions(j)),
+  ]));
+  $('jobs-rows').replaceChildren(...rows);
+  $('jobs-empty').hidden = rows.length > 0;
+}
+
+async function jobCommand(path, job) {
+  const response = await api('POST', path);
+  if (!response.ok) {
+    toastError(response);
+    return;
+  }
+  toast(t('jobs.resumed', { job: job.jobId }));
+  render(response.data);
+  showView('line');
 }
 
 async function acknowledgeAlarm() {
@@ -581,7 +685,8 @@ async function resumeOpenJob(jobId) {
 
 async function settleBlockingJob(path, doneKey) {
   const jobId = $('job-open').dataset.jobId;
-  if (path === '/line/end-batch' && !(await confirmAction(t('confirm.endBatch')))) return;
+  if (path === '/line/end-batch' && !(await confirmCommand('end-batch', state.status))) return;
+  if (path === '/line/suspend' && !(await confirmCommand('suspend', state.status))) return;
   const response = await api('POST', path);
   if (!response.ok) {
     $('job-message').textContent = errorText(response);
@@ -869,6 +974,7 @@ async function switchLanguage() {
   if (state.status) render(state.status);
   if (state.view === 'job') { fillJobForm(); renderRecipes(); }
   if (state.view === 'rejects') renderRejects();
+  if (state.view === 'jobs') renderJobs();
   if (state.view === 'alerts') renderAlerts();
   if (state.view === 'admin') renderUsers();
   if (state.view === 'master') renderMaster();
@@ -917,6 +1023,7 @@ function wire() {
   $('job-open-end').addEventListener('click', () => settleBlockingJob('/line/end-batch', 'jobs.ended'));
   $('job-open-suspend').addEventListener('click', () => settleBlockingJob('/line/suspend', 'jobs.suspended'));
   $('job-form').addEventListener('submit', (e) => e.preventDefault());
+  $('summary-close').addEventListener('click', () => $('summary-dialog').close());
   $('recipe-save').addEventListener('click', openRecipeSave);
   $('recipe-cancel').addEventListener('click', () => $('recipe-dialog').close());
   $('recipe-confirm').addEventListener('click', confirmRecipeSave);

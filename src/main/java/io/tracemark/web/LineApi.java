@@ -6,6 +6,8 @@ import io.tracemark.core.Problem;
 import io.tracemark.line.JobRequest;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.line.JobSetupOptions;
+import io.tracemark.line.JobSummary;
+import io.tracemark.line.OpenJob;
 import io.tracemark.line.LineControl;
 import io.tracemark.line.LineSnapshot;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Status, job set-up and line commands. */
@@ -115,6 +118,29 @@ final class LineApi {
     /** The OPEN jobs: current, suspended or left over. */
     void openJobs(Context ctx) {
         ctx.json(line.openJobs());
+    }
+
+    /**
+     * GET /jobs?limit= (1–200, default 50): the latest jobs, newest first, with their books; each marked
+     * current and/or suspended as the line knows it, the current one with its product and batch.
+     */
+    void jobs(Context ctx, UnitLookup units) {
+        int limit = RecordsApi.limit(ctx, 50, 200);
+        Map<String, OpenJob> open = new LinkedHashMap<>();
+        line.openJobs().forEach(j -> open.put(j.jobId(), j));
+        Optional<JobSummary> current = line.snapshot().job();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> job : units.jobs(limit)) {
+            Map<String, Object> row = new LinkedHashMap<>(job);
+            OpenJob o = open.get((String) job.get("jobId"));
+            boolean isCurrent = current.map(c -> c.jobId().equals(job.get("jobId"))).orElse(false);
+            row.put("current", o != null ? o.current() : isCurrent && "OPEN".equals(job.get("state")));
+            row.put("suspended", o != null && o.suspended());
+            row.put("productName", isCurrent ? current.get().productName() : null);
+            row.put("batch", isCurrent ? current.get().batch() : null);
+            out.add(row);
+        }
+        ctx.json(out);
     }
 
     /** Makes an OPEN job current and resumes it. */

@@ -105,6 +105,7 @@ public final class PanelServer implements AutoCloseable {
                 new Route(post, "/line/end-batch", sup, false, lineApi::endBatch),
                 new Route(post, "/line/suspend", sup, false, lineApi::suspend),
                 new Route(get, "/jobs/open", op, false, lineApi::openJobs),
+                new Route(get, "/jobs", op, false, ctx -> lineApi.jobs(ctx, services.units())),
                 new Route(post, "/jobs/{id}/resume", sup, false, lineApi::resumeJob),
                 new Route(post, "/line/challenge", sup, false, lineApi::challenge),
                 new Route(get, "/alarms", op, false, lineApi::alarms),

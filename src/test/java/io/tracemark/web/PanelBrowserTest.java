@@ -104,6 +104,10 @@ class PanelBrowserTest {
             assertTrue(station.line.calls().contains("ack 1001 " + alarm.id()));
 
             button("stop").click();
+            await(() -> driver.findElement(By.id("confirm-dialog")).isDisplayed());
+            assertEquals("没有在途标签。任务可稍后恢复。", text("confirm-consequence"), "every label sent was judged");
+            screenshot("confirm-stop-1024x600");
+            driver.findElement(By.id("confirm-yes")).click();
             await(() -> text("status-text").equals("已停止"));
             assertTrue(station.line.calls().contains("stop 1001"));
 
