@@ -48,6 +48,9 @@ final class PanelErrors {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         Map<String, Object> body = body(e.key(), e.getMessage(), null);
+        body.put("messageKey", e.key());
+        body.put("params", e.retryAfterSeconds() > 0
+                ? Map.of("seconds", Long.toString(e.retryAfterSeconds())) : Map.of());
         if (e.retryAfterSeconds() > 0) {
             body.put("retryAfterSeconds", e.retryAfterSeconds());
         }
@@ -70,6 +73,7 @@ final class PanelErrors {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("key", key);
+        body.putAll(MessageKeys.of(message, key).json());
         if (problems != null) {
             body.put("problems", ProblemKeys.json(problems));
         }

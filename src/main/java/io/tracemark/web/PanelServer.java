@@ -52,6 +52,7 @@ public final class PanelServer implements AutoCloseable {
     private final MasterDataApi masterDataApi;
     private final CounterfeitAlertApi alertApi;
     private final AuditApi auditApi;
+    private final RecipeApi recipeApi;
     private final EventStream events;
     private final PinCheckPool pinChecks;
     private Javalin app;
@@ -72,12 +73,13 @@ public final class PanelServer implements AutoCloseable {
         this.gate = new Gate(services.accounts(), sessions, audit, settings.trustedOrigins());
         this.pinChecks = new PinCheckPool(settings.pinCheckThreads(), settings.pinCheckQueue());
         this.sessionApi = new SessionApi(services.accounts(), sessions, throttle, pinChecks, audit);
-        this.lineApi = new LineApi(line, services.extraStatus());
+        this.lineApi = new LineApi(line, services.extraStatus(), settings.clock());
         this.recordsApi = new RecordsApi(line, services.units());
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
         this.masterDataApi = new MasterDataApi(services.masterData());
         this.alertApi = new CounterfeitAlertApi(services.alerts());
         this.auditApi = new AuditApi(services.auditRecords());
+        this.recipeApi = new RecipeApi(services.masterData());
         this.events = new EventStream(line, services.extraStatus(), services.alerts(), services.extraChanges(),
                 sessions, settings.heartbeat());
     }
@@ -112,6 +114,7 @@ public final class PanelServer implements AutoCloseable {
                 new Route(post, "/line/end-batch", sup, false, lineApi::endBatch),
                 new Route(post, "/line/suspend", sup, false, lineApi::suspend),
                 new Route(get, "/jobs/open", op, false, lineApi::openJobs),
+                new Route(get, "/jobs", op, false, ctx -> lineApi.jobs(ctx, services.units())),
                 new Route(post, "/jobs/{id}/resume", sup, false, lineApi::resumeJob),
                 new Route(post, "/line/challenge", sup, false, lineApi::challenge),
                 new Route(get, "/alarms", op, false, lineApi::alarms),
@@ -141,7 +144,10 @@ public final class PanelServer implements AutoCloseable {
                 new Route(put, "/master/producers/{id}", adm, false, masterDataApi::saveProducer),
                 new Route(post, "/master/uscc-confirmations", adm, false, masterDataApi::confirmUscc),
                 new Route(get, "/master/products", adm, false, masterDataApi::products),
-                new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct));
+                new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct),
+                new Route(get, "/recipes", op, false, recipeApi::list),
+                new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
+                new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove));
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */

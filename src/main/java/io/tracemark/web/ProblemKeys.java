@@ -75,17 +75,23 @@ final class ProblemKeys {
         return params;
     }
 
-    /** The JSON list of problems: field, message and (when known) key. */
+    /**
+     * The JSON list of problems: field, message, (when known) key, and the message's bundle key and
+     * parameters ({@link MessageKeys}).
+     */
     static List<Map<String, Object>> json(List<Problem> problems) {
         return problems.stream().map(p -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("field", p.where());
             out.put("message", p.message());
-            out.put("key", keyOf(p.message()));
+            String key = keyOf(p.message());
+            out.put("key", key);
+            MessageKeys.Keyed keyed = MessageKeys.of(p.message(), key == null ? "invalid" : key);
             Map<String, String> params = paramsOf(p.message());
-            if (!params.isEmpty()) {
-                out.put("params", params);
+            if (keyed.params().isEmpty() && !params.isEmpty()) {
+                keyed = new MessageKeys.Keyed(keyed.key(), params);
             }
+            out.putAll(keyed.json());
             return out;
         }).toList();
     }
