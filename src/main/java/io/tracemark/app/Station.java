@@ -57,6 +57,7 @@ public final class Station implements AutoCloseable {
     private final List<String> recovered;
     private BatchEndWatch batchEnds;
     private final PlcRejectCheck plcRejects;
+    private final PackingStation packing;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -65,7 +66,10 @@ public final class Station implements AutoCloseable {
         this.ledger = new CodeLedger(db, writes, Clock.systemUTC());
         this.masterData = new MasterDataStore(db, ledger.audit());
         StationDevices.Built built = new StationDevices(b.virtual, Clock.systemUTC()).build(config);
-        this.devices = built.info();
+        this.packing = config.packing().present()
+                ? PackingStation.build(config, db, writes, masterData, b.virtualPacking) : null;
+        this.devices = packing == null ? built.info()
+                : Stream.concat(built.info().stream(), packing.devices().stream()).toList();
         this.lineDevices = built.devices();
         StationConfig.Platform p = config.platform();
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
@@ -79,6 +83,9 @@ public final class Station implements AutoCloseable {
         try {
             line.open();
             this.recovered = line.recover();
+            if (packing != null) {
+                packing.start();
+            }
             this.plcRejects = new PlcRejectCheck(line, ledger, new GateCounts(db, ledger.audit(), Clock.systemUTC()),
                     built.counted());
             if (p.present()) {
@@ -91,6 +98,9 @@ public final class Station implements AutoCloseable {
                 LOG.info("station {}: no platform configured; it runs on imported code packages", config.stationName());
             }
         } catch (RuntimeException e) {
+            if (packing != null) {
+                packing.close();
+            }
             line.close();
             throw e;
         }
@@ -118,6 +128,7 @@ public final class Station implements AutoCloseable {
     public static final class Builder {
         private final StationConfig config;
         private VirtualDevices virtual;
+        private VirtualPacking virtualPacking;
         private PlatformClient platformClient;
         private PlatformLink.Settings platformSettings;
         private LineSettings lineSettings;
@@ -130,6 +141,12 @@ public final class Station implements AutoCloseable {
         /** The in-process virtual line that {@code sim://} devices are. */
         Builder virtualDevices(VirtualDevices devices) {
             this.virtual = devices;
+            return this;
+        }
+
+        /** The in-process virtual packing station that {@code sim://} packing devices are. */
+        Builder virtualPacking(VirtualPacking packing) {
+            this.virtualPacking = packing;
             return this;
         }
 
@@ -236,6 +253,11 @@ public final class Station implements AutoCloseable {
         return masterData;
     }
 
+    /** The packing station, when {@code station.yaml} configures one. */
+    public Optional<PackingStation> packing() {
+        return Optional.ofNullable(packing);
+    }
+
     /** The platform link, when a platform is configured. */
     public Optional<PlatformLink> platform() {
         return Optional.ofNullable(platform);
@@ -261,6 +283,9 @@ public final class Station implements AutoCloseable {
             }
             if (platform != null) {
                 platform.close();
+            }
+            if (packing != null) {
+                packing.close();
             }
             line.close();
         } finally {

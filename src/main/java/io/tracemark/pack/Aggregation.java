@@ -344,6 +344,24 @@ public final class Aggregation {
         });
     }
 
+    /** The product, batch and production date of a job, when it has details. */
+    public Optional<JobBatch> jobBatch(String jobId) {
+        return db.read(conn -> {
+            try (var ps = conn.prepareStatement("SELECT product_id, batch, production_date FROM job_details WHERE job_id = ?")) {
+                ps.setString(1, jobId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new JobBatch(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<JobBatch>empty();
+                }
+            }
+        });
+    }
+
+    /** Whether the unit of {@code code} was sent to the printer and has no verdict yet. */
+    public boolean awaitingVerdict(String code) {
+        return db.read(conn -> PackRows.childUnit(conn, code).map(u -> u.state() == CodeState.SENT).orElse(false));
+    }
+
     /** The codes in a case, in packing order. */
     public List<String> codesIn(Sscc caseSscc) {
         return db.read(conn -> {

@@ -56,6 +56,10 @@ final class PackRules {
             throw new PackRefusedException(Refusal.SHARED_CODE, "code " + code + " is printed on " + unit.units()
                     + " units (a batch-level code): a scan cannot tell them apart, so they are not packed by scan");
         }
+        if (unit.state() == CodeState.SENT) {
+            throw new PackRefusedException(Refusal.AWAITING_VERDICT, "code " + code + " is SENT and has no verdict yet: "
+                    + "only verified units are packed (case " + box.sscc() + ")");
+        }
         if (unit.state() != CodeState.VERIFIED) {
             throw new PackRefusedException(Refusal.NOT_VERIFIED, "code " + code + " is " + unit.state()
                     + ", not VERIFIED: only verified units are packed (case " + box.sscc() + ")");

@@ -4,6 +4,7 @@ package io.tracemark.pack;
 public enum Refusal {
     UNKNOWN_CODE,
     NOT_VERIFIED,
+    AWAITING_VERDICT,
     SHARED_CODE,
     OTHER_PRODUCT,
     OTHER_JOB,

@@ -66,7 +66,7 @@ class PackingRulesTest {
     void aUnitThatIsNotVerifiedIsRefused() {
         Parent box = f.packs.openCase(10, null, null, false, PackFixture.USER);
         refused(Refusal.NOT_VERIFIED, "is REJECTED, not VERIFIED", () -> f.packs.pack(box.sscc(), j1.get(6), "anna"));
-        refused(Refusal.NOT_VERIFIED, "is SENT, not VERIFIED", () -> f.packs.pack(box.sscc(), j1.get(7), "anna"));
+        refused(Refusal.AWAITING_VERDICT, "is SENT and has no verdict yet", () -> f.packs.pack(box.sscc(), j1.get(7), "anna"));
         f.ledger.importCodes(List.of("TM900001"), "spare", "tm", code -> java.util.Optional.empty(), "x");
         refused(Refusal.NOT_VERIFIED, "never printed", () -> f.packs.pack(box.sscc(), "TM900001", "anna"));
         refused(Refusal.UNKNOWN_CODE, "not in the station's ledger", () -> f.packs.pack(box.sscc(), "NOPE", "anna"));
