@@ -61,7 +61,7 @@ class DemoPackTest {
                 }
                 return sizes;
             }));
-            assertEquals(1, db.count("SELECT count(*) FROM audit_log WHERE action = 'pack.close-partial' AND actor = 'demo-supervisor'"),
+            assertEquals(2, db.count("SELECT count(*) FROM audit_log WHERE action = 'pack.close-partial' AND actor = 'demo-supervisor'"),
                     "the partial case (10 of 20) and the partial pallet (3 of 5) closed by a supervisor");
             assertEquals(0, db.count("SELECT count(*) FROM pack_links l JOIN units u ON u.id = l.unit_id WHERE u.state <> 'VERIFIED'"));
         }
