@@ -18,6 +18,7 @@ import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.Scanner;
 import io.tracemark.web.DeviceInfo;
+import io.tracemark.web.PackingDesk;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
 import java.awt.image.BufferedImage;
@@ -206,9 +207,13 @@ public final class Station implements AutoCloseable {
 
     /** Starts the touch panel with these accounts on {@code host:port} (0 = a free port). */
     public PanelServer startPanel(UserAccounts accounts, String host, int port) {
-        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
+        PanelServer panel = StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
                 plcRejects::onChange, host, port);
+        panel.usePacking(packing != null
+                ? new PackingDesk(packing.aggregation(), Optional.of(packing.packing()), config.packing().caseSize())
+                : new PackingDesk(new io.tracemark.pack.Aggregation(db, writes, Clock.systemUTC()), Optional.empty(), 20));
+        return panel;
     }
 
     private Map<String, Object> extraStatus() {

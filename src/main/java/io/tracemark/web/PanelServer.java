@@ -52,6 +52,7 @@ public final class PanelServer implements AutoCloseable {
     private final MasterDataApi masterDataApi;
     private final CounterfeitAlertApi alertApi;
     private final EventStream events;
+    private final PackingApi packingApi = new PackingApi();
     private Javalin app;
 
     public PanelServer(LineControl line, PanelServices services, PanelSettings settings) {
@@ -83,7 +84,7 @@ public final class PanelServer implements AutoCloseable {
         HandlerType post = HandlerType.POST;
         HandlerType delete = HandlerType.DELETE;
         HandlerType put = HandlerType.PUT;
-        return List.of(
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new Route(get, "/openapi.yaml", null, false, this::openApi),
                 new Route(post, "/session", null, false, sessionApi::signIn),
                 new Route(delete, "/session", op, false, sessionApi::signOut),
@@ -130,7 +131,13 @@ public final class PanelServer implements AutoCloseable {
                 new Route(put, "/master/producers/{id}", adm, false, masterDataApi::saveProducer),
                 new Route(post, "/master/uscc-confirmations", adm, false, masterDataApi::confirmUscc),
                 new Route(get, "/master/products", adm, false, masterDataApi::products),
-                new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct));
+                new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct)),
+                packingApi.routes().stream()).toList();
+    }
+
+    /** The station's packing, for the packing routes (without it they answer 404). */
+    public void usePacking(PackingDesk packing) {
+        packingApi.use(packing);
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */
