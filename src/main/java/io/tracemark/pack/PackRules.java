@@ -86,14 +86,24 @@ final class PackRules {
     }
 
     ChildUnit knownUnit(Connection conn, String code) throws SQLException {
-        var unit = PackRows.childUnit(conn, code);
-        if (unit.isPresent()) {
-            return unit.get();
+        for (String candidate : ScannedCode.candidates(code)) {
+            var unit = PackRows.childUnit(conn, candidate);
+            if (unit.isPresent()) {
+                return unit.get();
+            }
         }
-        if (PackRows.codeKnown(conn, code)) {
+        if (ScannedCode.candidates(code).stream().anyMatch(c -> known(conn, c))) {
             throw new PackRefusedException(Refusal.NOT_VERIFIED, "code " + code + " was never printed: only verified units are packed");
         }
         throw new PackRefusedException(Refusal.UNKNOWN_CODE, "code " + code + " is not in the station's ledger");
+    }
+
+    private static boolean known(Connection conn, String code) {
+        try {
+            return PackRows.codeKnown(conn, code);
+        } catch (SQLException e) {
+            throw new io.tracemark.core.StorageException("lookup of code " + code + " failed: " + e.getMessage(), e);
+        }
     }
 
     ChildUnit unitIn(Connection conn, Parent box, String code) throws SQLException {
