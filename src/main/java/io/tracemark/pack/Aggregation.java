@@ -29,12 +29,14 @@ public final class Aggregation {
     private final Clock clock;
     private final AuditLog audit;
     private final PackRules rules = new PackRules();
+    private final TraceEvents events;
 
     public Aggregation(Database db, Transactions writes, Clock clock) {
         this.db = db;
         this.writes = writes;
         this.clock = clock;
         this.audit = new AuditLog(db, clock);
+        this.events = new TraceEvents(new io.tracemark.store.Outbox(db, writes, clock));
     }
 
     public Aggregation(Database db) {
@@ -146,6 +148,9 @@ public final class Aggregation {
             PackRows.setState(conn, parent.id(), ParentState.CLOSED, actor, now);
             PackRows.event(conn, "CLOSE", parent.id(), null, null, parent.jobId().orElse(null), actor,
                     partial ? reason : null, now);
+            if (parent.kind() == ParentKind.CASE) {
+                events.caseClosed(conn, parent, now);
+            }
             return PackRows.parent(conn, parent.id()).orElseThrow();
         });
     }
@@ -212,7 +217,11 @@ public final class Aggregation {
             PackRows.setLabelState(conn, old.id(), "REJECTED");
             PackRows.event(conn, "LABEL_REJECTED", old.id(), null, null, old.jobId().orElse(null), actor,
                     reason + "; children moved to " + next, now);
-            return PackRows.parent(conn, id).orElseThrow();
+            Parent relabelled = PackRows.parent(conn, id).orElseThrow();
+            if (relabelled.kind() == ParentKind.CASE && relabelled.state() == ParentState.CLOSED) {
+                events.caseClosed(conn, relabelled, now);
+            }
+            return relabelled;
         });
     }
 

@@ -73,6 +73,10 @@ final class PackRules {
             throw new PackRefusedException(Refusal.ALREADY_PACKED, "code " + code + " is in case " + other
                     + ": not packed into " + box.sscc());
         }
+        if (PackRows.number(conn, "SELECT count(*) FROM shipment_items WHERE unit_id = ?", unit.unitId())
+                + PackRows.number(conn, "SELECT count(*) FROM shipped_units WHERE unit_id = ?", unit.unitId()) > 0) {
+            throw new PackRefusedException(Refusal.IN_SHIPMENT, "code " + code + " is in a shipment: not packed into " + box.sscc());
+        }
         if (box.productId().isPresent() && unit.productId().isPresent()
                 && !box.productId().get().equals(unit.productId().get())) {
             throw new PackRefusedException(Refusal.OTHER_PRODUCT, "code " + code + " is product "

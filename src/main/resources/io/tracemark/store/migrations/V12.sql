@@ -63,3 +63,38 @@ CREATE TABLE pack_events (
     at        INTEGER NOT NULL
 );
 CREATE INDEX pack_events_by_parent ON pack_events(parent_id);
+
+-- Shipments with flow information (guideline 5.3.3.4): buyer name, address and contact, sale time, order number.
+-- shipment_items: what was scanned at dispatch (a pallet, a case or a loose unit), removable while the
+--   shipment is OPEN; each parent or unit is in at most one shipment.
+-- shipped_units: every unit that left with a CLOSED shipment (unit_id the key: a unit ships once).
+CREATE TABLE shipments (
+    id            INTEGER PRIMARY KEY,
+    order_number  TEXT    NOT NULL UNIQUE,
+    buyer_name    TEXT    NOT NULL,
+    buyer_address TEXT    NOT NULL,
+    buyer_contact TEXT    NOT NULL,
+    sale_time     INTEGER NOT NULL,
+    state         TEXT    NOT NULL CHECK (state IN ('OPEN', 'CLOSED')),
+    created_at    INTEGER NOT NULL,
+    created_by    TEXT    NOT NULL,
+    closed_at     INTEGER,
+    closed_by     TEXT
+);
+
+CREATE TABLE shipment_items (
+    id          INTEGER PRIMARY KEY,
+    shipment_id INTEGER NOT NULL REFERENCES shipments(id),
+    parent_id   INTEGER UNIQUE REFERENCES parents(id),
+    unit_id     INTEGER UNIQUE REFERENCES units(id),
+    added_at    INTEGER NOT NULL,
+    added_by    TEXT    NOT NULL,
+    CHECK ((parent_id IS NULL) <> (unit_id IS NULL))
+);
+CREATE INDEX shipment_items_by_shipment ON shipment_items(shipment_id);
+
+CREATE TABLE shipped_units (
+    unit_id     INTEGER PRIMARY KEY REFERENCES units(id),
+    shipment_id INTEGER NOT NULL REFERENCES shipments(id)
+);
+CREATE INDEX shipped_units_by_shipment ON shipped_units(shipment_id);
