@@ -55,6 +55,7 @@ public final class PanelServer implements AutoCloseable {
     private final RecipeApi recipeApi;
     private final EventStream events;
     private final PinCheckPool pinChecks;
+    private final PackingApi packingApi = new PackingApi();
     private Javalin app;
 
     /** Routes a session that must choose a new PIN may still call. */
@@ -93,7 +94,7 @@ public final class PanelServer implements AutoCloseable {
         HandlerType post = HandlerType.POST;
         HandlerType delete = HandlerType.DELETE;
         HandlerType put = HandlerType.PUT;
-        return List.of(
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new Route(get, "/openapi.yaml", null, false, this::openApi),
                 new Route(post, "/session", null, false, sessionApi::signIn),
                 new Route(delete, "/session", op, false, sessionApi::signOut),
@@ -147,7 +148,13 @@ public final class PanelServer implements AutoCloseable {
                 new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct),
                 new Route(get, "/recipes", op, false, recipeApi::list),
                 new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
-                new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove));
+                new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove)),
+                packingApi.routes().stream()).toList();
+    }
+
+    /** The station's packing, for the packing routes (without it they answer 404). */
+    public void usePacking(PackingDesk packing) {
+        packingApi.use(packing);
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */
