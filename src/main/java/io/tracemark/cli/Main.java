@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 VirtualLineCommand.class,
                 BenchCommand.class,
+                SiteCommand.class,
         })
 public final class Main implements Runnable {
 
