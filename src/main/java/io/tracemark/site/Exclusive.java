@@ -42,6 +42,35 @@ final class Exclusive {
         }
     }
 
+    /**
+     * Runs {@code work} once lock {@code key} is free, waiting for another process's work to end at most
+     * {@code patience}; {@code absent} if it did not end in time.
+     */
+    static <T> T runWhenFree(SiteDatabase db, long key, java.time.Duration patience, T absent, Supplier<T> work) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Object[] result = new Object[1];
+            boolean ran = runIfFree(db, key, false, () -> {
+                result[0] = work.get();
+                return true;
+            });
+            if (ran) {
+                @SuppressWarnings("unchecked")
+                T t = (T) result[0];
+                return t;
+            }
+            if (System.nanoTime() > deadline) {
+                return absent;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return absent;
+            }
+        }
+    }
+
     private static boolean call(Connection c, String sql, long key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, key);

@@ -57,6 +57,11 @@ public final class PoolKeeper {
         return Exclusive.runIfFree(db, Exclusive.CODE_POOL, new Round(false, 0, 0, 0, 0, null), this::round);
     }
 
+    /** One round as soon as no other site process is doing one (waiting at most {@code patience}). */
+    public synchronized Round runSoon(java.time.Duration patience) {
+        return Exclusive.runWhenFree(db, Exclusive.CODE_POOL, patience, new Round(false, 0, 0, 0, 0, null), this::round);
+    }
+
     private Round round() {
         int[] taken = new int[2];
         int requested = 0;

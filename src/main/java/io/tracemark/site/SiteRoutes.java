@@ -90,7 +90,7 @@ final class SiteRoutes {
         }
         CodeRequest made = pool.request(stationId, r);
         if (made.status() == CodeRequestStatus.PENDING_AUDIT) {
-            keeper.runOnce();
+            keeper.runSoon(java.time.Duration.ofSeconds(20));
             made = pool.codeRequest(stationId, made.id());
         }
         return made;
