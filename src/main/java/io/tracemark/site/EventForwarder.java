@@ -34,7 +34,7 @@ public final class EventForwarder implements AutoCloseable {
     static final int BATCH = EventBatch.MAX_EVENTS;
 
     /** The outbox now: events not yet forwarded, the oldest one's age, the last failure. */
-    public record Lag(long events, Duration oldest, long forwarded, long refused, String lastError) {
+    public record Lag(long events, double oldestSeconds, long forwarded, long refused, String lastError) {
     }
 
     private final SiteDatabase db;
@@ -211,7 +211,7 @@ public final class EventForwarder implements AutoCloseable {
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Timestamp oldest = rs.getTimestamp(2);
-                return new Lag(rs.getLong(1), oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now()),
+                return new Lag(rs.getLong(1), oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0),
                         rs.getLong(3), rs.getLong(4), lastError);
             }
         });

@@ -24,7 +24,7 @@ final class SitePage {
                 .append(n).append("</td></tr>"));
         EventForwarder.Lag lag = site.outbox();
         html.append("</table><h2>上报 Outbox to the platform</h2><p id=\"outbox\">").append(lag.events())
-                .append(" events waiting, oldest ").append(lag.oldest().toSeconds()).append(" s; ").append(lag.forwarded())
+                .append(" events waiting, oldest ").append(Math.round(lag.oldestSeconds())).append(" s; ").append(lag.forwarded())
                 .append(" forwarded, ").append(lag.refused()).append(" refused by the platform")
                 .append(lag.lastError() == null ? "" : "; last error: " + esc(lag.lastError())).append("</p></body></html>");
         return html.toString();

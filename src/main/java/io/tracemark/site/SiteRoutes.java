@@ -85,10 +85,10 @@ final class SiteRoutes {
      * (codes from the platform) and the pool again, else PENDING_AUDIT until codes arrive.
      */
     private CodeRequest request(String stationId, NewCodeRequest r) {
-        if (r.productId() != null && master.product(r.productId()).isEmpty()) {
-            throw ApiException.notFound("product " + r.productId());
-        }
-        CodeRequest made = pool.request(stationId, r);
+        var product = r.productId() == null ? null : master.product(r.productId())
+                .orElseThrow(() -> ApiException.notFound("product " + r.productId()));
+        String scheme = r.scheme() != null || product == null ? r.scheme() : product.scheme();
+        CodeRequest made = pool.request(stationId, new NewCodeRequest(r.productId(), r.quantity(), scheme));
         if (made.status() == CodeRequestStatus.PENDING_AUDIT) {
             keeper.runSoon(java.time.Duration.ofSeconds(20));
             made = pool.codeRequest(stationId, made.id());

@@ -5,7 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tracemark.contract.ContractProxy;
+import io.tracemark.contract.OpenApiContract;
+import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.reference.ReferencePlatform;
 import io.tracemark.platform.reference.SampleData;
@@ -40,9 +49,11 @@ class SiteServerTest {
     @Test
     void codesFlowFromThePlatformThroughTheSitePoolToOneStationEachAndUnusedOnesComeBack() throws Exception {
         try (ReferencePlatform platform = ReferencePlatform.start(0, dir.resolve("platform"), true);
-             SiteServer site = SiteServer.start(TestSites.config("flow", platform, 2, 500))) {
-            PlatformClient one = TestSites.station(site, 1);
-            PlatformClient two = TestSites.station(site, 2);
+             SiteServer site = SiteServer.start(TestSites.config("flow", platform, 2, 500));
+             ContractProxy contract = new ContractProxy(OpenApiContract.platform(), site.url(), HttpPlatformClient.API_PATH);
+             ContractProxy siteApi = new ContractProxy(OpenApiContract.site(), site.url(), "/api/site/v1")) {
+            PlatformClient one = new HttpPlatformClient(contract.uri(), TestSites.token(1), Duration.ofSeconds(30));
+            PlatformClient two = new HttpPlatformClient(contract.uri(), TestSites.token(2), Duration.ofSeconds(30));
             assertEquals(platform.client().products().size(), one.products().size(), "master data copied on demand");
             assertEquals(SampleData.KETTLE, one.producers().isEmpty() ? null : one.products().stream()
                     .filter(p -> p.id().equals(SampleData.KETTLE)).findFirst().orElseThrow().id());
@@ -110,6 +121,35 @@ class SiteServerTest {
             assertEquals(3, platform.eventCount(), "every event reached the platform once");
             assertEquals(UnitEventType.VERIFIED, platform.codeStatus(range1.codes().get(0)).orElseThrow().lastEvent());
             assertEquals(1, platform.codeStatus(range1.codes().get(0)).orElseThrow().eventCount());
+            assertEquals(1, one.codeStatus(range1.codes().get(0)).eventCount(), "code status asked of the platform live");
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(siteApi.uri() + "/api/site/v1/status"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, status.statusCode());
+            JsonNode doc = new ObjectMapper().readTree(status.body());
+            JsonNode line1 = doc.get("lines").get(0);
+            assertEquals("line-1", line1.get("stationId").asText());
+            assertEquals(3, line1.get("verified").asInt());
+            assertEquals(100.0, line1.get("yieldPercent").asDouble());
+            assertEquals(200 - 99 - 3 + 150, line1.get("codesHeld").asInt(), doc.toString());
+            HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(siteApi.uri()
+                    + "/api/site/v1/admin/stations")).header("Authorization", "Bearer site-admin-token-for-tests")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":\"line-9\",\"name\":\"Line 9\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, registered.statusCode(), registered.body());
+            String token9 = new ObjectMapper().readTree(registered.body()).get("token").asText();
+            assertEquals(4, new HttpPlatformClient(contract.uri(), token9, Duration.ofSeconds(10)).products().size(),
+                    "a station registered through the admin API uses the site at once");
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(siteApi.uri()
+                    + "/api/site/v1/admin/stations")).header("Authorization", "Bearer wrong").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode());
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(site.url() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(page.body().contains("data-station=\"line-1\"") && page.body().contains("line-9"), page.body());
+            contract.assertConforms();
+            siteApi.assertConforms();
         }
     }
 
