@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 BenchVerifyCommand.class,
                 BenchPlatformCommand.class,
                 BenchLineCommand.class,
+                BenchSiteCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
