@@ -87,8 +87,16 @@ public final class SiteConfigReader {
                 poolNode.integer("maxRequest", 100_000, 1, 1_000_000));
         poolNode.rejectUnknownKeys();
 
-        List<SiteConfig.StationEntry> stations = top.list("stations", n -> new SiteConfig.StationEntry(
-                n.requiredString("id"), n.string("name", null), secret(n, "token", true)));
+        List<SiteConfig.StationEntry> stations = top.list("stations", n -> {
+            String id = n.requiredString("id");
+            String name = n.string("name", null);
+            String token = secret(n, "token", true);
+            ConfigNode panel = n.child("panel");
+            URI panelUrl = panel.isPresent() ? panel.uri("url", true) : null;
+            String panelToken = panel.isPresent() ? secret(panel, "token", true) : null;
+            panel.rejectUnknownKeys();
+            return new SiteConfig.StationEntry(id, name, token, panelUrl, panelToken);
+        });
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < stations.size(); i++) {
             SiteConfig.StationEntry s = stations.get(i);

@@ -51,11 +51,20 @@ public record SiteConfig(String siteId, Listen listen, Database database, Platfo
     public record Pool(long codesPerProduct, int maxRequest) {
     }
 
-    /** A station: its id, a name for people, and the bearer token it sends as {@code platform.token}. */
-    public record StationEntry(String id, String name, String token) {
+    /**
+     * A station: its id, a name for people, the bearer token it sends as {@code platform.token}, and
+     * optionally its touch panel (root URL and an API token with the operator role) from which the site
+     * reads the line's state, counters and alarms.
+     */
+    public record StationEntry(String id, String name, String token, URI panelUrl, String panelToken) {
+
+        public StationEntry(String id, String name, String token) {
+            this(id, name, token, null, null);
+        }
+
         @Override
         public String toString() {
-            return "StationEntry[id=" + id + ", name=" + name + "]";
+            return "StationEntry[id=" + id + ", name=" + name + ", panelUrl=" + panelUrl + "]";
         }
     }
 

@@ -9,11 +9,17 @@ final class SitePage {
     static String render(SiteStatus.Site site) {
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
                 + "<meta http-equiv=\"refresh\" content=\"5\"><title>tracemark site</title></head><body>"
-                + "<h1>产线 Lines</h1><table id=\"lines\"><tr><th>station</th><th>name</th><th>rate /min</th><th>yield</th>"
+                + "<h1>产线 Lines</h1><table id=\"lines\"><tr><th>station</th><th>name</th><th>state</th><th>alarms</th><th>rate /min</th><th>yield</th>"
                 + "<th>verified</th><th>rejected</th><th>voided</th><th>codes held</th><th>last seen</th></tr>");
         for (SiteStatus.Line l : site.lines()) {
-            html.append("<tr data-station=\"").append(esc(l.stationId())).append("\"><td>").append(esc(l.stationId()))
-                    .append("</td><td>").append(esc(l.name())).append("</td><td>").append(Math.round(l.unitsPerMinute()))
+            html.append("<tr data-station=\"").append(esc(l.stationId())).append("\"><td>")
+                    .append(l.panelUrl() == null ? esc(l.stationId()) : "<a href=\"" + esc(l.panelUrl()) + "\">"
+                            + esc(l.stationId()) + "</a>")
+                    .append("</td><td>").append(esc(l.name())).append("</td><td class=\"state\">")
+                    .append(l.state() != null ? esc(l.state()) : l.panelError() != null ? "? " + esc(l.panelError()) : "–")
+                    .append("</td><td class=\"alarms\">");
+            l.alarms().forEach(a -> html.append(esc(a.severity())).append(": ").append(esc(a.cause())).append("<br>"));
+            html.append("</td><td>").append(Math.round(l.unitsPerMinute()))
                     .append("</td><td>").append(l.yieldPercent() == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f %%",
                             l.yieldPercent())).append("</td><td>").append(l.verified()).append("</td><td>").append(l.rejected())
                     .append("</td><td>").append(l.voided()).append("</td><td>").append(l.codesHeld()).append("</td><td>")

@@ -35,6 +35,9 @@ public final class SiteServer implements AutoCloseable {
     private final EventForwarder forwarder;
     private final SiteStatus status;
     private final BackgroundTask poolTask;
+    private final LinePanels panels;
+    private final BackgroundTask panelTask;
+    private final MqttPublisher mqtt;
     private final Javalin app;
     private volatile URI url;
 
@@ -54,7 +57,12 @@ public final class SiteServer implements AutoCloseable {
         this.events = new SiteEvents(db);
         this.forwarder = new EventForwarder(db, platform, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 0.2,
                 config.siteId().hashCode()), Duration.ofMillis(200));
-        this.status = new SiteStatus(db, stations, pool, forwarder);
+        this.panels = new LinePanels(config.stations(), 3000);
+        this.status = new SiteStatus(db, stations, pool, forwarder, panels);
+        int every = config.mqtt() != null ? config.mqtt().intervalSeconds() : 5;
+        this.panelTask = new BackgroundTask("site-panels", panels::readAll, Duration.ofSeconds(every),
+                new Backoff(Duration.ofSeconds(every), Duration.ofSeconds(every), 0, 3), LOG, clock);
+        this.mqtt = config.mqtt() == null ? null : new MqttPublisher(config.mqtt(), config.siteId(), status);
         Duration interval = Duration.ofSeconds(config.platform().pullIntervalSeconds());
         this.poolTask = new BackgroundTask("site-pool", () -> {
             PoolKeeper.Round round = keeper.runOnce();
@@ -86,6 +94,10 @@ public final class SiteServer implements AutoCloseable {
                     + ": cannot start on " + config.listen().host() + ":" + config.listen().port() + ": " + e.getMessage(), e);
         }
         site.url = URI.create("http://" + config.listen().host() + ":" + site.app.port());
+        site.panelTask.start();
+        if (site.mqtt != null) {
+            site.mqtt.start();
+        }
         site.forwarder.start();
         PoolKeeper.Round first = site.keeper.runOnce(); // master data and codes before stations ask; an outage only delays it
         site.poolTask.start(first.ran() && first.error() == null
@@ -138,6 +150,10 @@ public final class SiteServer implements AutoCloseable {
             app.stop();
         } finally {
             poolTask.close();
+            panelTask.close();
+            if (mqtt != null) {
+                mqtt.close();
+            }
             forwarder.close();
             db.close();
         }

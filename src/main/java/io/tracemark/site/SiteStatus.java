@@ -16,9 +16,14 @@ import java.util.Map;
  */
 public final class SiteStatus {
 
-    /** One line as the site sees it. */
+    /**
+     * One line as the site sees it: from its events, and (with a panel in site.yaml) its PackML state,
+     * the job's counters and its alarms as its panel shows them ({@code state} null without).
+     */
     public record Line(String stationId, String name, Instant lastSeenAt, long verified, long rejected, long voided,
-                       double unitsPerMinute, Double yieldPercent, long codesHeld, Instant lastEventAt) {
+                       double unitsPerMinute, Double yieldPercent, long codesHeld, Instant lastEventAt,
+                       String state, List<LinePanels.LineAlarm> alarms, String panelUrl, String panelError,
+                       Long jobVerified, Long jobRejected) {
     }
 
     /** The whole site. */
@@ -29,8 +34,10 @@ public final class SiteStatus {
     private final StationRegistry stations;
     private final CodePool pool;
     private final EventForwarder forwarder;
+    private final LinePanels panels;
 
-    SiteStatus(SiteDatabase db, StationRegistry stations, CodePool pool, EventForwarder forwarder) {
+    SiteStatus(SiteDatabase db, StationRegistry stations, CodePool pool, EventForwarder forwarder, LinePanels panels) {
+        this.panels = panels;
         this.db = db;
         this.stations = stations;
         this.pool = pool;
@@ -60,8 +67,14 @@ public final class SiteStatus {
         for (StationRegistry.Station s : stations.list()) {
             Counts n = counts.getOrDefault(s.id(), new Counts(0, 0, 0, 0, null));
             long judged = n.verified() + n.rejected();
+            LinePanels.Reading panel = panels.reading(s.id());
+            java.net.URI panelUrl = panels.panelUrl(s.id());
             lines.add(new Line(s.id(), s.name(), s.lastSeenAt(), n.verified(), n.rejected(), n.voided(), n.lastMinute(),
-                    judged == 0 ? null : 100.0 * n.verified() / judged, held.getOrDefault(s.id(), 0L), n.last()));
+                    judged == 0 ? null : 100.0 * n.verified() / judged, held.getOrDefault(s.id(), 0L), n.last(),
+                    panel == null ? null : panel.state(), panel == null ? List.of() : panel.alarms(),
+                    panelUrl == null ? null : panelUrl.toString(), panel == null ? null : panel.error(),
+                    panel == null || panel.state() == null ? null : panel.verified(),
+                    panel == null || panel.state() == null ? null : panel.rejected()));
         }
         return new Site(lines, pool.available(), forwarder.lag());
     }
