@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 BenchLineCommand.class,
                 BenchRecordsCommand.class,
                 BenchAuditCommand.class,
+                BenchSiteCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

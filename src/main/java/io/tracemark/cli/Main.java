@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 RestoreCommand.class,
                 AcceptLossCommand.class,
+                SiteCommand.class,
         })
 public final class Main implements Runnable {
 
