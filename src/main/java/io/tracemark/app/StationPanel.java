@@ -35,8 +35,8 @@ public final class StationPanel {
     /** The users a fresh demo station has (documented in the README): operator, supervisor, admin. */
     public static final List<String[]> DEMO_USERS = List.of(
             new String[] {"1001", "操作员 Operator", "OPERATOR", "1234"},
-            new String[] {"2001", "班组长 Supervisor", "SUPERVISOR", "2345"},
-            new String[] {"9001", "管理员 Admin", "ADMIN", "9999"});
+            new String[] {"2001", "班组长 Supervisor", "SUPERVISOR", "234567"},
+            new String[] {"9001", "管理员 Admin", "ADMIN", "999999"});
 
     private StationPanel() {
     }
@@ -62,8 +62,8 @@ public final class StationPanel {
         if (!accounts.users().isEmpty()) {
             return;
         }
-        if (pinFromEnvironment == null || !pinFromEnvironment.matches("[0-9]{4,12}")) {
-            throw new TracemarkException("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the "
+        if (pinFromEnvironment == null || !pinFromEnvironment.matches("[0-9]{6,12}")) {
+            throw new TracemarkException("the station has no users: set TRACEMARK_ADMIN_PIN (6–12 digits) for the "
                     + "first admin, user 9001");
         }
         accounts.bootstrapAdmin("9001", "管理员 Admin", pinFromEnvironment);

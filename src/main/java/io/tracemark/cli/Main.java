@@ -28,6 +28,10 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 VirtualLineCommand.class,
                 BenchCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AcceptLossCommand.class,
+                SiteCommand.class,
         })
 public final class Main implements Runnable {
 
