@@ -16,8 +16,8 @@ import java.time.Instant;
  * {@link AuditChain#verify} names the first broken entry.
  *
  * <p>A valid shorter chain (the tail cut off) or one rebuilt with the key is told from the real one by
- * anchors: every {@value #ANCHOR_EVERY_ENTRIES} entries, and at the first entry after
- * {@link #ANCHOR_EVERY} without one, the chain head goes into {@code audit_anchors} and, in the same
+ * anchors: every {@value #ANCHOR_EVERY_ENTRIES} entries, and at the first entry {@link #ANCHOR_EVERY}
+ * after the last anchor (or after the trail's first entry), the chain head goes into {@code audit_anchors} and, in the same
  * transaction, into the outbox (topic {@value #ANCHOR_TOPIC}) for the platform, which keeps it.
  */
 public final class AuditLog {
@@ -54,7 +54,6 @@ public final class AuditLog {
      * @return the id of the new row
      */
     public long record(Connection conn, String actor, String action, String detail) throws SQLException {
-        AuditKey key = db.auditKey();
         String prev = GENESIS;
         long id = 1;
         try (PreparedStatement ps = conn.prepareStatement("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
@@ -65,6 +64,10 @@ public final class AuditLog {
             }
         }
         long at = clock.millis();
+        if (!db.keyedAuditTrail()) {
+            return recordUnkeyed(conn, id, at, actor, action, detail, prev);
+        }
+        AuditKey key = db.auditKey();
         String hash = new AuditMac(key).hash(id, at, actor, action, detail, prev);
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO audit_log "
                 + "(id, at, actor, action, detail, prev_hash, hash, scheme, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -81,6 +84,23 @@ public final class AuditLog {
         }
         if (anchorDue(conn, id, at)) {
             anchor(conn, new AuditAnchor(id, hash, Instant.ofEpochMilli(at), key.id()));
+        }
+        return id;
+    }
+
+    /** An entry of a database older than the keyed chain (V12 marks it as unkeyed when it upgrades). */
+    private static long recordUnkeyed(Connection conn, long id, long at, String actor, String action, String detail,
+                                      String prev) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO audit_log "
+                + "(id, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, at);
+            ps.setString(3, actor);
+            ps.setString(4, action);
+            ps.setString(5, detail);
+            ps.setString(6, prev);
+            ps.setString(7, AuditMac.legacyHash(prev, id, at, actor, action, detail));
+            ps.executeUpdate();
         }
         return id;
     }
@@ -105,12 +125,15 @@ public final class AuditLog {
     }
 
     private boolean anchorDue(Connection conn, long id, long at) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT entry_id, at FROM audit_anchors ORDER BY entry_id DESC LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return true;
+        // before the first anchor the trail's first entry stands in for it: a short trail (a few entries
+        // of a fresh station) sends nothing until it has 16 entries or is 5 minutes old
+        try (PreparedStatement ps = conn.prepareStatement("SELECT coalesce((SELECT max(entry_id) FROM audit_anchors), 0),"
+                + " coalesce((SELECT at FROM audit_anchors ORDER BY entry_id DESC LIMIT 1),"
+                + " (SELECT min(at) FROM audit_log))")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return id - rs.getLong(1) >= ANCHOR_EVERY_ENTRIES || at - rs.getLong(2) >= ANCHOR_EVERY.toMillis();
             }
-            return id - rs.getLong(1) >= ANCHOR_EVERY_ENTRIES || at - rs.getLong(2) >= ANCHOR_EVERY.toMillis();
         }
     }
 

@@ -62,6 +62,7 @@ public final class Database implements Transactions, AutoCloseable {
     private List<String> lost = List.of();
     private volatile boolean closed;
     private AuditKey auditKey; // guarded by this
+    private Boolean keyedAudit; // guarded by this
 
     private Database(Path file, List<Migration> migrations) throws SQLException {
         this.file = file;
@@ -161,6 +162,18 @@ public final class Database implements Transactions, AutoCloseable {
             }
         }
         return auditKey;
+    }
+
+    /**
+     * Whether this database's audit log has the keyed chain's columns (migration V12); a database
+     * opened with older migrations only (tools, upgrade tests) keeps writing unkeyed entries, which V12
+     * then marks as such.
+     */
+    public synchronized boolean keyedAuditTrail() {
+        if (keyedAudit == null) {
+            keyedAudit = count("SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'scheme'") > 0;
+        }
+        return keyedAudit;
     }
 
     /** The schema version after migrations, i.e. the number of the last migration applied. */

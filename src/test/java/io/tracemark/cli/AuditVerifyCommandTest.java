@@ -102,7 +102,7 @@ class AuditVerifyCommandTest {
                 "--token", platform.stationToken(), "--station", "line-1"};
             CommandRun r = run(withPlatform);
             assertEquals(1, r.exit(), r.out() + r.err());
-            assertTrue(r.out().contains("BROKEN at entry 11: the trail ends at entry 10 but entry 17 was anchored"), r.out());
+            assertTrue(r.out().contains("BROKEN at entry 11: the trail ends at entry 10 but entry 16 was anchored"), r.out());
             assertEquals(0, run("audit", "verify", "--data", data.toString()).exit(), "without the platform it looks whole");
             CommandRun noToken = run("audit", "verify", "--data", data.toString(), "--platform", platform.baseUrl().toString());
             assertEquals(2, noToken.exit());

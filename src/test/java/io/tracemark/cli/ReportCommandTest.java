@@ -34,7 +34,7 @@ class ReportCommandTest {
         users(data);
         JsonNode books = JsonOutput.mapper().readTree(demo.out());
         String job = books.get("job").asText();
-        Path pin = Files.writeString(dir.resolve("pin"), "2345\n");
+        Path pin = Files.writeString(dir.resolve("pin"), "234567\n");
         Path pdf = dir.resolve("out/report.pdf");
         Path csv = dir.resolve("out/report.csv");
 
@@ -127,7 +127,7 @@ class ReportCommandTest {
         try (Database db = Database.open(data)) {
             io.tracemark.web.UserAccounts accounts = io.tracemark.app.StationPanel.accounts(db);
             accounts.ensureUser("1001", "Operator Li", io.tracemark.web.Role.OPERATOR, "1234");
-            accounts.ensureUser("2001", "Supervisor Wang", io.tracemark.web.Role.SUPERVISOR, "2345");
+            accounts.ensureUser("2001", "Supervisor Wang", io.tracemark.web.Role.SUPERVISOR, "234567");
         }
     }
 

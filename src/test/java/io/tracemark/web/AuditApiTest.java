@@ -20,7 +20,7 @@ class AuditApiTest {
 
     @Test
     void supervisorsListTheTrailWithFiltersAndPages() {
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         for (int i = 0; i < 5; i++) {
             station.signedIn("1001", "1234");
         }
@@ -43,7 +43,7 @@ class AuditApiTest {
 
     @Test
     void verifyNamesTheFirstBrokenEntry() {
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         station.signedIn("1001", "1234");
         JsonNode ok = supervisor.get("/audit/verify").json();
         assertTrue(ok.get("intact").asBoolean(), ok.toString());
@@ -65,7 +65,7 @@ class AuditApiTest {
         ApiClient operator = station.signedIn("1001", "1234");
         assertEquals(403, operator.get("/audit/entries").status());
         assertEquals(403, operator.get("/audit/verify").status());
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         ApiClient.Response bad = supervisor.get("/audit/entries?from=yesterday&limit=9999");
         assertEquals(400, bad.status());
         assertEquals(java.util.List.of("from", "limit"), SessionApiTest.fields(bad.json()));

@@ -32,7 +32,7 @@ class AuditBrowserTest {
             browser.viewport(1280, 800);
             browser.driver.get("http://127.0.0.1:" + station.port + "/");
             browser.await(() -> "true".equals(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-            browser.signIn("2001", "2345");
+            browser.signIn("2001", "234567");
             WebElement link = browser.driver.findElement(By.cssSelector("a.audit-link"));
             assertEquals("审计记录", link.getText());
             link.click();
