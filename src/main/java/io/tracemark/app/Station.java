@@ -21,6 +21,7 @@ import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.Scanner;
 import io.tracemark.web.DeviceInfo;
+import io.tracemark.web.PackingDesk;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
 import java.awt.image.BufferedImage;
@@ -65,6 +66,7 @@ public final class Station implements AutoCloseable {
     private final PlcRejectCheck plcRejects;
     private BackupSchedule backups;
     private BatchEndWatch backupAtBatchEnd;
+    private final PackingStation packing;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -73,7 +75,10 @@ public final class Station implements AutoCloseable {
         this.ledger = new CodeLedger(db, writes, Clock.systemUTC());
         this.masterData = new MasterDataStore(db, ledger.audit());
         StationDevices.Built built = new StationDevices(b.virtual, Clock.systemUTC()).build(config);
-        this.devices = built.info();
+        this.packing = config.packing().present()
+                ? PackingStation.build(config, db, writes, masterData, b.virtualPacking) : null;
+        this.devices = packing == null ? built.info()
+                : Stream.concat(built.info().stream(), packing.devices().stream()).toList();
         this.lineDevices = built.devices();
         StationConfig.Platform p = config.platform();
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
@@ -87,6 +92,9 @@ public final class Station implements AutoCloseable {
         try {
             line.open();
             this.recovered = line.recover();
+            if (packing != null) {
+                packing.start();
+            }
             this.plcRejects = new PlcRejectCheck(line, ledger, new GateCounts(db, ledger.audit(), Clock.systemUTC()),
                     built.counted());
             if (p.present()) {
@@ -102,6 +110,9 @@ public final class Station implements AutoCloseable {
         } catch (RuntimeException e) {
             if (backups != null) {
                 backups.close();
+            }
+            if (packing != null) {
+                packing.close();
             }
             line.close();
             throw e;
@@ -154,6 +165,7 @@ public final class Station implements AutoCloseable {
     public static final class Builder {
         private final StationConfig config;
         private VirtualDevices virtual;
+        private VirtualPacking virtualPacking;
         private PlatformClient platformClient;
         private PlatformLink.Settings platformSettings;
         private LineSettings lineSettings;
@@ -166,6 +178,12 @@ public final class Station implements AutoCloseable {
         /** The in-process virtual line that {@code sim://} devices are. */
         Builder virtualDevices(VirtualDevices devices) {
             this.virtual = devices;
+            return this;
+        }
+
+        /** The in-process virtual packing station that {@code sim://} packing devices are. */
+        Builder virtualPacking(VirtualPacking packing) {
+            this.virtualPacking = packing;
             return this;
         }
 
@@ -226,9 +244,13 @@ public final class Station implements AutoCloseable {
 
     /** Starts the touch panel with these accounts on {@code host:port} (0 = a free port). */
     public PanelServer startPanel(UserAccounts accounts, String host, int port) {
-        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
+        PanelServer panel = StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
-                plcRejects::onChange, host, port);
+                plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
+        panel.usePacking(packing != null
+                ? new PackingDesk(packing.aggregation(), Optional.of(packing.packing()), config.packing().caseSize())
+                : new PackingDesk(new io.tracemark.pack.Aggregation(db, writes, Clock.systemUTC()), Optional.empty(), 20));
+        return panel;
     }
 
     private Map<String, Object> extraStatus() {
@@ -279,6 +301,11 @@ public final class Station implements AutoCloseable {
         return masterData;
     }
 
+    /** The packing station, when {@code station.yaml} configures one. */
+    public Optional<PackingStation> packing() {
+        return Optional.ofNullable(packing);
+    }
+
     /** The platform link, when a platform is configured. */
     public Optional<PlatformLink> platform() {
         return Optional.ofNullable(platform);
@@ -310,6 +337,9 @@ public final class Station implements AutoCloseable {
             }
             if (platform != null) {
                 platform.close();
+            }
+            if (packing != null) {
+                packing.close();
             }
             line.close();
         } finally {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
                 BenchPlatformCommand.class,
                 BenchLineCommand.class,
                 BenchRecordsCommand.class,
+                BenchAuditCommand.class,
+                BenchSiteCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
                 MasterDataCommand.class,
+                AuditCommand.class,
+                ReportCommand.class,
+                EpcisCommand.class,
                 ReconcileCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
@@ -28,6 +31,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class,
                 RestoreCommand.class,
                 AcceptLossCommand.class,
+                SiteCommand.class,
         })
 public final class Main implements Runnable {
 

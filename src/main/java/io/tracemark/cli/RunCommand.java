@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the station on the printers, scanners and reject gates of station.yaml, linked to its"
                 + " traceability platform (platform.url), with the touch panel on panel.host:panel.port.",
-            "A station without users needs TRACEMARK_ADMIN_PIN (4-12 digits) for its first admin, user 9001.",
+            "A station without users needs TRACEMARK_ADMIN_PIN (6-12 digits) for its first admin, user 9001.",
             "Exit status with --exit-when-done: 0 the job ran to its end and balanced without duplicates; 1 it did not"
                 + " run, a fault stopped it, or its books do not balance."})
 public final class RunCommand implements Callable<Integer> {

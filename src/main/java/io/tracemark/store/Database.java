@@ -29,6 +29,9 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements Transactions, AutoCloseable {
 
+    /** The {@code scheme} of audit entries written before the keyed chain (migration V12). */
+    static final String LEGACY_AUDIT_SCHEME = "sha256-pipe";
+
     /** The file name inside the data directory. */
     public static final String FILE_NAME = "station.db";
 
@@ -58,6 +61,7 @@ public final class Database implements Transactions, AutoCloseable {
     private volatile String refusal;
     private List<String> lost = List.of();
     private volatile boolean closed;
+    private AuditKey auditKey; // guarded by this
 
     private Database(Path file, List<Migration> migrations) throws SQLException {
         this.file = file;
@@ -135,6 +139,28 @@ public final class Database implements Transactions, AutoCloseable {
     /** The database file. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The station's audit key ({@link AuditKey#locationFor} this database's directory), read once;
+     * created when this database's audit trail has no keyed entry yet.
+     *
+     * @throws StorageException when the key is missing although keyed entries exist, or unreadable
+     */
+    public synchronized AuditKey auditKey() {
+        if (auditKey == null) {
+            Path location = AuditKey.locationFor(file.getParent());
+            if (Files.exists(location)) {
+                auditKey = AuditKey.read(location);
+            } else {
+                long keyed = count("SELECT count(*) FROM audit_log WHERE scheme <> '" + LEGACY_AUDIT_SCHEME + "'");
+                if (keyed > 0) {
+                    auditKey = AuditKey.read(location); // throws: the key that signed them is gone
+                }
+                auditKey = AuditKey.create(location, count("SELECT coalesce(max(id), 0) FROM audit_log"));
+            }
+        }
+        return auditKey;
     }
 
     /** The schema version after migrations, i.e. the number of the last migration applied. */

@@ -129,13 +129,13 @@ class StationOnLocalDevicesTest {
         StationConfig config = new StationConfigReader().read(stationYaml);
         int port;
         try (Station runtime = Station.builder(config).start();
-             PanelServer panel = runtime.startPanel("4321")) {
+             PanelServer panel = runtime.startPanel("432100")) {
             port = panel.port();
             assertTrue(port > 0, "port 0 in station.yaml picks a free port");
             Http admin = new Http(port);
             assertEquals(401, admin.get("/status").statusCode(), "not signed in yet");
             assertEquals(401, admin.signIn("9001", "0000"), "wrong PIN");
-            assertEquals(201, admin.signIn("9001", "4321"), "the first admin, from the PIN given at start-up");
+            assertEquals(201, admin.signIn("9001", "432100"), "the first admin, from the PIN given at start-up");
 
             JsonNode status = admin.json(admin.get("/status"));
             assertEquals("STOPPED", status.get("state").asText());
@@ -166,7 +166,7 @@ class StationOnLocalDevicesTest {
 
         try (Station again = Station.builder(new StationConfigReader().read(stationYaml)).start();
              PanelServer panel = again.startPanel(null)) {
-            assertEquals(201, new Http(panel.port()).signIn("9001", "4321"), "the admin was kept; no PIN needed now");
+            assertEquals(201, new Http(panel.port()).signIn("9001", "432100"), "the admin was kept; no PIN needed now");
             assertEquals(PackMlState.STOPPED, again.line().snapshot().state());
             assertTrue(again.line().currentJobId().isEmpty(), "the ended job is not resumed");
         }
@@ -271,9 +271,9 @@ class StationOnLocalDevicesTest {
         StationConfig config = new StationConfigReader().read(stationYaml);
         try (Station runtime = Station.builder(config).start()) {
             TracemarkException none = assertThrows(TracemarkException.class, () -> runtime.startPanel(null));
-            assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the first admin, user 9001",
+            assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (6–12 digits) for the first admin, user 9001",
                     none.getMessage());
-            TracemarkException shortPin = assertThrows(TracemarkException.class, () -> runtime.startPanel("12"));
+            TracemarkException shortPin = assertThrows(TracemarkException.class, () -> runtime.startPanel("1234"));
             assertTrue(shortPin.getMessage().contains("TRACEMARK_ADMIN_PIN"), shortPin.getMessage());
         }
     }
