@@ -235,9 +235,9 @@ class StationOnLocalDevicesTest {
                   keep: 3
                 """);
         try (Station runtime = Station.builder(new StationConfigReader().read(yaml)).start();
-             PanelServer panel = runtime.startPanel("4321")) {
+             PanelServer panel = runtime.startPanel("432100")) {
             Http admin = new Http(panel.port());
-            assertEquals(201, admin.signIn("9001", "4321"));
+            assertEquals(201, admin.signIn("9001", "432100"));
             HttpResponse<String> started = admin.post("/line/start", jobJson(SampleStation.itemJob(6, LocalDate.now())));
             assertEquals(200, started.statusCode(), started.body());
             assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),

@@ -82,7 +82,7 @@ class BackupRestoreTest {
             // the copy is one snapshot: its books balance at that moment, its marks are its own
             try (Database copy = Database.open(restoredCopy(folder.resolve(manifest.databaseFile())))) {
                 assertEquals(units, copy.count("SELECT count(*) FROM units"));
-                assertEquals(copy.count("SELECT count(*) FROM outbox"), copy.count("SELECT count(*) FROM units "
+                assertEquals(copy.count("SELECT count(*) FROM outbox WHERE topic = 'unit.verdict'"), copy.count("SELECT count(*) FROM units "
                         + "WHERE state <> 'SENT'"), "every verdict in the copy has its event, nothing half there");
                 assertEquals(manifest.marks().units(), copy.count("SELECT max(id) FROM units"));
             }
