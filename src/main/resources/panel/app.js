@@ -1,6 +1,8 @@
 // tracemark touch panel: sign-in keypad, live line view, job set-up, reject log, users.
 import { api, apiUrl, setCsrfToken, whenSignedOut } from './api.js';
-import { formatNumber, formatTime, has, initialLanguage, loadLanguage, otherLanguage, t, tOr, translate } from './i18n.js';
+import { formatNumber, formatTime, initialLanguage, loadLanguage, otherLanguage, t, tOr, translate } from './i18n.js';
+import { alarmTexts, messageText, problemText } from './messages.js';
+import { close as closeKeyboard, installKeyboard, retranslate as retranslateKeyboard } from './keyboard.js';
 
 const RANKS = { operator: 0, supervisor: 1, admin: 2 };
 const FIELD_ALIASES = {
@@ -52,24 +54,32 @@ function rank(role) {
 
 function errorText(response) {
   const data = response.data || {};
-  const key = data.key ? `error.${data.key}` : 'error.unknown';
-  const base = tOr(key, t('error.unknown'), { seconds: data.retryAfterSeconds ?? '' });
-  const detailed = ['state', 'device', 'internal', 'notFound', 'http', 'invalid'].includes(data.key);
-  return detailed && data.error ? `${base}: ${data.error}` : base;
+  if (data.problems && data.problems.length) {
+    return data.problems.map((p) => `${tOr(`field.${formField(p.field)}`, t('field.request'))}: ${problemText(p)}`).join('; ');
+  }
+  return messageText(data);
 }
 
+// A message the operator must read stays until closed (error: true); a confirmation of success fades.
 let toastTimer = null;
-function toast(text) {
+function toast(text, error = false) {
   $('toast-text').textContent = text;
   $('toast').hidden = false;
+  $('toast').classList.toggle('error', error);
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { $('toast').hidden = true; }, 6000);
+  if (!error) toastTimer = setTimeout(() => { $('toast').hidden = true; }, 6000);
 }
 
-function confirmAction(text) {
+function toastError(response) {
+  toast(errorText(response), true);
+}
+
+// A question with what will follow from the answer ("7 labels in flight will be voided").
+function confirmAction(text, consequence = '') {
   return new Promise((resolve) => {
     const dialog = $('confirm-dialog');
     $('confirm-text').textContent = text;
+    $('confirm-consequence').textContent = consequence;
     const done = (answer) => { dialog.close(); resolve(answer); };
     $('confirm-yes').onclick = () => done(true);
     $('confirm-no').onclick = () => done(false);
@@ -84,15 +94,9 @@ function formField(where) {
   return FIELD_ALIASES[last.toLowerCase()] || last;
 }
 
-function problemNodes(problem, field) {
-  const label = tOr(`field.${field}`, field);
-  const known = problem.key && has(`problem.${problem.key}`);
-  const main = known ? t(`problem.${problem.key}`, { field: label }) : problem.message;
-  const nodes = [document.createTextNode(main)];
-  if (known) {
-    nodes.push(el('span', { class: 'detail', text: ` (${problem.message})` }));
-  }
-  return nodes;
+function problemNodes(problem, field, general) {
+  const text = problemText(problem);
+  return [document.createTextNode(general ? `${tOr(`field.${field}`, t('field.request'))}: ${text}` : text)];
 }
 
 function clearProblems(form) {
@@ -110,7 +114,7 @@ function showProblems(form, problems, general) {
     if (!target) return;
     if (holder) holder.classList.add('bad');
     if (target.childNodes.length) target.appendChild(el('br'));
-    problemNodes(problem, field).forEach((n) => target.appendChild(n));
+    problemNodes(problem, field, !holder).forEach((n) => target.appendChild(n));
   });
 }
 
@@ -118,7 +122,8 @@ function showProblems(form, problems, general) {
 
 function renderSignin() {
   const s = state.signin;
-  $('user-value').textContent = s.user;
+  const changing = Boolean(s.change);
+  $('user-value').textContent = changing ? '\u2022'.repeat(s.user.length) : s.user;
   $('pin-value').textContent = '\u2022'.repeat(s.pin.length);
   $('field-user').classList.toggle('active', s.field === 'user');
   $('field-pin').classList.toggle('active', s.field === 'pin');
@@ -132,16 +137,28 @@ function pressKey(key) {
   renderSignin();
 }
 
+/** The first field filled, the submit key moves on to the second; true when it did. */
+function advanceToPin() {
+  const s = state.signin;
+  if (s.field !== 'user' || !s.user || s.pin) return false;
+  s.field = 'pin';
+  renderSignin();
+  return true;
+}
+
 async function submitSignin() {
   const s = state.signin;
-  if (s.field === 'user' && s.user && !s.pin) {
-    s.field = 'pin';
-    renderSignin();
+  if (advanceToPin()) return;
+  if (s.change) {
+    await submitNewPin();
     return;
   }
+  const typedPin = s.pin;
   const response = await api('POST', '/session', { user: s.user, pin: s.pin });
   s.pin = '';
-  if (response.status === 201) {
+  if (response.status === 201 && response.data.pinChangeRequired) {
+    startPinChange(response.data, typedPin);
+  } else if (response.status === 201) {
     s.user = '';
     s.field = 'user';
     $('signin-message').textContent = '';
@@ -154,8 +171,58 @@ async function submitSignin() {
   }
 }
 
+// A supervisor or admin whose PIN is shorter than the role needs chooses a new one on the same keypad:
+// the two fields become "new PIN" and "new PIN again".
+function signinLabels(change) {
+  document.querySelector('#field-user .entry-label').dataset.i18n = change ? 'signin.newPin' : 'signin.user';
+  document.querySelector('#field-pin .entry-label').dataset.i18n = change ? 'signin.repeatPin' : 'signin.pin';
+  $('signin-submit').dataset.i18n = change ? 'signin.setPin' : 'signin.submit';
+  translate($('signin-view'));
+}
+
+function startPinChange(me, currentPin) {
+  setCsrfToken(me.csrfToken);
+  state.signin = { field: 'user', user: '', pin: '', change: { current: currentPin, min: me.minimumPinLength } };
+  signinLabels(true);
+  $('signin-message').textContent = t('signin.pinChangeRequired', { min: me.minimumPinLength });
+  renderSignin();
+}
+
+async function submitNewPin() {
+  const s = state.signin;
+  if (advanceToPin()) return;
+  if (s.user !== s.pin) {
+    s.pin = '';
+    s.field = 'pin';
+    $('signin-message').textContent = t('signin.pinMismatch');
+    renderSignin();
+    return;
+  }
+  const response = await api('POST', '/me/pin', { pin: s.change.current, newPin: s.user });
+  if (response.status === 200) {
+    state.signin = { field: 'user', user: '', pin: '' };
+    signinLabels(false);
+    $('signin-message').textContent = '';
+    renderSignin();
+    await enterApp(response.data);
+    return;
+  }
+  const problem = response.data && response.data.problems && response.data.problems[0];
+  $('signin-message').textContent = problem && problem.key
+    ? tOr(`problem.${problem.key}`, errorText(response), { field: t('signin.newPin'), ...(problem.params || {}) })
+    : errorText(response);
+  s.user = '';
+  s.pin = '';
+  s.field = 'user';
+  renderSignin();
+}
+
 function showSignin(reason) {
   state.me = null;
+  if (state.signin.change) {
+    state.signin = { field: 'user', user: '', pin: '' };
+    signinLabels(false);
+  }
   if (state.events) {
     state.events.close();
     state.events = null;
@@ -197,10 +264,12 @@ function renderWho() {
 }
 
 function showView(view) {
+  closeKeyboard();
   state.view = view;
   document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === view));
-  ['line', 'job', 'rejects', 'alerts', 'admin', 'master'].forEach((v) => { $(`view-${v}`).hidden = v !== view; });
+  document.querySelectorAll('#app > .view').forEach((section) => { section.hidden = section.id !== `view-${view}`; });
   if (view === 'job') openJobForm();
+  if (view === 'jobs') loadJobs();
   if (view === 'rejects') loadRejects();
   if (view === 'alerts') loadAlerts();
   if (view === 'admin') loadAdmin();
@@ -255,6 +324,7 @@ function render(status) {
     loadImage('img-frame', `/images/last-frame?u=${unit}`);
   }
   if (state.view === 'rejects' && previous && previous.counters.rejected !== c.rejected) loadRejects();
+  if (state.view === 'jobs' && previous && (previous.state !== status.state || previous.job?.jobId !== job?.jobId)) loadJobs();
 }
 
 // The PLC's own reject count of the job on the line beside the station's (read every second, so it may lag a reject).
@@ -290,19 +360,30 @@ function renderVerdict(verdict) {
     : t('verdict.reject', { reason: tOr(`reason.${verdict.reason}`, verdict.reason), grade });
 }
 
+// The oldest alarm not yet acknowledged: a bar under the tabs (never over them) and, on the line view, its
+// recovery steps in place of the images. It stays until someone acknowledges it.
 function renderAlarms(alarms) {
   const banner = $('alarm-banner');
+  const guide = $('alarm-guide');
   if (!alarms || alarms.length === 0) {
     banner.hidden = true;
+    guide.hidden = true;
     return;
   }
   const alarm = alarms[0];
+  const texts = alarmTexts(alarm);
   banner.hidden = false;
+  guide.hidden = false;
   banner.classList.toggle('warning', alarm.severity === 'WARNING');
+  guide.classList.toggle('warning', alarm.severity === 'WARNING');
   banner.dataset.alarmId = alarm.id;
-  $('alarm-cause').textContent = tOr(`alarm.cause.${alarm.cause}`, alarm.cause);
-  $('alarm-detail').textContent = alarm.detail || '';
+  banner.dataset.cause = alarm.cause;
+  $('alarm-kind').textContent = texts.kind;
+  $('alarm-cause').textContent = texts.title;
+  $('alarm-time').textContent = formatTime(alarm.raisedAt);
   $('alarm-more').textContent = alarms.length > 1 ? t('alarm.more', { count: alarms.length - 1 }) : '';
+  $('alarm-guide-title').textContent = texts.title;
+  $('alarm-steps').replaceChildren(...texts.steps.map((step) => el('li', { text: step })));
 }
 
 // Shown only when the state calls for them: clear a fault (ABORTED), resume the unfinished job (stopped).
@@ -325,7 +406,7 @@ function renderActions(status) {
     pause: s === 'running',
     resume: s === 'paused',
     stop: s === 'running' || s === 'paused', // after a fault the line has stopped already: clear it
-    'end-batch': hasJob,
+    'end-batch': hasJob && (s === 'stopped' || s === 'paused'),
     challenge: true,
     void: hasJob,
   };
@@ -344,24 +425,124 @@ async function command(cmd) {
     openVoid();
     return;
   }
-  if (cmd === 'end-batch' && !(await confirmAction(t('confirm.endBatch')))) return;
+  if (!(await confirmCommand(cmd, state.status))) return;
   const response = await api('POST', `/line/${cmd}`);
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
-  if (cmd === 'challenge') {
+  if (cmd === 'end-batch') {
+    render(response.data);
+    showSummary();
+  } else if (cmd === 'challenge') {
     toast(response.data.passed ? t('challenge.passed') : t('challenge.failed', { detail: response.data.detail }));
   } else {
     render(response.data);
   }
 }
 
+function inFlight(status) {
+  const c = status ? status.counters : null;
+  return c ? Math.max(0, c.sent - c.verified - c.rejected - c.voided) : 0;
+}
+
+// Stop, end batch and suspend say what they do to the labels and codes before they do it.
+async function confirmCommand(cmd, status) {
+  const job = status && status.job;
+  const vars = { count: formatNumber(inFlight(status)), remaining: formatNumber(status ? status.counters.remaining : 0),
+    batch: job ? job.batch : '', job: job ? job.jobId : '' };
+  if (cmd === 'stop') return confirmAction(t('confirm.stop'), t(inFlight(status) ? 'confirm.stopVoids' : 'confirm.stopNone', vars));
+  if (cmd === 'end-batch') return confirmAction(t('confirm.endBatchOf', vars), t('confirm.endBatchReleases', vars));
+  if (cmd === 'suspend') return confirmAction(t('confirm.suspend', vars), t('confirm.suspendKeeps', vars));
+  return true;
+}
+
+// The books of the batch just ended.
+async function showSummary() {
+  const response = await api('GET', '/jobs/last-reconciliation');
+  if (!response.ok) {
+    toastError(response);
+    return;
+  }
+  const r = response.data;
+  $('summary-title').textContent = t('summary.title', { job: r.job });
+  const rows = ['allocated', 'sent', 'verified', 'rejected', 'voided', 'released', 'inFlight', 'duplicates'];
+  $('summary-books').replaceChildren(...rows.flatMap((k) => [el('dt', { text: t(`summary.${k}`) }),
+    el('dd', { 'data-book': k, text: formatNumber(r[k]) })]));
+  $('summary-balance').textContent = t(r.balanced ? 'summary.balanced' : 'summary.unbalanced');
+  $('summary-balance').className = `summary-balance ${r.balanced ? 'ok' : 'bad'}`;
+  $('summary-dialog').showModal();
+}
+
+// ---------- job list: open, suspended and ended jobs with their books ----------
+
+async function loadJobs() {
+  const response = await api('GET', '/jobs?limit=50');
+  if (!response.ok) {
+    toastError(response);
+    return;
+  }
+  state.jobs = response.data;
+  renderJobs();
+}
+
+function jobStateText(j) {
+  if (j.current) return t('jobs.stateCurrent');
+  if (j.suspended) return t('jobs.stateSuspended');
+  return t(j.state === 'OPEN' ? 'jobs.stateOpen' : 'jobs.stateEnded');
+}
+
+function jobActions(j) {
+  const status = state.status;
+  const supervisor = state.me && rank(state.me.role) >= rank('supervisor');
+  const stoppedOrPaused = status && (status.status === 'stopped' || status.status === 'paused');
+  const buttons = [];
+  if (j.current && status && status.resumable && status.status !== 'fault') {
+    buttons.push(el('button', { class: 'btn btn-small', 'data-act': 'restart', text: t('jobs.resume'),
+      onclick: () => jobCommand('/line/restart', j) }));
+  } else if (j.state === 'OPEN' && !j.current && supervisor) {
+    buttons.push(el('button', { class: 'btn btn-small', 'data-act': 'resume', text: t('jobs.resume'),
+      onclick: () => jobCommand(`/jobs/${encodeURIComponent(j.jobId)}/resume`, j) }));
+  }
+  if (j.current && j.state === 'OPEN' && supervisor && stoppedOrPaused) {
+    buttons.push(el('button', { class: 'btn btn-small', 'data-act': 'end', text: t('action.endBatch'),
+      onclick: () => command('end-batch').then(loadJobs) }));
+  }
+  return buttons;
+}
+
+function renderJobs() {
+  const rows = (state.jobs || []).map((j) => el('tr', { 'data-job': j.jobId, class: j.current ? 'current' : '' }, [
+    el('td', { class: 'code job-cell', text: j.batch ? `${j.batch} \u00b7 ${j.jobId}` : j.jobId }),
+    el('td', { text: jobStateText(j) }),
+    el('td', { text: formatTime(j.createdAt) }),
+    el('td', { text: formatNumber(j.verified) }),
+    el('td', { text: formatNumber(j.rejected) }),
+    el('td', { text: formatNumber(j.voided) }),
+    el('td', { text: formatNumber(j.released) }),
+    el('td', { text: formatNumber(j.inFlight) }),
+    el('td', { class: 'actions-cell' }, jobActions(j)),
+  ]));
+  $('jobs-rows').replaceChildren(...rows);
+  $('jobs-empty').hidden = rows.length > 0;
+}
+
+async function jobCommand(path, job) {
+  const response = await api('POST', path);
+  if (!response.ok) {
+    toastError(response);
+    return;
+  }
+  toast(t('jobs.resumed', { job: job.jobId }));
+  render(response.data);
+  showView('line');
+}
+
 async function acknowledgeAlarm() {
   const id = $('alarm-banner').dataset.alarmId;
   const response = await api('POST', `/alarms/${id}/ack`);
   if (response.ok) render(response.data);
-  else toast(errorText(response));
+  else toastError(response);
 }
 
 // ---------- job set-up ----------
@@ -375,9 +556,11 @@ function fillSelect(select, values, label, keepEmpty) {
 }
 
 async function openJobForm() {
-  const options = await api('GET', '/setup-options');
+  const [options, recipes] = await Promise.all([api('GET', '/setup-options'), api('GET', '/recipes')]);
   if (options.ok) state.options = options.data;
+  state.recipes = recipes.ok ? recipes.data : [];
   fillJobForm();
+  renderRecipes();
   $('job-open').hidden = true;
   loadOpenJobs(false);
 }
@@ -396,7 +579,70 @@ function fillJobForm() {
   const grade = form.minimumGrade.value || 'C';
   fillSelect(form.minimumGrade, GRADES, (v) => t(`grade.${v}`), false);
   form.minimumGrade.value = grade;
-  if (!form.productionDate.value) form.productionDate.value = new Date().toISOString().substring(0, 10);
+  // the station's date, in the station's time zone (not the browser's, not UTC)
+  form.productionDate.dataset.today = o.today || '';
+  form.expiryDate.dataset.today = o.today || '';
+  if (!form.productionDate.value && o.today) form.productionDate.value = o.today;
+}
+
+// ---------- product recipes: one tap fills the job form ----------
+
+const RECIPE_FIELDS = ['productId', 'template', 'printer', 'scanner', 'scheme', 'minimumGrade', 'traceLevel'];
+
+function renderRecipes() {
+  const list = state.recipes || [];
+  $('recipes-none').hidden = list.length > 0;
+  $('recipes').replaceChildren(...list.map((r) => {
+    const product = (state.options?.products || []).find((p) => p.id === r.productId);
+    return el('button', {
+      class: `btn recipe${state.recipe === r.id ? ' chosen' : ''}`, 'data-recipe': r.id, onclick: () => chooseRecipe(r),
+    }, [el('span', { class: 'recipe-name', text: r.name }),
+      el('span', { class: 'recipe-sub', text: product ? `${product.name} \u00b7 ${tOr(`traceLevel.${r.traceLevel}`, '')}` : '' })]);
+  }));
+}
+
+function chooseRecipe(recipe) {
+  const form = $('job-form');
+  state.recipe = recipe.id;
+  RECIPE_FIELDS.forEach((name) => {
+    const value = recipe[name];
+    if (value !== null && value !== undefined && [...form.elements[name].options].some((o) => o.value === value)) {
+      form.elements[name].value = value;
+    }
+  });
+  form.elements.batch.value = '';
+  clearProblems(form);
+  $('job-message').textContent = t('recipe.chosen', { name: recipe.name });
+  renderRecipes();
+}
+
+function openRecipeSave() {
+  const form = $('recipe-form');
+  const job = jobRequest();
+  form.reset();
+  clearProblems(form);
+  const product = (state.options?.products || []).find((p) => p.id === job.productId);
+  form.elements.name.value = product ? `${product.name} ${job.traceLevel ? t(`traceLevel.${job.traceLevel}`) : ''}`.trim() : '';
+  $('recipe-dialog').showModal();
+}
+
+async function confirmRecipeSave() {
+  const form = $('recipe-form');
+  const job = jobRequest();
+  const body = { name: form.elements.name.value.trim(), caseSize: form.elements.caseSize.value.trim() || null };
+  RECIPE_FIELDS.forEach((name) => { body[name] = job[name] || null; });
+  const id = `R-${Date.now().toString(36).toUpperCase()}`;
+  const response = await api('PUT', `/recipes/${id}`, body);
+  if (response.ok) {
+    $('recipe-dialog').close();
+    toast(t('recipe.saved', { name: body.name }));
+    state.recipe = id;
+    openJobForm();
+  } else if (response.status === 400 && response.data.problems) {
+    showProblems(form, response.data.problems, $('recipe-problem'));
+  } else {
+    toastError(response);
+  }
 }
 
 function jobRequest() {
@@ -502,7 +748,8 @@ async function resumeOpenJob(jobId) {
 
 async function settleBlockingJob(path, doneKey) {
   const jobId = $('job-open').dataset.jobId;
-  if (path === '/line/end-batch' && !(await confirmAction(t('confirm.endBatch')))) return;
+  if (path === '/line/end-batch' && !(await confirmCommand('end-batch', state.status))) return;
+  if (path === '/line/suspend' && !(await confirmCommand('suspend', state.status))) return;
   const response = await api('POST', path);
   if (!response.ok) {
     $('job-message').textContent = errorText(response);
@@ -536,7 +783,7 @@ async function confirmVoid() {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems);
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -551,7 +798,7 @@ async function loadRejects() {
   params.set('limit', '200');
   const response = await api('GET', `/rejects?${params}`);
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
   state.rejects = response.data;
@@ -590,7 +837,7 @@ function renderAlertsTab(platform, before) {
 async function loadAlerts() {
   const response = await api('GET', '/platform/scan-alerts');
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
   state.alerts = response.data;
@@ -618,7 +865,7 @@ function renderAlerts() {
 async function acknowledgeAlert(code) {
   const response = await api('POST', '/platform/scan-alerts/ack', { code });
   if (!response.ok) {
-    toast(errorText(response));
+    toastError(response);
     return;
   }
   toast(t('alerts.acknowledged', { code }));
@@ -655,7 +902,7 @@ function renderUsers() {
 
 async function setEnabled(id, enabled) {
   const response = await api('POST', `/users/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`);
-  if (!response.ok) toast(errorText(response));
+  if (!response.ok) toastError(response);
   loadAdmin();
 }
 
@@ -673,7 +920,7 @@ async function createUser(event) {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems);
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -695,7 +942,7 @@ async function confirmPin() {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems);
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -705,7 +952,7 @@ async function loadMaster() {
   const [producers, products] = await Promise.all([api('GET', '/master/producers'), api('GET', '/master/products')]);
   if (producers.ok) state.producers = producers.data;
   if (products.ok) state.products = products.data;
-  if (!producers.ok) toast(errorText(producers));
+  if (!producers.ok) toastError(producers);
   renderMaster();
 }
 
@@ -762,7 +1009,7 @@ async function saveRecord(event, formId, kind, fields) {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems, $(`${formId.replace('-form', '')}-problem`));
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -776,7 +1023,7 @@ async function confirmUscc() {
   } else if (response.status === 400 && response.data.problems) {
     showProblems(form, response.data.problems, $('producer-problem'));
   } else {
-    toast(errorText(response));
+    toastError(response);
   }
 }
 
@@ -784,11 +1031,13 @@ async function confirmUscc() {
 
 async function switchLanguage() {
   await loadLanguage(otherLanguage());
+  retranslateKeyboard();
   renderSignin();
   renderWho();
   if (state.status) render(state.status);
-  if (state.view === 'job') fillJobForm();
+  if (state.view === 'job') { fillJobForm(); renderRecipes(); }
   if (state.view === 'rejects') renderRejects();
+  if (state.view === 'jobs') renderJobs();
   if (state.view === 'alerts') renderAlerts();
   if (state.view === 'admin') renderUsers();
   if (state.view === 'master') renderMaster();
@@ -837,6 +1086,10 @@ function wire() {
   $('job-open-end').addEventListener('click', () => settleBlockingJob('/line/end-batch', 'jobs.ended'));
   $('job-open-suspend').addEventListener('click', () => settleBlockingJob('/line/suspend', 'jobs.suspended'));
   $('job-form').addEventListener('submit', (e) => e.preventDefault());
+  $('summary-close').addEventListener('click', () => $('summary-dialog').close());
+  $('recipe-save').addEventListener('click', openRecipeSave);
+  $('recipe-cancel').addEventListener('click', () => $('recipe-dialog').close());
+  $('recipe-confirm').addEventListener('click', confirmRecipeSave);
   $('f-apply').addEventListener('click', loadRejects);
   $('user-form').addEventListener('submit', createUser);
   $('producer-form').addEventListener('submit', (e) => saveRecord(e, 'producer-form', 'producers', PRODUCER_FIELDS));
@@ -856,6 +1109,7 @@ function wire() {
 async function main() {
   await loadLanguage(initialLanguage());
   translate(document);
+  installKeyboard();
   wire();
   renderSignin();
   const me = await api('GET', '/me');

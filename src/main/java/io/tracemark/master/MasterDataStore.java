@@ -35,6 +35,11 @@ public final class MasterDataStore {
         this.audit = audit;
     }
 
+    /** The product recipes kept beside this master data (same database, same audit log). */
+    public RecipeStore recipes() {
+        return new RecipeStore(db, audit, this, java.time.Clock.systemUTC());
+    }
+
     /** Inserts or replaces a producer. */
     public void save(Producer producer, String actor) {
         List<Problem> problems = problems(producer);

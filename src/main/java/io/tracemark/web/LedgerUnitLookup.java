@@ -2,8 +2,12 @@ package io.tracemark.web;
 
 import io.tracemark.core.CodeState;
 import io.tracemark.ledger.CodeLedger;
+import io.tracemark.ledger.Job;
+import io.tracemark.ledger.Reconciliation;
 import io.tracemark.ledger.Unit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +43,33 @@ public final class LedgerUnitLookup implements UnitLookup {
             out.put("grade", u.grade().orElse(null));
         });
         return Optional.of(out);
+    }
+
+    @Override
+    public List<Map<String, Object>> jobs(int limit) {
+        List<Job> all = ledger.jobs();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && out.size() < limit; i--) {
+            Job job = all.get(i);
+            Reconciliation books = ledger.reconcile(job.id());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("jobId", job.id());
+            row.put("state", job.state().name());
+            row.put("traceLevel", job.traceLevel().name());
+            row.put("quantity", job.quantity());
+            row.put("createdAt", job.createdAt().toString());
+            row.put("endedAt", job.endedAt().map(Object::toString).orElse(null));
+            row.put("allocated", books.allocated());
+            row.put("sent", books.sent());
+            row.put("verified", books.verified());
+            row.put("rejected", books.rejected());
+            row.put("voided", books.voided());
+            row.put("inFlight", books.inFlight());
+            row.put("released", books.released());
+            row.put("balanced", books.balanced());
+            out.add(row);
+        }
+        return out;
     }
 
     /** How many codes the ledger holds in each state. */

@@ -5,7 +5,6 @@ import io.tracemark.core.InvalidInputException;
 import io.tracemark.core.Problem;
 import io.tracemark.line.LineControl;
 import io.tracemark.line.RejectFilter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,22 +40,7 @@ final class RecordsApi {
 
     /** GET /rejects?reason=&code=&job=&limit= (limit 1-1000, default 100). */
     void rejects(Context ctx) {
-        List<Problem> problems = new ArrayList<>();
-        int limit = 100;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null && !limitText.isBlank()) {
-            try {
-                limit = Integer.parseInt(limitText.strip());
-                if (limit < 1 || limit > 1000) {
-                    problems.add(new Problem("limit", "limit must be between 1 and 1000, was " + limit));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(new Problem("limit", "not a whole number: '" + limitText + "'"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException("reject filter", problems);
-        }
+        int limit = limit(ctx, 100, 1000);
         ctx.json(line.rejects(new RejectFilter(blankToNull(ctx.queryParam("job")),
                 blankToNull(ctx.queryParam("reason")), blankToNull(ctx.queryParam("code")), limit)));
     }
@@ -80,6 +64,24 @@ final class RecordsApi {
 
     void pool(Context ctx) {
         ctx.json(units.pool());
+    }
+
+    /** The query parameter {@code limit}, from 1 to {@code max}; {@code fallback} when absent. */
+    static int limit(Context ctx, int fallback, int max) {
+        String limitText = ctx.queryParam("limit");
+        if (limitText == null || limitText.isBlank()) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(limitText.strip());
+            if (limit < 1 || limit > max) {
+                throw new InvalidInputException("limit", List.of(new Problem("limit",
+                        "limit must be between 1 and " + max + ", was " + limit)));
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit", List.of(new Problem("limit", "not a whole number: '" + limitText + "'")));
+        }
     }
 
     private static void png(Context ctx, Optional<byte[]> image, String what) {

@@ -1,5 +1,6 @@
 package io.tracemark.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,15 @@ public interface UnitLookup {
 
     /** Code pool counts, e.g. per product and state. */
     Map<String, Object> pool();
+
+    /**
+     * The latest jobs, newest first, at most {@code limit}: {@code jobId, state, traceLevel, quantity,
+     * createdAt, endedAt} and the books ({@code allocated, sent, verified, rejected, voided, inFlight,
+     * released, balanced}).
+     */
+    default List<Map<String, Object>> jobs(int limit) {
+        return List.of();
+    }
 
     /** No ledger connected: every code is unknown and the pool is empty. */
     UnitLookup NONE = new UnitLookup() {

@@ -35,7 +35,7 @@ import java.util.Set;
 final class VirtualPlant implements AutoCloseable {
 
     static final String PRODUCT = "P-KETTLE";
-    static final Map<String, String> ADMIN_PIN = Map.of("TRACEMARK_ADMIN_PIN", "9999");
+    static final Map<String, String> ADMIN_PIN = Map.of("TRACEMARK_ADMIN_PIN", "999999");
 
     final Path dir;
     final ChildJvm platform;

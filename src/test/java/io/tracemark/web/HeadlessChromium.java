@@ -115,6 +115,50 @@ final class HeadlessChromium implements AutoCloseable {
         assertEquals(List.of(), small, "touch targets under 48 px");
     }
 
+    /**
+     * Fails when a visible text in zh-CN mode is not from the zh-CN bundle (see {@link BundleText}); the
+     * data shown (product names, codes) is given.
+     */
+    void assertVisibleTextFromBundle(java.util.Collection<String> data) {
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) driver.executeScript("""
+                const out = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const p = n.parentElement;
+                  const text = n.textContent.trim();
+                  if (!text || !p || p.closest('script,style')) continue;
+                  const visible = p.closest('option') ? p.closest('select').checkVisibility() : p.checkVisibility();
+                  if (visible) out.push(text);
+                }
+                document.querySelectorAll('input').forEach((i) => { if (i.checkVisibility() && i.value) out.push(i.value); });
+                return out;""");
+        BundleText zh = BundleText.of("zh-CN");
+        List<String> foreign = texts.stream().map(t -> zh.foreignPart(t, data)).filter(f -> !f.isEmpty()).toList();
+        assertEquals(List.of(), foreign, "visible text that is not from the zh-CN bundle");
+    }
+
+    /** A tap: touchStart and touchEnd at the element's centre (DevTools Input.dispatchTouchEvent), no mouse, no keys. */
+    void tap(WebElement element) {
+        Map<?, ?> box = (Map<?, ?>) driver.executeScript("""
+                arguments[0].scrollIntoView({block: 'nearest'});
+                const r = arguments[0].getBoundingClientRect();
+                return {x: r.left + r.width / 2, y: r.top + r.height / 2};""", element);
+        double x = ((Number) box.get("x")).doubleValue();
+        double y = ((Number) box.get("y")).doubleValue();
+        Map<String, Object> point = Map.of("x", x, "y", y, "radiusX", 4, "radiusY", 4, "force", 1, "id", 1);
+        driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(point)));
+        driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+    }
+
+    void tap(By by) {
+        tap(driver.findElement(by));
+    }
+
+    void tapId(String id) {
+        tap(By.id(id));
+    }
+
     void viewport(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
         long innerW = ((Number) driver.executeScript("return innerWidth")).longValue();

@@ -127,12 +127,16 @@ class LineApiTest {
     @Test
     void endBatchAndChallengeAsSupervisor() {
         operator.post("/line/start", job());
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         JsonNode challenge = supervisor.post("/line/challenge", null).json();
         assertTrue(challenge.get("passed").asBoolean());
         assertTrue(challenge.get("gateFired").asBoolean());
+        ApiClient.Response running = supervisor.post("/line/end-batch", null);
+        assertEquals(409, running.status(), "a running line is paused or stopped before its batch ends: " + running);
+        assertEquals("state.endOnlyStopped", running.json().get("messageKey").asText());
+        operator.post("/line/pause", null);
         assertEquals("stopped", supervisor.post("/line/end-batch", null).json().get("status").asText());
-        assertEquals(List.of("start 1001 B1", "challenge 2001", "end-batch 2001"), station.line.calls());
+        assertEquals(List.of("start 1001 B1", "challenge 2001", "pause 1001", "end-batch 2001"), station.line.calls());
     }
 
     @Test
@@ -205,11 +209,12 @@ class LineApiTest {
         assertTrue(running.json().get("error").asText().contains("EXECUTE"), running.toString());
         assertEquals(version, station.line.snapshot().version());
 
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
+        operator.post("/line/stop", null);
         supervisor.post("/line/end-batch", null);
         assertFalse(operator.get("/status").json().get("resumable").asBoolean(), "an ended batch is not resumable");
         assertEquals(409, operator.post("/line/restart", null).status(), "the batch has ended");
-        assertEquals(List.of("start 1001 B1", "end-batch 2001"), station.line.calls());
+        assertEquals(List.of("start 1001 B1", "stop 1001", "end-batch 2001"), station.line.calls());
     }
 
     @Test
@@ -247,7 +252,8 @@ class LineApiTest {
         String jobId = operator.post("/line/start", job()).json().get("job").get("jobId").asText();
         station.line.produce(6);
         station.line.reject("no-read", "F");
-        station.signedIn("2001", "2345").post("/line/end-batch", null);
+        operator.post("/line/stop", null);
+        station.signedIn("2001", "234567").post("/line/end-batch", null);
         JsonNode r = operator.get("/jobs/last-reconciliation").json();
         assertEquals(jobId, r.get("job").asText());
         assertEquals("ENDED", r.get("state").asText());

@@ -59,7 +59,7 @@ class PanelBrowserTest {
             driver.findElement(By.id("job-validate")).click();
             WebElement quantityProblem = form.findElement(By.cssSelector("[data-field=quantity] .problem"));
             await(() -> !quantityProblem.getText().isEmpty());
-            assertTrue(quantityProblem.getText().startsWith("数量超出允许范围"), quantityProblem.getText());
+            assertEquals("须在 1 到 100000 之间（当前：0）", quantityProblem.getText());
             screenshot("job-problems-1024x600");
 
             form.findElement(By.name("quantity")).clear();
@@ -104,6 +104,10 @@ class PanelBrowserTest {
             assertTrue(station.line.calls().contains("ack 1001 " + alarm.id()));
 
             button("stop").click();
+            await(() -> driver.findElement(By.id("confirm-dialog")).isDisplayed());
+            assertEquals("没有在途标签。任务可稍后恢复。", text("confirm-consequence"), "every label sent was judged");
+            screenshot("confirm-stop-1024x600");
+            driver.findElement(By.id("confirm-yes")).click();
             await(() -> text("status-text").equals("已停止"));
             assertTrue(station.line.calls().contains("stop 1001"));
 
@@ -128,8 +132,8 @@ class PanelBrowserTest {
             await(() -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             signInKeys("2001", "0000");
             await(() -> !text("signin-message").isEmpty());
-            assertEquals("工号或 PIN 码错误", text("signin-message"));
-            signIn("2001", "2345");
+            assertEquals("工号或 PIN 码错误，还可再试 4 次", text("signin-message"));
+            signIn("2001", "234567");
             assertTrue(button("end-batch").isDisplayed());
             assertTrue(button("challenge").isDisplayed());
             button("challenge").click();

@@ -86,6 +86,8 @@ class PanelOnSimulatedLineTest {
                 browser.screenshot("real-line-1024x600");
 
                 browser.button("stop").click();
+                browser.await(() -> browser.byId("confirm-dialog").isDisplayed());
+                browser.byId("confirm-yes").click();
                 browser.await(Duration.ofSeconds(15), () -> browser.text("status-text").equals("已停止")
                         && browser.text("job-state").equals("已停止"));
                 browser.await(() -> browser.button("restart").isDisplayed() && browser.button("restart").isEnabled());
@@ -129,6 +131,8 @@ class PanelOnSimulatedLineTest {
                         || !browser.text("status-text").equals("运行中"));
                 assertEquals("运行中", browser.text("status-text"), "the line runs on after the second restart");
                 browser.button("stop").click();
+                browser.await(() -> browser.byId("confirm-dialog").isDisplayed());
+                browser.byId("confirm-yes").click();
                 browser.await(Duration.ofSeconds(15), () -> browser.text("job-state").equals("已停止"));
 
                 Reconciliation resumed = sim.ledger().reconcile(jobId);

@@ -241,6 +241,12 @@ public final class EventIntake {
         });
     }
 
+    /** The unit event that reported a code produced (its first VERIFIED), if any. */
+    Optional<UnitEvent> production(String code) {
+        return db.inTransaction(c -> Rows.list(c, UnitEvent.class, "SELECT json FROM events WHERE code = ?"
+                + " AND type = 'VERIFIED' ORDER BY occurred_at, rowid LIMIT 1", code)).stream().findFirst();
+    }
+
     /** The code issued for a GS1 GTIN and serial, if any. */
     Optional<String> codeOf(String gtin, String serial) {
         return db.inTransaction(c -> {

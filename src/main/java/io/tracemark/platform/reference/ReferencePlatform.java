@@ -77,8 +77,10 @@ public final class ReferencePlatform implements AutoCloseable {
             }));
         });
         new StationRoutes(master, issuer, intake, scans).register(app);
-        new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
-        new PublicRoutes(master, intake, scans).register(app);
+        new AuditAnchors(db).register(app);
+        Recalls recalls = new Recalls(db, master, clock);
+        new AdminRoutes(options.adminToken(), master, issuer, intake, scans, recalls).register(app);
+        new PublicRoutes(master, intake, scans, recalls).register(app);
         new ErrorReplies(MAX_BODY_BYTES).register(app);
     }
 
