@@ -126,12 +126,20 @@ public final class EventForwarder implements AutoCloseable {
         List<Long> seqs = new ArrayList<>();
         List<UnitEvent> events = new ArrayList<>();
         db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, body FROM unit_events WHERE forwarded_at IS NULL"
-                    + " ORDER BY seq LIMIT " + BATCH);
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.seq FROM event_outbox o ORDER BY o.seq LIMIT " + BATCH);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
-                    events.add(SiteMasterData.parse(rs.getString(2), UnitEvent.class));
+                }
+            }
+            if (seqs.isEmpty()) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SiteEvents.COLUMNS + " FROM unit_events"
+                    + " WHERE seq = ANY(?) ORDER BY seq")) {
+                ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    events.addAll(SiteEvents.events(rs));
                 }
             }
             return null;
@@ -148,17 +156,16 @@ public final class EventForwarder implements AutoCloseable {
             LOG.warn("{} refused {} events for good: {}", platform.describe(), refused.size(), result.refused());
         }
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE unit_events SET forwarded_at = ? WHERE seq = ANY(?)")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
-                ps.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM event_outbox WHERE seq = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
                 ps.executeUpdate();
             }
             if (!refused.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE unit_events SET platform_refusal = ?"
-                        + " WHERE idempotency_key = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_refusals(idempotency_key, message)"
+                        + " VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                     for (Map.Entry<String, String> e : refused.entrySet()) {
-                        ps.setString(1, e.getValue());
-                        ps.setString(2, e.getKey());
+                        ps.setString(1, e.getKey());
+                        ps.setString(2, e.getValue());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -204,10 +211,11 @@ public final class EventForwarder implements AutoCloseable {
     /** How far behind the platform is. */
     public Lag lag() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM unit_events WHERE forwarded_at IS NULL),"
-                    + " (SELECT min(received_at) FROM unit_events WHERE forwarded_at IS NULL),"
-                    + " (SELECT count(*) FROM unit_events WHERE forwarded_at IS NOT NULL),"
-                    + " (SELECT count(*) FROM unit_events WHERE platform_refusal IS NOT NULL)");
+            // forwarded = stored (line_counts) - waiting
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM event_outbox),"
+                    + " (SELECT e.received_at FROM event_outbox o JOIN unit_events e ON e.seq = o.seq ORDER BY o.seq LIMIT 1),"
+                    + " (SELECT coalesce(sum(events), 0) FROM line_counts) - (SELECT count(*) FROM event_outbox),"
+                    + " (SELECT count(*) FROM platform_refusals)");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Timestamp oldest = rs.getTimestamp(2);

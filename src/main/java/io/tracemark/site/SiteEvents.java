@@ -23,7 +23,7 @@ import java.util.Objects;
  * The stations' unit events and daily quantities as the site takes them: each event under its
  * idempotency key once (a repeated key with the same event is a duplicate, with another event a
  * 409 and nothing of the batch stored, as at the platform), durable in PostgreSQL before the reply,
- * and at the same time in the site's outbox to the platform ({@code unit_events.forwarded_at} null).
+ * and at the same time in the site's outbox to the platform ({@code event_outbox}).
  */
 public final class SiteEvents {
 
@@ -49,21 +49,15 @@ public final class SiteEvents {
         }
         int repeatedInBatch = batch.events().size() - unique.size();
         return db.inTransaction(c -> {
-            List<String> keys = new ArrayList<>(unique.keySet());
-            List<String> bodies = new ArrayList<>(keys.size());
-            Map<String, String> bodyOf = new HashMap<>();
-            for (UnitEvent e : unique.values()) {
-                String body = SiteMasterData.json(e);
-                bodies.add(body);
-                bodyOf.put(e.idempotencyKey(), body);
-            }
-            List<String> inserted = insert(c, stationId, new ArrayList<>(unique.values()), bodies);
-            List<String> held = new ArrayList<>(keys);
+            List<UnitEvent> events = new ArrayList<>(unique.values());
+            List<String> inserted = insert(c, stationId, events);
+            count(c, stationId, events, new java.util.HashSet<>(inserted));
+            List<String> held = new ArrayList<>(unique.keySet());
             held.removeAll(new java.util.HashSet<>(inserted));
             if (!held.isEmpty()) {
-                for (Map.Entry<String, String> e : bodies(c, held).entrySet()) {
-                    if (!sameEvent(e.getValue(), bodyOf.get(e.getKey()))) {
-                        throw EventIntake.reusedKey(e.getKey());
+                for (UnitEvent stored : stored(c, held)) {
+                    if (!sameEvent(stored, unique.get(stored.idempotencyKey()))) {
+                        throw EventIntake.reusedKey(stored.idempotencyKey());
                     }
                 }
             }
@@ -71,8 +65,8 @@ public final class SiteEvents {
         });
     }
 
-    private static List<String> insert(Connection c, String stationId, List<UnitEvent> events, List<String> bodies)
-            throws SQLException {
+    /** Inserts the events not held yet, each into the outbox too; returns the keys inserted. */
+    private static List<String> insert(Connection c, String stationId, List<UnitEvent> events) throws SQLException {
         int n = events.size();
         String[] keys = new String[n];
         String[] codes = new String[n];
@@ -80,6 +74,9 @@ public final class SiteEvents {
         String[] types = new String[n];
         Timestamp[] times = new Timestamp[n];
         String[] jobs = new String[n];
+        String[] reasons = new String[n];
+        String[] parents = new String[n];
+        String[] details = new String[n];
         for (int i = 0; i < n; i++) {
             UnitEvent e = events.get(i);
             keys[i] = e.idempotencyKey();
@@ -88,13 +85,18 @@ public final class SiteEvents {
             types[i] = e.type().name();
             times[i] = Timestamp.from(e.occurredAt());
             jobs[i] = e.jobId();
+            reasons[i] = e.reason();
+            parents[i] = e.parentCode();
+            details[i] = e.details().isEmpty() ? null : SiteMasterData.json(new java.util.TreeMap<>(e.details()));
         }
         List<String> inserted = new ArrayList<>(n);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_events(idempotency_key, station_id, code,"
-                + " product_id, type, occurred_at, job_id, body) SELECT k, ?, code, p, t, o, j, b FROM"
-                + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[])"
-                + " WITH ORDINALITY AS u(k, code, p, t, o, j, b, n) ORDER BY n"
-                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key")) {
+        try (PreparedStatement ps = c.prepareStatement("WITH ins AS (INSERT INTO unit_events(idempotency_key, station_id,"
+                + " code, product_id, type, occurred_at, job_id, reason, parent_code, details) SELECT k, ?, code, p, t, o, j,"
+                + " r, pc, d FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[]) WITH ORDINALITY AS u(k, code, p, t, o, j, r, pc, d, n) ORDER BY n"
+                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING seq, idempotency_key),"
+                + " outbox AS (INSERT INTO event_outbox(seq) SELECT seq FROM ins)"
+                + " SELECT idempotency_key FROM ins")) {
             ps.setString(1, stationId);
             ps.setArray(2, c.createArrayOf("text", keys));
             ps.setArray(3, c.createArrayOf("text", codes));
@@ -102,7 +104,9 @@ public final class SiteEvents {
             ps.setArray(5, c.createArrayOf("text", types));
             ps.setArray(6, c.createArrayOf("timestamptz", times));
             ps.setArray(7, c.createArrayOf("text", jobs));
-            ps.setArray(8, c.createArrayOf("text", bodies.toArray()));
+            ps.setArray(8, c.createArrayOf("text", reasons));
+            ps.setArray(9, c.createArrayOf("text", parents));
+            ps.setArray(10, c.createArrayOf("text", details));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getString(1));
@@ -112,23 +116,66 @@ public final class SiteEvents {
         return inserted;
     }
 
-    private static Map<String, String> bodies(Connection c, List<String> keys) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key, body FROM unit_events"
-                + " WHERE idempotency_key = ANY(?)")) {
+    /** Adds the events stored now to the station's counts. */
+    private static void count(Connection c, String stationId, List<UnitEvent> events, java.util.Set<String> inserted)
+            throws SQLException {
+        Map<String, long[]> byType = new java.util.TreeMap<>();
+        Map<String, java.time.Instant> last = new HashMap<>();
+        for (UnitEvent e : events) {
+            if (inserted.contains(e.idempotencyKey())) {
+                byType.computeIfAbsent(e.type().name(), t -> new long[1])[0]++;
+                last.merge(e.type().name(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        if (byType.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO line_counts(station_id, type, events, last_event_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (station_id, type) DO UPDATE SET events = line_counts.events"
+                + " + excluded.events, last_event_at = greatest(line_counts.last_event_at, excluded.last_event_at)")) {
+            for (Map.Entry<String, long[]> e : byType.entrySet()) {
+                ps.setString(1, stationId);
+                ps.setString(2, e.getKey());
+                ps.setLong(3, e.getValue()[0]);
+                ps.setTimestamp(4, Timestamp.from(last.get(e.getKey())));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The events stored under these keys. */
+    private static List<UnitEvent> stored(Connection c, List<String> keys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM unit_events WHERE idempotency_key = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("text", keys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
+                return events(rs);
             }
+        }
+    }
+
+    /** The columns {@link #events(ResultSet)} reads, in its order. */
+    static final String COLUMNS = "idempotency_key, code, product_id, type, occurred_at, job_id, reason, parent_code, details";
+
+    /** Unit events from rows of {@link #COLUMNS}, as the station sent them. */
+    static List<UnitEvent> events(ResultSet rs) throws SQLException {
+        List<UnitEvent> out = new ArrayList<>();
+        while (rs.next()) {
+            String details = rs.getString(9);
+            @SuppressWarnings("unchecked")
+            Map<String, String> map = details == null ? Map.of() : SiteMasterData.parse(details, Map.class);
+            out.add(new UnitEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                    io.tracemark.platform.wire.UnitEventType.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+                    rs.getString(6), rs.getString(7), rs.getString(8), map));
         }
         return out;
     }
 
-    private static boolean sameEvent(String held, String sent) {
-        return Objects.equals(held, sent) || Objects.equals(SiteMasterData.parse(held, UnitEvent.class),
-                SiteMasterData.parse(sent, UnitEvent.class));
+    /** A re-sent event is the one held: every field equal (times to the microsecond PostgreSQL keeps). */
+    private static boolean sameEvent(UnitEvent held, UnitEvent sent) {
+        return held.equals(new UnitEvent(sent.idempotencyKey(), sent.code(), sent.productId(), sent.type(),
+                sent.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS), sent.jobId(), sent.reason(),
+                sent.parentCode(), sent.details()));
     }
 
     /** A station's daily quantity: replaces its earlier report for the product, day and source, and is forwarded. */

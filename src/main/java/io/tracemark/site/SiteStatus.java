@@ -35,6 +35,7 @@ public final class SiteStatus {
     private final CodePool pool;
     private final EventForwarder forwarder;
     private final LinePanels panels;
+    private final Rates rates = new Rates();
 
     SiteStatus(SiteDatabase db, StationRegistry stations, CodePool pool, EventForwarder forwarder, LinePanels panels) {
         this.panels = panels;
@@ -49,14 +50,13 @@ public final class SiteStatus {
         }
         Map<String, Counts> counts = db.read(c -> {
             Map<String, Counts> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT station_id, count(*) FILTER (WHERE type = 'VERIFIED'),"
-                    + " count(*) FILTER (WHERE type = 'REJECTED'), count(*) FILTER (WHERE type = 'VOIDED'),"
-                    + " count(*) FILTER (WHERE type IN ('VERIFIED', 'REJECTED') AND occurred_at > now() - interval '1 minute'),"
-                    + " max(occurred_at) FROM unit_events GROUP BY station_id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT station_id, coalesce(sum(events) FILTER (WHERE type ="
+                    + " 'VERIFIED'), 0), coalesce(sum(events) FILTER (WHERE type = 'REJECTED'), 0), coalesce(sum(events)"
+                    + " FILTER (WHERE type = 'VOIDED'), 0), max(last_event_at) FROM line_counts GROUP BY station_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp last = rs.getTimestamp(6);
-                    out.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                    Timestamp last = rs.getTimestamp(5);
+                    out.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4), 0,
                             last == null ? null : last.toInstant()));
                 }
             }
@@ -69,7 +69,8 @@ public final class SiteStatus {
             long judged = n.verified() + n.rejected();
             LinePanels.Reading panel = panels.reading(s.id());
             java.net.URI panelUrl = panels.panelUrl(s.id());
-            lines.add(new Line(s.id(), s.name(), s.lastSeenAt(), n.verified(), n.rejected(), n.voided(), n.lastMinute(),
+            lines.add(new Line(s.id(), s.name(), s.lastSeenAt(), n.verified(), n.rejected(), n.voided(),
+                    rates.perMinute(s.id(), n.verified() + n.rejected()),
                     judged == 0 ? null : 100.0 * n.verified() / judged, held.getOrDefault(s.id(), 0L), n.last(),
                     panel == null ? null : panel.state(), panel == null ? List.of() : panel.alarms(),
                     panelUrl == null ? null : panelUrl.toString(), panel == null ? null : panel.error(),
@@ -77,5 +78,25 @@ public final class SiteStatus {
                     panel == null || panel.state() == null ? null : panel.rejected()));
         }
         return new Site(lines, pool.available(), forwarder.lag());
+    }
+
+    /**
+     * Units judged per minute per line, from the counts this process saw over the last minute (the
+     * first reading of a process has no rate yet).
+     */
+    private static final class Rates {
+        private final Map<String, java.util.ArrayDeque<long[]>> samples = new HashMap<>();
+
+        synchronized double perMinute(String station, long judged) {
+            long now = System.currentTimeMillis();
+            java.util.ArrayDeque<long[]> q = samples.computeIfAbsent(station, k -> new java.util.ArrayDeque<>());
+            q.addLast(new long[] {now, judged});
+            while (q.size() > 2 && q.peekFirst()[0] < now - 60_000) {
+                q.removeFirst();
+            }
+            long[] first = q.peekFirst();
+            double minutes = (now - first[0]) / 60_000.0;
+            return minutes <= 0 ? 0 : (judged - first[1]) / minutes;
+        }
     }
 }

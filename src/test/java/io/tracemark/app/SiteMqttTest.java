@@ -51,7 +51,7 @@ class SiteMqttTest {
         try (Mosquitto broker = Mosquitto.start(dir);
              ReferencePlatform platform = ReferencePlatform.start(0, dir.resolve("platform"), true);
              SimulatedLine sim = SimulatedLine.start(options);
-             PanelServer panel = sim.station().startPanel("4321")) {
+             PanelServer panel = sim.station().startPanel("432100")) {
             String token = panel.services().accounts().createToken("site", "operator").secret();
             SiteConfig config = new SiteConfig("site-mqtt", new SiteConfig.Listen("127.0.0.1", 0),
                     PostgresCluster.shared().newDatabase("mqtt"),

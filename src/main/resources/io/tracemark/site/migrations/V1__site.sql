@@ -100,8 +100,7 @@ CREATE TABLE station_returns (
     received_at     timestamptz NOT NULL DEFAULT now()
 );
 
--- Every unit event of every station, each idempotency key once, and the site's outbox to the
--- platform: forwarded_at null until the platform has taken it (in seq order).
+-- Every unit event of every station, each idempotency key once; never changed once stored.
 CREATE TABLE unit_events (
     seq             bigserial PRIMARY KEY,
     idempotency_key text        NOT NULL UNIQUE,
@@ -111,13 +110,33 @@ CREATE TABLE unit_events (
     type            text        NOT NULL,
     occurred_at     timestamptz NOT NULL,
     job_id          text,
-    body            text        NOT NULL,
-    received_at     timestamptz NOT NULL DEFAULT now(),
-    forwarded_at    timestamptz,
-    platform_refusal text
+    reason          text,
+    parent_code     text,
+    details         text,
+    received_at     timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX unit_events_outbox ON unit_events (seq) WHERE forwarded_at IS NULL;
 CREATE INDEX unit_events_code ON unit_events (code);
+
+-- Events per station and type, counted as they are stored (the site page and MQTT read these, not
+-- the events).
+CREATE TABLE line_counts (
+    station_id    text        NOT NULL,
+    type          text        NOT NULL,
+    events        bigint      NOT NULL,
+    last_event_at timestamptz NOT NULL,
+    PRIMARY KEY (station_id, type)
+);
+
+-- The site's outbox to the platform: the events not forwarded yet, by seq (deleted once the
+-- platform answered for them), and what the platform refused for good.
+CREATE TABLE event_outbox (
+    seq bigint PRIMARY KEY REFERENCES unit_events (seq)
+);
+CREATE TABLE platform_refusals (
+    idempotency_key text PRIMARY KEY,
+    message         text        NOT NULL,
+    refused_at      timestamptz NOT NULL DEFAULT now()
+);
 
 -- Daily quantities of the stations, forwarded to the platform (a later report replaces).
 CREATE TABLE daily_quantities (
