@@ -122,7 +122,8 @@ function showProblems(form, problems, general) {
 
 function renderSignin() {
   const s = state.signin;
-  $('user-value').textContent = s.user;
+  const changing = Boolean(s.change);
+  $('user-value').textContent = changing ? '\u2022'.repeat(s.user.length) : s.user;
   $('pin-value').textContent = '\u2022'.repeat(s.pin.length);
   $('field-user').classList.toggle('active', s.field === 'user');
   $('field-pin').classList.toggle('active', s.field === 'pin');
@@ -136,16 +137,28 @@ function pressKey(key) {
   renderSignin();
 }
 
+/** The first field filled, the submit key moves on to the second; true when it did. */
+function advanceToPin() {
+  const s = state.signin;
+  if (s.field !== 'user' || !s.user || s.pin) return false;
+  s.field = 'pin';
+  renderSignin();
+  return true;
+}
+
 async function submitSignin() {
   const s = state.signin;
-  if (s.field === 'user' && s.user && !s.pin) {
-    s.field = 'pin';
-    renderSignin();
+  if (advanceToPin()) return;
+  if (s.change) {
+    await submitNewPin();
     return;
   }
+  const typedPin = s.pin;
   const response = await api('POST', '/session', { user: s.user, pin: s.pin });
   s.pin = '';
-  if (response.status === 201) {
+  if (response.status === 201 && response.data.pinChangeRequired) {
+    startPinChange(response.data, typedPin);
+  } else if (response.status === 201) {
     s.user = '';
     s.field = 'user';
     $('signin-message').textContent = '';
@@ -158,8 +171,58 @@ async function submitSignin() {
   }
 }
 
+// A supervisor or admin whose PIN is shorter than the role needs chooses a new one on the same keypad:
+// the two fields become "new PIN" and "new PIN again".
+function signinLabels(change) {
+  document.querySelector('#field-user .entry-label').dataset.i18n = change ? 'signin.newPin' : 'signin.user';
+  document.querySelector('#field-pin .entry-label').dataset.i18n = change ? 'signin.repeatPin' : 'signin.pin';
+  $('signin-submit').dataset.i18n = change ? 'signin.setPin' : 'signin.submit';
+  translate($('signin-view'));
+}
+
+function startPinChange(me, currentPin) {
+  setCsrfToken(me.csrfToken);
+  state.signin = { field: 'user', user: '', pin: '', change: { current: currentPin, min: me.minimumPinLength } };
+  signinLabels(true);
+  $('signin-message').textContent = t('signin.pinChangeRequired', { min: me.minimumPinLength });
+  renderSignin();
+}
+
+async function submitNewPin() {
+  const s = state.signin;
+  if (advanceToPin()) return;
+  if (s.user !== s.pin) {
+    s.pin = '';
+    s.field = 'pin';
+    $('signin-message').textContent = t('signin.pinMismatch');
+    renderSignin();
+    return;
+  }
+  const response = await api('POST', '/me/pin', { pin: s.change.current, newPin: s.user });
+  if (response.status === 200) {
+    state.signin = { field: 'user', user: '', pin: '' };
+    signinLabels(false);
+    $('signin-message').textContent = '';
+    renderSignin();
+    await enterApp(response.data);
+    return;
+  }
+  const problem = response.data && response.data.problems && response.data.problems[0];
+  $('signin-message').textContent = problem && problem.key
+    ? tOr(`problem.${problem.key}`, errorText(response), { field: t('signin.newPin'), ...(problem.params || {}) })
+    : errorText(response);
+  s.user = '';
+  s.pin = '';
+  s.field = 'user';
+  renderSignin();
+}
+
 function showSignin(reason) {
   state.me = null;
+  if (state.signin.change) {
+    state.signin = { field: 'user', user: '', pin: '' };
+    signinLabels(false);
+  }
   if (state.events) {
     state.events.close();
     state.events = null;

@@ -34,7 +34,10 @@ export function messageText(data) {
   const values = params(body.params);
   if (body.messageKey && has(`msg.${body.messageKey}`)) return t(`msg.${body.messageKey}`, values);
   if (body.messageKey && has(`error.${body.messageKey}`)) return t(`error.${body.messageKey}`, values);
-  if (body.key && has(`error.${body.key}`)) return t(`error.${body.key}`, { seconds: body.retryAfterSeconds ?? '' });
+  if (body.messageKey && has(`problem.${body.messageKey}`)) return t(`problem.${body.messageKey}`, values);
+  if (body.key && has(`error.${body.key}`)) {
+    return t(`error.${body.key}`, { seconds: body.retryAfterSeconds ?? '', ...values });
+  }
   return t('error.unknown');
 }
 

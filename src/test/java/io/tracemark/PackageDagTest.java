@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PackageDagTest {
 
     private static final Set<String> ALL = Set.of("core", "codes", "store", "ledger", "master", "label", "device",
-            "printer", "verify", "sim", "line", "platform", "web", "app", "cli");
+            "printer", "verify", "sim", "line", "platform", "pack", "records", "site", "web", "app", "cli");
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("core", Set.of()),
@@ -35,7 +35,10 @@ class PackageDagTest {
             Map.entry("sim", Set.of("core", "device", "label", "printer", "verify")),
             Map.entry("line", Set.of("core", "codes", "ledger", "master", "label", "printer", "verify", "store")),
             Map.entry("platform", Set.of("core", "codes", "ledger", "store")),
-            Map.entry("web", Set.of("core", "ledger", "master", "line", "store")),
+            Map.entry("pack", Set.of("core", "codes", "ledger", "master", "store")),
+            Map.entry("records", Set.of("core", "codes", "ledger", "pack", "store")),
+            Map.entry("site", Set.of("core", "codes", "platform", "pack", "records")),
+            Map.entry("web", Set.of("core", "ledger", "master", "line", "pack", "records", "store")),
             Map.entry("app", ALL),
             Map.entry("cli", ALL));
 

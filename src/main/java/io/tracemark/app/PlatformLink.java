@@ -3,8 +3,8 @@ package io.tracemark.app;
 import io.tracemark.codes.CodeSchemes;
 import io.tracemark.ledger.CodeLedger;
 import io.tracemark.master.MasterDataStore;
-import io.tracemark.platform.Backoff;
 import io.tracemark.platform.BackgroundTask;
+import io.tracemark.platform.Backoff;
 import io.tracemark.platform.CodeRangePuller;
 import io.tracemark.platform.DailyQuantityReporter;
 import io.tracemark.platform.DailyQuantitySchedule;
@@ -17,10 +17,11 @@ import io.tracemark.platform.PlatformLag;
 import io.tracemark.platform.PlatformListener;
 import io.tracemark.platform.PullerSettings;
 import io.tracemark.platform.ScanAlertPuller;
-import io.tracemark.platform.StoredScanAlerts;
 import io.tracemark.platform.StoredCodeRequests;
+import io.tracemark.platform.StoredScanAlerts;
 import io.tracemark.platform.UnusedCodeReturns;
 import io.tracemark.platform.wire.DailyQuantity;
+import io.tracemark.store.AuditAnchor;
 import io.tracemark.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +86,7 @@ public final class PlatformLink implements AutoCloseable {
     /** Copies the platform's master data again every pull interval (a product registered meanwhile). */
     private final BackgroundTask masterDataRefresh;
     private final Settings settings;
+    private final String stationId;
     private final Map<String, Long> lowBuffers = new ConcurrentHashMap<>();
     private volatile String startError;
     private volatile List<String> masterDataRefused = List.of();
@@ -93,6 +95,7 @@ public final class PlatformLink implements AutoCloseable {
                          CodeSchemes schemes, Map<String, Long> rates, String stationId, Settings settings) {
         this.client = client;
         this.settings = settings;
+        this.stationId = stationId;
         Clock clock = Clock.systemUTC();
         PullerSettings pulls = new PullerSettings(settings.pullInterval(), settings.bufferDays(), settings.alarmDays(),
                 rates, 100, 100_000);
@@ -194,6 +197,20 @@ public final class PlatformLink implements AutoCloseable {
      */
     public List<DailyQuantity> reportToday() {
         return reporter.report(LocalDate.now(settings.zone()), List.of());
+    }
+
+    /**
+     * The audit anchors the platform keeps of this station; empty (logged) when it cannot be reached now,
+     * which the audit verdict shows as no external anchors.
+     */
+    public List<AuditAnchor> auditAnchors() {
+        try {
+            return client.auditAnchors(stationId == null ? "" : stationId).stream()
+                    .map(a -> new AuditAnchor(a.entryId(), a.hash(), a.at(), a.keyId())).toList();
+        } catch (PlatformException e) {
+            LOG.warn("audit anchors of {} not available: {}", client.describe(), e.getMessage());
+            return List.of();
+        }
     }
 
     /** A batch ended: its unused codes go back to the platform ({@code POST /returns}), retried until confirmed. */

@@ -11,6 +11,7 @@ import io.tracemark.printer.PrinterProfiles;
 import io.tracemark.sim.CameraSettings;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.sim.VirtualLine;
+import io.tracemark.sim.VirtualPackingStation;
 import io.tracemark.sim.VirtualPrinter;
 import io.tracemark.sim.VirtualRejectGate;
 import io.tracemark.store.Database;
@@ -45,6 +46,13 @@ public final class SimulatedLine implements AutoCloseable {
     public static final String PRINTER = "printer-1";
     public static final String SCANNER = "camera-1";
     public static final String GATE = "gate-1";
+    public static final String CASE_READER = "case-reader";
+    public static final String CASE_PRINTER = "case-printer";
+    public static final String CASE_LABEL_READER = "case-label-reader";
+    /** Cases per pallet at the virtual packing station. */
+    public static final int CASES_PER_PALLET = 5;
+    /** The demo's SSCC range: a GS1 company prefix of the sample producer's kind, serials 1-999,999,999. */
+    public static final io.tracemark.pack.SsccRange DEMO_SSCCS = new io.tracemark.pack.SsccRange("6901234", 0, 1, 999_999_999);
     public static final String PLATFORM_NAME = "广东省重点工业产品质量安全追溯平台";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedLine.class);
@@ -58,7 +66,18 @@ public final class SimulatedLine implements AutoCloseable {
      * @param labelsPerSecond virtual printer speed, 0 for instant
      */
     public record Options(Path dataDir, LineFaults faults, LineSettings settings, int codes, long seed,
-                          double labelsPerSecond, String printerProfile) {
+                          double labelsPerSecond, String printerProfile, int caseSize) {
+
+        /** Options of a line without a packing station. */
+        public Options(Path dataDir, LineFaults faults, LineSettings settings, int codes, long seed,
+                       double labelsPerSecond, String printerProfile) {
+            this(dataDir, faults, settings, codes, seed, labelsPerSecond, printerProfile, 0);
+        }
+
+        /** The line with its packing station packing cases of {@code units} (0: no packing station). */
+        public Options withPacking(int units) {
+            return new Options(dataDir, faults, settings, codes, seed, labelsPerSecond, printerProfile, units);
+        }
 
         /** The demo: a realistic camera (rare defects), default line rules, a buffer of 12,000 codes. */
         public static Options demo(Path dataDir) {
@@ -84,6 +103,8 @@ public final class SimulatedLine implements AutoCloseable {
     private final Station station;
     private final DirectReader directReader;
     private final SampledCamera sampled;
+    private final VirtualPackingStation packingStation;
+    private final DirectReader caseLabelReader;
     /** Every 25th camera frame is kept, at most 40 (about 50 MB of 1280×1024 frames), see {@link #cameraFrames()}. */
     private static final int SAMPLE_EVERY = 25;
     private static final int SAMPLE_KEEP = 40;
@@ -96,8 +117,14 @@ public final class SimulatedLine implements AutoCloseable {
                 profile, o.labelsPerSecond(), f.printer(), directReads ? directReader : RasterRenderer.of(profile), null),
                 CameraSettings.standard(), f.camera(), f.cameraSeed(), f.gate(), 200, null), directReader);
         this.platform = DemoPlatform.start(o.dataDir(), o.seed());
+        this.caseLabelReader = o.caseSize() > 0 ? new DirectReader(profile) : null;
+        this.packingStation = o.caseSize() > 0 ? new VirtualPackingStation(virtualLine, Duration.ofMillis(300), profile,
+                caseLabelReader, caseLabelReader) : null;
         try {
             virtualLine.start();
+            if (packingStation != null) {
+                packingStation.start();
+            }
             ImageSource camera = virtualLine.camera();
             if (f.cameraFailAt() > 0) {
                 camera = new FailingCamera(camera, f.cameraFailAt());
@@ -113,8 +140,11 @@ public final class SimulatedLine implements AutoCloseable {
                     .platformSettings(new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) o.codes()), 0, 1,
                             0.25, Duration.ofSeconds(30), Duration.ofMinutes(60), ZoneId.systemDefault()))
                     .labelImages(virtualLine::lastLabel)
+                    .virtualPacking(packingStation == null ? null : new VirtualPacking(packingStation.casePacker().uri(),
+                            packingStation.labelPrinter().uri(), caseLabelReader.uri()))
                     .start();
         } catch (RuntimeException e) {
+            closePacking();
             virtualLine.close();
             platform.close();
             if (directReader != null) {
@@ -138,7 +168,25 @@ public final class SimulatedLine implements AutoCloseable {
                 List.of(new StationConfig.Device(PRINTER, URI.create("sim://" + PRINTER), o.printerProfile())),
                 List.of(scanner),
                 List.of(new StationConfig.Device(GATE, URI.create("sim://" + GATE), null)),
-                line, platform.stationSection(PLATFORM_NAME), List.of());
+                line, platform.stationSection(PLATFORM_NAME), List.of(), StationConfig.Backups.NONE, packing(o));
+    }
+
+    private static StationConfig.Packing packing(Options o) {
+        if (o.caseSize() <= 0) {
+            return StationConfig.Packing.NONE;
+        }
+        return new StationConfig.Packing(o.caseSize(), CASES_PER_PALLET, false,
+                new StationConfig.Device(CASE_READER, URI.create("sim://" + CASE_READER), "generic"),
+                new StationConfig.Device(CASE_PRINTER, URI.create("sim://" + CASE_PRINTER), o.printerProfile()),
+                new StationConfig.Device(CASE_LABEL_READER, URI.create("sim://" + CASE_LABEL_READER), "generic"),
+                "case-sscc", DEMO_SSCCS);
+    }
+
+    private void closePacking() {
+        if (packingStation != null) {
+            packingStation.close();
+            caseLabelReader.close();
+        }
     }
 
     /** Builds and starts the simulated line (creating or reusing the data directory). */
@@ -216,6 +264,7 @@ public final class SimulatedLine implements AutoCloseable {
     public void close() {
         try {
             station.close();
+            closePacking();
             virtualLine.close();
         } finally {
             platform.close();

@@ -13,14 +13,19 @@ import io.tracemark.line.TemplateLabelDesigns;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
+import io.tracemark.records.StartupTrust;
+import io.tracemark.records.backup.BackupManifest;
+import io.tracemark.records.backup.BackupSchedule;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.Scanner;
 import io.tracemark.web.DeviceInfo;
+import io.tracemark.web.PackingDesk;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class Station implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Station.class);
+    /** The alarm cause of a scheduled backup that failed (missing, read-only or full folder). */
+    public static final String BACKUP_FAILED = "backup.failed";
 
     private final StationConfig config;
     private final Database db;
@@ -57,6 +64,9 @@ public final class Station implements AutoCloseable {
     private final List<String> recovered;
     private BatchEndWatch batchEnds;
     private final PlcRejectCheck plcRejects;
+    private BackupSchedule backups;
+    private BatchEndWatch backupAtBatchEnd;
+    private final PackingStation packing;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -65,7 +75,10 @@ public final class Station implements AutoCloseable {
         this.ledger = new CodeLedger(db, writes, Clock.systemUTC());
         this.masterData = new MasterDataStore(db, ledger.audit());
         StationDevices.Built built = new StationDevices(b.virtual, Clock.systemUTC()).build(config);
-        this.devices = built.info();
+        this.packing = config.packing().present()
+                ? PackingStation.build(config, db, writes, masterData, b.virtualPacking) : null;
+        this.devices = packing == null ? built.info()
+                : Stream.concat(built.info().stream(), packing.devices().stream()).toList();
         this.lineDevices = built.devices();
         StationConfig.Platform p = config.platform();
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
@@ -79,6 +92,9 @@ public final class Station implements AutoCloseable {
         try {
             line.open();
             this.recovered = line.recover();
+            if (packing != null) {
+                packing.start();
+            }
             this.plcRejects = new PlcRejectCheck(line, ledger, new GateCounts(db, ledger.audit(), Clock.systemUTC()),
                     built.counted());
             if (p.present()) {
@@ -90,11 +106,42 @@ public final class Station implements AutoCloseable {
             } else {
                 LOG.info("station {}: no platform configured; it runs on imported code packages", config.stationName());
             }
+            startBackups(config.backups());
         } catch (RuntimeException e) {
+            if (backups != null) {
+                backups.close();
+            }
+            if (packing != null) {
+                packing.close();
+            }
             line.close();
             throw e;
         }
         this.platform = link;
+    }
+
+    /**
+     * Scheduled backups: a failing folder (missing, read-only, full) is a warning alarm on the line, once
+     * per reason; production goes on.
+     */
+    private void startBackups(StationConfig.Backups settings) {
+        if (!settings.configured()) {
+            return;
+        }
+        backups = new BackupSchedule(db, new BackupSchedule.Settings(settings.folders(),
+                Duration.ofMinutes(settings.intervalMinutes()), settings.atBatchEnd(), settings.keep()),
+                Clock.systemUTC(), new BackupSchedule.Listener() {
+                    @Override
+                    public void failed(Path folder, String reason) {
+                        line.deviceAlarm(BACKUP_FAILED, reason);
+                    }
+
+                    @Override
+                    public void succeeded(Path folder, BackupManifest backup) {
+                        // the status shows it
+                    }
+                }).start();
+        backupAtBatchEnd = new BatchEndWatch(line, backups::batchEnded);
     }
 
     /** The line rules of {@code station.yaml}. */
@@ -118,6 +165,7 @@ public final class Station implements AutoCloseable {
     public static final class Builder {
         private final StationConfig config;
         private VirtualDevices virtual;
+        private VirtualPacking virtualPacking;
         private PlatformClient platformClient;
         private PlatformLink.Settings platformSettings;
         private LineSettings lineSettings;
@@ -130,6 +178,12 @@ public final class Station implements AutoCloseable {
         /** The in-process virtual line that {@code sim://} devices are. */
         Builder virtualDevices(VirtualDevices devices) {
             this.virtual = devices;
+            return this;
+        }
+
+        /** The in-process virtual packing station that {@code sim://} packing devices are. */
+        Builder virtualPacking(VirtualPacking packing) {
+            this.virtualPacking = packing;
             return this;
         }
 
@@ -165,6 +219,7 @@ public final class Station implements AutoCloseable {
             Database db = Database.open(config.dataDir());
             GroupCommit writes = null;
             try {
+                StartupTrust.require(db);
                 writes = new GroupCommit(db);
                 return new Station(config, db, writes, this);
             } catch (RuntimeException e) {
@@ -189,14 +244,19 @@ public final class Station implements AutoCloseable {
 
     /** Starts the touch panel with these accounts on {@code host:port} (0 = a free port). */
     public PanelServer startPanel(UserAccounts accounts, String host, int port) {
-        return StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
+        PanelServer panel = StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
-                plcRejects::onChange, host, port);
+                plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
+        panel.usePacking(packing != null
+                ? new PackingDesk(packing.aggregation(), Optional.of(packing.packing()), config.packing().caseSize())
+                : new PackingDesk(new io.tracemark.pack.Aggregation(db, writes, Clock.systemUTC()), Optional.empty(), 20));
+        return panel;
     }
 
     private Map<String, Object> extraStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
+        status.put("backup", backups != null ? backups.status() : Map.of("configured", false));
         if (plcRejects.counting()) {
             // the PLC reject counts beside the station's gate fires, of the job on the line so far (as last read)
             // and of the last ended job (cached: status is pushed often)
@@ -204,6 +264,11 @@ public final class Station implements AutoCloseable {
                     .map(GateCount::fields).toList());
         }
         return status;
+    }
+
+    /** The scheduled backups, when {@code station.yaml} configures them. */
+    public Optional<BackupSchedule> backups() {
+        return Optional.ofNullable(backups);
     }
 
     /** The unfinished jobs found at start-up (voided in flight, resumable), oldest first; the last is current. */
@@ -236,6 +301,11 @@ public final class Station implements AutoCloseable {
         return masterData;
     }
 
+    /** The packing station, when {@code station.yaml} configures one. */
+    public Optional<PackingStation> packing() {
+        return Optional.ofNullable(packing);
+    }
+
     /** The platform link, when a platform is configured. */
     public Optional<PlatformLink> platform() {
         return Optional.ofNullable(platform);
@@ -256,11 +326,20 @@ public final class Station implements AutoCloseable {
             if (batchEnds != null) {
                 batchEnds.close();
             }
+            if (backupAtBatchEnd != null) {
+                backupAtBatchEnd.close();
+            }
+            if (backups != null) {
+                backups.close();
+            }
             if (plcRejects != null) {
                 plcRejects.close();
             }
             if (platform != null) {
                 platform.close();
+            }
+            if (packing != null) {
+                packing.close();
             }
             line.close();
         } finally {

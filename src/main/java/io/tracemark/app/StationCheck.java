@@ -75,6 +75,9 @@ public record StationCheck(List<Problem> problems, int printers, int scanners, i
         for (int i = 0; i < config.rejectGates().size(); i++) {
             gate(registry, config.rejectGates().get(i), "rejectGates[" + i + "]", problems);
         }
+        if (config.packing().present()) {
+            packing(registry, config, problems);
+        }
         int templates = templates(config, profiles, problems);
         return new StationCheck(problems, config.printers().size(), config.scanners().size(),
                 config.rejectGates().size(), templates);
@@ -96,6 +99,24 @@ public record StationCheck(List<Problem> problems, int printers, int scanners, i
         if (uri != null && !registry.schemes().contains(uri.scheme())) {
             problems.add(new Problem(key + ".uri", "no transport for '" + uri.scheme() + "'; known: "
                     + String.join(", ", registry.schemes())));
+        }
+    }
+
+    /** The packing station's readers and label printer, and its label template for that printer. */
+    private static void packing(DeviceRegistry registry, StationConfig config, List<Problem> problems) {
+        StationConfig.Packing p = config.packing();
+        for (var entry : Map.of("packing.caseReader", p.caseReader(), "packing.labelReader", p.labelReader()).entrySet()) {
+            StationConfig.Device d = entry.getValue();
+            transport(registry, d, entry.getKey(), problems);
+            attempt(entry.getKey() + ".profile", problems, () -> d.profile().endsWith(".yaml")
+                    ? ScannerProfiles.load(Path.of(d.profile())) : ScannerProfiles.builtIn(d.profile()));
+        }
+        transport(registry, p.labelPrinter(), "packing.labelPrinter", problems);
+        PrinterProfile profile = attempt("packing.labelPrinter.profile", problems,
+                () -> PrinterProfiles.load(p.labelPrinter().profile()));
+        if (profile != null) {
+            attempt("packing.template", problems, () -> new TemplateLibrary(config.templatesDir()).load(p.template())
+                    .writer(LabelTargets.of(profile)));
         }
     }
 

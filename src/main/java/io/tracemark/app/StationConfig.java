@@ -10,13 +10,36 @@ import java.util.List;
  */
 public record StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel,
                             List<Device> printers, List<Device> scanners, List<Device> rejectGates,
-                            Line line, Platform platform, List<OpaqueScheme> opaqueSchemes) {
+                            Line line, Platform platform, List<OpaqueScheme> opaqueSchemes, Backups backups,
+                            Packing packing) {
 
     public StationConfig {
         printers = List.copyOf(printers);
         scanners = List.copyOf(scanners);
         rejectGates = List.copyOf(rejectGates);
         opaqueSchemes = List.copyOf(opaqueSchemes);
+    }
+
+    /**
+     * Scheduled backups of the station database ({@code backups:}); no folders, no scheduled backups.
+     *
+     * @param folders         one or more folders (a second disk, a network share)
+     * @param intervalMinutes minutes between backups (0: only at batch end)
+     * @param atBatchEnd      also a backup after every batch end
+     * @param keep            backups kept per folder, older ones deleted
+     */
+    public record Backups(List<Path> folders, int intervalMinutes, boolean atBatchEnd, int keep) {
+
+        /** No scheduled backups. */
+        public static final Backups NONE = new Backups(List.of(), 0, false, 1);
+
+        public Backups {
+            folders = List.copyOf(folders);
+        }
+
+        public boolean configured() {
+            return !folders.isEmpty();
+        }
     }
 
     /**
@@ -63,6 +86,27 @@ public record StationConfig(String stationName, Path dataDir, Path templatesDir,
         /** Whether a platform is configured. */
         public boolean present() {
             return url != null;
+        }
+    }
+
+    /**
+     * The packing station (组合多码 cases and pallets); absent when {@code caseSize} is 0.
+     *
+     * @param caseReader   the reader at the case packer (result strings, like a line scanner)
+     * @param labelPrinter the case-label printer
+     * @param labelReader  the reader over the case-label printer's exit (result strings)
+     * @param template     the parent label template, e.g. {@code case-sscc}
+     * @param sscc         the serial references this station may use for SSCCs
+     */
+    public record Packing(int caseSize, int casesPerPallet, boolean mixJobs, Device caseReader, Device labelPrinter,
+                          Device labelReader, String template, io.tracemark.pack.SsccRange sscc) {
+
+        /** No packing station. */
+        public static final Packing NONE = new Packing(0, 0, false, null, null, null, null, null);
+
+        /** Whether a packing station is configured. */
+        public boolean present() {
+            return caseSize > 0;
         }
     }
 

@@ -75,11 +75,32 @@ public final class StationConfigReader {
         StationConfig.Line line = line(top.child("line"));
         StationConfig.Platform platform = platform(top.child("platform"));
         List<StationConfig.OpaqueScheme> schemes = top.list("opaqueSchemes", StationConfigReader::opaqueScheme);
+        StationConfig.Backups backups = backups(top.child("backups"), baseDir);
+        StationConfig.Packing packing = packing(top.child("packing"));
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(source, problems);
         }
-        return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes);
+        return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes,
+                backups, packing);
+    }
+
+    private static StationConfig.Backups backups(ConfigNode node, Path baseDir) {
+        if (!node.isPresent()) {
+            return StationConfig.Backups.NONE;
+        }
+        List<Path> folders = node.list("folders", f -> {
+            String path = f.requiredString("path");
+            return path == null ? null : baseDir.resolve(path).normalize();
+        });
+        if (folders.isEmpty()) {
+            node.problem("folders", "name at least one backup folder (- path: DIR)");
+        }
+        StationConfig.Backups backups = new StationConfig.Backups(folders.stream().filter(f -> f != null).toList(),
+                node.integer("intervalMinutes", 60, 0, 7 * 24 * 60), node.bool("atBatchEnd", true),
+                node.integer("keep", 48, 1, 100_000));
+        node.rejectUnknownKeys();
+        return backups;
     }
 
     private static StationConfig.Device device(ConfigNode node, boolean needsProfile) {
@@ -150,6 +171,43 @@ public final class StationConfigReader {
         }
         node.rejectUnknownKeys();
         return platform;
+    }
+
+    private static StationConfig.Device childDevice(ConfigNode parent, String key) {
+        ConfigNode node = parent.child(key);
+        StationConfig.Device device = device(node, true);
+        node.rejectUnknownKeys();
+        return device;
+    }
+
+    private static StationConfig.Packing packing(ConfigNode node) {
+        if (!node.isPresent()) {
+            return StationConfig.Packing.NONE;
+        }
+        int caseSize = node.integer("caseSize", 20, 1, 10_000);
+        int casesPerPallet = node.integer("casesPerPallet", 40, 1, 10_000);
+        boolean mixJobs = node.bool("mixJobs", false);
+        String template = node.string("template", "case-sscc");
+        StationConfig.Device caseReader = childDevice(node, "caseReader");
+        StationConfig.Device labelPrinter = childDevice(node, "labelPrinter");
+        StationConfig.Device labelReader = childDevice(node, "labelReader");
+        ConfigNode sscc = node.child("sscc");
+        io.tracemark.pack.SsccRange range = null;
+        String prefix = sscc.requiredString("companyPrefix");
+        int extension = sscc.integer("extensionDigit", 0, 0, 9);
+        int first = sscc.integer("first", 1, 0, 999_999_999);
+        int last = sscc.integer("last", 999_999, 0, 999_999_999);
+        sscc.rejectUnknownKeys();
+        if (prefix != null) {
+            try {
+                range = new io.tracemark.pack.SsccRange(prefix, extension, first, last);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> sscc.problem(p.where(), p.message()));
+            }
+        }
+        node.rejectUnknownKeys();
+        return new StationConfig.Packing(caseSize, casesPerPallet, mixJobs, caseReader, labelPrinter, labelReader,
+                template, range);
     }
 
     private static StationConfig.OpaqueScheme opaqueScheme(ConfigNode node) {

@@ -7,8 +7,9 @@ import io.tracemark.line.LineControl;
 import io.tracemark.master.MasterDataStore;
 import io.tracemark.platform.PlatformLag;
 import io.tracemark.platform.StoredScanAlerts;
-import io.tracemark.web.CounterfeitAlerts;
+import io.tracemark.store.AuditAnchor;
 import io.tracemark.store.Database;
+import io.tracemark.web.CounterfeitAlerts;
 import io.tracemark.web.DeviceInfo;
 import io.tracemark.web.LedgerUnitLookup;
 import io.tracemark.web.PanelServer;
@@ -17,6 +18,7 @@ import io.tracemark.web.PanelSettings;
 import io.tracemark.web.PinHasher;
 import io.tracemark.web.Role;
 import io.tracemark.web.SqliteUserStore;
+import io.tracemark.web.StationAuditRecords;
 import io.tracemark.web.StationAuditTrail;
 import io.tracemark.web.StatusChanges;
 import io.tracemark.web.UserAccounts;
@@ -33,8 +35,8 @@ public final class StationPanel {
     /** The users a fresh demo station has (documented in the README): operator, supervisor, admin. */
     public static final List<String[]> DEMO_USERS = List.of(
             new String[] {"1001", "操作员 Operator", "OPERATOR", "1234"},
-            new String[] {"2001", "班组长 Supervisor", "SUPERVISOR", "2345"},
-            new String[] {"9001", "管理员 Admin", "ADMIN", "9999"});
+            new String[] {"2001", "班组长 Supervisor", "SUPERVISOR", "234567"},
+            new String[] {"9001", "管理员 Admin", "ADMIN", "999999"});
 
     private StationPanel() {
     }
@@ -60,8 +62,8 @@ public final class StationPanel {
         if (!accounts.users().isEmpty()) {
             return;
         }
-        if (pinFromEnvironment == null || !pinFromEnvironment.matches("[0-9]{4,12}")) {
-            throw new TracemarkException("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the "
+        if (pinFromEnvironment == null || !pinFromEnvironment.matches("[0-9]{6,12}")) {
+            throw new TracemarkException("the station has no users: set TRACEMARK_ADMIN_PIN (6–12 digits) for the "
                     + "first admin, user 9001");
         }
         accounts.bootstrapAdmin("9001", "管理员 Admin", pinFromEnvironment);
@@ -106,14 +108,16 @@ public final class StationPanel {
      * @param masterData  the station's producers and products, shown and edited by an admin
      * @param alerts      the platform's anti-counterfeit alerts, or {@link CounterfeitAlerts#NONE}
      * @param extraChanges when {@code extraStatus} changes other than with the line (the status is pushed then)
+     * @param platformAnchors the audit anchors the platform keeps (an empty list without a platform)
      */
     public static PanelServer start(Database db, CodeLedger ledger, LineControl line, UserAccounts accounts,
                                     List<DeviceInfo> devices, Supplier<Map<String, Object>> extraStatus,
                                     MasterDataStore masterData, CounterfeitAlerts alerts, StatusChanges extraChanges,
-                                    String host, int port) {
+                                    Supplier<List<AuditAnchor>> platformAnchors, String host, int port) {
         PanelServer panel = new PanelServer(line, new PanelServices(accounts, new StationAuditTrail(db, ledger.audit()),
                 new LedgerUnitLookup(ledger), devices, extraStatus).withMasterData(masterData).withAlerts(alerts)
-                .withExtraChanges(extraChanges), PanelSettings.defaults());
+                .withExtraChanges(extraChanges).withAuditRecords(new StationAuditRecords(db, platformAnchors)),
+                PanelSettings.defaults());
         panel.start(host, port);
         return panel;
     }

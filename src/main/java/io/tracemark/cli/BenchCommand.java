@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
                 BenchVerifyCommand.class,
                 BenchPlatformCommand.class,
                 BenchLineCommand.class,
+                BenchRecordsCommand.class,
+                BenchAuditCommand.class,
+                BenchSiteCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -117,7 +117,7 @@ public final class BenchLedgerCommand implements Callable<Integer> {
         };
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

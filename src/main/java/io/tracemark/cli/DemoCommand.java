@@ -2,10 +2,12 @@ package io.tracemark.cli;
 
 import io.tracemark.app.DemoPlatform;
 import io.tracemark.app.DemoRun;
+import io.tracemark.app.PackingRun;
 import io.tracemark.app.LineFaults;
 import io.tracemark.app.SampleStation;
 import io.tracemark.app.SimulatedLine;
 import io.tracemark.app.StationPanel;
+import io.tracemark.records.StationLock;
 import io.tracemark.sim.DegradationMix;
 import io.tracemark.web.PanelServer;
 import io.tracemark.web.UserAccounts;
@@ -65,6 +67,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--max-stops", defaultValue = "20", description = "faults the demo operator clears before giving up")
     int maxStops;
 
+    @Option(names = "--pack", description = "run the packing station: verified units in cases of this many,"
+            + " " + SimulatedLine.CASES_PER_PALLET + " cases to a pallet, SSCC case labels printed and read back")
+    Integer pack;
+
     @Option(names = "--json", description = "print the reconciliation as one JSON document")
     boolean json;
 
@@ -77,15 +83,27 @@ public final class DemoCommand implements Callable<Integer> {
         SimulatedLine.Options options = SimulatedLine.Options.demo(dir);
         options = new SimulatedLine.Options(dir, lineFaults, options.settings(), buffer, seed,
                 options.labelsPerSecond(), options.printerProfile());
-        try (SimulatedLine sim = SimulatedLine.start(options); PanelServer panel = startPanel(sim)) {
+        if (pack != null) {
+            if (pack <= 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pack must be > 0, was " + pack);
+            }
+            options = options.withPacking(pack);
+        }
+        try (StationLock lock = StationLock.take(dir, "start the station");
+             SimulatedLine sim = SimulatedLine.start(options); PanelServer panel = startPanel(sim)) {
             LOG.info("demo data directory {}, reference platform {}", dir, sim.platform().url());
             if (!exitWhenDone) {
                 return runForever(sim, quantity);
             }
             DemoRun.Outcome outcome = DemoRun.run(sim, quantity, maxStops, Duration.ofHours(12));
+            Map<String, Object> packing = null;
+            if (outcome.books().isPresent() && sim.station().packing().isPresent()) {
+                packing = PackingRun.finish(sim.station().packing().get(), outcome.books().get(), "demo-supervisor",
+                        Duration.ofSeconds(5), Duration.ofMinutes(10));
+            }
             Optional<DemoPlatform.Report> platform = outcome.books()
                     .map(r -> sim.platform().finish(r.job(), drainTimeout));
-            return report(outcome, platform);
+            return report(outcome, platform, packing);
         }
     }
 
@@ -100,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
         UserAccounts accounts = StationPanel.accounts(sim.database());
         StationPanel.ensureDemoUsers(accounts);
         PanelServer panel = sim.station().startPanel(accounts, "127.0.0.1", port);
-        LOG.info("touch panel: http://localhost:{}/  (operator 1001 / PIN 1234, supervisor 2001 / 2345, admin 9001 / 9999)",
+        LOG.info("touch panel: http://localhost:{}/  (operator 1001 / PIN 1234, supervisor 2001 / 234567, admin 9001 / 999999)",
                 panel.port());
         return panel;
     }
@@ -117,10 +135,14 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int report(DemoRun.Outcome outcome, Optional<DemoPlatform.Report> platform) {
+    private int report(DemoRun.Outcome outcome, Optional<DemoPlatform.Report> platform, Map<String, Object> packing) {
         Map<String, Object> doc = AccountingDocument.of(outcome, platform.map(DemoCommand::platformDoc).orElse(null));
+        if (packing != null) {
+            doc.put("packing", packing);
+        }
         AccountingDocument.print(spec.commandLine().getOut(), doc, json);
-        return AccountingDocument.exitStatus(outcome);
+        int status = AccountingDocument.exitStatus(outcome);
+        return packing != null && !Boolean.TRUE.equals(packing.get("balanced")) ? 1 : status;
     }
 
     private static Map<String, Object> platformDoc(DemoPlatform.Report p) {

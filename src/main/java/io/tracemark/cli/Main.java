@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CodesCommand.class,
                 MasterDataCommand.class,
+                AuditCommand.class,
+                ReportCommand.class,
+                EpcisCommand.class,
                 ReconcileCommand.class,
                 PrinterCommand.class,
                 VirtualPrinterCommand.class,
@@ -25,6 +28,10 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 VirtualLineCommand.class,
                 BenchCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                AcceptLossCommand.class,
+                SiteCommand.class,
         })
 public final class Main implements Runnable {
 

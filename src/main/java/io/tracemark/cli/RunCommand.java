@@ -14,6 +14,7 @@ import io.tracemark.core.Problem;
 import io.tracemark.line.JobRequest;
 import io.tracemark.platform.PlatformException;
 import io.tracemark.platform.wire.DailyQuantity;
+import io.tracemark.records.StationLock;
 import io.tracemark.web.JobRequestReader;
 import io.tracemark.web.PanelServer;
 import java.io.IOException;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the station on the printers, scanners and reject gates of station.yaml, linked to its"
                 + " traceability platform (platform.url), with the touch panel on panel.host:panel.port.",
-            "A station without users needs TRACEMARK_ADMIN_PIN (4-12 digits) for its first admin, user 9001.",
+            "A station without users needs TRACEMARK_ADMIN_PIN (6-12 digits) for its first admin, user 9001.",
             "Exit status with --exit-when-done: 0 the job ran to its end and balanced without duplicates; 1 it did not"
                 + " run, a fault stopped it, or its books do not balance."})
 public final class RunCommand implements Callable<Integer> {
@@ -96,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int run(StationConfig station, JobRequest request, ShutdownSignal shutdown) throws InterruptedException {
-        try (Station runtime = Station.builder(station).start();
+        try (StationLock lock = StationLock.take(station.dataDir(), "start the station");
+             Station runtime = Station.builder(station).start();
              PanelServer panel = runtime.startPanel(System.getenv("TRACEMARK_ADMIN_PIN"))) {
             LOG.info("station {} running; line {}; touch panel on http://{}:{}/; {}", station.stationName(),
                     runtime.line().snapshot().state(), station.panel().host(), panel.port(),

@@ -492,6 +492,29 @@ public final class CodeLedger {
     }
 
     /**
+     * AVAILABLE codes per product, whatever the scheme, as a job of that product may use them: those of
+     * packages imported for it plus those imported without naming a product (one pass over the codes).
+     */
+    public Map<String, Long> countAvailableByProduct(List<String> productIds) {
+        return db.read(conn -> {
+            Map<String, Long> perPackageProduct = new java.util.HashMap<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT p.product_id, count(*) FROM codes c"
+                    + " JOIN code_packages p ON p.id = c.package_id WHERE c.state = 'AVAILABLE' GROUP BY p.product_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    perPackageProduct.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            long anyProduct = perPackageProduct.getOrDefault(null, 0L);
+            Map<String, Long> out = new LinkedHashMap<>();
+            for (String id : productIds) {
+                out.put(id, anyProduct + perPackageProduct.getOrDefault(id, 0L));
+            }
+            return out;
+        });
+    }
+
+    /**
      * The first AVAILABLE code of {@code scheme} that a job of {@code productId} may use (as
      * {@link #allocate(String, int, String, String, String)} would hand out), without taking it.
      */

@@ -163,9 +163,11 @@ public final class LineController implements LineControl, AutoCloseable {
 
     @Override
     public JobSetupOptions setupOptions() {
-        long available = ledger.countCodes(io.tracemark.core.CodeState.AVAILABLE);
-        List<JobSetupOptions.ProductChoice> products = masterData.products().stream()
-                .map(p -> new JobSetupOptions.ProductChoice(p.id(), p.name(), p.specification(), available)).toList();
+        List<Product> known = masterData.products();
+        java.util.Map<String, Long> available = ledger.countAvailableByProduct(known.stream().map(Product::id).toList());
+        List<JobSetupOptions.ProductChoice> products = known.stream()
+                .map(p -> new JobSetupOptions.ProductChoice(p.id(), p.name(), p.specification(), available.get(p.id())))
+                .toList();
         return new JobSetupOptions(products, designs.names(), devices.printerNames(), devices.scannerNames(),
                 ledger.schemes(), List.of(TraceLevel.PRODUCT.name(), TraceLevel.BATCH.name(), TraceLevel.ITEM.name()));
     }

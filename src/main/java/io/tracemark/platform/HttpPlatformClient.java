@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracemark.platform.PlatformException.Kind;
 import io.tracemark.platform.wire.ApiError;
+import io.tracemark.platform.wire.ChainAnchor;
+import io.tracemark.platform.wire.ChainAnchorBatch;
+import io.tracemark.platform.wire.ChainAnchorResult;
 import io.tracemark.platform.wire.CodeRange;
 import io.tracemark.platform.wire.CodeRequest;
 import io.tracemark.platform.wire.CodeReturn;
@@ -117,6 +120,18 @@ public final class HttpPlatformClient implements PlatformClient {
     @Override
     public ReturnResult returnCodes(CodeReturn codeReturn) {
         return checked(call("POST", "/returns", codeReturn, new TypeReference<ReturnResult>() { }), "/returns");
+    }
+
+    @Override
+    public ChainAnchorResult postAuditAnchors(List<ChainAnchor> anchors) {
+        return checked(call("POST", "/audit-anchors", new ChainAnchorBatch(anchors),
+                new TypeReference<ChainAnchorResult>() { }), "/audit-anchors");
+    }
+
+    @Override
+    public List<ChainAnchor> auditAnchors(String station) {
+        String path = "/audit-anchors" + (station == null ? "" : "?station=" + encode(station));
+        return nonNullList(call("GET", path, null, new TypeReference<List<ChainAnchor>>() { }), path);
     }
 
     @Override

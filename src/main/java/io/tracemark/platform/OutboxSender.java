@@ -1,5 +1,6 @@
 package io.tracemark.platform;
 
+import io.tracemark.platform.wire.ChainAnchor;
 import io.tracemark.platform.wire.EventBatch;
 import io.tracemark.platform.wire.EventBatchResult;
 import io.tracemark.platform.wire.FieldProblem;
@@ -71,6 +72,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Outbox outbox;
     private final PlatformClient client;
     private final UnitEvents events;
+    private final AnchorMessages anchorMessages;
     private final Settings settings;
     private final Clock clock;
     private final Object monitor = new Object();
@@ -106,6 +108,7 @@ public final class OutboxSender implements AutoCloseable {
         this.outbox = outbox;
         this.client = client;
         this.events = new UnitEvents(productOfJob, stationId);
+        this.anchorMessages = new AnchorMessages(stationId);
         this.settings = settings;
         this.clock = clock;
         this.failureLog = new FailureLog(LOG, client.describe() + " outbox sender", clock, Duration.ofMinutes(10));
@@ -126,9 +129,16 @@ public final class OutboxSender implements AutoCloseable {
             return new Round(0, 0, List.of(), 0, null);
         }
         List<UnitEvent> toSend = new ArrayList<>();
+        List<ChainAnchor> anchors = new ArrayList<>();
         List<FieldProblem> unreadable = new ArrayList<>();
         int local = 0;
         for (OutboxMessage m : batch) {
+            if (AnchorMessages.isAnchor(m)) {
+                StringBuilder why = new StringBuilder();
+                anchorMessages.toAnchor(m, why).ifPresentOrElse(anchors::add,
+                        () -> unreadable.add(new FieldProblem(m.key(), why.toString())));
+                continue;
+            }
             if (!UnitEvents.reported(m.topic())) {
                 local++;
                 continue;
@@ -139,6 +149,7 @@ public final class OutboxSender implements AutoCloseable {
         EventBatchResult result;
         try {
             result = toSend.isEmpty() ? new EventBatchResult(0, 0, List.of()) : client.postEvents(toSend);
+            postAnchors(anchors, unreadable);
         } catch (PlatformException e) {
             return failed(batch, e);
         }
@@ -157,6 +168,27 @@ public final class OutboxSender implements AutoCloseable {
             monitor.notifyAll();
         }
         return new Round(result.accepted(), result.duplicates(), refused, local, null);
+    }
+
+    /**
+     * Posts the batch's audit anchors. A refusal is not retried (it would hold up every later unit
+     * event): the platform holds another hash for an anchored entry, so the station's audit chain was
+     * rewritten — logged as an error and listed among the refused.
+     */
+    private void postAnchors(List<ChainAnchor> anchors, List<FieldProblem> refused) {
+        if (anchors.isEmpty()) {
+            return;
+        }
+        try {
+            client.postAuditAnchors(anchors);
+        } catch (PlatformException e) {
+            if (e.kind() != PlatformException.Kind.REFUSED) {
+                throw e;
+            }
+            LOG.error("{} refuses the station's audit anchors (the audit chain differs from the one it holds): {}",
+                    client.describe(), e.getMessage());
+            anchors.forEach(a -> refused.add(new FieldProblem(a.idempotencyKey(), e.getMessage())));
+        }
     }
 
     private Round failed(List<OutboxMessage> batch, PlatformException e) {

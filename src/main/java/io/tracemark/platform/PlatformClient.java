@@ -1,5 +1,7 @@
 package io.tracemark.platform;
 
+import io.tracemark.platform.wire.ChainAnchor;
+import io.tracemark.platform.wire.ChainAnchorResult;
 import io.tracemark.platform.wire.CodeRange;
 import io.tracemark.platform.wire.CodeRequest;
 import io.tracemark.platform.wire.CodeReturn;
@@ -76,4 +78,13 @@ public interface PlatformClient {
      * (0 for all), in sequence order, at most {@link ScanAlert#MAX_PAGE}; a full page means more may follow.
      */
     List<ScanAlert> scanAlerts(long after);
+
+    /**
+     * Posts heads of the station's audit chain ({@code POST /audit-anchors}); safe to repeat. A
+     * refusal (409) means the platform holds another hash under one of the keys: the chain was rewritten.
+     */
+    ChainAnchorResult postAuditAnchors(List<ChainAnchor> anchors);
+
+    /** The audit anchors the platform holds from this producer's stations, or only from {@code station} (null: all). */
+    List<ChainAnchor> auditAnchors(String station);
 }

@@ -16,16 +16,16 @@ import java.util.regex.Pattern;
  * that agree, a sane size), no repeated code, and for GS1 codes the GTIN of the product. Code
  * validity per scheme and overlaps with the ledger are the ledger import's checks.
  */
-final class RangeCheck {
+public final class RangeCheck {
 
-    static final int MAX_LISTED = 20;
+    public static final int MAX_LISTED = 20;
     private static final Pattern GTIN = Pattern.compile("(?:^\\(01\\)|/01/)(\\d{14})");
 
     private RangeCheck() {
     }
 
     /** Problems of the range (at most {@value #MAX_LISTED} listed, with a count of the rest). */
-    static List<FieldProblem> problems(CodeRange range, Product product) {
+    public static List<FieldProblem> problems(CodeRange range, Product product) {
         List<FieldProblem> problems = new ArrayList<>();
         if (product == null) {
             problems.add(new FieldProblem("productId", "'" + range.productId() + "' is not a product of this station"));

@@ -8,8 +8,9 @@ import java.awt.Rectangle;
  *
  * @param box  where the symbol lies on the label, in dots (the whole label when no symbol was found)
  * @param data the symbol's content (GS1 separators as ASCII 29), empty when none was found
+ * @param symbologyId the AIM symbology identifier a reader would send with it (e.g. {@code ]d2}), empty when none
  */
-public record LabelSymbol(Rectangle box, String data) {
+public record LabelSymbol(Rectangle box, String data, String symbologyId) {
 
     public boolean found() {
         return !data.isEmpty();

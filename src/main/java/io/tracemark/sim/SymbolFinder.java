@@ -27,11 +27,11 @@ public final class SymbolFinder {
             d = decoder.decode(gray, Optional.empty());
         }
         if (d.isEmpty()) {
-            return new LabelSymbol(new Rectangle(0, 0, label.getWidth(), label.getHeight()), "");
+            return new LabelSymbol(new Rectangle(0, 0, label.getWidth(), label.getHeight()), "", "");
         }
         Rectangle box = box(d.get()).intersection(new Rectangle(0, 0, label.getWidth(), label.getHeight()));
         last = box;
-        return new LabelSymbol(box, d.get().data());
+        return new LabelSymbol(box, d.get().data(), d.get().symbologyId());
     }
 
     /** The symbol's bounds in label dots: from the detector's corner points when known, else the region read. */

@@ -53,6 +53,8 @@ public final class VirtualLine implements AutoCloseable {
     private final SymbolFinder finder = new SymbolFinder();
     private final AtomicReference<BufferedImage> lastLabel = new AtomicReference<>();
     private final BufferedWriter printedLog;
+    private final java.util.List<java.util.function.BiConsumer<Long, LabelSymbol>> downstream =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public VirtualLine(Settings settings) {
         this(settings, null);
@@ -78,8 +80,17 @@ public final class VirtualLine implements AutoCloseable {
             lastLabel.set(image);
             LabelSymbol symbol = finder.find(image);
             logPrinted(label.seq(), symbol);
+            downstream.forEach(d -> d.accept(label.seq(), symbol));
             return symbol.box();
         }));
+    }
+
+    /**
+     * Where every label goes after the camera, down the line (to the case packer): its number and what it
+     * carries. Not called on a line whose reader learns the labels from the printer (nothing is drawn there).
+     */
+    public void addDownstream(java.util.function.BiConsumer<Long, LabelSymbol> station) {
+        downstream.add(station);
     }
 
     /** Starts the printer listening; returns its port. */

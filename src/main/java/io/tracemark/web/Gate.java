@@ -57,6 +57,12 @@ final class Gate {
         if (!principal.viaToken() && isStateChanging(ctx)) {
             checkCsrf(ctx, principal);
         }
+        if (!principal.viaToken() && !roles.contains(RouteTag.PIN_CHANGE) && sessions.find(principal.sessionId(), false)
+                .map(SessionRegistry.Session::pinChangeRequired).orElse(false)) {
+            throw new AccessRefusedException(403, "pin.changeRequired", principal.id() + " signed in with a PIN shorter"
+                    + " than " + UserAccounts.minimumPinLength(principal.role()) + " digits and must choose a new one first",
+                    0, java.util.Map.of("min", UserAccounts.minimumPinLength(principal.role())));
+        }
         if (!principal.role().covers(needed.get())) {
             audit.record(principal.actor(), "access.denied", ctx.method() + " " + ctx.path()
                     + " needs " + needed.get().key() + ", has " + principal.role().key());

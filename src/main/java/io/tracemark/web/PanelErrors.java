@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place exceptions become HTTP answers: invalid input 400 (every problem by field), not signed
  * in 401, wrong role or cross-site 403, unknown thing 404, state does not allow it 409, sign-in locked
- * 429, device failure 503, anything else 500 (logged here, once).
+ * 429, device failure or too many sign-ins at once 503, anything else 500 (logged here, once). A refusal
+ * carries {@code Retry-After} when trying again later helps, and its key's parameters under {@code params}.
  */
 final class PanelErrors {
 
@@ -43,7 +44,7 @@ final class PanelErrors {
     }
 
     private static void refused(AccessRefusedException e, Context ctx) {
-        if (e.status() == 429) {
+        if (e.retryAfterSeconds() > 0) {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         Map<String, Object> body = body(e.key(), e.getMessage(), null);
@@ -52,6 +53,9 @@ final class PanelErrors {
                 ? Map.of("seconds", Long.toString(e.retryAfterSeconds())) : Map.of());
         if (e.retryAfterSeconds() > 0) {
             body.put("retryAfterSeconds", e.retryAfterSeconds());
+        }
+        if (!e.params().isEmpty()) {
+            body.put("params", e.params());
         }
         ctx.status(e.status()).json(body);
     }

@@ -51,9 +51,16 @@ public final class PanelServer implements AutoCloseable {
     private final AdminApi adminApi;
     private final MasterDataApi masterDataApi;
     private final CounterfeitAlertApi alertApi;
+    private final AuditApi auditApi;
     private final RecipeApi recipeApi;
     private final EventStream events;
+    private final PinCheckPool pinChecks;
+    private final PackingApi packingApi = new PackingApi();
     private Javalin app;
+
+    /** Routes a session that must choose a new PIN may still call. */
+    private static final java.util.Set<String> PIN_CHANGE_ROUTES = java.util.Set.of("GET /me", "POST /me/pin",
+            "DELETE /session");
 
     public PanelServer(LineControl line, PanelServices services, PanelSettings settings) {
         this.line = line;
@@ -65,12 +72,14 @@ public final class PanelServer implements AutoCloseable {
         SignInThrottle throttle = new SignInThrottle(settings.failuresBeforeLock(), settings.firstLock(),
                 settings.maxLock(), settings.clock());
         this.gate = new Gate(services.accounts(), sessions, audit, settings.trustedOrigins());
-        this.sessionApi = new SessionApi(services.accounts(), sessions, throttle, audit);
+        this.pinChecks = new PinCheckPool(settings.pinCheckThreads(), settings.pinCheckQueue());
+        this.sessionApi = new SessionApi(services.accounts(), sessions, throttle, pinChecks, audit);
         this.lineApi = new LineApi(line, services.extraStatus(), settings.clock());
         this.recordsApi = new RecordsApi(line, services.units());
         this.adminApi = new AdminApi(services.accounts(), sessions, audit, line, services.devices());
         this.masterDataApi = new MasterDataApi(services.masterData());
         this.alertApi = new CounterfeitAlertApi(services.alerts());
+        this.auditApi = new AuditApi(services.auditRecords());
         this.recipeApi = new RecipeApi(services.masterData());
         this.events = new EventStream(line, services.extraStatus(), services.alerts(), services.extraChanges(),
                 sessions, settings.heartbeat());
@@ -85,11 +94,12 @@ public final class PanelServer implements AutoCloseable {
         HandlerType post = HandlerType.POST;
         HandlerType delete = HandlerType.DELETE;
         HandlerType put = HandlerType.PUT;
-        return List.of(
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new Route(get, "/openapi.yaml", null, false, this::openApi),
                 new Route(post, "/session", null, false, sessionApi::signIn),
                 new Route(delete, "/session", op, false, sessionApi::signOut),
                 new Route(get, "/me", op, false, sessionApi::me),
+                new Route(post, "/me/pin", op, false, sessionApi::changePin),
                 new Route(get, "/status", op, true, lineApi::status),
                 new Route(get, "/events", op, true, new SseHandler(events::connect)),
                 new Route(get, "/setup-options", op, false, lineApi::setupOptions),
@@ -120,6 +130,8 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/images/last-frame", op, true, recordsApi::lastFrame),
                 new Route(get, "/products", op, false, recordsApi::products),
                 new Route(get, "/codes/pool", op, false, recordsApi::pool),
+                new Route(get, "/audit/entries", sup, false, auditApi::entries),
+                new Route(get, "/audit/verify", sup, false, auditApi::verify),
                 new Route(get, "/users", adm, false, adminApi::users),
                 new Route(post, "/users", adm, false, adminApi::createUser),
                 new Route(post, "/users/{id}/disable", adm, false, adminApi::disable),
@@ -136,7 +148,13 @@ public final class PanelServer implements AutoCloseable {
                 new Route(put, "/master/products/{id}", adm, false, masterDataApi::saveProduct),
                 new Route(get, "/recipes", op, false, recipeApi::list),
                 new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
-                new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove));
+                new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove)),
+                packingApi.routes().stream()).toList();
+    }
+
+    /** The station's packing, for the packing routes (without it they answer 404). */
+    public void usePacking(PackingDesk packing) {
+        packingApi.use(packing);
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */
@@ -161,10 +179,9 @@ public final class PanelServer implements AutoCloseable {
         });
         created.before(PanelServer::securityHeaders);
         created.beforeMatched(gate::check);
+        created.before(API + "/*", PanelServer::refuseHead);
         for (Route route : routes()) {
-            RouteRole[] roles = route.role() == null ? new RouteRole[0]
-                    : route.passive() ? new RouteRole[] {route.role(), RouteTag.PASSIVE} : new RouteRole[] {route.role()};
-            created.addHttpHandler(route.method(), API + route.path(), route.handler(), roles);
+            created.addHttpHandler(route.method(), API + route.path(), route.handler(), roles(route));
         }
         PanelErrors.register(created);
         created.start(host, port);
@@ -196,9 +213,35 @@ public final class PanelServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         events.close();
+        pinChecks.close();
         if (app != null) {
             app.stop();
             app = null;
+        }
+    }
+
+    private static RouteRole[] roles(Route route) {
+        if (route.role() == null) {
+            return new RouteRole[0];
+        }
+        List<RouteRole> roles = new java.util.ArrayList<>(List.of(route.role()));
+        if (route.passive()) {
+            roles.add(RouteTag.PASSIVE);
+        }
+        if (PIN_CHANGE_ROUTES.contains(route.method().name() + " " + route.path())) {
+            roles.add(RouteTag.PIN_CHANGE);
+        }
+        return roles.toArray(RouteRole[]::new);
+    }
+
+    /**
+     * The API answers no HEAD: Jetty would run the GET handler for it without the gate's role check
+     * ever seeing a HEAD route, and answer 200 where a GET needs sign-in.
+     */
+    private static void refuseHead(Context ctx) {
+        if (ctx.method() == HandlerType.HEAD) {
+            ctx.header("Allow", "GET");
+            throw new io.javalin.http.HttpResponseException(405, "HEAD is not served by the API; use GET");
         }
     }
 

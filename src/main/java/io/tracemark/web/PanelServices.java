@@ -20,31 +20,38 @@ import java.util.function.Supplier;
  *                    this panel has none (its master-data endpoints answer 404)
  * @param alerts      the platform's anti-counterfeit alerts ({@link CounterfeitAlerts#NONE} without a platform)
  * @param extraChanges tells when the extra sections change other than with the line, so the status is pushed
+ * @param auditRecords the audit trail for supervisors ({@link AuditRecords#NONE}: its endpoints answer 404)
  */
 public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
                             Supplier<Map<String, Object>> extraStatus, MasterDataStore masterData,
-                            CounterfeitAlerts alerts, StatusChanges extraChanges) {
+                            CounterfeitAlerts alerts, StatusChanges extraChanges, AuditRecords auditRecords) {
 
     /** Services without master data and without a platform's alerts. */
     public PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup units, List<DeviceInfo> devices,
                          Supplier<Map<String, Object>> extraStatus) {
-        this(accounts, audit, units, devices, extraStatus, null, CounterfeitAlerts.NONE, StatusChanges.NONE);
+        this(accounts, audit, units, devices, extraStatus, null, CounterfeitAlerts.NONE, StatusChanges.NONE,
+                AuditRecords.NONE);
     }
 
     /** These services with the station's master data editable at the panel. */
     public PanelServices withMasterData(MasterDataStore store) {
-        return new PanelServices(accounts, audit, units, devices, extraStatus, store, alerts, extraChanges);
+        return new PanelServices(accounts, audit, units, devices, extraStatus, store, alerts, extraChanges, auditRecords);
     }
 
     /** These services with the platform's anti-counterfeit alerts shown at the panel. */
     public PanelServices withAlerts(CounterfeitAlerts platformAlerts) {
         return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, platformAlerts,
-                extraChanges);
+                extraChanges, auditRecords);
     }
 
     /** These services with the status pushed also when {@code changes} says the extra sections changed. */
     public PanelServices withExtraChanges(StatusChanges changes) {
-        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, alerts, changes);
+        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, alerts, changes, auditRecords);
+    }
+
+    /** These services with the audit trail listed and verified for supervisors. */
+    public PanelServices withAuditRecords(AuditRecords records) {
+        return new PanelServices(accounts, audit, units, devices, extraStatus, masterData, alerts, extraChanges, records);
     }
 
     public PanelServices {
@@ -55,6 +62,7 @@ public record PanelServices(UserAccounts accounts, AuditTrail audit, UnitLookup 
         Objects.requireNonNull(extraStatus, "extraStatus");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(extraChanges, "extraChanges");
+        Objects.requireNonNull(auditRecords, "auditRecords");
     }
 
     /** Services with no ledger, no devices and no extra status sections. */

@@ -4,6 +4,7 @@ import io.tracemark.core.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,22 @@ import java.util.regex.Pattern;
 final class ProblemKeys {
 
     private static final Map<String, Pattern> KEYS = new LinkedHashMap<>();
+
+    /** Messages with a key of their own and parameters taken from the message (named in order). */
+    private record Keyed(String key, Pattern pattern, List<String> params) {
+    }
+
+    private static final List<Keyed> EXACT = List.of(
+            new Keyed("pinLength", Pattern.compile("^PIN must be (\\d+)-(\\d+) digits(?: for the role (\\w+))?$"),
+                    List.of("min", "max", "role")),
+            new Keyed("pinWrong", Pattern.compile("^the current PIN is wrong$"), List.of()),
+            new Keyed("pinSame", Pattern.compile("^the new PIN must differ from the current one$"), List.of()),
+            new Keyed("control", Pattern.compile("^contains the control character (U\\+[0-9A-F]{4}) at position (\\d+)$"),
+                    List.of("char", "position")),
+            new Keyed("bodyTrailing", Pattern.compile("^the body has more after its JSON object$"), List.of()),
+            new Keyed("bodyDuplicate", Pattern.compile("^the key '(.*)' appears twice in the body$"), List.of("key")),
+            new Keyed("bodyNotJson", Pattern.compile("^the body is not JSON: (.*)$"), List.of("detail")),
+            new Keyed("bodyNotObject", Pattern.compile("^the body must be a JSON object$"), List.of()));
 
     static {
         KEYS.put("codes", Pattern.compile("(?i)(not enough|too few) codes|codes? (left|available)"));
@@ -28,12 +45,34 @@ final class ProblemKeys {
 
     /** The key for a message, or null when none fits. */
     static String keyOf(String message) {
+        for (Keyed keyed : EXACT) {
+            if (keyed.pattern().matcher(message).matches()) {
+                return keyed.key();
+            }
+        }
         for (Map.Entry<String, Pattern> entry : KEYS.entrySet()) {
             if (entry.getValue().matcher(message).find()) {
                 return entry.getKey();
             }
         }
         return null;
+    }
+
+    /** The parameters of a message with a key of its own; empty for any other. */
+    static Map<String, String> paramsOf(String message) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Keyed keyed : EXACT) {
+            Matcher m = keyed.pattern().matcher(message);
+            if (m.matches()) {
+                for (int i = 0; i < keyed.params().size(); i++) {
+                    if (m.group(i + 1) != null) {
+                        params.put(keyed.params().get(i), m.group(i + 1));
+                    }
+                }
+                return params;
+            }
+        }
+        return params;
     }
 
     /**
@@ -47,7 +86,12 @@ final class ProblemKeys {
             out.put("message", p.message());
             String key = keyOf(p.message());
             out.put("key", key);
-            out.putAll(MessageKeys.of(p.message(), key == null ? "invalid" : key).json());
+            MessageKeys.Keyed keyed = MessageKeys.of(p.message(), key == null ? "invalid" : key);
+            Map<String, String> params = paramsOf(p.message());
+            if (keyed.params().isEmpty() && !params.isEmpty()) {
+                keyed = new MessageKeys.Keyed(keyed.key(), params);
+            }
+            out.putAll(keyed.json());
             return out;
         }).toList();
     }

@@ -12,14 +12,30 @@ import java.util.function.Consumer;
 /**
  * Cookie sessions: random 256-bit ids, a CSRF token each, and sign-out after {@code idleTimeout}
  * without user activity. Held in memory: a restart signs everybody out, which is what a station wants.
+ * Idle sessions are removed when next looked up and, so that abandoned ones do not pile up, swept
+ * whenever a session is created.
  */
 final class SessionRegistry {
 
-    /** One signed-in user at one browser. */
-    record Session(String id, String csrfToken, String userId, String name, Role role, Instant lastActive) {
+    /**
+     * One signed-in user at one browser.
+     *
+     * @param pinChangeRequired the user signed in with a PIN shorter than the role needs and may do
+     *                          nothing but choose a new one (or sign out)
+     */
+    record Session(String id, String csrfToken, String userId, String name, Role role, Instant lastActive,
+                   boolean pinChangeRequired) {
 
         Principal principal() {
             return new Principal(userId, name, role, false, id);
+        }
+
+        Session touchedAt(Instant when) {
+            return new Session(id, csrfToken, userId, name, role, when, pinChangeRequired);
+        }
+
+        Session withPinChanged() {
+            return new Session(id, csrfToken, userId, name, role, lastActive, false);
         }
     }
 
@@ -35,10 +51,32 @@ final class SessionRegistry {
         this.onIdleExpiry = onIdleExpiry;
     }
 
-    Session create(UserAccount user) {
-        Session session = new Session(randomId(), randomId(), user.id(), user.name(), user.role(), clock.instant());
+    Session create(UserAccount user, boolean pinChangeRequired) {
+        sweep();
+        Session session = new Session(randomId(), randomId(), user.id(), user.name(), user.role(), clock.instant(),
+                pinChangeRequired);
         sessions.put(session.id(), session);
         return session;
+    }
+
+    /** Removes (and reports) every idle session. */
+    void sweep() {
+        Instant now = clock.instant();
+        for (Session session : sessions.values()) {
+            if (idle(session, now) && sessions.remove(session.id(), session)) {
+                onIdleExpiry.accept(session);
+            }
+        }
+    }
+
+    /** Live and not yet swept sessions (for tests of the expiry). */
+    int size() {
+        return sessions.size();
+    }
+
+    /** Lifts the PIN-change restriction of a session after its user chose a new PIN. */
+    void pinChanged(String id) {
+        sessions.computeIfPresent(id, (k, s) -> s.withPinChanged());
     }
 
     /**
@@ -54,15 +92,14 @@ final class SessionRegistry {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (Duration.between(session.lastActive(), now).compareTo(idleTimeout) >= 0) {
+        if (idle(session, now)) {
             if (sessions.remove(id, session)) {
                 onIdleExpiry.accept(session);
             }
             return Optional.empty();
         }
         if (touch) {
-            Session touched = new Session(session.id(), session.csrfToken(), session.userId(), session.name(),
-                    session.role(), now);
+            Session touched = session.touchedAt(now);
             sessions.replace(id, session, touched);
             return Optional.of(touched);
         }
@@ -78,6 +115,10 @@ final class SessionRegistry {
     /** Signs a user out everywhere (disabled, PIN reset). */
     void removeUser(String userId) {
         sessions.values().removeIf(s -> s.userId().equals(userId));
+    }
+
+    private boolean idle(Session session, Instant now) {
+        return Duration.between(session.lastActive(), now).compareTo(idleTimeout) >= 0;
     }
 
     Duration idleTimeout() {

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 public final class UserAccounts {
 
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
-    private static final Pattern PIN = Pattern.compile("[0-9]{4,12}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    /** The longest PIN; the shortest depends on the role ({@link #minimumPinLength}). */
+    static final int MAX_PIN = 12;
     private static final String TOKEN_PREFIX = "tm_";
 
     private final UserStore store;
@@ -86,7 +88,7 @@ public final class UserAccounts {
         if (parsed.isEmpty()) {
             problems.add(new Problem("role", "role is required: operator, supervisor or admin"));
         }
-        checkPin(pin, problems);
+        checkPin(pin, parsed.orElse(null), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("user " + id, problems);
         }
@@ -111,7 +113,7 @@ public final class UserAccounts {
     public synchronized UserAccount resetPin(String id, String pin) {
         UserAccount user = existing(id);
         List<Problem> problems = new ArrayList<>();
-        checkPin(pin, problems);
+        checkPin(pin, user.role(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("PIN of user " + id, problems);
         }
@@ -126,6 +128,44 @@ public final class UserAccounts {
         String candidate = pin == null ? "" : pin;
         boolean matches = hasher.matches(candidate, user.map(UserAccount::pinHash).orElse(decoyHash));
         return user.filter(u -> matches && u.enabled());
+    }
+
+    /**
+     * Whether a PIN that just matched is shorter than the user's role now asks for: a supervisor or
+     * admin whose PIN was set before the 6-digit rule must choose a new one before doing anything else.
+     */
+    public static boolean mustChangePin(UserAccount user, String pin) {
+        return pin.length() < minimumPinLength(user.role());
+    }
+
+    /**
+     * A signed-in user's own PIN change: the current PIN must match, the new one must fit the role.
+     *
+     * @throws InvalidInputException naming {@code pin} (wrong current PIN) or {@code newPin}
+     */
+    public synchronized UserAccount changeOwnPin(String id, String currentPin, String newPin) {
+        UserAccount user = existing(id);
+        List<Problem> problems = new ArrayList<>();
+        if (currentPin == null || !hasher.matches(currentPin, user.pinHash())) {
+            problems.add(new Problem("pin", "the current PIN is wrong"));
+        }
+        List<Problem> pinProblems = new ArrayList<>();
+        checkPin(newPin, user.role(), pinProblems);
+        pinProblems.forEach(p -> problems.add(new Problem("newPin", p.message())));
+        if (problems.isEmpty() && newPin.equals(currentPin)) {
+            problems.add(new Problem("newPin", "the new PIN must differ from the current one"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("PIN of user " + id, problems);
+        }
+        UserAccount updated = user.withPinHash(hasher.hash(newPin));
+        store.update(updated);
+        return updated;
+    }
+
+    /** The fewest digits a PIN of this role has: 4 for operators, 6 for supervisors and admins. */
+    public static int minimumPinLength(Role role) {
+        return role == Role.OPERATOR ? 4 : 6;
     }
 
     /** Every user, ordered by id. */
@@ -186,9 +226,12 @@ public final class UserAccounts {
         return store.user(id).orElseThrow(() -> new NotFoundException("user " + id));
     }
 
-    private static void checkPin(String pin, List<Problem> problems) {
-        if (pin == null || !PIN.matcher(pin).matches()) {
-            problems.add(new Problem("pin", "PIN must be 4-12 digits"));
+    /** Checks the PIN against the role's rule; without a known role, against the loosest (operator) rule. */
+    private static void checkPin(String pin, Role role, List<Problem> problems) {
+        int min = minimumPinLength(role == null ? Role.OPERATOR : role);
+        if (pin == null || !DIGITS.matcher(pin).matches() || pin.length() < min || pin.length() > MAX_PIN) {
+            problems.add(new Problem("pin", "PIN must be " + min + "-" + MAX_PIN + " digits"
+                    + (role == null ? "" : " for the role " + role.key())));
         }
     }
 

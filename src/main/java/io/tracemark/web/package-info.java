@@ -14,7 +14,7 @@
  * }</pre>
  *
  * <p>The demo creates three users with {@link io.tracemark.web.UserAccounts#ensureUser}: operator
- * {@code 1001} / PIN {@code 1234}, supervisor {@code 2001} / {@code 2345}, admin {@code 9001} / {@code 9999}.
+ * {@code 1001} / PIN {@code 1234}, supervisor {@code 2001} / {@code 234567}, admin {@code 9001} / {@code 999999}.
  *
  * <p>Security: PINs are hashed with PBKDF2WithHmacSHA256 and a random salt; sessions are random 256-bit
  * ids in an HttpOnly, SameSite=Strict cookie, ended after 10 minutes without user activity; PIN

@@ -119,7 +119,7 @@ class PlcRejectCountTest {
             Alarm alarm = station.line().snapshot().alarms().stream().filter(a -> a.cause().equals(PlcRejectCheck.MISMATCH)).findFirst().orElseThrow();
             assertEquals(Alarm.Severity.WARNING, alarm.severity());
             assertEquals("job " + outcome.books().orElseThrow().job() + ": " + gate.describe(), alarm.detail());
-            try (PanelServer panel = station.startPanel("4321")) {
+            try (PanelServer panel = station.startPanel("432100")) {
                 JsonNode status = panelStatus(panel.port());
                 JsonNode counts = status.get("plcRejectCounts").get(0);
                 assertEquals(gate.stationFires(), counts.get("stationFires").asLong(), status.toString());
@@ -137,7 +137,7 @@ class PlcRejectCountTest {
         String base = "http://127.0.0.1:" + port + PanelServer.API;
         HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(base + "/session"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"9001\",\"pin\":\"4321\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"9001\",\"pin\":\"432100\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, signIn.statusCode(), signIn.body());
         String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("tm_session="))

@@ -1,6 +1,7 @@
 package io.tracemark.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,26 @@ class StationConfigReaderTest {
         assertEquals(3, config.line().consecutiveRejectLimit());
         assertEquals(Path.of("station.yaml").toAbsolutePath().getParent().resolve("data"), config.dataDir());
         assertEquals("digital-identity", config.opaqueSchemes().get(0).name());
+        assertEquals(List.of(config.dataDir().resolve("backups")), config.backups().folders());
+        assertEquals(60, config.backups().intervalMinutes());
+        assertTrue(config.backups().atBatchEnd());
+        assertEquals(48, config.backups().keep());
+    }
+
+    @Test
+    void backupsWithoutFoldersOrWithBadNumbersAreReportedWithTheirPaths() {
+        assertFalse(reader.parse("{}", Path.of("/srv"), "t.yaml").backups().configured(), "no section, no backups");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.parse("""
+                backups:
+                  folders: []
+                  keep: 0
+                  intervalMinutes: -1
+                  every: 5
+                """, Path.of("/srv"), "station.yaml"));
+        assertEquals(List.of("backups.folders", "backups.intervalMinutes", "backups.keep", "backups.every"),
+                e.problems().stream().map(Problem::where).toList());
+        StationConfig two = reader.parse("backups:\n  folders:\n    - path: /mnt/b\n    - path: b2\n", Path.of("/srv"), "t");
+        assertEquals(List.of(Path.of("/mnt/b"), Path.of("/srv/b2")), two.backups().folders());
     }
 
     @Test

@@ -129,13 +129,13 @@ class StationOnLocalDevicesTest {
         StationConfig config = new StationConfigReader().read(stationYaml);
         int port;
         try (Station runtime = Station.builder(config).start();
-             PanelServer panel = runtime.startPanel("4321")) {
+             PanelServer panel = runtime.startPanel("432100")) {
             port = panel.port();
             assertTrue(port > 0, "port 0 in station.yaml picks a free port");
             Http admin = new Http(port);
             assertEquals(401, admin.get("/status").statusCode(), "not signed in yet");
             assertEquals(401, admin.signIn("9001", "0000"), "wrong PIN");
-            assertEquals(201, admin.signIn("9001", "4321"), "the first admin, from the PIN given at start-up");
+            assertEquals(201, admin.signIn("9001", "432100"), "the first admin, from the PIN given at start-up");
 
             JsonNode status = admin.json(admin.get("/status"));
             assertEquals("STOPPED", status.get("state").asText());
@@ -166,7 +166,7 @@ class StationOnLocalDevicesTest {
 
         try (Station again = Station.builder(new StationConfigReader().read(stationYaml)).start();
              PanelServer panel = again.startPanel(null)) {
-            assertEquals(201, new Http(panel.port()).signIn("9001", "4321"), "the admin was kept; no PIN needed now");
+            assertEquals(201, new Http(panel.port()).signIn("9001", "432100"), "the admin was kept; no PIN needed now");
             assertEquals(PackMlState.STOPPED, again.line().snapshot().state());
             assertTrue(again.line().currentJobId().isEmpty(), "the ended job is not resumed");
         }
@@ -223,13 +223,57 @@ class StationOnLocalDevicesTest {
     }
 
     @Test
+    void aMissingBackupFolderIsAnAlarmOnThePanelAndTheLineRunsOn() throws Exception {
+        PlatformCodes.seed(dir.resolve("data"), 100);
+        Path yaml = write("station-backups.yaml", Files.readString(stationYaml) + """
+                backups:
+                  folders:
+                    - path: data/backups
+                    - path: second-disk-not-mounted/tracemark
+                  intervalMinutes: 0
+                  atBatchEnd: true
+                  keep: 3
+                """);
+        try (Station runtime = Station.builder(new StationConfigReader().read(yaml)).start();
+             PanelServer panel = runtime.startPanel("4321")) {
+            Http admin = new Http(panel.port());
+            assertEquals(201, admin.signIn("9001", "4321"));
+            HttpResponse<String> started = admin.post("/line/start", jobJson(SampleStation.itemJob(6, LocalDate.now())));
+            assertEquals(200, started.statusCode(), started.body());
+            assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),
+                    EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED), Duration.ofSeconds(60)));
+            assertEquals(200, admin.post("/line/end-batch", "{}").statusCode());
+            // the batch end takes a backup into each folder; the missing one is an alarm, the other a good backup
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode status = admin.json(admin.get("/status"));
+            while (!status.get("alarms").toString().contains("backup.failed") && System.nanoTime() < deadline) {
+                LineWatch.awaitState(runtime.line(), EnumSet.noneOf(PackMlState.class), Duration.ofMillis(200));
+                status = admin.json(admin.get("/status"));
+            }
+            assertTrue(status.get("alarms").toString().contains("second-disk-not-mounted"), status.toString());
+            JsonNode backup = status.get("backup");
+            assertTrue(backup.get("configured").asBoolean());
+            assertTrue(backup.get("lastGoodAgeSeconds").asLong() >= 0, backup.toString());
+            String missing = dir.resolve("second-disk-not-mounted/tracemark").toString();
+            assertTrue(backup.get("folders").get(missing).get("error").asText().contains("does not exist"), backup.toString());
+            assertTrue(backup.get("folders").get(missing).get("lastGood").isNull());
+            assertEquals(1, new io.tracemark.records.backup.BackupFolder(dir.resolve("data/backups")).list().size());
+            // production is not stopped by it: the next job runs
+            HttpResponse<String> next = admin.post("/line/start", jobJson(SampleStation.itemJob(3, LocalDate.now())));
+            assertEquals(200, next.statusCode(), next.body());
+            assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),
+                    EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED), Duration.ofSeconds(60)));
+        }
+    }
+
+    @Test
     void aStationWithoutUsersNeedsTheAdminPin() throws Exception {
         StationConfig config = new StationConfigReader().read(stationYaml);
         try (Station runtime = Station.builder(config).start()) {
             TracemarkException none = assertThrows(TracemarkException.class, () -> runtime.startPanel(null));
-            assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (4–12 digits) for the first admin, user 9001",
+            assertEquals("the station has no users: set TRACEMARK_ADMIN_PIN (6–12 digits) for the first admin, user 9001",
                     none.getMessage());
-            TracemarkException shortPin = assertThrows(TracemarkException.class, () -> runtime.startPanel("12"));
+            TracemarkException shortPin = assertThrows(TracemarkException.class, () -> runtime.startPanel("1234"));
             assertTrue(shortPin.getMessage().contains("TRACEMARK_ADMIN_PIN"), shortPin.getMessage());
         }
     }

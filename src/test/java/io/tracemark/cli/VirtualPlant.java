@@ -35,7 +35,7 @@ import java.util.Set;
 final class VirtualPlant implements AutoCloseable {
 
     static final String PRODUCT = "P-KETTLE";
-    static final Map<String, String> ADMIN_PIN = Map.of("TRACEMARK_ADMIN_PIN", "9999");
+    static final Map<String, String> ADMIN_PIN = Map.of("TRACEMARK_ADMIN_PIN", "999999");
 
     final Path dir;
     final ChildJvm platform;
@@ -51,16 +51,25 @@ final class VirtualPlant implements AutoCloseable {
 
     /** @param modbusConfirm how the virtual line's PLC confirms rejects ({@code virtual-line --modbus-confirm}) */
     VirtualPlant(Path dir, String faults, String modbusConfirm) throws Exception {
+        this(dir, faults, modbusConfirm, null);
+    }
+
+    /**
+     * @param platformUrl where the station's platform is (a site, a platform started elsewhere), or
+     *                    null to start the reference platform as a process of this plant
+     */
+    VirtualPlant(Path dir, String faults, String modbusConfirm, java.net.URI platformUrl) throws Exception {
         this.dir = dir;
         this.stationData = dir.resolve("station");
         this.lineOut = dir.resolve("virtual-line");
-        this.platform = ChildJvm.start(dir, "platform", Map.of(), "platform", "--port", "0", "--data",
-                dir.resolve("platform").toString(), "--json");
+        this.platform = platformUrl != null ? null : ChildJvm.start(dir, "platform", Map.of(), "platform", "--port", "0",
+                "--data", dir.resolve("platform").toString(), "--json");
         this.line = ChildJvm.start(dir, "virtual-line", Map.of(), "virtual-line", "--printer-port", "0",
                 "--scanner-port", "0", "--gate-port", "0", "--image-port", "0", "--modbus-port", "0", "--modbus-confirm", modbusConfirm, "--faults", faults,
                 "--seed", "3",
                 "--out", lineOut.toString(), "--json");
-        this.platformDoc = platform.awaitJson(Duration.ofSeconds(90));
+        this.platformDoc = platform != null ? platform.awaitJson(Duration.ofSeconds(90))
+                : new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("url", platformUrl.toString());
         this.lineDoc = line.awaitJson(Duration.ofSeconds(90));
     }
 
@@ -228,7 +237,9 @@ final class VirtualPlant implements AutoCloseable {
         try {
             line.close();
         } finally {
-            platform.close();
+            if (platform != null) {
+                platform.close();
+            }
         }
     }
 }

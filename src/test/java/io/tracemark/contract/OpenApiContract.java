@@ -27,6 +27,8 @@ public final class OpenApiContract {
     public static final Path PLATFORM = Path.of("docs/platform-api.yaml");
     /** The touch panel's REST API. */
     public static final Path PANEL = Path.of("src/main/resources/panel/openapi.yaml");
+    /** What the site server adds beside the platform contract. */
+    public static final Path SITE = Path.of("docs/site-api.yaml");
 
     private final Path file;
     private final OpenApiInteractionValidator validator;
@@ -38,6 +40,10 @@ public final class OpenApiContract {
 
     public static OpenApiContract platform() {
         return new OpenApiContract(PLATFORM);
+    }
+
+    public static OpenApiContract site() {
+        return new OpenApiContract(SITE);
     }
 
     public static OpenApiContract panel() {

@@ -22,6 +22,11 @@ class OpenApiDocumentsTest {
     }
 
     @Test
+    void theSiteApiIsValidOpenApi() {
+        assertEquals(List.of(), OpenApiContract.documentProblems(OpenApiContract.SITE));
+    }
+
+    @Test
     void theParserDoesReportABrokenDocument(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, Files.readString(OpenApiContract.PLATFORM).replace(

@@ -41,7 +41,7 @@ class AccessApiTest {
     @Test
     void everyStateChangingRouteRefusesACookieRequestWithoutTheCsrfToken() {
         station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
-        ApiClient admin = station.signedIn("9001", "9999");
+        ApiClient admin = station.signedIn("9001", "999999");
         String token = admin.csrf;
         int before = station.accounts.users().size();
         for (PanelServer.Route route : stateChanging()) {
@@ -54,7 +54,7 @@ class AccessApiTest {
         }
         assertEquals(List.of(), station.line.calls());
         assertEquals(before, station.accounts.users().size());
-        assertEquals(200, station.signedIn("9001", "9999").get("/me").status(), "session still fine");
+        assertEquals(200, station.signedIn("9001", "999999").get("/me").status(), "session still fine");
     }
 
     @Test
@@ -87,7 +87,7 @@ class AccessApiTest {
         station.badRequestsOnPurpose(); // refusals are tested: only the replies must follow the contract
         station.line.raiseAlarm(Alarm.Severity.WARNING, "printer.ribbonLow", "printer-1 ribbon low");
         ApiClient operator = station.signedIn("1001", "1234");
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         for (PanelServer.Route route : station.server.routes()) {
             if (route.role() == Role.SUPERVISOR || route.role() == Role.ADMIN) {
                 ApiClient.Response r = operator.send(route.method().name(), concrete(route.path()), body(route));

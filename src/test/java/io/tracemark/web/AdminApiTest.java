@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AdminApiTest {
 
     private final TestStation station = new TestStation();
-    private final ApiClient admin = station.signedIn("9001", "9999");
+    private final ApiClient admin = station.signedIn("9001", "999999");
 
     @AfterEach
     void stop() {

@@ -36,7 +36,7 @@ class CounterfeitAlertApiTest {
         assertEquals(200, acked.status(), acked.text());
         assertEquals("1001", acked.json().get("acknowledgedBy").asText());
         assertEquals("2026-03-01T08:00:00Z", acked.json().get("acknowledgedAt").asText(), "the station's clock");
-        assertEquals("1001", station.signedIn("2001", "2345").post("/platform/scan-alerts/ack", Map.of("code", FAKE))
+        assertEquals("1001", station.signedIn("2001", "234567").post("/platform/scan-alerts/ack", Map.of("code", FAKE))
                 .json().get("acknowledgedBy").asText(), "a second acknowledgement keeps the first");
         assertEquals(1, station.auditActions().stream().filter(a -> a.equals("1001 scan-alert.ack")).count());
         JsonNode after = operator.get("/platform/scan-alerts").json();

@@ -127,7 +127,7 @@ class LineApiTest {
     @Test
     void endBatchAndChallengeAsSupervisor() {
         operator.post("/line/start", job());
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         JsonNode challenge = supervisor.post("/line/challenge", null).json();
         assertTrue(challenge.get("passed").asBoolean());
         assertTrue(challenge.get("gateFired").asBoolean());
@@ -209,7 +209,7 @@ class LineApiTest {
         assertTrue(running.json().get("error").asText().contains("EXECUTE"), running.toString());
         assertEquals(version, station.line.snapshot().version());
 
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         operator.post("/line/stop", null);
         supervisor.post("/line/end-batch", null);
         assertFalse(operator.get("/status").json().get("resumable").asBoolean(), "an ended batch is not resumable");
@@ -253,7 +253,7 @@ class LineApiTest {
         station.line.produce(6);
         station.line.reject("no-read", "F");
         operator.post("/line/stop", null);
-        station.signedIn("2001", "2345").post("/line/end-batch", null);
+        station.signedIn("2001", "234567").post("/line/end-batch", null);
         JsonNode r = operator.get("/jobs/last-reconciliation").json();
         assertEquals(jobId, r.get("job").asText());
         assertEquals("ENDED", r.get("state").asText());

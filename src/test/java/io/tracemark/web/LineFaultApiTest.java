@@ -33,12 +33,12 @@ class LineFaultApiTest {
         try (SimulatedLine sim = SimulatedLine.start(options)) {
             UserAccounts accounts = new UserAccounts(new SqliteUserStore(sim.database()), new PinHasher(1000),
                     Clock.systemUTC());
-            accounts.ensureUser("2001", "Supervisor Wang", Role.SUPERVISOR, "2345");
+            accounts.ensureUser("2001", "Supervisor Wang", Role.SUPERVISOR, "234567");
             PanelServices services = new PanelServices(accounts, new StationAuditTrail(sim.database(),
                     sim.ledger().audit()), new LedgerUnitLookup(sim.ledger()), List.of(), Map::of);
             try (PanelServer server = new PanelServer(sim.line(), services, PanelSettings.defaults())) {
                 ApiClient api = new ApiClient(server.start(0));
-                assertEquals(201, api.signIn("2001", "2345").status());
+                assertEquals(201, api.signIn("2001", "234567").status());
                 sim.line().start(SampleStation.itemJob(40, LocalDate.now()), "2001");
                 awaitState(sim, PackMlState.ABORTED);
                 sim.fixDevices();

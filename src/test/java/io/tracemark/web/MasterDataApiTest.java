@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class MasterDataApiTest {
 
     private final TestStation station = new TestStation();
-    private final ApiClient admin = station.signedIn("9001", "9999");
+    private final ApiClient admin = station.signedIn("9001", "999999");
 
     @AfterEach
     void stop() {
@@ -103,7 +103,7 @@ class MasterDataApiTest {
     @Test
     void onlyAnAdminMayEnterMasterData() {
         station.badRequestsOnPurpose();
-        ApiClient supervisor = station.signedIn("2001", "2345");
+        ApiClient supervisor = station.signedIn("2001", "234567");
         assertEquals(403, supervisor.send("PUT", "/master/producers/PR-1", producer()).status());
         assertEquals(403, supervisor.get("/master/products").status());
     }

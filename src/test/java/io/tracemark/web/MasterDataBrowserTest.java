@@ -33,7 +33,7 @@ class MasterDataBrowserTest {
             browser.viewport(1280, 800);
             browser.driver.get("http://127.0.0.1:" + station.port + "/");
             browser.await(() -> "true".equals(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-            browser.signIn("9001", "9999");
+            browser.signIn("9001", "999999");
             assertEquals("主数据", browser.tab("master").getText());
             browser.tab("master").click();
             browser.await(() -> browser.driver.findElement(By.id("producer-rows")).getText().contains("尚无主数据"));

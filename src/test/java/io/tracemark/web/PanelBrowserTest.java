@@ -132,8 +132,8 @@ class PanelBrowserTest {
             await(() -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             signInKeys("2001", "0000");
             await(() -> !text("signin-message").isEmpty());
-            assertEquals("工号或 PIN 码错误", text("signin-message"));
-            signIn("2001", "2345");
+            assertEquals("工号或 PIN 码错误，还可再试 4 次", text("signin-message"));
+            signIn("2001", "234567");
             assertTrue(button("end-batch").isDisplayed());
             assertTrue(button("challenge").isDisplayed());
             button("challenge").click();

@@ -52,7 +52,7 @@ class PanelJobLifecycleTest {
         try (SimulatedLine sim = SimulatedLine.start(options)) {
             UserAccounts accounts = new UserAccounts(new SqliteUserStore(sim.database()), new PinHasher(1000),
                     Clock.systemUTC());
-            accounts.ensureUser("2001", "Supervisor Wang", Role.SUPERVISOR, "5678");
+            accounts.ensureUser("2001", "Supervisor Wang", Role.SUPERVISOR, "567890");
             PanelServices services = new PanelServices(accounts, new StationAuditTrail(sim.database(),
                     sim.ledger().audit()), new LedgerUnitLookup(sim.ledger()), List.of(), Map::of);
             // job A runs a little and is stopped, not ended: it stays OPEN
@@ -62,7 +62,7 @@ class PanelJobLifecycleTest {
             sim.line().stop("2001");
             try (PanelServer server = new PanelServer(sim.line(), services, PanelSettings.defaults())) {
                 browser.open(server.start(0));
-                browser.signIn("2001", "5678");
+                browser.signIn("2001", "567890");
 
                 browser.tab("job").click();
                 fillJob(browser.byId("job-form"), "L260302", "300");

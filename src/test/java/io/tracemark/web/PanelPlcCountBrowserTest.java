@@ -39,9 +39,9 @@ class PanelPlcCountBrowserTest {
                 LineSettings.defaults().withChallengeAtStart(false).withConsecutiveRejectLimit(100)
                         .withVerdictTimeout(Duration.ofSeconds(30)), 2_000, 7, 0, "zt411-203");
         try (SimulatedLine sim = SimulatedLine.start(options);
-             PanelServer panel = sim.station().startPanel("4321")) {
+             PanelServer panel = sim.station().startPanel("432100")) {
             browser.open(panel.port());
-            browser.signIn("9001", "4321");
+            browser.signIn("9001", "432100");
             assertTrue(browser.byId("cnt-plc").getAttribute("hidden") != null, "no job on the line: no PLC count");
 
             sim.line().start(SampleStation.itemJob(40, LocalDate.now()), "9001");

@@ -15,7 +15,7 @@ class RecordsApiTest {
 
     private final TestStation station = new TestStation();
     private final ApiClient operator = station.signedIn("1001", "1234");
-    private final ApiClient supervisor = station.signedIn("2001", "2345");
+    private final ApiClient supervisor = station.signedIn("2001", "234567");
 
     @AfterEach
     void stop() {

@@ -69,7 +69,7 @@ class ScanAlertBrowserTest {
             String copied = platform.activateCodes(SampleData.KETTLE, 1).get(0);
             Path yaml = stationYaml(platform, printer.port(), reader.port(), gate.port());
             try (Station station = Station.builder(new StationConfigReader().read(yaml)).start();
-                 PanelServer panel = station.startPanel("4321")) {
+                 PanelServer panel = station.startPanel("432100")) {
                 scan(platform.baseUrl() + "/01/06901234000016/21/FAKE0001");
                 for (int i = 0; i < 20; i++) {
                     scan(platform.publicPage(copied).toString());
@@ -78,7 +78,7 @@ class ScanAlertBrowserTest {
                 browser.viewport(1280, 800);
                 browser.driver.get("http://127.0.0.1:" + panel.port() + "/");
                 browser.await(() -> "true".equals(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-                browser.signIn("9001", "4321");
+                browser.signIn("9001", "432100");
                 WebElement tab = browser.tab("alerts");
                 browser.await(Duration.ofSeconds(60), () -> tab.isDisplayed() && "2".equals(browser.text("alerts-badge")));
                 assertTrue(tab.getText().startsWith("防伪告警"), tab.getText());

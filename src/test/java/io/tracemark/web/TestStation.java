@@ -51,8 +51,8 @@ final class TestStation implements AutoCloseable {
         auditLog = new AuditLog(db, clock);
         accounts = new UserAccounts(new SqliteUserStore(db), new PinHasher(1000), clock);
         accounts.ensureUser("1001", "Operator Li", Role.OPERATOR, "1234");
-        accounts.ensureUser("2001", "Supervisor Wang", Role.SUPERVISOR, "2345");
-        accounts.ensureUser("9001", "Admin Zhao", Role.ADMIN, "9999");
+        accounts.ensureUser("2001", "Supervisor Wang", Role.SUPERVISOR, "234567");
+        accounts.ensureUser("9001", "Admin Zhao", Role.ADMIN, "999999");
         UnitLookup units = new UnitLookup() {
             @Override
             public Optional<Map<String, Object>> unit(String code) {
@@ -67,7 +67,8 @@ final class TestStation implements AutoCloseable {
         PanelServices services = new PanelServices(accounts, new StationAuditTrail(db, auditLog), units,
                 List.of(new DeviceInfo("printer-1", "printer", "sim://printer-1")),
                 () -> Map.of("platform", Map.of("outboxBacklog", 3, "outboxLagSeconds", 1.5)))
-                .withMasterData(new MasterDataStore(db, auditLog));
+                .withMasterData(new MasterDataStore(db, auditLog))
+                .withAuditRecords(new StationAuditRecords(db, List::of));
         scanAlerts = new StoredScanAlerts(db, auditLog, clock);
         services = services.withAlerts(new CounterfeitAlerts() {
             @Override

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The platform operator's endpoints ({@code /api/platform/v1/admin}): master data, manual audit of
- * code requests, station tokens, refused ranges and their reasons.
+ * code requests, station tokens, refused ranges and their reasons, recalls shown on the public page.
  */
 final class AdminRoutes {
 
@@ -31,8 +31,11 @@ final class AdminRoutes {
     private final CodeIssuer issuer;
     private final EventIntake intake;
     private final ScanCounter scans;
+    private final Recalls recalls;
 
-    AdminRoutes(String adminToken, MasterData master, CodeIssuer issuer, EventIntake intake, ScanCounter scans) {
+    AdminRoutes(String adminToken, MasterData master, CodeIssuer issuer, EventIntake intake, ScanCounter scans,
+                Recalls recalls) {
+        this.recalls = recalls;
         this.adminToken = adminToken;
         this.master = master;
         this.issuer = issuer;
@@ -62,6 +65,8 @@ final class AdminRoutes {
             ctx.json(issuer.setSerials(ctx.pathParam("id"), JsonBody.read(ctx, SerialSettings.class)));
         });
         app.get(ADMIN + "/scan-alerts", ctx -> ctx.json(scans.alerts()));
+        app.post(ADMIN + "/recalls", ctx -> ctx.status(201).json(recalls.announce(JsonBody.read(ctx, Recalls.Recall.class))));
+        app.get(ADMIN + "/recalls", ctx -> ctx.json(recalls.all()));
         app.post(ADMIN + "/uscc-confirmations", ctx -> {
             MasterData.NewUsccConfirmation c = JsonBody.read(ctx, MasterData.NewUsccConfirmation.class);
             ctx.status(201).json(master.confirmUscc(c.uscc(), c.confirmedBy()));

@@ -15,17 +15,17 @@ import org.slf4j.LoggerFactory;
  * 405, …), unknown routes and unexpected failures, each with a message for people. Internals (stack
  * traces, parser wording) go to the log, never to the station.
  */
-final class ErrorReplies {
+public final class ErrorReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
 
     private final long maxBodyBytes;
 
-    ErrorReplies(long maxBodyBytes) {
+    public ErrorReplies(long maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    void register(Javalin app) {
+    public void register(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
             ApiError body = fromJavalin(e.getStatus(), ctx.method().name(), ctx.path());

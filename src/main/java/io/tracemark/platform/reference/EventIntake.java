@@ -22,7 +22,7 @@ import java.util.Optional;
  * product, day and source counts; the day's quantity is the sum over sources), and answers what
  * is known of a code.
  */
-final class EventIntake {
+public final class EventIntake {
 
     private final PlatformDatabase db;
     private final Clock clock;
@@ -76,7 +76,7 @@ final class EventIntake {
      * Events that cannot be taken exactly once at all: no key, a blank key, a required field
      * missing, or one key twice in the batch with different payloads. Each named by its position.
      */
-    private static List<FieldProblem> malformed(List<UnitEvent> events) {
+    public static List<FieldProblem> malformed(List<UnitEvent> events) {
         List<FieldProblem> problems = new ArrayList<>();
         java.util.Map<String, UnitEvent> seen = new java.util.HashMap<>();
         for (int i = 0; i < events.size(); i++) {
@@ -108,7 +108,7 @@ final class EventIntake {
         return problems;
     }
 
-    static ApiException reusedKey(String key) {
+    public static ApiException reusedKey(String key) {
         return new ApiException(409, "idempotency key '" + key + "' is already held for a different event;"
                 + " nothing of this batch was stored", List.of(new FieldProblem(key,
                 "already used for another event (other code, type, time or job): a key names exactly one event")));
@@ -239,6 +239,12 @@ final class EventIntake {
                 }
             }
         });
+    }
+
+    /** The unit event that reported a code produced (its first VERIFIED), if any. */
+    Optional<UnitEvent> production(String code) {
+        return db.inTransaction(c -> Rows.list(c, UnitEvent.class, "SELECT json FROM events WHERE code = ?"
+                + " AND type = 'VERIFIED' ORDER BY occurred_at, rowid LIMIT 1", code)).stream().findFirst();
     }
 
     /** The code issued for a GS1 GTIN and serial, if any. */

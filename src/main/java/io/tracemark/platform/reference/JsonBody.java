@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
  * Reads a request body as a contract record; a bad body is a 400 naming the field at fault with a
  * message for people (what was expected there), never the JSON parser's own wording.
  */
-final class JsonBody {
+public final class JsonBody {
 
     private JsonBody() {
     }
 
-    static <T> T read(Context ctx, Class<T> type) {
+    public static <T> T read(Context ctx, Class<T> type) {
         String body = ctx.body();
         if (body.isBlank()) {
             throw ApiException.badRequest("body", "a JSON " + type.getSimpleName() + " is required");

@@ -49,6 +49,8 @@ final class PlatformDatabase implements AutoCloseable {
                 + " producer_id TEXT, reason TEXT NOT NULL, scans INTEGER NOT NULL, first_at TEXT NOT NULL,"
                 + " last_at TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS scan_alerts_producer ON scan_alerts(producer_id, seq)",
+        "CREATE TABLE IF NOT EXISTS recalls(id TEXT PRIMARY KEY, product_id TEXT NOT NULL, json TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS recalls_product ON recalls(product_id)",
     };
 
     private final Path file;

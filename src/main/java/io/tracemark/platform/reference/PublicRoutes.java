@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tracemark.platform.wire.CodeStatus;
 import io.tracemark.platform.wire.Product;
+import io.tracemark.platform.wire.UnitEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,11 +21,13 @@ final class PublicRoutes {
     private final MasterData master;
     private final EventIntake intake;
     private final ScanCounter scans;
+    private final Recalls recalls;
 
-    PublicRoutes(MasterData master, EventIntake intake, ScanCounter scans) {
+    PublicRoutes(MasterData master, EventIntake intake, ScanCounter scans, Recalls recalls) {
         this.master = master;
         this.intake = intake;
         this.scans = scans;
+        this.recalls = recalls;
     }
 
     void register(Javalin app) {
@@ -52,12 +55,16 @@ final class PublicRoutes {
         long scanned = scans.count(code, new ScanCounter.Owner(status != null,
                 claimed == null ? null : claimed.id(), claimed == null ? null : claimed.producerId()));
         if (status == null) {
-            ctx.status(404).html("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>未找到</title>"
-                    + "</head><body><h1>未找到该追溯码</h1><p id=\"counterfeit\"><code>" + PublicPage.esc(code)
-                    + "</code> 不是本平台发放的追溯码，请谨防假冒。</p></body></html>");
+            // never issued: no product card, even when the code imitates a known product's GTIN
+            ctx.status(404).html(PublicPage.render(new PublicPage.View(code, null, null, null, scanned, null, null)));
             return;
         }
-        ctx.html(PublicPage.render(code, claimed, master.producer(claimed.producerId()).orElse(null), status, scanned));
+        UnitEvent production = intake.production(code).orElse(null);
+        java.time.LocalDate producedOn = production == null ? null
+                : production.occurredAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        Recalls.Recall recall = recalls.covering(claimed.id(), code, producedOn).orElse(null);
+        ctx.html(PublicPage.render(new PublicPage.View(code, claimed, master.producer(claimed.producerId()).orElse(null),
+                status, scanned, production, recall)));
     }
 
     static byte[] contract() {

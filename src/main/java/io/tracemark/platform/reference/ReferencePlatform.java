@@ -41,7 +41,7 @@ public final class ReferencePlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferencePlatform.class);
     /** Largest request body taken (a full batch of 1,000 events is about 300 kB); larger is a 413. */
-    static final long MAX_BODY_BYTES = 2_000_000;
+    public static final long MAX_BODY_BYTES = 2_000_000;
 
     private final PlatformDatabase db;
     private final MasterData master;
@@ -77,8 +77,10 @@ public final class ReferencePlatform implements AutoCloseable {
             }));
         });
         new StationRoutes(master, issuer, intake, scans).register(app);
-        new AdminRoutes(options.adminToken(), master, issuer, intake, scans).register(app);
-        new PublicRoutes(master, intake, scans).register(app);
+        new AuditAnchors(db).register(app);
+        Recalls recalls = new Recalls(db, master, clock);
+        new AdminRoutes(options.adminToken(), master, issuer, intake, scans, recalls).register(app);
+        new PublicRoutes(master, intake, scans, recalls).register(app);
         new ErrorReplies(MAX_BODY_BYTES).register(app);
     }
 

@@ -3,12 +3,12 @@ package io.tracemark.platform.reference;
 import io.javalin.http.Context;
 
 /** Reads a bearer token from the Authorization header. */
-final class Tokens {
+public final class Tokens {
 
     private Tokens() {
     }
 
-    static String bearer(Context ctx) {
+    public static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;

@@ -1,0 +1,18 @@
+package io.tracemark.records.epcis;
+
+import java.util.List;
+
+/**
+ * The seam for aggregation and shipping: AggregationEvent ADD/{@code packing} for cases and pallets
+ * (parentID the SSCC as {@code https://id.gs1.org/00/…}, childEPCs the units), and shipping
+ * ObjectEvents (OBSERVE/{@code shipping}/{@code in_transit} with sourceList and destinationList) of a job.
+ * The {@code pack} package (not merged yet) implements it; {@link #NONE} until then.
+ */
+public interface PackingEvents {
+
+    /** No aggregation or shipping. */
+    PackingEvents NONE = job -> List.of();
+
+    /** The packing and shipping events of the job's units. */
+    List<EpcisEvent> events(String job);
+}

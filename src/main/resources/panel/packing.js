@@ -1,0 +1,170 @@
+// The packing page: a hand scanner (USB keyboard wedge) types each unit's code into the focused scan
+// field and ends it with Enter; the code goes to the station, which packs it or says which rule refused it.
+import { api } from './api.js';
+
+const LANGS = ['zh-CN', 'en'];
+const state = { lang: localStorage.getItem('tracemark.lang') || 'zh-CN', bundle: {}, box: null, pallet: null, me: null };
+const $ = (id) => document.getElementById(id);
+
+function t(key, params = {}) {
+  const text = state.bundle[key] || key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+async function loadLanguage(lang) {
+  const response = await fetch(`i18n/packing.${lang}.json`, { cache: 'no-cache' });
+  state.bundle = await response.json();
+  state.lang = lang;
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
+  document.querySelectorAll('[data-tp]').forEach((el) => { el.placeholder = t(el.dataset.tp); });
+}
+
+function say(text, refused = false) {
+  $('pk-message').textContent = text;
+  $('pk-message').classList.toggle('refused', refused);
+}
+
+function log(text, refused) {
+  const li = document.createElement('li');
+  li.textContent = text;
+  if (refused) li.className = 'refused';
+  $('pk-log').prepend(li);
+}
+
+function show() {
+  $('pk-case-sscc').textContent = state.box ? state.box.sscc : '—';
+  $('pk-case-count').textContent = state.box ? `${state.box.children}/${state.box.capacity} · ${state.box.state}` : '';
+  $('pk-pallet-sscc').textContent = state.pallet ? state.pallet.sscc : '—';
+  $('pk-pallet-count').textContent = state.pallet ? `${state.pallet.children}/${state.pallet.capacity} · ${state.pallet.state}` : '';
+}
+
+async function call(method, path, body) {
+  const r = await api(method, path, body);
+  if (!r.ok) {
+    const message = (r.data && r.data.error) || `HTTP ${r.status}`;
+    say(message, true);
+    return null;
+  }
+  return r.data;
+}
+
+async function openCase() {
+  const capacity = Number($('pk-capacity').value) || undefined;
+  const box = await call('POST', '/packing/cases', capacity ? { capacity } : {});
+  if (box) {
+    state.box = box;
+    say(t('pk.opened', { sscc: box.sscc }));
+    show();
+  }
+  $('pk-scan').focus();
+}
+
+async function scanned(code) {
+  if (!state.box) {
+    say(t('pk.noCase'), true);
+    return;
+  }
+  const r = await api('POST', `/packing/cases/${state.box.sscc}/units`, { code });
+  if (r.ok) {
+    state.box = r.data;
+    const text = t('pk.packed', { code, n: r.data.children, cap: r.data.capacity });
+    log(text, false);
+    say(text);
+  } else {
+    const text = (r.data && r.data.error) || `HTTP ${r.status}`;
+    log(text, true);
+    say(text, true);
+  }
+  show();
+}
+
+async function closeParent(kind) {
+  const parent = kind === 'case' ? state.box : state.pallet;
+  if (!parent) {
+    say(t(kind === 'case' ? 'pk.noCase' : 'pk.noPallet'), true);
+    return;
+  }
+  const reason = $('pk-reason').value.trim();
+  const path = kind === 'case' ? `/packing/cases/${parent.sscc}/close` : `/packing/pallets/${parent.sscc}/close`;
+  const closed = await call('POST', path, reason ? { reason } : {});
+  if (closed) {
+    if (kind === 'case') state.box = closed; else state.pallet = closed;
+    say(t('pk.closed', { sscc: closed.sscc }));
+    show();
+  }
+}
+
+async function openPallet() {
+  const pallet = await call('POST', '/packing/pallets', {});
+  if (pallet) {
+    state.pallet = pallet;
+    say(t('pk.opened', { sscc: pallet.sscc }));
+    show();
+  }
+}
+
+async function putCase() {
+  if (!state.pallet || !state.box) {
+    say(t(state.pallet ? 'pk.noCase' : 'pk.noPallet'), true);
+    return;
+  }
+  const pallet = await call('POST', `/packing/pallets/${state.pallet.sscc}/cases`, { sscc: state.box.sscc });
+  if (pallet) {
+    say(t('pk.onPallet', { sscc: state.box.sscc }));
+    state.pallet = pallet;
+    state.box = null;
+    show();
+  }
+}
+
+async function refreshInline() {
+  const overview = await call('GET', '/packing');
+  if (!overview) return;
+  if (!$('pk-capacity').value) $('pk-capacity').value = overview.caseSize;
+  $('pk-inline').textContent = overview.inline ? t('pk.inlineCounts', overview.inline) : t('pk.noInline');
+  $('pk-inline-close').hidden = !overview.inline;
+}
+
+async function closeInline() {
+  const reason = $('pk-reason').value.trim();
+  const counts = await call('POST', '/packing/station/close-partial', { reason });
+  if (counts) {
+    say(t('pk.inlineCounts', counts));
+    refreshInline();
+  }
+}
+
+async function start() {
+  await loadLanguage(LANGS.includes(state.lang) ? state.lang : LANGS[0]);
+  const me = await api('GET', '/me');
+  if (!me.ok) {
+    $('pk-signin').hidden = false;
+    document.body.dataset.ready = 'true';
+    return;
+  }
+  state.me = me.data;
+  $('pk-who').textContent = me.data.name;
+  $('pk-main').hidden = false;
+  $('pk-open-case').addEventListener('click', openCase);
+  $('pk-close-case').addEventListener('click', () => closeParent('case'));
+  $('pk-open-pallet').addEventListener('click', openPallet);
+  $('pk-put-case').addEventListener('click', putCase);
+  $('pk-close-pallet').addEventListener('click', () => closeParent('pallet'));
+  $('pk-inline-close').addEventListener('click', closeInline);
+  $('pk-lang').addEventListener('click', () => loadLanguage(state.lang === LANGS[0] ? LANGS[1] : LANGS[0]));
+  // a keyboard wedge types the code, then Enter (CR): one scan per Enter
+  $('pk-scan').addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const code = e.target.value.trim();
+    e.target.value = '';
+    if (code) scanned(code);
+  });
+  await refreshInline();
+  show();
+  $('pk-scan').focus();
+  document.body.dataset.ready = 'true';
+}
+
+start();
