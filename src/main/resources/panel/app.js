@@ -230,6 +230,8 @@ function showSignin(reason) {
   document.querySelectorAll('dialog[open]').forEach((d) => d.close());
   $('app').hidden = true;
   $('alarm-banner').hidden = true;
+  $('toast').hidden = true;
+  closeKeyboard();
   $('signin-view').hidden = false;
   $('signin-message').textContent = reason || '';
   renderSignin();

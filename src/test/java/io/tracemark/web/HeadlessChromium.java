@@ -151,8 +151,18 @@ final class HeadlessChromium implements AutoCloseable {
         driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
     }
 
+    /** Taps the element found by {@code by}, finding it anew if the page re-rendered it meanwhile. */
     void tap(By by) {
-        tap(driver.findElement(by));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tap(driver.findElement(by));
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     void tapId(String id) {

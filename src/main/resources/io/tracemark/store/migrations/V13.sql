@@ -1,4 +1,4 @@
--- V12: product recipes. A recipe is what a job of one product is set up with on this line (template,
+-- V13: product recipes. A recipe is what a job of one product is set up with on this line (template,
 -- printer, scanner, code scheme, minimum grade, units per case), chosen on the panel with one tap;
 -- the job form is then prefilled from it. Empty text means "the product's or the station's default".
 CREATE TABLE recipes (
