@@ -45,9 +45,13 @@ class SiteMqttTest {
 
     @Test
     void lineStateCountersAndAlarmsArePublishedAsPackMlTagsOneTopicTreePerLine() throws Exception {
-        SimulatedLine.Options options = SimulatedLine.Options.demo(dir.resolve("station"))
+        SimulatedLine.Options fast = SimulatedLine.Options.demo(dir.resolve("station"))
                 .withFaults(LineFaults.parse("printer.paperOutAfter=25", DegradationMix.none(), 3))
                 .withSettings(LineSettings.defaults().withChallengeAtStart(false));
+        // a printer of 5 labels/s: the line executes for about 5 s before the paper runs out, several of the
+        // site's 1 s polls of the panel (at full speed the 25 labels can be done between two polls)
+        SimulatedLine.Options options = new SimulatedLine.Options(fast.dataDir(), fast.faults(), fast.settings(),
+                fast.codes(), fast.seed(), 5, fast.printerProfile());
         try (Mosquitto broker = Mosquitto.start(dir);
              ReferencePlatform platform = ReferencePlatform.start(0, dir.resolve("platform"), true);
              SimulatedLine sim = SimulatedLine.start(options);

@@ -46,7 +46,7 @@ class PackingBrowserTest {
             browser.viewport(1280, 800);
             browser.driver.get("http://127.0.0.1:" + station.port + "/");
             browser.await(() -> "true".equals(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-            browser.signIn("2001", "2345");
+            browser.signIn("2001", "234567");
             WebElement tab = browser.driver.findElement(By.cssSelector("a.tab[href='packing.html']"));
             assertEquals("装箱", tab.getText());
             tab.click();

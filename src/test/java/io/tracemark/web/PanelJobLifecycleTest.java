@@ -79,6 +79,8 @@ class PanelJobLifecycleTest {
                 browser.screenshot("job-open-refused-1024x600");
 
                 browser.byId("job-open-suspend").click();
+                browser.await(() -> browser.byId("confirm-dialog").isDisplayed());
+                browser.byId("confirm-yes").click();
                 browser.await(Duration.ofSeconds(10), () -> !browser.byId("job-open").isDisplayed()
                         && browser.byId("jobs-suspended").isDisplayed());
                 WebElement listed = browser.byId("jobs-suspended-list").findElement(

@@ -106,7 +106,7 @@ class PanelKeyboardBrowserTest {
         try (TestStation station = new TestStation()) {
             station.signedIn("1001", "1234").post("/line/start", LineApiTest.job());
             browser.open(station.port);
-            tapSignIn("2001", "2345");
+            tapSignIn("2001", "234567");
             browser.await(() -> browser.button("void").isEnabled());
             browser.tap(browser.button("void"));
             browser.await(() -> browser.byId("void-dialog").isDisplayed());

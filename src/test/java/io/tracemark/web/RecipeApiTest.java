@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class RecipeApiTest {
 
     private final TestStation station = new TestStation();
-    private final ApiClient admin = station.signedIn("9001", "9999");
-    private final ApiClient supervisor = station.signedIn("2001", "2345");
+    private final ApiClient admin = station.signedIn("9001", "999999");
+    private final ApiClient supervisor = station.signedIn("2001", "234567");
     private final ApiClient operator = station.signedIn("1001", "1234");
 
     @AfterEach
