@@ -11,21 +11,21 @@ import java.util.List;
  * shipped to another (SO-2), one verified unit still loose in the factory; and batch B2 (job J2, P1, produced
  * 2026-12-03) of 3 loose verified units.
  */
-final class RecallFixture implements AutoCloseable {
+public final class RecallFixture implements AutoCloseable {
 
-    static final Buyer FIRST = new Buyer("广州示例贸易有限公司", "广州市天河区示例路 8 号", "020-87654321");
-    static final Buyer SECOND = new Buyer("深圳样例商行", "深圳市南山区样例街 3 号", "0755-12345678");
-    static final Instant SOLD = Instant.parse("2026-12-02T08:00:00Z");
+    public static final Buyer FIRST = new Buyer("广州示例贸易有限公司", "广州市天河区示例路 8 号", "020-87654321");
+    public static final Buyer SECOND = new Buyer("深圳样例商行", "深圳市南山区样例街 3 号", "0755-12345678");
+    public static final Instant SOLD = Instant.parse("2026-12-02T08:00:00Z");
 
     final PackFixture f;
-    final List<String> codes;
-    final List<String> batchTwo;
+    public final List<String> codes;
+    public final List<String> batchTwo;
     final Parent caseA;
     final Parent caseB;
     final Parent caseC;
     final Parent pallet;
 
-    RecallFixture(Path dir) {
+    public RecallFixture(Path dir) {
         f = new PackFixture(dir);
         codes = f.job("J1", "P1", 12, 1);
         batchTwo = f.job("J2", "P1", 3, 0);
@@ -50,6 +50,16 @@ final class RecallFixture implements AutoCloseable {
         shipping.dispatch("SO-2", caseC.sscc().digits(), "sam");
         shipping.dispatch("SO-2", codes.get(10), "sam");
         shipping.close("SO-2", "sam");
+    }
+
+    /** The station database. */
+    public io.tracemark.store.Database db() {
+        return f.db;
+    }
+
+    /** The SSCCs (18 digits) of cases A, B, C and the pallet. */
+    public List<String> ssccs() {
+        return List.of(caseA.sscc().digits(), caseB.sscc().digits(), caseC.sscc().digits(), pallet.sscc().digits());
     }
 
     @Override
