@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,27 +24,36 @@ import java.util.Optional;
  */
 public final class RecallQuery {
 
-    /** Everything a recall shows of a unit; {@code u} (units) and {@code d} (job_details) come from the head. */
+    /**
+     * What a recall reads of each unit; the unit's job details, case, pallet and shipment are few and shared by many
+     * units, so they are read once each ({@link #JOB}, {@link #CASE}, {@link #SHIPMENT}) instead of on every row.
+     */
     private static final String COLUMNS = "SELECT u.id, c.code, u.state, u.reason, u.grade, coalesce(u.verdict_at, "
-            + "u.sent_at), u.job_id, u.seq, d.batch, d.product_id, bx.sscc, pl.sscc, s.order_number, s.sale_time, "
-            + "s.buyer_name, s.buyer_address, s.buyer_contact ";
+            + "u.sent_at), u.job_id, u.seq, l.parent_id, su.shipment_id ";
     private static final String TAIL = " JOIN codes c ON c.id = u.code_id LEFT JOIN pack_links l ON l.unit_id = u.id "
-            + "LEFT JOIN parents bx ON bx.id = l.parent_id LEFT JOIN parents pl ON pl.id = bx.pallet_id "
-            + "LEFT JOIN shipped_units su ON su.unit_id = u.id LEFT JOIN shipments s ON s.id = su.shipment_id ";
+            + "LEFT JOIN shipped_units su ON su.unit_id = u.id ";
     private static final String ORDER = " ORDER BY u.job_id, u.seq";
 
     static final String BY_BATCH = COLUMNS + "FROM job_details d JOIN units u ON u.job_id = d.job_id" + TAIL
             + "WHERE d.batch = ?" + ORDER;
     static final String BY_PRODUCT = COLUMNS + "FROM job_details d JOIN units u ON u.job_id = d.job_id" + TAIL
             + "WHERE d.product_id = ? AND d.production_date BETWEEN ? AND ?" + ORDER;
-    static final String BY_CODE = COLUMNS + "FROM codes k JOIN units u ON u.code_id = k.id "
-            + "LEFT JOIN job_details d ON d.job_id = u.job_id" + TAIL + "WHERE k.code = ?" + ORDER;
+    static final String BY_CODE = COLUMNS + "FROM codes k JOIN units u ON u.code_id = k.id" + TAIL + "WHERE k.code = ?"
+            + ORDER;
     static final String BY_CASE = COLUMNS + "FROM parents q JOIN pack_links ql ON ql.parent_id = q.id "
-            + "JOIN units u ON u.id = ql.unit_id LEFT JOIN job_details d ON d.job_id = u.job_id" + TAIL
-            + "WHERE q.sscc = ? AND q.kind = 'CASE'" + ORDER;
+            + "JOIN units u ON u.id = ql.unit_id" + TAIL + "WHERE q.sscc = ? AND q.kind = 'CASE'" + ORDER;
     static final String BY_PALLET = COLUMNS + "FROM parents p JOIN parents q ON q.pallet_id = p.id "
-            + "JOIN pack_links ql ON ql.parent_id = q.id JOIN units u ON u.id = ql.unit_id "
-            + "LEFT JOIN job_details d ON d.job_id = u.job_id" + TAIL + "WHERE p.sscc = ? AND p.kind = 'PALLET'" + ORDER;
+            + "JOIN pack_links ql ON ql.parent_id = q.id JOIN units u ON u.id = ql.unit_id" + TAIL
+            + "WHERE p.sscc = ? AND p.kind = 'PALLET'" + ORDER;
+    static final String JOB = "SELECT batch, product_id FROM job_details WHERE job_id = ?";
+    static final String CASE = "SELECT bx.sscc, pl.sscc FROM parents bx LEFT JOIN parents pl ON pl.id = bx.pallet_id "
+            + "WHERE bx.id = ?";
+    static final String SHIPMENT = "SELECT order_number, sale_time, buyer_name, buyer_address, buyer_contact "
+            + "FROM shipments WHERE id = ?";
+
+    /** A case's SSCC and its pallet's. */
+    private record CaseRef(Optional<String> sscc, Optional<String> pallet) {
+    }
 
     private final Connection conn;
 
@@ -110,25 +121,66 @@ public final class RecallQuery {
 
     private List<RecalledUnit> units(String sql, Object... args) throws SQLException {
         List<RecalledUnit> units = new ArrayList<>();
-        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+        Map<String, String[]> jobs = new HashMap<>();
+        Map<Long, CaseRef> cases = new HashMap<>();
+        Map<Long, Optional<RecalledUnit.ShipmentRef>> shipments = new HashMap<>();
+        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery();
+             PreparedStatement job = conn.prepareStatement(JOB);
+             PreparedStatement box = conn.prepareStatement(CASE);
+             PreparedStatement sale = conn.prepareStatement(SHIPMENT)) {
             while (rs.next()) {
-                units.add(unit(rs));
+                long time = rs.getLong(6);
+                Optional<Instant> at = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
+                String jobId = rs.getString(7);
+                String[] details = jobs.get(jobId);
+                if (details == null) {
+                    details = job(job, jobId);
+                    jobs.put(jobId, details);
+                }
+                long caseId = rs.getLong(9);
+                CaseRef inCase = rs.wasNull() ? NO_CASE : cases.get(caseId);
+                if (inCase == null) {
+                    inCase = caseRef(box, caseId);
+                    cases.put(caseId, inCase);
+                }
+                long shipmentId = rs.getLong(10);
+                Optional<RecalledUnit.ShipmentRef> shipment = rs.wasNull() ? Optional.empty() : shipments.get(shipmentId);
+                if (shipment == null) {
+                    shipment = shipment(sale, shipmentId);
+                    shipments.put(shipmentId, shipment);
+                }
+                units.add(new RecalledUnit(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)), at, jobId,
+                        rs.getLong(8), details[0], details[1], inCase.sscc(), inCase.pallet(), shipment));
             }
         }
         return units;
     }
 
-    private static RecalledUnit unit(ResultSet rs) throws SQLException {
-        long time = rs.getLong(6);
-        Optional<Instant> at = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
-        String order = rs.getString(13);
-        Optional<RecalledUnit.ShipmentRef> shipment = order == null ? Optional.empty()
-                : Optional.of(new RecalledUnit.ShipmentRef(order, Instant.ofEpochMilli(rs.getLong(14)),
-                        new Buyer(rs.getString(15), rs.getString(16), rs.getString(17))));
-        return new RecalledUnit(rs.getLong(1), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
-                Optional.ofNullable(rs.getString(5)), at, rs.getString(7), rs.getLong(8), nonNull(rs.getString(9)),
-                nonNull(rs.getString(10)), Optional.ofNullable(rs.getString(11)), Optional.ofNullable(rs.getString(12)),
-                shipment);
+    private static final CaseRef NO_CASE = new CaseRef(Optional.empty(), Optional.empty());
+
+    private static String[] job(PreparedStatement ps, String jobId) throws SQLException {
+        ps.setString(1, jobId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new String[] {nonNull(rs.getString(1)), nonNull(rs.getString(2))} : new String[] {"", ""};
+        }
+    }
+
+    private static CaseRef caseRef(PreparedStatement ps, long caseId) throws SQLException {
+        ps.setLong(1, caseId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new CaseRef(Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)))
+                    : NO_CASE;
+        }
+    }
+
+    private static Optional<RecalledUnit.ShipmentRef> shipment(PreparedStatement ps, long id) throws SQLException {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new RecalledUnit.ShipmentRef(rs.getString(1),
+                    Instant.ofEpochMilli(rs.getLong(2)), new Buyer(rs.getString(3), rs.getString(4), rs.getString(5))))
+                    : Optional.empty();
+        }
     }
 
     private static String nonNull(String s) {
