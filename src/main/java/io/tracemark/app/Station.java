@@ -250,6 +250,7 @@ public final class Station implements AutoCloseable {
         panel.usePacking(packing != null
                 ? new PackingDesk(packing.aggregation(), Optional.of(packing.packing()), config.packing().caseSize())
                 : new PackingDesk(new io.tracemark.pack.Aggregation(db, writes, Clock.systemUTC()), Optional.empty(), 20));
+        panel.useRecalls(new io.tracemark.pack.Recalls(db, writes, Clock.systemUTC()));
         return panel;
     }
 

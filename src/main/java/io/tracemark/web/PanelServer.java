@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class PanelServer implements AutoCloseable {
     private final EventStream events;
     private final PinCheckPool pinChecks;
     private final PackingApi packingApi = new PackingApi();
+    private final RecallApi recallApi = new RecallApi();
     private Javalin app;
 
     /** Routes a session that must choose a new PIN may still call. */
@@ -149,12 +151,17 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/recipes", op, false, recipeApi::list),
                 new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
                 new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove)),
-                packingApi.routes().stream()).toList();
+                Stream.concat(packingApi.routes().stream(), recallApi.routes().stream())).toList();
     }
 
     /** The station's packing, for the packing routes (without it they answer 404). */
     public void usePacking(PackingDesk packing) {
         packingApi.use(packing);
+    }
+
+    /** The station's recalls, for the recall routes (without them they answer 404). */
+    public void useRecalls(io.tracemark.pack.Recalls recalls) {
+        recallApi.use(recalls);
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */
