@@ -119,6 +119,11 @@ public interface LineControl {
         return Optional.empty();
     }
 
+    /** A unit among the last few judged, by id; empty for another. */
+    default Optional<LiveUnit> liveUnit(long unitId) {
+        return Optional.empty();
+    }
+
     /** The camera frame judged for a unit among the last few judged; empty for another. */
     default Optional<java.awt.image.BufferedImage> liveFrame(long unitId) {
         return Optional.empty();

@@ -224,6 +224,11 @@ public final class LineController implements LineControl, AutoCloseable {
     }
 
     @Override
+    public Optional<LiveUnit> liveUnit(long unitId) {
+        return records.live.unit(unitId);
+    }
+
+    @Override
     public Optional<BufferedImage> liveFrame(long unitId) {
         return records.live.frame(unitId);
     }

@@ -16,4 +16,5 @@ CREATE TABLE scanner_code_boxes (
     set_at       INTEGER NOT NULL
 );
 
-CREATE INDEX units_by_verdict_at ON units(verdict_at) WHERE verdict_at IS NOT NULL;
+-- covering (state, reason): the buckets are counted from the index alone
+CREATE INDEX units_by_verdict_at ON units(verdict_at, state, reason) WHERE verdict_at IS NOT NULL;
