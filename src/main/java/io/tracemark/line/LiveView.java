@@ -9,7 +9,7 @@ import java.util.Optional;
  * The units the live view may show, the last few judged (challenge labels included) with the frame
  * judged for each and the labels to draw each one's label from. Written on the line's thread, read by
  * the panel's; a request for a unit the view has moved past still gets that unit's own pictures while
- * it is among the last {@value #KEEP}.
+ * it is among the last {@value #KEEP}; the last challenge label is kept whatever came after.
  */
 final class LiveView {
 
@@ -25,6 +25,8 @@ final class LiveView {
         }
     };
     private volatile LiveUnit last;
+    /** The last challenge label, kept whatever came after it: its proof is looked at later. */
+    private volatile Shown lastChallenge;
 
     /** A unit was judged (or a challenge label rejected or accepted); {@code labels} draws its label. */
     void show(UnitVerdict verdict, Judgement judgement, boolean challenge, String jobId, JobLabels labels) {
@@ -33,8 +35,12 @@ final class LiveView {
                 verdict.reason(), verdict.grade(), judgement.read(), verdict.at(), jobId, frame != null,
                 frame == null ? Optional.empty() : judgement.foundAt(),
                 frame == null ? 0 : frame.getWidth(), frame == null ? 0 : frame.getHeight());
+        Shown shown = new Shown(unit, frame, labels);
         synchronized (recent) {
-            recent.put(unit.unitId(), new Shown(unit, frame, labels));
+            recent.put(unit.unitId(), shown);
+        }
+        if (challenge) {
+            lastChallenge = shown;
         }
         last = unit;
     }
@@ -57,6 +63,10 @@ final class LiveView {
     }
 
     private Optional<Shown> shown(long unitId) {
+        Shown challenge = lastChallenge;
+        if (challenge != null && challenge.unit().unitId() == unitId) {
+            return Optional.of(challenge);
+        }
         synchronized (recent) {
             return Optional.ofNullable(recent.get(unitId));
         }
