@@ -134,6 +134,7 @@ async function save() {
   stored = response.data;
   drawn = null;
   $('camera-save').disabled = true;
+  $('camera-message').textContent = '';
   describe();
   showBox(stored);
   ui.toast(t('camera.saved'));

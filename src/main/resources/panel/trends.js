@@ -44,9 +44,13 @@ function draw(trend) {
   const reasons = trend.reasons;
   charts = [
     chart('trend-rate', [{ stroke: '#4da3ff', width: 2, fill: 'rgba(77,163,255,0.15)' }], [x, rows.map((r) => r.rate)], '', null),
-    chart('trend-yield', [{ stroke: '#5cd68a', width: 2, spanGaps: false }], [x, rows.map((r) => r.yield)], '%', [0, 100]),
-    chart('trend-reasons', reasons.map((reason, i) => ({ stroke: REASON_COLOURS[i % REASON_COLOURS.length], width: 2 })),
-      [x, ...reasons.map((reason) => rows.map((r) => r.reasons[reason] || 0))], '', null),
+    // a minute without verdicts has no yield: a gap, and a lone minute shows as a point
+    chart('trend-yield', [{ stroke: '#5cd68a', width: 2, spanGaps: false, points: { show: true, size: 5 } }],
+      [x, rows.map((r) => r.yield)], '%', [0, 100]),
+    // all rejects (red, filled), then one line per cause
+    chart('trend-reasons', [{ stroke: '#e5484d', width: 2, fill: 'rgba(229,72,77,0.12)' },
+      ...reasons.map((reason, i) => ({ stroke: REASON_COLOURS[(i + 1) % REASON_COLOURS.length], width: 2 }))],
+    [x, rows.map((r) => r.rejected), ...reasons.map((reason) => rows.map((r) => r.reasons[reason] || 0))], '', null),
   ];
   const empty = trend.verified + trend.rejected === 0;
   $('trends-empty').hidden = !empty;
@@ -54,8 +58,15 @@ function draw(trend) {
     verified: formatNumber(trend.verified),
     rejected: formatNumber(trend.rejected),
     yield: trend.yield === null ? '\u2014' : formatNumber(trend.yield, 1),
-    reasons: reasons.length ? reasons.map((r, i) => `${tOr(`reason.${r}`, r)} ${formatNumber(rows.reduce((n, m) => n + (m.reasons[r] || 0), 0))}`).join(' \u00b7 ') : '\u2014',
   });
+  // each cause in the colour of its line (the chart has no legend: this is it)
+  $('trends-causes').replaceChildren(...reasons.map((r, i) => {
+    const span = document.createElement('span');
+    span.className = 'trend-cause';
+    span.style.color = REASON_COLOURS[(i + 1) % REASON_COLOURS.length];
+    span.textContent = `${tOr(`reason.${r}`, r)} ${formatNumber(rows.reduce((n, m) => n + (m.reasons[r] || 0), 0))}`;
+    return span;
+  }));
   document.querySelectorAll('#trends-summary, #view-trends').forEach((n) => { n.dataset.points = String(rows.length); });
   $('view-trends').dataset.drawn = 'true';
 }

@@ -121,7 +121,10 @@ class LiveDevicesBrowserTest {
                 assertTrue(browser.byId("camera-box").isDisplayed());
                 browser.screenshot("camera-box-drawn-1024x600");
                 browser.tapId("camera-save");
-                browser.await(() -> sim.line().codeBox(SimulatedLine.SCANNER).isPresent());
+                browser.await(Duration.ofSeconds(15), () -> sim.line().codeBox(SimulatedLine.SCANNER).isPresent()
+                        || browser.byId("toast").isDisplayed());
+                browser.screenshot("camera-box-saved-1024x600");
+                assertTrue(sim.line().codeBox(SimulatedLine.SCANNER).isPresent(), "stored; toast: " + browser.text("toast-text"));
                 CodeBox box = sim.line().codeBox(SimulatedLine.SCANNER).orElseThrow();
                 double scale = box.frameWidth() / (double) w;
                 assertEquals(0.10 * w * scale, box.box().x, 0.02 * box.frameWidth(), box.toString());
