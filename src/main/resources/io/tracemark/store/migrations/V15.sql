@@ -1,4 +1,4 @@
--- V15 (r18a; the lead renumbers it at merge): the camera's code box and the trends' index.
+-- V15: the camera's code box and the trends' index.
 -- scanner_code_boxes: the region of interest a supervisor drew on a live frame of a scanner's camera
 --   (frame pixels, frame size it was drawn on), used by the decoder to crop; one row per scanner,
 --   replaced on every change, each change audited in the same transaction.
