@@ -284,7 +284,7 @@ class StationOnLocalDevicesTest {
                 assertTrue(page.contains("<th>last backup</th>"), page);
                 String cell = page.substring(page.indexOf("<td class=\"backup\">"));
                 cell = cell.substring(0, cell.indexOf("</td>"));
-                assertTrue(cell.matches(".*title=\"" + backup.get("lastGood").asText().substring(0, 16) + ".*\d+ (s|min) ago.*"),
+                assertTrue(cell.matches(".*title=\"" + backup.get("lastGood").asText().substring(0, 16) + ".*\\d+ (s|min) ago.*"),
                         "the age of the station's last good backup: " + cell);
                 assertTrue(cell.contains("second-disk-not-mounted"), "and the failing folder: " + cell);
                 JsonNode line = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(server.url()
