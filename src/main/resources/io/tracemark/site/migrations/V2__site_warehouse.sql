@@ -2,7 +2,7 @@
 
 -- The batch of each unit event (the station sends it in details.batch): recall by batch reads this.
 ALTER TABLE unit_events ADD COLUMN batch text;
-CREATE INDEX unit_events_batch ON unit_events (batch);
+CREATE INDEX unit_events_batch ON unit_events (batch) WHERE batch IS NOT NULL;
 
 -- Cases the stations closed, learnt from their unit.aggregated events (parent = the case's SSCC).
 -- expected_units: the case's size as the station sent it (details.caseUnits), null when not sent.
