@@ -67,6 +67,8 @@ public final class Station implements AutoCloseable {
     private BackupSchedule backups;
     private BatchEndWatch backupAtBatchEnd;
     private final PackingStation packing;
+    /** The device page's hands-on actions at the virtual printer (sim:// printers only; none on real devices). */
+    private final io.tracemark.web.VirtualControls virtualControls;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -80,6 +82,7 @@ public final class Station implements AutoCloseable {
         this.devices = packing == null ? built.info()
                 : Stream.concat(built.info().stream(), packing.devices().stream()).toList();
         this.lineDevices = built.devices();
+        this.virtualControls = virtualControls(config, b.virtual);
         StationConfig.Platform p = config.platform();
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
                 built.targets(), p.name() != null ? p.name() : config.stationName(),
@@ -118,6 +121,15 @@ public final class Station implements AutoCloseable {
             throw e;
         }
         this.platform = link;
+    }
+
+    private static io.tracemark.web.VirtualControls virtualControls(StationConfig config, VirtualDevices virtual) {
+        Map<String, io.tracemark.sim.VirtualPrinter> printers = new LinkedHashMap<>();
+        if (virtual != null && virtual.printer() != null) {
+            config.printers().stream().filter(StationDevices::simulated)
+                    .forEach(d -> printers.put(d.name(), virtual.printer()));
+        }
+        return printers.isEmpty() ? io.tracemark.web.VirtualControls.NONE : new VirtualPrinterControls(printers);
     }
 
     /**
@@ -247,6 +259,7 @@ public final class Station implements AutoCloseable {
         PanelServer panel = StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
                 plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
+        panel.useVirtualControls(virtualControls);
         panel.usePacking(packing != null
                 ? new PackingDesk(packing.aggregation(), Optional.of(packing.packing()), config.packing().caseSize())
                 : new PackingDesk(new io.tracemark.pack.Aggregation(db, writes, Clock.systemUTC()), Optional.empty(), 20));

@@ -161,6 +161,19 @@ class StationOnLocalDevicesTest {
             assertEquals(0, account.get("duplicates").asInt());
             assertTrue(account.get("balanced").asBoolean(), account.toString());
             assertTrue(labelsRead.get() >= 13, "every printed label went through the reader: " + labelsRead);
+
+            // the device page on real protocols: no hands-on virtual actions, the printer's status and odometer asked
+            JsonNode page = admin.json(admin.get("/devices/state"));
+            assertEquals(0, page.get("virtual").size(), "run on real devices offers no virtual-printer buttons: " + page);
+            JsonNode printerState = page.get("devices").get(0);
+            assertEquals("printer-1", printerState.get("name").asText());
+            assertEquals("up", printerState.get("link").asText(), page.toString());
+            assertEquals(0, printerState.get("conditions").size(), page.toString());
+            assertTrue(page.get("devices").get(1).get("counters").get("reads").asLong() >= 13, page.toString());
+            JsonNode live = admin.json(admin.get("/status")).get("live");
+            assertFalse(live.get("hasFrame").asBoolean(), "a reader sending result strings sends no frame: " + live);
+            HttpResponse<String> label = admin.get("/live/" + live.get("unitId").asLong() + "/label.png");
+            assertEquals(200, label.statusCode(), "the unit's label is drawn from the station's own ZPL on real devices too");
         }
         assertThrows(ConnectException.class, () -> new Http(port).get("/status"), "the panel is closed");
 
