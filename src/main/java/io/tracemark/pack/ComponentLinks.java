@@ -122,6 +122,22 @@ public final class ComponentLinks {
         });
     }
 
+    /**
+     * Whether {@code scan} is the code of a unit (in any state) of a product defined as a set of components: at a
+     * scan station such a read starts the next product unit, any other read is a component.
+     */
+    public boolean isProductUnit(String scan) {
+        return db.read(conn -> {
+            for (String c : ScannedCode.candidates(scan)) {
+                Optional<ChildUnit> unit = PackRows.childUnit(conn, c);
+                if (unit.isPresent()) {
+                    return unit.get().productId().map(p -> !master.componentRoles(p).isEmpty()).orElse(false);
+                }
+            }
+            return false;
+        });
+    }
+
     /** Whether the product has component roles: its units are linked at a scan station. */
     public boolean combinedProduct(String productId) {
         return !master.componentRoles(productId).isEmpty();

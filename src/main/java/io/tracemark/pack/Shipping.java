@@ -174,6 +174,30 @@ public final class Shipping {
         });
     }
 
+    /** Shipments still open (being loaded), newest first, at most 50. */
+    public List<Shipment> openShipments() {
+        return db.read(conn -> {
+            List<Shipment> open = new java.util.ArrayList<>();
+            for (String order : ShipmentRows.orders(conn, "OPEN", 50)) {
+                open.add(ShipmentRows.shipment(conn, order).orElseThrow());
+            }
+            return open;
+        });
+    }
+
+    /** What the shipment of an order holds: each scan as {@code pallet SSCC}, {@code case SSCC} or {@code unit CODE}. */
+    public List<String> items(String orderNumber) {
+        return db.read(conn -> {
+            Shipment s = openOrClosed(conn, orderNumber);
+            return ShipmentRows.items(conn, s.id());
+        });
+    }
+
+    private static Shipment openOrClosed(Connection conn, String orderNumber) throws SQLException {
+        return ShipmentRows.shipment(conn, orderNumber).orElseThrow(() -> new PackRefusedException(
+                Refusal.UNKNOWN_SHIPMENT, "no shipment for order " + orderNumber, Map.of("order", orderNumber)));
+    }
+
     /** The shipment of an order, if any. */
     public Optional<Shipment> shipment(String orderNumber) {
         return db.read(conn -> ShipmentRows.shipment(conn, orderNumber));

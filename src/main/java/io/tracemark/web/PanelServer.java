@@ -56,6 +56,8 @@ public final class PanelServer implements AutoCloseable {
     private final EventStream events;
     private final PinCheckPool pinChecks;
     private final PackingApi packingApi = new PackingApi();
+    private final ShippingApi shippingApi = new ShippingApi(packingApi::desk);
+    private final ComponentApi componentApi = new ComponentApi(packingApi::desk);
     private Javalin app;
 
     /** Routes a session that must choose a new PIN may still call. */
@@ -149,7 +151,8 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/recipes", op, false, recipeApi::list),
                 new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
                 new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove)),
-                packingApi.routes().stream()).toList();
+                java.util.stream.Stream.of(packingApi.routes(), shippingApi.routes(), componentApi.routes())
+                        .flatMap(List::stream)).toList();
     }
 
     /** The station's packing, for the packing routes (without it they answer 404). */
