@@ -59,6 +59,8 @@ public final class PanelServer implements AutoCloseable {
     private final LiveApi liveApi;
     private final TrendsApi trendsApi;
     private final DeviceApi deviceApi;
+    private final ShippingApi shippingApi = new ShippingApi(packingApi::desk);
+    private final ComponentApi componentApi = new ComponentApi(packingApi::desk);
     private Javalin app;
 
     /** Routes a session that must choose a new PIN may still call. */
@@ -165,7 +167,8 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/recipes", op, false, recipeApi::list),
                 new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
                 new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove)),
-                packingApi.routes().stream()).toList();
+                java.util.stream.Stream.of(packingApi.routes(), shippingApi.routes(), componentApi.routes())
+                        .flatMap(List::stream)).toList();
     }
 
     /** The hands-on actions at a simulated line's virtual devices, shown on the device page (none by default). */
