@@ -270,6 +270,7 @@ public final class Station implements AutoCloseable {
                 plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
         panel.useVirtualControls(virtualControls);
         panel.usePacking(packingDesk());
+        panel.useRecalls(new io.tracemark.pack.Recalls(db, writes, Clock.systemUTC()));
         return panel;
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,7 @@ public final class PanelServer implements AutoCloseable {
     private final DeviceApi deviceApi;
     private final ShippingApi shippingApi = new ShippingApi(packingApi::desk);
     private final ComponentApi componentApi = new ComponentApi(packingApi::desk);
+    private final RecallApi recallApi = new RecallApi();
     private Javalin app;
 
     /** Routes a session that must choose a new PIN may still call. */
@@ -167,7 +169,7 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/recipes", op, false, recipeApi::list),
                 new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
                 new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove)),
-                java.util.stream.Stream.of(packingApi.routes(), shippingApi.routes(), componentApi.routes())
+                java.util.stream.Stream.of(packingApi.routes(), shippingApi.routes(), componentApi.routes(), recallApi.routes())
                         .flatMap(List::stream)).toList();
     }
 
@@ -179,6 +181,11 @@ public final class PanelServer implements AutoCloseable {
     /** The station's packing, for the packing routes (without it they answer 404). */
     public void usePacking(PackingDesk packing) {
         packingApi.use(packing);
+    }
+
+    /** The station's recalls, for the recall routes (without them they answer 404). */
+    public void useRecalls(io.tracemark.pack.Recalls recalls) {
+        recallApi.use(recalls);
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */

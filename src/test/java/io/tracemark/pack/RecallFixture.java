@@ -26,7 +26,16 @@ public final class RecallFixture implements AutoCloseable {
     final Parent pallet;
 
     public RecallFixture(Path dir) {
-        f = new PackFixture(dir);
+        this(new PackFixture(dir));
+    }
+
+    /** On a station database opened elsewhere (a panel's): closing the fixture leaves it open. */
+    public RecallFixture(io.tracemark.store.Database db) {
+        this(new PackFixture(db, false));
+    }
+
+    private RecallFixture(PackFixture fixture) {
+        f = fixture;
         codes = f.job("J1", "P1", 12, 1);
         batchTwo = f.job("J2", "P1", 3, 0);
         f.db.inTransaction(conn -> {
