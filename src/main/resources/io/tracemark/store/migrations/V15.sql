@@ -1,19 +1,20 @@
--- V15: recall (guideline 6.4), written by io.tracemark.pack.Recalls.
--- A recall by batch or by a product's production days starts from the job's details, then reaches the units
--- through UNIQUE (job_id, seq), their cases through pack_links' key and their shipments through shipped_units'
--- key: these two indexes keep the start from scanning job_details (RecallPlanTest reads the plans).
-CREATE INDEX job_details_by_batch ON job_details(batch);
-CREATE INDEX job_details_by_product_day ON job_details(product_id, production_date);
+-- V15: the camera's code box and the trends' index.
+-- scanner_code_boxes: the region of interest a supervisor drew on a live frame of a scanner's camera
+--   (frame pixels, frame size it was drawn on), used by the decoder to crop; one row per scanner,
+--   replaced on every change, each change audited in the same transaction.
+-- units_by_verdict_at: per-minute trend buckets read the verdicts of a shift by time.
 
--- recall_notices: a recall the station recorded and announced (a RECALLED event per verified unit in the
---   outbox, appended in the same transaction): what it started from, the reason consumers are told, the units
---   it covered and the events queued, who recorded it, when.
-CREATE TABLE recall_notices (
-    id         INTEGER PRIMARY KEY,
-    selector   TEXT    NOT NULL,
-    reason     TEXT    NOT NULL,
-    units      INTEGER NOT NULL,
-    events     INTEGER NOT NULL DEFAULT 0,
-    created_at INTEGER NOT NULL,
-    created_by TEXT    NOT NULL
+CREATE TABLE scanner_code_boxes (
+    scanner      TEXT    PRIMARY KEY,
+    x            INTEGER NOT NULL CHECK (x >= 0),
+    y            INTEGER NOT NULL CHECK (y >= 0),
+    width        INTEGER NOT NULL CHECK (width > 0),
+    height       INTEGER NOT NULL CHECK (height > 0),
+    frame_width  INTEGER NOT NULL CHECK (frame_width > 0),
+    frame_height INTEGER NOT NULL CHECK (frame_height > 0),
+    set_by       TEXT    NOT NULL,
+    set_at       INTEGER NOT NULL
 );
+
+-- covering (state, reason): the buckets are counted from the index alone
+CREATE INDEX units_by_verdict_at ON units(verdict_at, state, reason) WHERE verdict_at IS NOT NULL;
