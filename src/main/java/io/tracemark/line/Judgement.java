@@ -16,8 +16,10 @@ import java.util.function.Predicate;
  * @param reason empty when verified
  * @param grade  the overall grade letter, empty when nothing was read
  * @param read   what was read (printable), empty when nothing was read
+ * @param grades the overall and parameter grades the reader or grader gave, when it gave any
  */
-record Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image) {
+record Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image,
+                 Optional<Grades> grades) {
 
     static final String NO_READ = "no-read";
     static final String WRONG_CODE = "wrong-code";
@@ -36,10 +38,10 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
                         Predicate<String> otherUnit, Predicate<String> inLedger) {
         if (result instanceof ReadResult.NoRead noRead) {
             String reason = NO_LABEL.equals(noRead.reason()) ? MISSING_LABEL : NO_READ;
-            return new Judgement(false, reason, "", "", noRead.image());
+            return new Judgement(false, reason, "", "", noRead.image(), Optional.empty());
         }
         if (result instanceof ReadResult.BadRead bad) {
-            return new Judgement(false, NO_READ, "", bad.raw(), Optional.empty());
+            return new Judgement(false, NO_READ, "", bad.raw(), Optional.empty(), Optional.empty());
         }
         ReadResult.Read read = (ReadResult.Read) result;
         String grade = read.grades().map(Grades::overall).map(Grade::letter).orElse("");
@@ -49,16 +51,17 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
             String canonical = Content.canonical(read.data(), read.symbologyId());
             boolean duplicate = !level.sharesCodeAcrossUnits() && otherUnit.test(canonical)
                     || inLedger.test(canonical) || inLedger.test(read.data());
-            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image());
+            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image(),
+                    read.grades());
         }
         if (read.grades().isPresent() && !read.grades().get().pass(minimum)) {
-            return new Judgement(false, LOW_GRADE, grade, printable, read.image());
+            return new Judgement(false, LOW_GRADE, grade, printable, read.image(), read.grades());
         }
-        return new Judgement(true, "", grade, printable, read.image());
+        return new Judgement(true, "", grade, printable, read.image(), read.grades());
     }
 
     /** A printed unit whose camera result never came. */
     static Judgement timedOut() {
-        return new Judgement(false, MISSING_LABEL, "", "", Optional.empty());
+        return new Judgement(false, MISSING_LABEL, "", "", Optional.empty(), Optional.empty());
     }
 }

@@ -150,7 +150,7 @@ final class RunLoop {
         core.counters.judged(verdict.verified());
         core.view.verdict(verdict);
         if (!verdict.verified()) {
-            judgement.image().ifPresent(img -> records.keepRejectImage(verdict.unitId(), img));
+            records.keepRejectEvidence(verdict.unitId(), judgement.image(), judgement.grades());
         }
         JobRun job = core.run;
         if (!verdict.verified() && job != null && job.feeder() != null) {
