@@ -797,6 +797,7 @@ async function confirmVoid() {
 
 const SHIFT_HOURS = 8;
 const REJECT_ROW_PX = 50;
+let rejectsAsked = 0;
 
 function rejectsPageSize() {
   const wrap = $('rejects-wrap');
@@ -832,6 +833,7 @@ async function fillRejectJobs() {
 async function openRejects() {
   await fillRejectJobs();
   state.rejectPages = [null];
+  state.rejectLimit = rejectsPageSize();
   loadRejects();
 }
 
@@ -852,14 +854,15 @@ async function loadRejects() {
   const params = rejectQuery();
   const after = state.rejectPages[state.rejectPages.length - 1];
   if (after) params.set('after', after);
-  params.set('limit', String(rejectsPageSize()));
+  params.set('limit', String(state.rejectLimit || rejectsPageSize()));
+  const asked = ++rejectsAsked;
   const response = await api('GET', `/rejects?${params}`);
+  if (asked !== rejectsAsked) return; // a later question (another page, a resize) is on its way
   if (!response.ok) {
     toastError(response);
     return;
   }
   state.rejectPage = response.data;
-  state.rejectLimit = Number(params.get('limit'));
   renderRejects();
 }
 
@@ -1200,7 +1203,11 @@ function wire() {
   ['f-job', 'f-period', 'f-reason'].forEach((id) => $(id).addEventListener('change', () => { state.rejectJobChosen = true; filterRejects(); }));
   $('rejects-prev').addEventListener('click', () => turnRejectPage(-1));
   $('rejects-next').addEventListener('click', () => turnRejectPage(1));
-  window.addEventListener('resize', () => { if (state.view === 'rejects') loadRejects(); });
+  window.addEventListener('resize', () => {
+    if (state.view !== 'rejects') return;
+    state.rejectLimit = rejectsPageSize();
+    loadRejects();
+  });
   $('user-form').addEventListener('submit', createUser);
   $('producer-form').addEventListener('submit', (e) => saveRecord(e, 'producer-form', 'producers', PRODUCER_FIELDS));
   $('uscc-confirm').addEventListener('click', confirmUscc);

@@ -169,6 +169,10 @@ class PanelScreensBrowserTest {
     private static void readsTheRejectLog(SimulatedLine sim, List<String> data) throws IOException {
         touch.tap(browser.button("pause")); // the log holds still while it is read page by page
         browser.await(Duration.ofSeconds(15), () -> browser.text("status-text").equals("已暂停"));
+        browser.await(Duration.ofSeconds(30), () -> { // every label in flight judged
+            var c = sim.line().snapshot().counters();
+            return c.sent() == c.verified() + c.rejected() + c.voided();
+        });
         touch.tap(browser.tab("rejects"));
         browser.await(() -> !browser.driver.findElements(By.cssSelector("#rejects-rows tr")).isEmpty());
         String job = sim.line().currentJobId().orElseThrow();
@@ -179,21 +183,28 @@ class PanelScreensBrowserTest {
         // the summary counts the job's rejects per reason, as the ledger does
         browser.await(() -> {
             Map<String, Long> byReason = sim.ledger().rejectedByReason(new RejectQuery(job, null, null, null, null));
-            List<String> shown = chips().stream().map(WebElement::getText).toList();
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) browser.driver.executeScript(
+                    "return [...document.querySelectorAll('#rejects-summary [data-reason]')].map((b) => b.textContent);");
             List<String> expected = byReason.entrySet().stream().map(e -> reasonText(e.getKey()) + " " + e.getValue()).toList();
             return shown.equals(expected);
         });
         assertNoSerialWraps();
+        long total = sim.ledger().rejectedCount(new RejectQuery(job, null, null, null, null));
+        browser.await(() -> browser.text("rejects-total").equals("共 " + total + " 件剔除"));
         List<String> codes = codes();
         codes.forEach(data::add);
 
-        WebElement graded = browser.driver.findElements(By.cssSelector("#rejects-rows tr")).stream()
-                .filter(r -> !r.findElements(By.tagName("td")).get(4).getText().equals("\u2014")).findFirst()
-                .orElse(browser.driver.findElement(By.cssSelector("#rejects-rows tr")));
-        String code = graded.findElement(By.cssSelector("td.serial")).getText();
-        touch.tap(graded);
-        browser.await(() -> browser.text("reject-caption").startsWith(code));
-        if (!graded.findElements(By.tagName("td")).get(4).getText().equals("\u2014")) {
+        // a reject the grader graded (its row shows a grade), else the newest
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = (List<List<String>>) browser.driver.executeScript("""
+                return [...document.querySelectorAll('#rejects-rows tr')].map((tr) =>
+                    [tr.dataset.unit, tr.querySelector('td.serial').textContent, tr.cells[4].textContent]);""");
+        String[] chosen = rows.stream().filter(r -> !r.get(2).equals("\u2014")).findFirst().orElse(rows.get(0))
+                .toArray(String[]::new);
+        touch.tap(By.cssSelector("#rejects-rows tr[data-unit='" + chosen[0] + "']"));
+        browser.await(() -> browser.text("reject-caption").startsWith(chosen[1] + "｜"));
+        if (!chosen[2].equals("\u2014")) {
             browser.await(() -> !browser.driver.findElements(By.cssSelector("#reject-params tr")).isEmpty());
             assertTrue(browser.text("reject-params").contains("符号反差"), browser.text("reject-params"));
         }
@@ -202,7 +213,11 @@ class PanelScreensBrowserTest {
         // the next page: other rejects, none repeated; then back
         touch.tapId("rejects-next");
         browser.await(() -> browser.text("rejects-page").startsWith("第 2 页"));
-        browser.await(() -> !codes().isEmpty() && codes().stream().noneMatch(codes::contains));
+        try {
+            browser.await(() -> !codes().isEmpty() && codes().stream().noneMatch(codes::contains));
+        } catch (RuntimeException e) {
+            throw new AssertionError("page 2 " + codes() + " repeats page 1 " + codes, e);
+        }
         codes().forEach(data::add);
         assertNoSerialWraps();
         screen("screens-rejects-page2", data);
@@ -338,9 +353,11 @@ class PanelScreensBrowserTest {
         return browser.driver.findElements(By.cssSelector("#rejects-summary [data-reason]"));
     }
 
+    /** The serials on the page, read at once (the page may re-render between two reads). */
+    @SuppressWarnings("unchecked")
     private static List<String> codes() {
-        return browser.driver.findElements(By.cssSelector("#rejects-rows td.serial")).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) browser.driver.executeScript(
+                "return [...document.querySelectorAll('#rejects-rows td.serial')].map((td) => td.textContent);");
     }
 
     private static String reasonText(String reason) {

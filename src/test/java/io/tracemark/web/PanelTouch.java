@@ -42,6 +42,7 @@ final class PanelTouch {
 
     /** Touches the element's centre; fails when the element is off screen or something else is on top there. */
     void tap(WebElement element) {
+        settle();
         Map<?, ?> spot = (Map<?, ?>) browser.driver.executeScript("""
                 const e = arguments[0];
                 const r = e.getBoundingClientRect();
@@ -75,6 +76,12 @@ final class PanelTouch {
 
     void tapId(String id) {
         tap(By.id(id));
+    }
+
+    /** Waits two frames: the layout a resize or a re-render started is what the finger meets. */
+    void settle() {
+        browser.driver.executeAsyncScript(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
     }
 
     /** A touchStart and a touchEnd at a point of the viewport (CSS pixels). */
@@ -225,6 +232,7 @@ final class PanelTouch {
             assertFits();
         } finally {
             browser.viewport(1024, 600);
+            settle();
         }
     }
 
