@@ -36,11 +36,15 @@ function log(text, refused) {
   $('pk-log').prepend(li);
 }
 
+function count(parent) {
+  return t('pk.count', { n: parent.children, cap: parent.capacity, state: t(`pk.state.${parent.state}`) });
+}
+
 function show() {
   $('pk-case-sscc').textContent = state.box ? state.box.sscc : '—';
-  $('pk-case-count').textContent = state.box ? `${state.box.children}/${state.box.capacity} · ${state.box.state}` : '';
+  $('pk-case-count').textContent = state.box ? count(state.box) : '';
   $('pk-pallet-sscc').textContent = state.pallet ? state.pallet.sscc : '—';
-  $('pk-pallet-count').textContent = state.pallet ? `${state.pallet.children}/${state.pallet.capacity} · ${state.pallet.state}` : '';
+  $('pk-pallet-count').textContent = state.pallet ? count(state.pallet) : '';
 }
 
 async function call(method, path, body) {

@@ -157,7 +157,15 @@ final class PanelTouch {
      * scrolls the view for that itself).
      */
     void assertNoScroll() {
-        Object scrolling = browser.driver.executeScript("""
+        assertNoScrollExcept();
+    }
+
+    /**
+     * {@link #assertNoScroll}, but the elements matching {@code readingBoxes} (CSS selectors) may scroll
+     * their content: a record to read (the audit trail's entries), never an action.
+     */
+    void assertNoScrollExcept(String... readingBoxes) {
+        Object scrolling = browser.driver.executeScript("const allowed = arguments[0];\n" + """
                 const d = document.scrollingElement || document.documentElement;
                 const out = [];
                 if (d.scrollHeight > innerHeight || d.scrollWidth > innerWidth)
@@ -175,13 +183,14 @@ final class PanelTouch {
                 for (const e of document.querySelectorAll('body *')) {
                   if (!e.checkVisibility()) continue;
                   if (typing && (e.classList.contains('view') || e.tagName === 'DIALOG')) continue;
+                  if (allowed.some((sel) => e.matches(sel))) continue;
                   const s = getComputedStyle(e);
                   const y = /(auto|scroll)/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1;
                   const x = /(auto|scroll)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1;
                   if (x || y) out.push((e.id || e.className || e.tagName) + ' ' + e.scrollWidth + 'x' + e.scrollHeight
                       + ' in ' + e.clientWidth + 'x' + e.clientHeight);
                 }
-                return out;""");
+                return out;""", List.of(readingBoxes));
         assertEquals(List.of(), scrolling, "scrolling at " + size());
     }
 
@@ -223,13 +232,15 @@ final class PanelTouch {
      * Screenshots at 1024×600 and 1280×800 under target/screenshots/ ({@code name-1024x600.png},
      * {@code name-1280x800.png}), the layout rules checked at each size; the viewport ends at 1024×600.
      */
-    void screenshots(String name) throws IOException {
+    void screenshots(String name, String... readingBoxes) throws IOException {
         browser.screenshot(name + "-1024x600"); // before the checks: a failing screen is seen as it was
-        assertFits();
+        assertNoScrollExcept(readingBoxes);
+        assertTargetsAtLeast48px();
         browser.viewport(1280, 800);
         browser.screenshot(name + "-1280x800");
         try {
-            assertFits();
+            assertNoScrollExcept(readingBoxes);
+            assertTargetsAtLeast48px();
         } finally {
             browser.viewport(1024, 600);
             settle();
