@@ -77,12 +77,22 @@ public final class StationConfigReader {
         List<StationConfig.OpaqueScheme> schemes = top.list("opaqueSchemes", StationConfigReader::opaqueScheme);
         StationConfig.Backups backups = backups(top.child("backups"), baseDir);
         StationConfig.Packing packing = packing(top.child("packing"));
+        StationConfig.ComponentStation components = components(top.child("components"));
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(source, problems);
         }
         return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes,
-                backups, packing);
+                backups, packing, components);
+    }
+
+    private static StationConfig.ComponentStation components(ConfigNode node) {
+        if (!node.isPresent()) {
+            return StationConfig.ComponentStation.NONE;
+        }
+        StationConfig.Device reader = childDevice(node, "reader");
+        node.rejectUnknownKeys();
+        return new StationConfig.ComponentStation(reader);
     }
 
     private static StationConfig.Backups backups(ConfigNode node, Path baseDir) {

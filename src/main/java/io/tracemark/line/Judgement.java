@@ -5,6 +5,7 @@ import io.tracemark.verify.Content;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.Grades;
 import io.tracemark.verify.ReadResult;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,10 +17,15 @@ import java.util.function.Predicate;
  * @param reason empty when verified
  * @param grade  the overall grade letter, empty when nothing was read
  * @param read   what was read (printable), empty when nothing was read
- * @param grades the overall and parameter grades the reader or grader gave, when it gave any
+ * @param foundAt where the decoder found the code in {@code image}, when it says
+ * @param grades  the overall and parameter grades the reader or grader gave, when it gave any
  */
 record Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image,
-                 Optional<Grades> grades) {
+                 Optional<Rectangle> foundAt, Optional<Grades> grades) {
+
+    Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image) {
+        this(verified, reason, grade, read, image, Optional.empty(), Optional.empty());
+    }
 
     static final String NO_READ = "no-read";
     static final String WRONG_CODE = "wrong-code";
@@ -38,10 +44,10 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
                         Predicate<String> otherUnit, Predicate<String> inLedger) {
         if (result instanceof ReadResult.NoRead noRead) {
             String reason = NO_LABEL.equals(noRead.reason()) ? MISSING_LABEL : NO_READ;
-            return new Judgement(false, reason, "", "", noRead.image(), Optional.empty());
+            return new Judgement(false, reason, "", "", noRead.image());
         }
         if (result instanceof ReadResult.BadRead bad) {
-            return new Judgement(false, NO_READ, "", bad.raw(), Optional.empty(), Optional.empty());
+            return new Judgement(false, NO_READ, "", bad.raw(), Optional.empty());
         }
         ReadResult.Read read = (ReadResult.Read) result;
         String grade = read.grades().map(Grades::overall).map(Grade::letter).orElse("");
@@ -51,17 +57,19 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
             String canonical = Content.canonical(read.data(), read.symbologyId());
             boolean duplicate = !level.sharesCodeAcrossUnits() && otherUnit.test(canonical)
                     || inLedger.test(canonical) || inLedger.test(read.data());
-            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image(),
+            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image(), read.foundAt(),
                     read.grades());
         }
         if (read.grades().isPresent() && !read.grades().get().pass(minimum)) {
-            return new Judgement(false, LOW_GRADE, grade, printable, read.image(), read.grades());
+            return new Judgement(false, LOW_GRADE, grade, printable, read.image(), read.foundAt(),
+                    read.grades());
         }
-        return new Judgement(true, "", grade, printable, read.image(), read.grades());
+        return new Judgement(true, "", grade, printable, read.image(), read.foundAt(),
+                    read.grades());
     }
 
     /** A printed unit whose camera result never came. */
     static Judgement timedOut() {
-        return new Judgement(false, MISSING_LABEL, "", "", Optional.empty(), Optional.empty());
+        return new Judgement(false, MISSING_LABEL, "", "", Optional.empty());
     }
 }

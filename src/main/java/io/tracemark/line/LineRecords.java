@@ -31,6 +31,8 @@ final class LineRecords {
         }
     };
     private volatile BufferedImage lastFrame;
+    /** The units the live view shows, each with its own frame and label. */
+    final LiveView live = new LiveView();
 
     LineRecords(CodeLedger ledger) {
         this.ledger = ledger;
@@ -49,6 +51,10 @@ final class LineRecords {
 
     synchronized Optional<byte[]> rejectImage(long unitId) {
         return Optional.ofNullable(rejectEvidence.get(unitId)).flatMap(Evidence::image).map(LineRecords::png);
+    }
+
+    Optional<BufferedImage> lastFrameBuffered() {
+        return Optional.ofNullable(lastFrame);
     }
 
     Optional<byte[]> lastFrameImage() {

@@ -46,7 +46,7 @@ final class MessageKeys {
         add("batch.format", "^must be 1–(?<max>\\d+) letters, digits, '\\.', '_', '/' or '-' \\(GS1 AI 10\\), was '"
                 + ID + "'$");
         add("id.format", "^must be 1–(?<max>\\d+) letters, digits, '\\.', '_' or '-', was '" + ID + "'$");
-        add("level.combined", "^COMBINED \\(组合多码\\) jobs need aggregation");
+        add("level.combined", "^COMBINED \\(组合多码\\) jobs need aggregation: product (?<product>\\S+) is not defined");
         add("template.unknown", "^unknown template '" + ID + "'");
         add("codes.short", "^needs (?<needed>\\d+) AVAILABLE codes of scheme (?<scheme>\\S+) for product (?<product>\\S+),"
                 + " only (?<available>\\d+) left$");
