@@ -62,18 +62,13 @@ class PanelScreensBrowserTest {
                     Clock.systemUTC());
             accounts.ensureUser("1001", "Operator Li", Role.OPERATOR, "1234");
             accounts.ensureUser("2001", "Supervisor Wang", Role.SUPERVISOR, "234567");
-            PanelServices services = new PanelServices(accounts,
-                    new StationAuditTrail(sim.database(), sim.ledger().audit()), new LedgerUnitLookup(sim.ledger()),
-                    List.of(new DeviceInfo(SimulatedLine.PRINTER, "printer", "sim://printer-1")), Map::of)
-                    .withMasterData(sim.masterData())
-                    .withAuditRecords(new StationAuditRecords(sim.database(), List::of));
-            try (PanelServer server = new PanelServer(sim.line(), services, PanelSettings.defaults())) {
+            try (PanelServer server = sim.station().startPanel(accounts, "127.0.0.1", 0)) {
                 Aggregation packs = new Aggregation(sim.database());
                 packs.addSsccRange(new SsccRange("6901234", 0, 1, 100), "test", "test");
                 server.usePacking(new PackingDesk(packs, Optional.empty(), 6));
-                browser.open(server.start(0));
+                browser.open(server.port());
                 List<String> data = new ArrayList<>(List.of("Operator Li", "Supervisor Wang", SimulatedLine.PRINTER,
-                        SimulatedLine.SCANNER, "item-gs1-datamatrix"));
+                        SimulatedLine.SCANNER, sim.gate().name(), "item-gs1-datamatrix"));
                 sim.masterData().products().forEach(p -> {
                     data.add(p.name());
                     data.add(p.specification());
@@ -250,7 +245,17 @@ class PanelScreensBrowserTest {
                 return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).dataset.view;""",
                 browser.tab("jobs")));
         screen("screens-fault", data);
-        sim.fixDevices(); // at the machine: close the head
+        // the device page says what the printer reports and, on the simulated line, closes the head
+        touch.tap(browser.tab("devices"));
+        By closeHead = By.id("vbtn-" + SimulatedLine.PRINTER + "-closeHead");
+        browser.await(Duration.ofSeconds(10), () -> !browser.driver.findElements(closeHead).isEmpty()
+                && !browser.driver.findElements(By.cssSelector("#device-" + SimulatedLine.PRINTER
+                        + "-conditions [data-condition=HEAD_OPEN]")).isEmpty());
+        screen("screens-devices-head-open", data);
+        touch.tap(closeHead);
+        By headOpen = By.cssSelector("#device-" + SimulatedLine.PRINTER + "-conditions [data-condition=HEAD_OPEN]");
+        browser.await(Duration.ofSeconds(10), () -> browser.driver.findElements(headOpen).isEmpty());
+        touch.tap(browser.tab("line"));
         while (!sim.line().snapshot().alarms().isEmpty()) { // every alarm the fault raised, one by one
             long first = sim.line().snapshot().alarms().get(0).id();
             browser.await(() -> String.valueOf(first).equals(browser.byId("alarm-banner").getDomAttribute("data-alarm-id")));
@@ -293,6 +298,16 @@ class PanelScreensBrowserTest {
                 && browser.driver.findElement(By.cssSelector("#jobs-rows tr")).getText().contains("已结束"));
         assertFalse(browser.driver.findElement(By.cssSelector("#jobs-rows tr")).getText().contains("恢复"));
         screen("screens-jobs-ended", data);
+
+        touch.tap(browser.tab("trends"));
+        browser.await(Duration.ofSeconds(10), () -> "true".equals(browser.byId("view-trends").getDomAttribute("data-drawn")));
+        screen("screens-trends", data);
+        touch.tap(browser.tab("camera"));
+        browser.await(Duration.ofSeconds(10), () -> browser.byId("camera-frame").isDisplayed());
+        screen("screens-camera", data);
+        touch.tap(browser.tab("devices"));
+        browser.await(Duration.ofSeconds(10), () -> !browser.driver.findElements(By.cssSelector("#devices-list > *")).isEmpty());
+        screen("screens-devices", data);
     }
 
     private static void packingAndAuditPages(List<String> data) throws IOException {
