@@ -27,7 +27,9 @@ const state = {
   lastActivity: Date.now(),
   lastServerTouch: Date.now(),
   signin: { field: 'user', user: '', pin: '' },
-  rejects: [],
+  rejectPage: null,
+  rejectPages: [null],
+  shownReject: null,
   users: [],
   producers: [],
   products: [],
@@ -276,7 +278,7 @@ function showView(view) {
   document.querySelectorAll('#app > .view').forEach((section) => { section.hidden = section.id !== `view-${view}`; });
   if (view === 'job') openJobForm();
   if (view === 'jobs') loadJobs();
-  if (view === 'rejects') loadRejects();
+  if (view === 'rejects') openRejects();
   if (view === 'alerts') loadAlerts();
   if (view === 'admin') loadAdmin();
   if (view === 'master') loadMaster();
@@ -803,37 +805,142 @@ async function confirmVoid() {
 }
 
 // ---------- rejects ----------
+// One page at a time, as many rows as fit without scrolling; pages follow by the server's cursor (stable while
+// rejects arrive). The summary counts the rejects of the chosen job and period per reason.
 
-async function loadRejects() {
+const SHIFT_HOURS = 8;
+const REJECT_ROW_PX = 50;
+let rejectsAsked = 0;
+
+function rejectsPageSize() {
+  const wrap = $('rejects-wrap');
+  const head = wrap.querySelector('thead');
+  return Math.max(3, Math.floor((wrap.clientHeight - head.offsetHeight - 4) / REJECT_ROW_PX));
+}
+
+function periodStart(period) {
+  if (period === 'shift') return new Date(Date.now() - SHIFT_HOURS * 3600 * 1000);
+  if (period === 'today') {
+    const d = new Date();
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  }
+  return null;
+}
+
+function jobLabel(jobId) {
+  const job = (state.jobs || []).find((j) => j.jobId === jobId);
+  if (job && job.batch) return job.batch;
+  return jobId && jobId.length > 10 ? `\u2026${jobId.slice(-8)}` : (jobId || '\u2014');
+}
+
+async function fillRejectJobs() {
+  const response = await api('GET', '/jobs?limit=50');
+  if (response.ok) state.jobs = response.data;
+  const select = $('f-job');
+  const previous = state.rejectJobChosen ? select.value : (state.status && state.status.job ? state.status.job.jobId : '');
+  select.replaceChildren(el('option', { value: '', text: t('rejects.allJobs') }),
+    ...(state.jobs || []).map((j) => el('option', { value: j.jobId, text: jobLabel(j.jobId) })));
+  select.value = [...select.options].some((o) => o.value === previous) ? previous : '';
+}
+
+async function openRejects() {
+  await fillRejectJobs();
+  state.rejectPages = [null];
+  state.rejectLimit = rejectsPageSize();
+  loadRejects();
+}
+
+function rejectQuery() {
   const params = new URLSearchParams();
-  [['reason', 'f-reason'], ['code', 'f-code'], ['job', 'f-job']].forEach(([name, id]) => {
+  [['job', 'f-job'], ['reason', 'f-reason'], ['code', 'f-code']].forEach(([name, id]) => {
     const value = $(id).value.trim();
     if (value) params.set(name, value);
   });
-  params.set('limit', '200');
+  const from = periodStart($('f-period').value);
+  if (from) params.set('from', from.toISOString());
+  return params;
+}
+
+// the page state.rejectPages ends with (its cursor), again: new rejects update the total and the summary
+async function loadRejects() {
+  if (!state.rejectPages || !state.rejectPages.length) state.rejectPages = [null];
+  const params = rejectQuery();
+  const after = state.rejectPages[state.rejectPages.length - 1];
+  if (after) params.set('after', after);
+  params.set('limit', String(state.rejectLimit || rejectsPageSize()));
+  const asked = ++rejectsAsked;
   const response = await api('GET', `/rejects?${params}`);
+  if (asked !== rejectsAsked) return; // a later question (another page, a resize) is on its way
   if (!response.ok) {
     toastError(response);
     return;
   }
-  state.rejects = response.data;
+  state.rejectPage = response.data;
   renderRejects();
 }
 
+function filterRejects() {
+  state.rejectPages = [null];
+  state.shownReject = null;
+  loadRejects();
+}
+
+function turnRejectPage(step) {
+  const page = state.rejectPage;
+  if (step > 0 && page && page.next) state.rejectPages.push(page.next);
+  else if (step < 0 && state.rejectPages.length > 1) state.rejectPages.pop();
+  else return;
+  loadRejects();
+}
+
+function renderRejectSummary(page) {
+  const chosen = $('f-reason').value;
+  const chips = page.reasons.map((r) => el('button', {
+    class: `btn chip${chosen === r.reason ? ' chosen' : ''}`, 'data-reason': r.reason,
+    text: t('rejects.reasonCount', { reason: tOr(`reason.${r.reason}`, r.reason), count: formatNumber(r.count) }),
+    onclick: () => { $('f-reason').value = chosen === r.reason ? '' : r.reason; filterRejects(); },
+  }));
+  const sum = page.reasons.reduce((n, r) => n + r.count, 0);
+  $('rejects-summary').replaceChildren(el('span', { id: 'rejects-total', class: 'total', text: t('rejects.total', { count: formatNumber(sum) }) }), ...chips);
+}
+
 function renderRejects() {
-  const rows = state.rejects.map((r) => el('tr', { 'data-unit': r.unitId }, [
+  const page = state.rejectPage;
+  if (!page) return;
+  renderRejectSummary(page);
+  const rows = page.rows.map((r) => el('tr', {
+    'data-unit': r.unitId, class: state.shownReject && state.shownReject.unitId === r.unitId ? 'chosen' : '',
+    onclick: () => showReject(r),
+  }, [
     el('td', { text: formatTime(r.at) }),
-    el('td', { class: 'code', text: r.code }),
+    el('td', { class: 'job', text: jobLabel(r.jobId) }),
+    el('td', { class: 'code serial', text: r.code }),
     el('td', { text: tOr(`reason.${r.reason}`, r.reason) }),
     el('td', { text: r.grade || '\u2014' }),
-    el('td', {}, r.hasImage ? [el('button', { class: 'btn btn-small', text: t('rejects.show'), onclick: () => showReject(r.unitId) })] : []),
   ]));
   $('rejects-rows').replaceChildren(...rows);
   $('rejects-empty').hidden = rows.length > 0;
+  const pages = Math.max(1, Math.ceil(page.total / (state.rejectLimit || 1)));
+  $('rejects-page').textContent = t('rejects.pageOf', { page: state.rejectPages.length, pages });
+  $('rejects-prev').disabled = state.rejectPages.length <= 1;
+  $('rejects-next').disabled = !page.next;
+  if (state.shownReject) showReject(page.rows.find((r) => r.unitId === state.shownReject.unitId) || state.shownReject);
 }
 
-function showReject(unitId) {
-  loadImage('img-reject', `/rejects/${unitId}/image`);
+function showReject(r) {
+  state.shownReject = r;
+  document.querySelectorAll('#rejects-rows tr').forEach((tr) => tr.classList.toggle('chosen', Number(tr.dataset.unit) === r.unitId));
+  const img = $('img-reject');
+  if (r.hasImage) loadImage('img-reject', `/rejects/${r.unitId}/image`);
+  else { img.hidden = true; img.removeAttribute('src'); }
+  $('reject-caption').textContent = t('rejects.caption', { code: r.code, reason: tOr(`reason.${r.reason}`, r.reason), time: formatTime(r.at) });
+  const params = (r.parameters || []).map((p) => el('tr', { 'data-param': p.name }, [
+    el('th', { text: tOr(`grade.param.${p.name}`, p.name) }),
+    el('td', { class: 'grade', text: p.grade }),
+    el('td', { class: 'value', text: p.value === null || p.value === undefined ? '\u2014' : (Number.isInteger(p.value) ? formatNumber(p.value) : formatNumber(p.value, 2)) }),
+  ]));
+  $('reject-params').replaceChildren(...params);
+  $('reject-params-none').hidden = params.length > 0;
 }
 
 // ---------- anti-counterfeit alerts from the platform (guideline 6.5) ----------
@@ -1051,7 +1158,7 @@ async function switchLanguage() {
   renderWho();
   if (state.status) render(state.status);
   if (state.view === 'job') { fillJobForm(); renderRecipes(); }
-  if (state.view === 'rejects') renderRejects();
+  if (state.view === 'rejects') { fillRejectJobs(); renderRejects(); }
   if (state.view === 'jobs') renderJobs();
   if (state.view === 'alerts') renderAlerts();
   if (state.view === 'admin') renderUsers();
@@ -1109,7 +1216,15 @@ function wire() {
   $('recipe-save').addEventListener('click', openRecipeSave);
   $('recipe-cancel').addEventListener('click', () => $('recipe-dialog').close());
   $('recipe-confirm').addEventListener('click', confirmRecipeSave);
-  $('f-apply').addEventListener('click', loadRejects);
+  $('f-apply').addEventListener('click', () => { state.rejectJobChosen = true; filterRejects(); });
+  ['f-job', 'f-period', 'f-reason'].forEach((id) => $(id).addEventListener('change', () => { state.rejectJobChosen = true; filterRejects(); }));
+  $('rejects-prev').addEventListener('click', () => turnRejectPage(-1));
+  $('rejects-next').addEventListener('click', () => turnRejectPage(1));
+  window.addEventListener('resize', () => {
+    if (state.view !== 'rejects') return;
+    state.rejectLimit = rejectsPageSize();
+    loadRejects();
+  });
   $('user-form').addEventListener('submit', createUser);
   $('producer-form').addEventListener('submit', (e) => saveRecord(e, 'producer-form', 'producers', PRODUCER_FIELDS));
   $('uscc-confirm').addEventListener('click', confirmUscc);

@@ -1,6 +1,8 @@
 // The audit trail for supervisors: entries with filters, a page at a time, and the chain check.
 import { api } from './api.js';
 import { initialLanguage, loadLanguage, otherLanguage, t, formatTime } from './i18n.js';
+import { installKeyboard, retranslate as retranslateKeyboard } from './keyboard.js';
+import { messageText } from './messages.js';
 
 const PAGE = 100;
 let before = 0;
@@ -10,15 +12,18 @@ function byId(id) {
   return document.getElementById(id);
 }
 
-function isoOf(value) {
-  return value ? new Date(value).toISOString() : null;
+// a day from the touch date picker (YYYY-MM-DD): from its start, or (to) up to the start of the next day
+function isoOf(value, nextDay = false) {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value || '');
+  if (!m) return value ? new Date(value).toISOString() : null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (nextDay ? 1 : 0)).toISOString();
 }
 
 function query() {
   const form = byId('audit-filter');
   const params = new URLSearchParams();
   const from = isoOf(form.elements.from.value);
-  const to = isoOf(form.elements.to.value);
+  const to = isoOf(form.elements.to.value, true);
   if (from) params.set('from', from);
   if (to) params.set('to', to);
   ['actor', 'action', 'text'].forEach((name) => {
@@ -51,7 +56,7 @@ async function load(append) {
   byId('audit-problem').textContent = '';
   const r = await api('GET', `/audit/entries?${query()}`);
   if (!r.ok) {
-    byId('audit-problem').textContent = r.data && r.data.error ? r.data.error : t('audit.failed');
+    byId('audit-problem').textContent = r.data && r.data.messageKey ? messageText(r.data) : t('audit.failed');
     return;
   }
   const rows = byId('audit-rows');
@@ -76,7 +81,7 @@ async function verify() {
   const from = isoOf(byId('audit-filter').elements.from.value);
   const r = await api('GET', from ? `/audit/verify?from=${encodeURIComponent(from)}` : '/audit/verify');
   if (!r.ok) {
-    box.textContent = r.data && r.data.error ? r.data.error : t('audit.failed');
+    box.textContent = r.data && r.data.messageKey ? messageText(r.data) : t('audit.failed');
     return;
   }
   const v = r.data;
@@ -93,8 +98,11 @@ async function verify() {
 }
 
 async function start() {
+  installKeyboard();
   await loadLanguage(initialLanguage());
-  document.querySelectorAll('.lang-switch').forEach((b) => b.addEventListener('click', () => loadLanguage(otherLanguage())));
+  retranslateKeyboard();
+  document.querySelectorAll('.lang-switch').forEach((b) => b.addEventListener('click',
+    () => loadLanguage(otherLanguage()).then(retranslateKeyboard)));
   const me = await api('GET', '/me');
   if (!me.ok) {
     byId('audit-signin').hidden = false;

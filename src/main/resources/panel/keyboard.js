@@ -226,7 +226,18 @@ function open(input) {
   document.body.classList.add('kbd-open');
   render();
   showValue();
-  requestAnimationFrame(() => input.scrollIntoView({ block: 'nearest' }));
+  requestAnimationFrame(() => keepAboveKeys(input, sheet));
+}
+
+// the field stays in sight above the keys: the view (or dialog) gets room below as tall as the sheet and
+// scrolls just enough
+function keepAboveKeys(input, sheet) {
+  const keysTop = sheet.getBoundingClientRect().top;
+  document.body.style.setProperty('--kbd-h', `${Math.ceil(sheet.offsetHeight)}px`);
+  const box = input.closest('.view, dialog') || document.scrollingElement;
+  const r = input.getBoundingClientRect();
+  if (r.bottom > keysTop - 4) box.scrollTop += r.bottom - keysTop + 8;
+  else if (r.top < 0) box.scrollTop += r.top - 8;
 }
 
 function build() {
@@ -263,7 +274,8 @@ function editable(node) {
 export function installKeyboard() {
   build();
   document.addEventListener('focusin', (e) => {
-    if (editable(e.target)) open(e.target);
+    // a hand scanner's field (data-wedge) gets the focus for the scanner: its keys open on a tap only
+    if (editable(e.target) && !e.target.dataset.wedge) open(e.target);
   });
   // a select opens the choice sheet instead of the browser's list
   document.addEventListener('mousedown', (e) => {

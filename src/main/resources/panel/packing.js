@@ -1,6 +1,8 @@
 // The packing page: a hand scanner (USB keyboard wedge) types each unit's code into the focused scan
 // field and ends it with Enter; the code goes to the station, which packs it or says which rule refused it.
 import { api } from './api.js';
+import { loadLanguage as loadPanelLanguage } from './i18n.js';
+import { installKeyboard, retranslate as retranslateKeyboard } from './keyboard.js';
 
 const LANGS = ['zh-CN', 'en'];
 const state = { lang: localStorage.getItem('tracemark.lang') || 'zh-CN', bundle: {}, box: null, pallet: null, me: null, shipment: null };
@@ -12,6 +14,8 @@ function t(key, params = {}) {
 }
 
 async function loadLanguage(lang) {
+  await loadPanelLanguage(lang); // the on-screen keyboard's texts
+  retranslateKeyboard();
   const response = await fetch(`i18n/packing.${lang}.json`, { cache: 'no-cache' });
   state.bundle = await response.json();
   state.lang = lang;
@@ -32,11 +36,15 @@ function log(text, refused) {
   $('pk-log').prepend(li);
 }
 
+function count(parent) {
+  return t('pk.count', { n: parent.children, cap: parent.capacity, state: t(`pk.state.${parent.state}`) });
+}
+
 function show() {
   $('pk-case-sscc').textContent = state.box ? state.box.sscc : '—';
-  $('pk-case-count').textContent = state.box ? `${state.box.children}/${state.box.capacity} · ${state.box.state}` : '';
+  $('pk-case-count').textContent = state.box ? count(state.box) : '';
   $('pk-pallet-sscc').textContent = state.pallet ? state.pallet.sscc : '—';
-  $('pk-pallet-count').textContent = state.pallet ? `${state.pallet.children}/${state.pallet.capacity} · ${state.pallet.state}` : '';
+  $('pk-pallet-count').textContent = state.pallet ? count(state.pallet) : '';
 }
 
 async function call(method, path, body) {
@@ -217,6 +225,7 @@ async function closeInline() {
 }
 
 async function start() {
+  installKeyboard();
   await loadLanguage(LANGS.includes(state.lang) ? state.lang : LANGS[0]);
   const me = await api('GET', '/me');
   if (!me.ok) {

@@ -49,6 +49,7 @@ public final class CodeLedger {
     private final Outbox outbox;
     private final LedgerRows rows;
     private final CodeImporter importer;
+    private final RejectLog rejectLog;
     private final LedgerQueries queries;
 
     public CodeLedger(Database db, Transactions writes, Clock clock) {
@@ -60,6 +61,7 @@ public final class CodeLedger {
         this.outbox = new Outbox(db, writes, clock);
         this.importer = new CodeImporter(db, writes, audit, clock);
         this.queries = new LedgerQueries(db);
+        this.rejectLog = new RejectLog(db);
     }
 
     /** A ledger committing each call on its own (no group commit), on the system clock. */
@@ -573,44 +575,23 @@ public final class CodeLedger {
     }
 
     /**
-     * REJECTED units, newest verdict first; null filters match everything.
+     * One page of REJECTED units, newest verdict first (then the higher unit id first), starting after
+     * {@code after} (null: the first page).
      *
-     * @param codeContains part of the code
-     * @param limit        at most this many (1–1000)
+     * @param limit at most this many (1–1000)
      */
-    public List<RejectedUnit> rejected(String jobId, String reason, String codeContains, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT u.id, u.job_id, c.code, u.reason, u.grade, u.verdict_at "
-                + "FROM units u JOIN codes c ON c.id = u.code_id WHERE u.state = 'REJECTED'");
-        List<Object> args = new java.util.ArrayList<>();
-        if (jobId != null) {
-            sql.append(" AND u.job_id = ?");
-            args.add(jobId);
-        }
-        if (reason != null) {
-            sql.append(" AND u.reason = ?");
-            args.add(reason);
-        }
-        if (codeContains != null) {
-            sql.append(" AND instr(c.code, ?) > 0");
-            args.add(codeContains);
-        }
-        sql.append(" ORDER BY u.verdict_at DESC, u.id DESC LIMIT ").append(Math.max(1, Math.min(1000, limit)));
-        return db.read(conn -> {
-            try (java.sql.PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                List<RejectedUnit> out = new java.util.ArrayList<>();
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new RejectedUnit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5) == null ? "" : rs.getString(5),
-                                java.time.Instant.ofEpochMilli(rs.getLong(6))));
-                    }
-                }
-                return out;
-            }
-        });
+    public List<RejectedUnit> rejected(RejectQuery query, RejectCursor after, int limit) {
+        return rejectLog.page(query, after, limit);
+    }
+
+    /** How many REJECTED units the query matches. */
+    public long rejectedCount(RejectQuery query) {
+        return rejectLog.count(query);
+    }
+
+    /** How many REJECTED units the query matches per reason, most first. */
+    public Map<String, Long> rejectedByReason(RejectQuery query) {
+        return rejectLog.countsByReason(query);
     }
 
     /** Every scheme the ledger holds codes of, sorted. */

@@ -18,12 +18,13 @@ import java.util.function.Predicate;
  * @param grade  the overall grade letter, empty when nothing was read
  * @param read   what was read (printable), empty when nothing was read
  * @param foundAt where the decoder found the code in {@code image}, when it says
+ * @param grades  the overall and parameter grades the reader or grader gave, when it gave any
  */
 record Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image,
-                 Optional<Rectangle> foundAt) {
+                 Optional<Rectangle> foundAt, Optional<Grades> grades) {
 
     Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image) {
-        this(verified, reason, grade, read, image, Optional.empty());
+        this(verified, reason, grade, read, image, Optional.empty(), Optional.empty());
     }
 
     static final String NO_READ = "no-read";
@@ -56,12 +57,15 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
             String canonical = Content.canonical(read.data(), read.symbologyId());
             boolean duplicate = !level.sharesCodeAcrossUnits() && otherUnit.test(canonical)
                     || inLedger.test(canonical) || inLedger.test(read.data());
-            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image(), read.foundAt());
+            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image(), read.foundAt(),
+                    read.grades());
         }
         if (read.grades().isPresent() && !read.grades().get().pass(minimum)) {
-            return new Judgement(false, LOW_GRADE, grade, printable, read.image(), read.foundAt());
+            return new Judgement(false, LOW_GRADE, grade, printable, read.image(), read.foundAt(),
+                    read.grades());
         }
-        return new Judgement(true, "", grade, printable, read.image(), read.foundAt());
+        return new Judgement(true, "", grade, printable, read.image(), read.foundAt(),
+                    read.grades());
     }
 
     /** A printed unit whose camera result never came. */

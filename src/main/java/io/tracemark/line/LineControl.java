@@ -61,8 +61,8 @@ public interface LineControl {
     /** Acknowledges an active alarm. */
     void acknowledgeAlarm(long alarmId, String actor);
 
-    /** Rejected units, newest first. */
-    List<RejectRecord> rejects(RejectFilter filter);
+    /** One page of the reject log, newest first, with its total and the counts per reason. */
+    RejectPage rejects(RejectFilter filter);
 
     /** The camera image kept for a rejected unit, as PNG. */
     Optional<byte[]> rejectImage(long unitId);

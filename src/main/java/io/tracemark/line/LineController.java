@@ -199,7 +199,7 @@ public final class LineController implements LineControl, AutoCloseable {
     }
 
     @Override
-    public List<RejectRecord> rejects(RejectFilter filter) {
+    public RejectPage rejects(RejectFilter filter) {
         return records.rejects(filter);
     }
 

@@ -1,7 +1,9 @@
 package io.tracemark.line;
 
 import io.tracemark.ledger.CodeLedger;
+import io.tracemark.ledger.RejectCursor;
 import io.tracemark.ledger.RejectedUnit;
+import io.tracemark.verify.Grades;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,9 +20,13 @@ final class LineRecords {
     private static final int KEEP_IMAGES = 200;
 
     private final CodeLedger ledger;
-    private final Map<Long, BufferedImage> rejectImages = new LinkedHashMap<>(16, 0.75f, false) {
+    /** What the camera and the grader gave for a reject: kept for the most recent rejects only. */
+    private record Evidence(Optional<BufferedImage> image, List<GradeParameter> parameters) {
+    }
+
+    private final Map<Long, Evidence> rejectEvidence = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, BufferedImage> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Evidence> eldest) {
             return size() > KEEP_IMAGES;
         }
     };
@@ -32,8 +38,11 @@ final class LineRecords {
         this.ledger = ledger;
     }
 
-    synchronized void keepRejectImage(long unitId, BufferedImage image) {
-        rejectImages.put(unitId, image);
+    synchronized void keepRejectEvidence(long unitId, Optional<BufferedImage> image, Optional<Grades> grades) {
+        List<GradeParameter> parameters = grades.map(GradeParameter::of).orElse(List.of());
+        if (image.isPresent() || !parameters.isEmpty()) {
+            rejectEvidence.put(unitId, new Evidence(image, parameters));
+        }
     }
 
     void lastFrame(BufferedImage image) {
@@ -41,7 +50,7 @@ final class LineRecords {
     }
 
     synchronized Optional<byte[]> rejectImage(long unitId) {
-        return Optional.ofNullable(rejectImages.get(unitId)).map(LineRecords::png);
+        return Optional.ofNullable(rejectEvidence.get(unitId)).flatMap(Evidence::image).map(LineRecords::png);
     }
 
     Optional<BufferedImage> lastFrameBuffered() {
@@ -52,12 +61,24 @@ final class LineRecords {
         return Optional.ofNullable(lastFrame).map(LineRecords::png);
     }
 
-    List<RejectRecord> rejects(RejectFilter f) {
-        List<RejectedUnit> rows = ledger.rejected(f.jobId(), f.reason(), f.codeContains(), f.limit());
+    RejectPage rejects(RejectFilter f) {
+        // one more row than the page tells whether another page follows
+        List<RejectedUnit> rows = ledger.rejected(f.query(), f.after(), f.limit() + 1);
+        boolean more = rows.size() > f.limit();
+        List<RejectedUnit> page = more ? rows.subList(0, f.limit()) : rows;
+        long total = ledger.rejectedCount(f.query());
+        Map<String, Long> reasons = ledger.rejectedByReason(f.query().anyReasonOrCode());
+        List<RejectRecord> records;
         synchronized (this) {
-            return rows.stream().map(r -> new RejectRecord(r.unitId(), r.jobId(), r.code(), r.reason(), r.grade(), r.at(),
-                    rejectImages.containsKey(r.unitId()))).toList();
+            records = page.stream().map(this::toRecord).toList();
         }
+        return new RejectPage(records, total, reasons, more ? RejectCursor.after(page.get(page.size() - 1)) : null);
+    }
+
+    private RejectRecord toRecord(RejectedUnit r) {
+        Evidence e = rejectEvidence.get(r.unitId());
+        return new RejectRecord(r.unitId(), r.jobId(), r.code(), r.reason(), r.grade(), r.at(),
+                e != null && e.image().isPresent(), e == null ? List.of() : e.parameters());
     }
 
     static byte[] png(BufferedImage image) {

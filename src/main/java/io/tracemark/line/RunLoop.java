@@ -163,7 +163,7 @@ final class RunLoop {
         records.live.show(verdict, judgement, false, judgedJob == null ? null : judgedJob.jobId(),
                 judgedJob == null ? null : judgedJob.labels);
         if (!verdict.verified()) {
-            judgement.image().ifPresent(img -> records.keepRejectImage(verdict.unitId(), img));
+            records.keepRejectEvidence(verdict.unitId(), judgement.image(), judgement.grades());
         }
         JobRun job = core.run;
         if (!verdict.verified() && job != null && job.feeder() != null) {

@@ -64,6 +64,8 @@ final class MessageKeys {
         add("date.format", "^not a date: '" + ID + "', expected YYYY-MM-DD$");
         add("level.unknown", "^unknown trace level '" + ID + "'");
         add("number.format", "^not a whole number: '" + ID + "'$");
+        add("time.format", "^not a time: '" + ID + "', expected an ISO-8601 time");
+        add("cursor.format", "^not a page cursor: '" + ID + "'");
         add("body.json", "^the body is not JSON");
         add("body.object", "must be a JSON object$");
         add("producer.unregistered", "^producer '" + ID + "' is (?:not registered|neither in this file nor registered)$");

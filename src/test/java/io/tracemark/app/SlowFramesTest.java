@@ -41,7 +41,7 @@ class SlowFramesTest {
             PackMlState end = LineWatch.awaitState(line, EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED),
                     Duration.ofMinutes(3));
             assertEquals(PackMlState.COMPLETE, end, line.snapshot().toString());
-            List<RejectRecord> rejects = line.rejects(new RejectFilter(null, null, null, 1_000));
+            List<RejectRecord> rejects = line.rejects(RejectFilter.first(1_000)).rows();
             assertTrue(rejects.stream().noneMatch(r -> r.reason().equals("missing-label")),
                     "a label still in the station's decoder queue was judged missing: " + rejects);
             assertTrue(!rejects.isEmpty(), "damaged labels were rejected");

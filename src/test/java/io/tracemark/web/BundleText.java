@@ -25,26 +25,47 @@ final class BundleText {
     private final List<Pattern> entries = new ArrayList<>();
     private final List<String> fixed = new ArrayList<>();
 
-    private BundleText(JsonNode bundle) {
-        bundle.fields().forEachRemaining(e -> {
+    private BundleText(List<JsonNode> bundles) {
+        bundles.forEach(bundle -> bundle.fields().forEachRemaining(e -> {
             keys.add(e.getKey());
-            String value = e.getValue().asText();
-            if (value.contains("{")) {
-                List<String> quoted = java.util.Arrays.stream(value.split("\\{\\w+}", -1))
-                        .map(part -> part.isEmpty() ? "" : Pattern.quote(part)).toList();
-                entries.add(Pattern.compile(String.join(".+?", quoted)));
-            } else {
-                entries.add(Pattern.compile(Pattern.quote(value)));
-                fixed.add(value);
-            }
-        });
+            String whole = e.getValue().asText();
+            // recovery steps are one value, "step|step|step", shown one step a line
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(whole),
+                    whole.contains("|") ? java.util.Arrays.stream(whole.split("\\|")) : java.util.stream.Stream.empty())
+                    .forEach(this::add);
+        }));
         fixed.sort(Comparator.comparingInt(String::length).reversed());
     }
 
+    private void add(String value) {
+        if (value.contains("{")) {
+            List<String> quoted = java.util.Arrays.stream(value.split("\\{\\w+}", -1))
+                    .map(part -> part.isEmpty() ? "" : Pattern.quote(part)).toList();
+            entries.add(Pattern.compile(String.join(".+?", quoted)));
+        } else {
+            entries.add(Pattern.compile(Pattern.quote(value)));
+            fixed.add(value);
+        }
+    }
+
+    /** The panel's main bundle of a language (i18n/{lang}.json). */
     static BundleText of(String lang) {
+        return new BundleText(List.of(read(Path.of("src/main/resources/panel/i18n/" + lang + ".json"))));
+    }
+
+    /** Every bundle of a language: the main one and the pages' own (i18n/packing.{lang}.json, ...). */
+    static BundleText ofAllPages(String lang) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/resources/panel/i18n"))) {
+            return new BundleText(files.filter(f -> f.getFileName().toString().endsWith(lang + ".json")).sorted()
+                    .map(BundleText::read).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
         try {
-            return new BundleText(new ObjectMapper().readTree(
-                    Path.of("src/main/resources/panel/i18n/" + lang + ".json").toFile()));
+            return new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -75,7 +75,7 @@ class PackingBrowserTest {
             browser.await(() -> text("pk-message").contains("needs a reason"));
             browser.driver.findElement(By.id("pk-reason")).sendKeys("batch end");
             browser.driver.findElement(By.id("pk-close-case")).click();
-            browser.await(() -> text("pk-case-count").contains("CLOSED"));
+            browser.await(() -> text("pk-case-count").contains("已关闭"));
             browser.assertTouchTargets();
             browser.screenshot("packing-1280x800");
 

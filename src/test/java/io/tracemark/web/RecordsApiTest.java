@@ -54,17 +54,24 @@ class RecordsApiTest {
         station.line.reject("no-read", "");
         station.line.produce(2);
         station.line.reject("low-grade", "D");
-        JsonNode all = operator.get("/rejects").json();
+        JsonNode all = operator.get("/rejects").json().get("rows");
         assertEquals(2, all.size());
         assertEquals("low-grade", all.get(0).get("reason").asText(), "newest first");
-        assertEquals(1, operator.get("/rejects?reason=no-read").json().size());
-        assertEquals(1, operator.get("/rejects?code=S000004").json().size());
-        assertEquals(1, operator.get("/rejects?limit=1").json().size());
-        assertEquals(0, operator.get("/rejects?job=J-other").json().size());
+        assertEquals(station.line.snapshot().job().orElseThrow().jobId(), all.get(0).get("jobId").asText());
+        assertEquals(1, rows("/rejects?reason=no-read").size());
+        assertEquals(1, rows("/rejects?code=S000004").size());
+        assertEquals(1, rows("/rejects?limit=1").size());
+        assertEquals(0, rows("/rejects?job=J-other").size());
         ApiClient.Response badLimit = operator.get("/rejects?limit=0");
         assertEquals(400, badLimit.status());
         assertEquals(List.of("limit"), SessionApiTest.fields(badLimit.json()));
         assertEquals(400, operator.get("/rejects?limit=many").status());
+        ApiClient.Response badFrom = operator.get("/rejects?from=yesterday");
+        assertEquals(List.of("from"), SessionApiTest.fields(badFrom.json()));
+        assertEquals("time.format", badFrom.json().get("problems").get(0).get("messageKey").asText());
+        ApiClient.Response badCursor = operator.get("/rejects?after=x-1");
+        assertEquals(List.of("after"), SessionApiTest.fields(badCursor.json()));
+        assertEquals("cursor.format", badCursor.json().get("problems").get(0).get("messageKey").asText());
 
         long unitId = all.get(0).get("unitId").asLong();
         ApiClient.Response image = operator.get("/rejects/" + unitId + "/image");
@@ -90,6 +97,12 @@ class RecordsApiTest {
         assertEquals(2, products.size());
         assertEquals(5000, products.get(0).get("codesAvailable").asInt());
         assertEquals(5000, operator.get("/codes/pool").json().get("P-001").get("AVAILABLE").asInt());
+    }
+
+    private JsonNode rows(String path) {
+        ApiClient.Response page = operator.get(path);
+        assertEquals(200, page.status(), page.toString());
+        return page.json().get("rows");
     }
 
     static String enc(String code) {

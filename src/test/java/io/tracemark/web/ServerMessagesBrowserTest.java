@@ -119,6 +119,8 @@ class ServerMessagesBrowserTest {
         expect(replies, "void without reason", sup.post("/units/NOPE/void", Map.of()), 400);
         expect(replies, "rejects limit 0", op.get("/rejects?limit=0"), 400);
         expect(replies, "rejects limit text", op.get("/rejects?limit=ten"), 400);
+        expect(replies, "rejects from not a time", op.get("/rejects?from=yesterday"), 400);
+        expect(replies, "rejects page cursor", op.get("/rejects?after=page2"), 400);
         expect(replies, "unknown unit", op.get("/units/NOPE"), 404);
         expect(replies, "no label yet", op.get("/images/last-label"), 404);
         expect(replies, "no reject image", op.get("/rejects/999/image"), 404);

@@ -5,6 +5,8 @@ import io.tracemark.core.Problem;
 import io.tracemark.core.TraceLevel;
 import io.tracemark.core.TracemarkException;
 import io.tracemark.ledger.JobState;
+import io.tracemark.ledger.RejectCursor;
+import io.tracemark.ledger.RejectQuery;
 import io.tracemark.ledger.Reconciliation;
 import io.tracemark.line.Alarm;
 import io.tracemark.line.ChallengeResult;
@@ -18,6 +20,7 @@ import io.tracemark.line.PackMlCommand;
 import io.tracemark.line.PackMlState;
 import io.tracemark.line.PackMlStateMachine;
 import io.tracemark.line.RejectFilter;
+import io.tracemark.line.RejectPage;
 import io.tracemark.line.RejectRecord;
 import io.tracemark.line.UnitVerdict;
 import java.awt.Color;
@@ -102,7 +105,8 @@ final class StandInLine implements LineControl {
             long id = nextId++;
             String code = code(sent);
             lastVerdict = new UnitVerdict(id, sent, code, false, reason, grade, Instant.now());
-            rejects.add(0, new RejectRecord(id, job == null ? null : job.jobId(), code, reason, grade, Instant.now(), true));
+            rejects.add(0, new RejectRecord(id, job == null ? null : job.jobId(), code, reason, grade, Instant.now(), true,
+                    List.of()));
             lastFrame = png("REJECT " + code, 320, 240);
         }
         changed();
@@ -327,12 +331,22 @@ final class StandInLine implements LineControl {
     }
 
     @Override
-    public synchronized List<RejectRecord> rejects(RejectFilter f) {
-        return rejects.stream()
-                .filter(r -> f.jobId() == null || f.jobId().equals(r.jobId()))
-                .filter(r -> f.reason() == null || f.reason().equals(r.reason()))
-                .filter(r -> f.codeContains() == null || r.code().contains(f.codeContains()))
+    public synchronized RejectPage rejects(RejectFilter f) {
+        RejectQuery q = f.query();
+        List<RejectRecord> matching = rejects.stream()
+                .filter(r -> q.jobId() == null || q.jobId().equals(r.jobId()))
+                .filter(r -> q.reason() == null || q.reason().equals(r.reason()))
+                .filter(r -> q.codeContains() == null || r.code().contains(q.codeContains()))
+                .toList();
+        List<RejectRecord> page = matching.stream()
+                .filter(r -> f.after() == null || r.unitId() < f.after().unitId()) // newest first: ids fall
                 .limit(f.limit()).toList();
+        Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+        rejects.stream().filter(r -> q.jobId() == null || q.jobId().equals(r.jobId()))
+                .forEach(r -> reasons.merge(r.reason(), 1L, Long::sum));
+        RejectRecord last = page.isEmpty() ? null : page.get(page.size() - 1);
+        boolean more = last != null && matching.indexOf(last) < matching.size() - 1;
+        return new RejectPage(page, matching.size(), reasons, more ? new RejectCursor(last.at(), last.unitId()) : null);
     }
 
     @Override
