@@ -135,7 +135,8 @@ public final class SimulatedLine implements AutoCloseable {
                     ? new StationConfig.Device(SCANNER, URI.create(directReader.uri()), "generic")
                     : new StationConfig.Device(SCANNER, URI.create("sim://" + SCANNER), null);
             this.station = Station.builder(config(o, platform, scanner))
-                    .virtualDevices(new VirtualDevices(virtualLine.printer().uri(), camera, virtualLine.gate()))
+                    .virtualDevices(new VirtualDevices(virtualLine.printer().uri(), camera, virtualLine.gate(),
+                            virtualLine.printer()))
                     .lineSettings(o.settings())
                     .platformSettings(new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) o.codes()), 0, 1,
                             0.25, Duration.ofSeconds(30), Duration.ofMinutes(60), ZoneId.systemDefault()))

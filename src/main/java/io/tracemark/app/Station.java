@@ -67,6 +67,8 @@ public final class Station implements AutoCloseable {
     private BackupSchedule backups;
     private BatchEndWatch backupAtBatchEnd;
     private final PackingStation packing;
+    /** The device page's hands-on actions at the virtual printer (sim:// printers only; none on real devices). */
+    private final io.tracemark.web.VirtualControls virtualControls;
     private final ComponentScanStation components;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
@@ -83,6 +85,7 @@ public final class Station implements AutoCloseable {
         this.devices = Stream.of(built.info().stream(), packing == null ? Stream.<DeviceInfo>empty() : packing.devices().stream(),
                 components == null ? Stream.<DeviceInfo>empty() : Stream.of(components.device())).flatMap(x -> x).toList();
         this.lineDevices = built.devices();
+        this.virtualControls = virtualControls(config, b.virtual);
         StationConfig.Platform p = config.platform();
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
                 built.targets(), p.name() != null ? p.name() : config.stationName(),
@@ -127,6 +130,15 @@ public final class Station implements AutoCloseable {
             throw e;
         }
         this.platform = link;
+    }
+
+    private static io.tracemark.web.VirtualControls virtualControls(StationConfig config, VirtualDevices virtual) {
+        Map<String, io.tracemark.sim.VirtualPrinter> printers = new LinkedHashMap<>();
+        if (virtual != null && virtual.printer() != null) {
+            config.printers().stream().filter(StationDevices::simulated)
+                    .forEach(d -> printers.put(d.name(), virtual.printer()));
+        }
+        return printers.isEmpty() ? io.tracemark.web.VirtualControls.NONE : new VirtualPrinterControls(printers);
     }
 
     /**
@@ -256,7 +268,9 @@ public final class Station implements AutoCloseable {
         PanelServer panel = StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
                 plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
+        panel.useVirtualControls(virtualControls);
         panel.usePacking(packingDesk());
+        panel.useRecalls(new io.tracemark.pack.Recalls(db, writes, Clock.systemUTC()));
         return panel;
     }
 

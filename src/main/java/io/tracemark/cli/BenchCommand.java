@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 BenchRecordsCommand.class,
                 BenchAuditCommand.class,
                 BenchSiteCommand.class,
+                BenchRecallCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,43 +1,20 @@
--- V16 (numbered V15 in its room until the merge): 组合多码 component codes (guideline 5.2.2: two or more
--- differently coded products sold as one), written by io.tracemark.master and io.tracemark.pack.
--- product_component_roles: a product defined as a set of component roles (an e-bike: frame, battery, charger),
---   each accepting codes of a scheme (an outside part's code, e.g. the battery maker's GS1 code) and/or
---   units of a product made at this station (the component's own code in the ledger, VERIFIED).
--- component_links: the component code each role of a product unit holds now; component_code is the key, so a
---   component is in one product only, and (unit_id, role) is unique, so a role is filled once.
--- component_events: every link, unlink and replace, written in the transaction of the change, with time,
---   job, user and (for unlink and replace) the reason.
+-- V15: the camera's code box and the trends' index.
+-- scanner_code_boxes: the region of interest a supervisor drew on a live frame of a scanner's camera
+--   (frame pixels, frame size it was drawn on), used by the decoder to crop; one row per scanner,
+--   replaced on every change, each change audited in the same transaction.
+-- units_by_verdict_at: per-minute trend buckets read the verdicts of a shift by time.
 
-CREATE TABLE product_component_roles (
-    product_id        TEXT    NOT NULL REFERENCES products(id),
-    role              TEXT    NOT NULL,
-    name              TEXT    NOT NULL,
-    scheme            TEXT,
-    component_product TEXT,
-    position          INTEGER NOT NULL,
-    PRIMARY KEY (product_id, role),
-    CHECK (scheme IS NOT NULL OR component_product IS NOT NULL)
+CREATE TABLE scanner_code_boxes (
+    scanner      TEXT    PRIMARY KEY,
+    x            INTEGER NOT NULL CHECK (x >= 0),
+    y            INTEGER NOT NULL CHECK (y >= 0),
+    width        INTEGER NOT NULL CHECK (width > 0),
+    height       INTEGER NOT NULL CHECK (height > 0),
+    frame_width  INTEGER NOT NULL CHECK (frame_width > 0),
+    frame_height INTEGER NOT NULL CHECK (frame_height > 0),
+    set_by       TEXT    NOT NULL,
+    set_at       INTEGER NOT NULL
 );
 
-CREATE TABLE component_links (
-    component_code TEXT    PRIMARY KEY,
-    unit_id        INTEGER NOT NULL REFERENCES units(id),
-    role           TEXT    NOT NULL,
-    job_id         TEXT    NOT NULL,
-    linked_at      INTEGER NOT NULL,
-    linked_by      TEXT    NOT NULL,
-    UNIQUE (unit_id, role)
-);
-
-CREATE TABLE component_events (
-    id             INTEGER PRIMARY KEY,
-    action         TEXT    NOT NULL CHECK (action IN ('LINK', 'UNLINK')),
-    unit_id        INTEGER NOT NULL REFERENCES units(id),
-    role           TEXT    NOT NULL,
-    component_code TEXT    NOT NULL,
-    job_id         TEXT    NOT NULL,
-    actor          TEXT    NOT NULL,
-    reason         TEXT,
-    at             INTEGER NOT NULL
-);
-CREATE INDEX component_events_by_unit ON component_events(unit_id);
+-- covering (state, reason): the buckets are counted from the index alone
+CREATE INDEX units_by_verdict_at ON units(verdict_at, state, reason) WHERE verdict_at IS NOT NULL;
