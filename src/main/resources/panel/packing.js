@@ -197,7 +197,7 @@ async function closeShipment() {
   }
   const s = state.shipment;
   if (!(await confirm(t('pk.shipConfirm', { order: s.orderNumber, units: s.units, buyer: s.buyer.name })))) return;
-  const r = await api('POST', `/shipments/${encodeURIComponent(s.orderNumber)}/close`, {});
+  const r = await api('POST', `/shipments/${encodeURIComponent(s.orderNumber)}/close`);
   if (!r.ok) {
     say(refusal(r), true);
     return;

@@ -4,7 +4,6 @@ import io.tracemark.ledger.JobRecords;
 import io.tracemark.records.epcis.EpcisDocument;
 import io.tracemark.records.epcis.EpcisEvent;
 import io.tracemark.records.epcis.EpcisExport;
-import io.tracemark.records.epcis.PackingEvents;
 import io.tracemark.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,7 +72,8 @@ public final class EpcisCommand implements Callable<Integer> {
         }
         List<EpcisEvent> events;
         try (Database db = DataDirectory.openExisting(data)) {
-            EpcisExport export = new EpcisExport(new JobRecords(db), zoneId, PackingEvents.NONE);
+            EpcisExport export = new EpcisExport(new JobRecords(db), zoneId,
+                    new io.tracemark.records.epcis.StationPackingEvents(new io.tracemark.pack.PackingHistory(db), zoneId));
             events = job != null ? export.job(job) : export.between(from, to);
         }
         EpcisDocument.write(events, from != null ? from : Instant.EPOCH, out);

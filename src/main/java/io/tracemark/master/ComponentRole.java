@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param role      the role's key, e.g. {@code battery} (letters, digits, '.', '_' or '-')
  * @param name      what the component is, e.g. 电池
- * @param scheme    the code scheme a component code must be valid in (an outside part's code), if any
+ * @param scheme    the code scheme a component code from outside the station's ledger (a part bought in, coded by
+ *                  its maker) must be valid in, if any
  * @param productId the product whose verified unit the component must be (a part made at this station), if any
  */
 public record ComponentRole(String role, String name, Optional<String> scheme, Optional<String> productId) {

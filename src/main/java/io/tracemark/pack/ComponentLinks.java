@@ -255,13 +255,16 @@ public final class ComponentLinks {
                 .orElseThrow(() -> roleFilled(product, component, fitting.get(0)));
     }
 
-    /** A role takes a VERIFIED unit of its product, or a valid code of its scheme. */
+    /**
+     * A role takes a VERIFIED unit of its product (made at this station), or a valid code of its scheme from
+     * outside the station's ledger (a part bought in): a unit made here never fills a role by its scheme alone, so
+     * a battery made here cannot go in as the charger.
+     */
     private boolean fits(Component component, ComponentRole role) {
-        if (role.productId().isPresent() && component.unit().isPresent()
-                && role.productId().equals(component.unit().get().productId())) {
-            return true;
+        if (component.unit().isPresent()) {
+            return role.productId().isPresent() && role.productId().equals(component.unit().get().productId());
         }
-        if (role.scheme().isEmpty() || (component.unit().isPresent() && role.productId().isPresent())) {
+        if (role.scheme().isEmpty()) {
             return false;
         }
         var scheme = schemes.find(role.scheme().get());

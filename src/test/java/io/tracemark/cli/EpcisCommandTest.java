@@ -134,6 +134,82 @@ class EpcisCommandTest {
     }
 
     @Test
+    void casesPalletsAndAShipmentExportAsAggregationAndShippingEvents() throws Exception {
+        Path data = dir.resolve("data");
+        String caseSscc;
+        String palletSscc;
+        try (io.tracemark.store.Database db = io.tracemark.store.Database.open(data)) {
+            CodeLedger ledger = new CodeLedger(db);
+            List<String> codes = List.of("(01)06901234000016(21)P1", "(01)06901234000016(21)P2", "(01)06901234000016(21)P3");
+            ledger.importCodes(codes, "t", "gs1", c -> Optional.empty(), "t");
+            ledger.createJob("J1", TraceLevel.ITEM, 3, "t");
+            ledger.allocate("J1", 3, "t");
+            for (String code : codes) {
+                ledger.verify(ledger.markSent("J1", code, "t").id(), "A", "t");
+            }
+            var packs = new io.tracemark.pack.Aggregation(db);
+            packs.addSsccRange(new io.tracemark.pack.SsccRange("6901234", 0, 1, 100), "t", "t");
+            var box = packs.openCase(2, null, null, false, "t");
+            packs.pack(box.sscc(), codes.get(0), "t");
+            packs.pack(box.sscc(), codes.get(1), "t");
+            packs.close(box.sscc(), "t", null);
+            var pallet = packs.openPallet(10, "t");
+            packs.putOnPallet(pallet.sscc(), box.sscc(), "t");
+            packs.close(pallet.sscc(), "t", "batch end");
+            var shipping = new io.tracemark.pack.Shipping(db, db, java.time.Clock.systemUTC(), false);
+            shipping.create("SO-9", new io.tracemark.pack.Buyer("广州市越秀电器销售有限公司", "广州市", "13800138000"),
+                    java.time.Instant.parse("2026-12-02T08:00:00Z"), "t");
+            shipping.dispatch("SO-9", pallet.sscc().digits(), "t");
+            shipping.dispatch("SO-9", codes.get(2), "t");
+            shipping.close("SO-9", "t");
+            caseSscc = box.sscc().digits();
+            palletSscc = pallet.sscc().digits();
+        }
+        Path out = dir.resolve("packed.jsonld");
+        CommandRun r = run("epcis", "--job", "J1", "--out", out.toString(), "--zone", "Asia/Shanghai", "--data", data.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode events = valid(out).get("epcisBody").get("eventList");
+        assertEquals(3 + 2 + 1, events.size(), "3 commissioning, a case and a pallet packed, one shipment: " + events);
+        int aggregations = 0;
+        int shipments = 0;
+        for (JsonNode e : events) {
+            if (e.get("type").asText().equals("AggregationEvent")) {
+                aggregations++;
+                assertEquals("ADD", e.get("action").asText());
+                assertEquals("packing", e.get("bizStep").asText());
+                if (e.get("parentID").asText().equals("https://id.gs1.org/00/" + caseSscc)) {
+                    assertEquals(List.of("https://id.gs1.org/01/06901234000016/21/P1", "https://id.gs1.org/01/06901234000016/21/P2"),
+                            JsonOutput.mapper().convertValue(e.get("childEPCs"), List.class));
+                } else {
+                    assertEquals("https://id.gs1.org/00/" + palletSscc, e.get("parentID").asText());
+                    assertEquals("https://id.gs1.org/00/" + caseSscc, e.get("childEPCs").get(0).asText());
+                }
+            } else if (e.get("bizStep").asText().equals("shipping")) {
+                shipments++;
+                assertEquals("OBSERVE", e.get("action").asText());
+                assertEquals("in_transit", e.get("disposition").asText());
+                assertEquals(List.of("https://id.gs1.org/00/" + palletSscc, "https://id.gs1.org/01/06901234000016/21/P3"),
+                        JsonOutput.mapper().convertValue(e.get("epcList"), List.class));
+                assertEquals("owning_party", e.get("sourceList").get(0).get("type").asText());
+                assertTrue(e.get("destinationList").get(0).get("destination").asText().contains("SO-9"));
+                assertEquals("SO-9", e.get("tm:orderNumber").asText());
+            }
+        }
+        assertEquals(2, aggregations);
+        assertEquals(1, shipments);
+        assertTrue(!Files.readString(out).contains("13800138000"), "the buyer's contact is not exported (7.1.4)");
+        io.tracemark.records.epcis.EpcisEvent a = new io.tracemark.records.epcis.EpcisEvent("ObjectEvent",
+                java.time.Instant.parse("2026-12-02T08:00:00Z"), "+08:00", List.of("x"), null, List.of(), "OBSERVE", "shipping",
+                "in_transit", null, java.util.Map.of(), java.util.Map.of(),
+                List.of(new io.tracemark.records.epcis.EpcisEvent.SourceDest("owning_party", "urn:a")), List.of());
+        io.tracemark.records.epcis.EpcisEvent b = new io.tracemark.records.epcis.EpcisEvent("ObjectEvent", a.eventTime(),
+                "+08:00", List.of("x"), null, List.of(), "OBSERVE", "shipping", "in_transit", null, java.util.Map.of(),
+                java.util.Map.of(), List.of(new io.tracemark.records.epcis.EpcisEvent.SourceDest("owning_party", "urn:b")), List.of());
+        assertTrue(!io.tracemark.records.epcis.EventHashId.of(a).equals(io.tracemark.records.epcis.EventHashId.of(b)),
+                "the source is part of the event hash ID");
+    }
+
+    @Test
     void theSchemaCatchesABrokenDocument() throws IOException {
         JsonNode bad = JsonOutput.mapper().readTree("{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
                 + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2026-01-01T00:00:00.000Z\","

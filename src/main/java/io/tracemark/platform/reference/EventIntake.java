@@ -247,6 +247,12 @@ public final class EventIntake {
                 + " AND type = 'VERIFIED' ORDER BY occurred_at, rowid LIMIT 1", code)).stream().findFirst();
     }
 
+    /** The latest event of {@code type} stored for a code (AGGREGATED: its case; SHIPPED: its sale), if any. */
+    Optional<UnitEvent> latest(String code, UnitEventType type) {
+        return db.inTransaction(c -> Rows.list(c, UnitEvent.class, "SELECT json FROM events WHERE code = ?"
+                + " AND type = ? ORDER BY occurred_at DESC, rowid DESC LIMIT 1", code, type.name())).stream().findFirst();
+    }
+
     /** The first RECALLED event a station reported for a code (the producer's recall of that unit), if any. */
     Optional<UnitEvent> stationRecall(String code) {
         return db.inTransaction(c -> Rows.list(c, UnitEvent.class, "SELECT json FROM events WHERE code = ?"

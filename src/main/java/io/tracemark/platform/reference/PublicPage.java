@@ -19,8 +19,10 @@ import java.util.Map;
  * announcement, or by a station's RECALLED event: 「已召回」), copied or never issued. Below, the
  * producer's basic information (guideline 5.3.3.1, public), the product's fields
  * marked public (5.3.3.2, 5.3.3.3: the inspection report only when the producer chose so), the
- * production date and batch when the station reported them, and the main parts with their
- * suppliers masked (5.3.4.3, 5.3.4.4).
+ * production date and batch when the station reported them, the main parts with their
+ * suppliers masked (5.3.4.3, 5.3.4.4), the case the unit was packed in, and its sale (flow
+ * information, 5.3.3.4): the sale time, the region (province and city of the buyer's address) and
+ * the buyer's name masked as suppliers are; never the full address, the contact or the order.
  */
 final class PublicPage {
 
@@ -40,7 +42,7 @@ final class PublicPage {
 
     /** What one scan shows: the code and what the platform knows of it. */
     record View(String code, Product product, Producer producer, CodeStatus status, long scans,
-                UnitEvent production, Recalls.Recall recall) {
+                UnitEvent production, Recalls.Recall recall, UnitEvent aggregation, UnitEvent sale) {
     }
 
     /** What a scan means for the consumer, most serious first. */
@@ -154,6 +156,9 @@ final class PublicPage {
             producerCard(html, v.product(), v.producer());
             componentsCard(html, v.product());
         }
+        if (v.status() != null) {
+            flowCard(html, v);
+        }
         return html.append("<footer>信息由生产企业填报，经追溯平台公开</footer></main></body></html>").toString();
     }
 
@@ -209,6 +214,42 @@ final class PublicPage {
             row(html, c.name(), NameMask.mask(c.supplierName()));
         }
         html.append("</dl></section>");
+    }
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+    private static final java.util.regex.Pattern REGION =
+            java.util.regex.Pattern.compile("^(.{2,10}?(?:省|自治区))?(.{2,10}?(?:市|州|盟))?");
+
+    /** The unit's case and its sale (flow information, 5.3.3.4), the buyer masked (5.3.4.4, 7.1.4). */
+    private static void flowCard(StringBuilder html, View v) {
+        if (v.aggregation() == null && v.sale() == null) {
+            return;
+        }
+        html.append("<section class=\"card\" id=\"flow\"><h3>流向信息</h3><dl>");
+        if (v.aggregation() != null && v.aggregation().parentCode() != null) {
+            row(html, "包装箱码", v.aggregation().parentCode());
+        }
+        if (v.sale() != null) {
+            java.util.Map<String, String> d = v.sale().details();
+            String saleTime = d.get("saleTime");
+            row(html, "销售时间", MINUTE.format(saleTime != null ? java.time.Instant.parse(saleTime) : v.sale().occurredAt()));
+            String region = region(d.get("buyerAddress"));
+            if (!region.isEmpty()) {
+                row(html, "销售区域", region);
+            }
+            row(html, "购买方", NameMask.mask(d.get("buyerName")));
+        }
+        html.append("</dl></section>");
+    }
+
+    /** The province and city of an address (广东省广州市…, 广州市越秀区… → 广州市), nothing finer. */
+    static String region(String address) {
+        if (address == null || address.isBlank()) {
+            return "";
+        }
+        var m = REGION.matcher(address.strip());
+        String region = m.find() ? (m.group(1) == null ? "" : m.group(1)) + (m.group(2) == null ? "" : m.group(2)) : "";
+        return region;
     }
 
     static String statusText(CodeStatus status) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.tracemark.platform.wire.CodeStatus;
 import io.tracemark.platform.wire.Product;
 import io.tracemark.platform.wire.UnitEvent;
+import io.tracemark.platform.wire.UnitEventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ final class PublicRoutes {
                 claimed == null ? null : claimed.id(), claimed == null ? null : claimed.producerId()));
         if (status == null) {
             // never issued: no product card, even when the code imitates a known product's GTIN
-            ctx.status(404).html(PublicPage.render(new PublicPage.View(code, null, null, null, scanned, null, null)));
+            ctx.status(404).html(PublicPage.render(new PublicPage.View(code, null, null, null, scanned, null, null, null, null)));
             return;
         }
         UnitEvent production = intake.production(code).orElse(null);
@@ -67,7 +68,8 @@ final class PublicRoutes {
                         claimed.id(), java.util.List.of(code), null, null, e.reason(), e.occurredAt())))
                 .orElse(null);
         ctx.html(PublicPage.render(new PublicPage.View(code, claimed, master.producer(claimed.producerId()).orElse(null),
-                status, scanned, production, recall)));
+                status, scanned, production, recall, intake.latest(code, UnitEventType.AGGREGATED).orElse(null),
+                intake.latest(code, UnitEventType.SHIPPED).orElse(null))));
     }
 
     static byte[] contract() {

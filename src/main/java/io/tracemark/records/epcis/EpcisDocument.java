@@ -74,6 +74,12 @@ public final class EpcisDocument {
         m.put("action", e.action());
         m.put("bizStep", e.bizStep());
         m.put("disposition", e.disposition());
+        if (!e.sources().isEmpty()) {
+            m.put("sourceList", e.sources().stream().map(x -> Map.of("type", x.type(), "source", x.id())).toList());
+        }
+        if (!e.destinations().isEmpty()) {
+            m.put("destinationList", e.destinations().stream().map(x -> Map.of("type", x.type(), "destination", x.id())).toList());
+        }
         if (e.readPoint() != null) {
             m.put("readPoint", Map.of("id", e.readPoint()));
         }

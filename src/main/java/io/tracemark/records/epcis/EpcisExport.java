@@ -24,8 +24,7 @@ import java.util.Map;
  *     quantityList instead of an epcList.</li>
  * </ul>
  * Cases, pallets and shipments (AggregationEvent ADD/packing, shipping ObjectEvents with source and
- * destination) come from {@link PackingEvents}, which the {@code pack} package will implement; until it is
- * merged the export has none.
+ * destination) come from {@link PackingEvents} ({@link StationPackingEvents} on the station's aggregation).
  */
 public final class EpcisExport {
 

@@ -76,12 +76,27 @@ public final class EventHashId {
         if (e.readPoint() != null) {
             b.append("readPointid=").append(e.readPoint().strip());
         }
+        // sourceList, destinationList after readPoint (CBV 2.0 section 8.9 order); each element type first,
+        // then its id, the elements sorted
+        sourceDest(b, "sourceList", "source", e.sources());
+        sourceDest(b, "destinationList", "destination", e.destinations());
         if (!e.ilmd().isEmpty()) {
             b.append("ilmd");
             sortedElements(e.ilmd()).forEach(b::append);
         }
         sortedElements(e.extensions()).forEach(b::append);
         return b.toString();
+    }
+
+    private static void sourceDest(StringBuilder b, String name, String child, List<EpcisEvent.SourceDest> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<String> sorted = new ArrayList<>();
+        values.forEach(v -> sorted.add(child + "type=" + cbv("SDT-", v.type()) + child + "=" + v.id().strip()));
+        sorted.sort(null);
+        b.append(name);
+        sorted.forEach(b::append);
     }
 
     private static void list(StringBuilder b, String name, String child, List<String> values) {

@@ -6,7 +6,7 @@ import java.util.List;
  * The seam for aggregation and shipping: AggregationEvent ADD/{@code packing} for cases and pallets
  * (parentID the SSCC as {@code https://id.gs1.org/00/…}, childEPCs the units), and shipping
  * ObjectEvents (OBSERVE/{@code shipping}/{@code in_transit} with sourceList and destinationList) of a job.
- * The {@code pack} package (not merged yet) implements it; {@link #NONE} until then.
+ * {@link StationPackingEvents} implements it on the station's aggregation; {@link #NONE} has none.
  */
 public interface PackingEvents {
 

@@ -164,6 +164,34 @@ class PublicPageTest {
         return m.group(1);
     }
 
+    @Test
+    void aSoldUnitShowsItsCaseAndItsSaleWithTheBuyerMasked() throws Exception {
+        String code = platform.activateCodes(SampleData.KETTLE, 1).get(0);
+        report(code, UnitEventType.VERIFIED, "2026-03-01T23:30:00Z", Map.of("batch", "L260302"));
+        var result = station.postEvents(List.of(
+                new UnitEvent("k-" + code + "-agg", code, SampleData.KETTLE, UnitEventType.AGGREGATED,
+                        Instant.parse("2026-03-02T01:00:00Z"), "J1", null, "069012340000000016", Map.of()),
+                new UnitEvent("k-" + code + "-ship", code, SampleData.KETTLE, UnitEventType.SHIPPED,
+                        Instant.parse("2026-03-03T02:00:00Z"), "J1", null, "069012340000000016", Map.of(
+                        "orderNumber", "SO-2026-0042", "saleTime", "2026-03-03T01:30:00Z",
+                        "buyerName", "广州市越秀电器销售有限公司", "buyerAddress", "广东省广州市越秀区中山五路 1 号",
+                        "buyerContact", "13800138000"))));
+        assertEquals(2, result.accepted(), "the platform stores the aggregation and shipment events: " + result);
+        String html = get(platform.publicPage(code)).body();
+        assertSelfContained(html);
+        assertEquals("passed", verdict(html));
+        for (String shown : List.of("流向信息", "<dt>包装箱码</dt><dd>069012340000000016</dd>",
+                "<dt>销售时间</dt><dd>2026-03-03 09:30</dd>", "<dt>销售区域</dt><dd>广东省广州市</dd>",
+                "<dt>购买方</dt><dd>广州***有限公司</dd>", "已出厂 2026-03-03")) {
+            assertTrue(html.contains(shown), shown + " missing: " + html);
+        }
+        for (String hidden : List.of("13800138000", "中山五路", "SO-2026-0042", "越秀电器销售")) {
+            assertFalse(html.contains(hidden), hidden + " must not be public (5.3.4.4, 7.1.4)");
+        }
+        assertEquals("广州市", PublicPage.region("广州市越秀区中山五路 1 号"));
+        assertEquals("", PublicPage.region(" "));
+    }
+
     private void report(String code, UnitEventType type, String at, Map<String, String> details) {
         var result = station.postEvents(List.of(new UnitEvent("k-" + code + "-" + type, code, SampleData.KETTLE, type,
                 Instant.parse(at), "J1", type == UnitEventType.VERIFIED ? null : "test", null, details)));
