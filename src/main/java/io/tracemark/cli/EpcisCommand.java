@@ -5,6 +5,7 @@ import io.tracemark.records.epcis.EpcisDocument;
 import io.tracemark.records.epcis.EpcisEvent;
 import io.tracemark.records.epcis.EpcisExport;
 import io.tracemark.records.epcis.PackingEvents;
+import io.tracemark.records.archive.Archives;
 import io.tracemark.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,8 +73,10 @@ public final class EpcisCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "epcis: unknown time zone '" + zone + "'");
         }
         List<EpcisEvent> events;
-        try (Database db = DataDirectory.openExisting(data)) {
-            EpcisExport export = new EpcisExport(new JobRecords(db), zoneId, PackingEvents.NONE);
+        try (Database db = DataDirectory.openExisting(data);
+             Database archive = job == null ? null : Archives.open(db, job).orElse(null)) {
+            // an archived job's rows are read from its archive file
+            EpcisExport export = new EpcisExport(new JobRecords(archive != null ? archive : db), zoneId, PackingEvents.NONE);
             events = job != null ? export.job(job) : export.between(from, to);
         }
         EpcisDocument.write(events, from != null ? from : Instant.EPOCH, out);

@@ -63,11 +63,31 @@ public final class Database implements Transactions, AutoCloseable {
     private volatile boolean closed;
     private AuditKey auditKey; // guarded by this
     private Boolean keyedAudit; // guarded by this
+    /** A read-only archive file: no migrations, no witness, no writes. */
+    private final boolean archive;
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.witnessFile = null;
+        this.archive = true;
+        this.writer = connect(true);
+        this.checkpointer = null;
+        this.refusal = file + " is a read-only archive";
+        try (Statement st = writer.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            this.schemaVersion = rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            writer.close();
+            throw e;
+        }
+    }
 
     private Database(Path file, List<Migration> migrations) throws SQLException {
         this.file = file;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.witnessFile = Witness.file(file.getParent());
+        this.archive = false;
         this.writer = connect(false);
         try {
             this.schemaVersion = new SchemaUpgrade(this, migrations).apply();
@@ -134,6 +154,23 @@ public final class Database implements Transactions, AutoCloseable {
             return new Database(file, migrations);
         } catch (IOException | SQLException e) {
             throw new StorageException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a read-only archive file (a station database holding finished jobs moved out of the live
+     * one): every read works as on the live database, every write is refused.
+     *
+     * @throws StorageException when the file is missing or not a station database
+     */
+    public static Database openArchive(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException("archive " + file + " does not exist");
+        }
+        try {
+            return new Database(file);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open archive " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -271,6 +308,9 @@ public final class Database implements Transactions, AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
+            if (archive) {
+                throw new StorageException(file + " is a read-only archive; there is no loss to accept in it");
+            }
             if (refusal == null) {
                 return List.of();
             }
@@ -446,6 +486,12 @@ public final class Database implements Transactions, AutoCloseable {
 
     private Connection connect(boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        if (archive) {
+            config.setReadOnly(true);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.setGetGeneratedKeys(false);
+            return config.createConnection(url);
+        }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
