@@ -168,7 +168,8 @@ public final class SimulatedLine implements AutoCloseable {
                 List.of(new StationConfig.Device(PRINTER, URI.create("sim://" + PRINTER), o.printerProfile())),
                 List.of(scanner),
                 List.of(new StationConfig.Device(GATE, URI.create("sim://" + GATE), null)),
-                line, platform.stationSection(PLATFORM_NAME), List.of(), StationConfig.Backups.NONE, packing(o));
+                line, platform.stationSection(PLATFORM_NAME), List.of(), StationConfig.Backups.NONE, packing(o),
+                StationConfig.Records.DEFAULT);
     }
 
     private static StationConfig.Packing packing(Options o) {

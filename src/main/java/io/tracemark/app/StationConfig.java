@@ -11,7 +11,7 @@ import java.util.List;
 public record StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel,
                             List<Device> printers, List<Device> scanners, List<Device> rejectGates,
                             Line line, Platform platform, List<OpaqueScheme> opaqueSchemes, Backups backups,
-                            Packing packing) {
+                            Packing packing, Records records) {
 
     public StationConfig {
         printers = List.copyOf(printers);
@@ -39,6 +39,23 @@ public record StationConfig(String stationName, Path dataDir, Path templatesDir,
 
         public boolean configured() {
             return !folders.isEmpty();
+        }
+    }
+
+    /**
+     * Retention of finished jobs ({@code records:}).
+     *
+     * @param archiveAfterDays     finished jobs move to monthly archive files once their month of end lies wholly
+     *                             this many days in the past
+     * @param archiveIntervalHours hours between the station's archive runs (0: none; {@code archive run} by hand)
+     */
+    public record Records(int archiveAfterDays, int archiveIntervalHours) {
+
+        /** Jobs archived 90 days after their month, looked for once a day. */
+        public static final Records DEFAULT = new Records(90, 24);
+
+        public boolean scheduled() {
+            return archiveIntervalHours > 0;
         }
     }
 

@@ -77,12 +77,24 @@ public final class StationConfigReader {
         List<StationConfig.OpaqueScheme> schemes = top.list("opaqueSchemes", StationConfigReader::opaqueScheme);
         StationConfig.Backups backups = backups(top.child("backups"), baseDir);
         StationConfig.Packing packing = packing(top.child("packing"));
+        StationConfig.Records records = records(top.child("records"));
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(source, problems);
         }
         return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes,
-                backups, packing);
+                backups, packing, records);
+    }
+
+    private static StationConfig.Records records(ConfigNode node) {
+        if (!node.isPresent()) {
+            return StationConfig.Records.DEFAULT;
+        }
+        StationConfig.Records records = new StationConfig.Records(
+                node.integer("archiveAfterDays", StationConfig.Records.DEFAULT.archiveAfterDays(), 1, 3 * 366),
+                node.integer("archiveIntervalHours", StationConfig.Records.DEFAULT.archiveIntervalHours(), 0, 24 * 31));
+        node.rejectUnknownKeys();
+        return records;
     }
 
     private static StationConfig.Backups backups(ConfigNode node, Path baseDir) {
