@@ -232,46 +232,78 @@ public final class Database implements Transactions, AutoCloseable {
             if (writeLock.getHoldCount() > 1) {
                 return work.run(writer);
             }
-            String refused = refusal;
-            if (refused != null) {
-                throw new StorageException(refused + "; nothing is written until the database is restored from a "
-                        + "backup or the loss is accepted");
-            }
-            statements.get(writer, "BEGIN IMMEDIATE").execute();
-            T result;
-            try {
-                result = work.run(writer);
-            } catch (RuntimeException | SQLException | Error e) {
-                rollbackQuietly(e);
-                statements.reset(); // a statement that failed mid-step (e.g. SQLITE_FULL) is not reused
-                throw e;
-            }
-            long t0 = System.nanoTime();
-            try {
-                statements.get(writer, "COMMIT").execute();
-            } catch (SQLException e) {
-                rollbackQuietly(e);
-                statements.reset();
-                throw e;
-            }
-            commitNanos.addAndGet(System.nanoTime() - t0);
-            commits.incrementAndGet();
-            if (witness != null) {
-                // after the commit is durable and before the caller hears of it: nothing a caller was told
-                // is committed is ever beyond the witness
-                // (about 90 us CPU to read the marks and 140 us to write and sync them, bench line at 0.2 commits per unit)
-                marks = LedgerMarks.after(statements, writer, marks);
-                witness.write(marks);
-            }
-            if (checkpointer != null) { // null while migrations run at open
-                checkpointer.committed();
-            }
-            return result;
+            return transaction(work);
         } catch (SQLException e) {
             throw new StorageException("write to " + file + " failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Runs a transaction that deletes rows whose children it has deleted first, with SQLite's foreign key
+     * checks off for it: deleting a parent row otherwise searches every child table for the row's children,
+     * a full scan where the child column has no index (transitions.unit_id has none: every index costs the
+     * line page writes at each commit). For archiving ({@code io.tracemark.records.archive}), which deletes
+     * exactly the rows it copied, children first. Not to be called inside another transaction.
+     */
+    public <T> T inDeletingTransaction(TxWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                throw new IllegalStateException("inDeletingTransaction inside a transaction");
+            }
+            execute(writer, "PRAGMA foreign_keys = OFF"); // a no-op inside a transaction, so set before BEGIN
+            try {
+                return transaction(work);
+            } finally {
+                execute(writer, "PRAGMA foreign_keys = ON");
+            }
+        } catch (SQLException e) {
+            throw new StorageException("write to " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** One write transaction on the writer; the write lock is held. */
+    private <T> T transaction(TxWork<T> work) throws SQLException {
+        String refused = refusal;
+        if (refused != null) {
+            throw new StorageException(refused + "; nothing is written until the database is restored from a "
+                    + "backup or the loss is accepted");
+        }
+        statements.get(writer, "BEGIN IMMEDIATE").execute();
+        T result;
+        try {
+            result = work.run(writer);
+        } catch (RuntimeException | SQLException | Error e) {
+            rollbackQuietly(e);
+            statements.reset(); // a statement that failed mid-step (e.g. SQLITE_FULL) is not reused
+            throw e;
+        }
+        long t0 = System.nanoTime();
+        try {
+            statements.get(writer, "COMMIT").execute();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            statements.reset();
+            throw e;
+        }
+        commitNanos.addAndGet(System.nanoTime() - t0);
+        commits.incrementAndGet();
+        if (witness != null) {
+            // after the commit is durable and before the caller hears of it: nothing a caller was told
+            // is committed is ever beyond the witness
+            // (about 90 us CPU to read the marks and 140 us to write and sync them, bench line at 0.2 commits per unit)
+            marks = LedgerMarks.after(statements, writer, marks);
+            witness.write(marks);
+        }
+        if (checkpointer != null) { // null while migrations run at open
+            checkpointer.committed();
+        }
+        return result;
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.Map;
  * Moves one archived job out of the live database after the archive holding its rows was written,
  * verified, synced and registered. First one transaction checks that the live rows are those the archive
  * holds and marks the job {@code archived_in} (from then on every reader takes the job from the archive);
- * then the rows are deleted by key in transactions of at most {@value #CHUNK} rows, children before units,
- * so that the line's commits never wait long for the writer. A run killed in between leaves rows of a job
+ * then the rows are deleted by key in transactions of at most {@value #CHUNK} rows, children before units
+ * (so no foreign key check is needed: {@link Database#inDeletingTransaction}), so that the line's commits
+ * never wait long for the writer. A run killed in between leaves rows of a job
  * marked archived, which the next run deletes ({@link #purge}); readers ignore them.
  */
 final class LiveRowsMove {
@@ -93,7 +94,7 @@ final class LiveRowsMove {
             List<Long> ids = e.getValue();
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                db.inTransaction(conn -> {
+                db.inDeletingTransaction(conn -> {
                     try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + e.getKey() + " WHERE rowid = ?")) {
                         for (long id : chunk) {
                             ps.setLong(1, id);
