@@ -104,6 +104,7 @@ public final class Station implements AutoCloseable {
             if (p.present()) {
                 PlatformClient client = b.platformClient != null ? b.platformClient
                         : new HttpPlatformClient(p.url(), p.token(), Duration.ofSeconds(p.timeoutSeconds()));
+                PlatformAckCheck.require(db, client, config.stationName());
                 link = PlatformLink.start(client, db, ledger, masterData, schemes(config), config.stationName(),
                         b.platformSettings != null ? b.platformSettings : PlatformLink.Settings.of(p));
                 this.batchEnds = new BatchEndWatch(line, link::batchEnded);
