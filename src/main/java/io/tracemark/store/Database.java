@@ -244,7 +244,7 @@ public final class Database implements Transactions, AutoCloseable {
      * Runs a transaction that deletes rows whose children it has deleted first, with SQLite's foreign key
      * checks off for it: deleting a parent row otherwise searches every child table for the row's children,
      * a full scan where the child column has no index (transitions.unit_id has none: every index costs the
-     * line page writes at each commit). For archiving ({@code io.tracemark.records.archive}), which deletes
+     * line page writes at each commit). For archiving (the records package), which deletes
      * exactly the rows it copied, children first. Not to be called inside another transaction.
      */
     public <T> T inDeletingTransaction(TxWork<T> work) {

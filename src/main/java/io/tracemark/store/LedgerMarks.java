@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Reads the {@link Marks} a database holds. Each mark is the maximum of an indexed key, so reading
  * them costs a few B-tree descents; the units SENT since the last reading are found by their ids.
- * Archiving (io.tracemark.records.archive) never moves the rows holding a table's highest id, so the
+ * Archiving (the records package) never moves the rows holding a table's highest id, so the
  * maxima stay; an archived job's last unit is kept in {@code jobs.archived_last_seq}.
  */
 public final class LedgerMarks {
