@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * before the newest anchor, or holds another hash there, lost committed transactions even if its witness
  * (copied back with it, or deleted) says nothing: the station refuses to start, as for a ledger behind its
  * witness, until a person restores a backup or accepts the loss ({@code accept-loss --platform-acks},
- * audited; anchors taken before that acceptance are no longer held against the ledger). A platform that
+ * audited; anchors taken before that acceptance, or before a {@code restore}, are no longer held against the
+ * ledger). A platform that
  * does not answer leaves the witness as the only check (the line runs offline).
  */
 public final class PlatformAckCheck {
@@ -73,7 +74,8 @@ public final class PlatformAckCheck {
     }
 
     private static Optional<Instant> lastAcceptance(Database db) {
-        long at = db.count("SELECT coalesce(max(at), 0) FROM audit_log WHERE action = ?", ACCEPTED);
+        // a restore is a person's decision to go back to a backup too (its lost codes are quarantined)
+        long at = db.count("SELECT coalesce(max(at), 0) FROM audit_log WHERE action IN (?, 'backup.restore')", ACCEPTED);
         return at == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
     }
 
