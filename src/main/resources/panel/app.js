@@ -3,6 +3,10 @@ import { api, apiUrl, setCsrfToken, whenSignedOut } from './api.js';
 import { formatNumber, formatTime, initialLanguage, loadLanguage, otherLanguage, t, tOr, translate } from './i18n.js';
 import { alarmTexts, messageText, problemText } from './messages.js';
 import { close as closeKeyboard, installKeyboard, retranslate as retranslateKeyboard } from './keyboard.js';
+import { renderLive, retranslateLive } from './live.js';
+import { loadTrends, wireTrends } from './trends.js';
+import { loadDevices, stopDevices, wireDevices } from './devices.js';
+import { loadCamera, wireCamera } from './camera.js';
 
 const RANKS = { operator: 0, supervisor: 1, admin: 2 };
 const FIELD_ALIASES = {
@@ -276,6 +280,9 @@ function showView(view) {
   if (view === 'alerts') loadAlerts();
   if (view === 'admin') loadAdmin();
   if (view === 'master') loadMaster();
+  if (view === 'trends') loadTrends();
+  if (view === 'devices') loadDevices(); else stopDevices();
+  if (view === 'camera') loadCamera();
 }
 
 function connectEvents() {
@@ -316,14 +323,20 @@ function render(status) {
   $('platform-field').hidden = !backlog;
   if (backlog) $('platform-backlog').textContent = t('line.platformBacklog', { count: formatNumber(platform.outboxBacklog) });
   renderAlertsTab(platform, previous && previous.platform);
-  renderVerdict(status.lastVerdict);
   renderAlarms(status.alarms);
   renderActions(status);
-  const unit = status.lastVerdict ? status.lastVerdict.unitId : null;
-  if (unit !== state.shownUnit) {
-    state.shownUnit = unit;
-    loadImage('img-label', `/images/last-label?u=${unit}`);
-    loadImage('img-frame', `/images/last-frame?u=${unit}`);
+  if ('live' in status && (status.live || status.lastVerdict === null)) {
+    // one unit at a time: its label, frame and verdict together (live.js)
+    renderLive(status);
+  } else {
+    // a line that does not pair its pictures with the unit: the last of each
+    renderVerdict(status.lastVerdict);
+    const unit = status.lastVerdict ? status.lastVerdict.unitId : null;
+    if (unit !== state.shownUnit) {
+      state.shownUnit = unit;
+      loadImage('img-label', `/images/last-label?u=${unit}`);
+      loadImage('img-frame', `/images/last-frame?u=${unit}`);
+    }
   }
   if (state.view === 'rejects' && previous && previous.counters.rejected !== c.rejected) loadRejects();
   if (state.view === 'jobs' && previous && (previous.state !== status.state || previous.job?.jobId !== job?.jobId)) loadJobs();
@@ -1043,6 +1056,10 @@ async function switchLanguage() {
   if (state.view === 'alerts') renderAlerts();
   if (state.view === 'admin') renderUsers();
   if (state.view === 'master') renderMaster();
+  retranslateLive(state.status);
+  if (state.view === 'trends') loadTrends();
+  if (state.view === 'devices') loadDevices();
+  if (state.view === 'camera') loadCamera();
 }
 
 function activity() {
@@ -1101,6 +1118,10 @@ function wire() {
   $('void-confirm').addEventListener('click', confirmVoid);
   $('pin-cancel').addEventListener('click', () => $('pin-dialog').close());
   $('pin-confirm').addEventListener('click', confirmPin);
+  const ui = { toast, toastError, me: () => state.me, options: () => state.options, status: () => state.status };
+  wireTrends(ui);
+  wireDevices(ui);
+  wireCamera(ui);
   ['pointerdown', 'keydown'].forEach((type) => document.addEventListener(type, activity, { passive: true }));
   setInterval(checkIdle, 5000);
   whenSignedOut((data) => {

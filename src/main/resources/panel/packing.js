@@ -3,7 +3,7 @@
 import { api } from './api.js';
 
 const LANGS = ['zh-CN', 'en'];
-const state = { lang: localStorage.getItem('tracemark.lang') || 'zh-CN', bundle: {}, box: null, pallet: null, me: null };
+const state = { lang: localStorage.getItem('tracemark.lang') || 'zh-CN', bundle: {}, box: null, pallet: null, me: null, shipment: null };
 const $ = (id) => document.getElementById(id);
 
 function t(key, params = {}) {
@@ -118,6 +118,87 @@ async function putCase() {
   }
 }
 
+function refusal(r) {
+  // a rule's refusal carries a key (pack.<RULE>) and params; the page's bundle words the common ones
+  const fallback = (r.data && r.data.error) || `HTTP ${r.status}`;
+  if (!r.data || !r.data.key || !state.bundle[`pk.${r.data.key}`]) return fallback;
+  const text = t(`pk.${r.data.key}`, r.data.params || {});
+  return /\{\w+\}/.test(text) ? fallback : text;
+}
+
+function showShipment() {
+  const s = state.shipment;
+  $('pk-ship-order').textContent = s ? s.orderNumber : '—';
+  $('pk-ship-count').textContent = s ? t('pk.shipCount', { items: s.items, units: s.units, state: s.state }) : '';
+  $('pk-ship-buyer').textContent = s ? `${s.buyer.name} · ${s.buyer.address} · ${s.buyer.contact}` : '';
+}
+
+async function createShipment() {
+  const body = {
+    orderNumber: $('pk-order').value.trim(),
+    buyer: { name: $('pk-buyer-name').value.trim(), address: $('pk-buyer-address').value.trim(), contact: $('pk-buyer-contact').value.trim() },
+  };
+  const r = await api('POST', '/shipments', body);
+  if (!r.ok) {
+    say(refusal(r), true);
+    return;
+  }
+  state.shipment = r.data;
+  $('pk-buyer-contact').value = '';
+  say(t('pk.shipOpened', { order: r.data.orderNumber }));
+  $('pk-ship-items').textContent = '';
+  showShipment();
+  $('pk-ship-scan').focus();
+}
+
+async function shipScanned(code) {
+  if (!state.shipment) {
+    say(t('pk.noShipment'), true);
+    return;
+  }
+  const r = await api('POST', `/shipments/${encodeURIComponent(state.shipment.orderNumber)}/items`, { code });
+  const li = document.createElement('li');
+  if (r.ok) {
+    state.shipment = r.data;
+    li.textContent = t('pk.shipAdded', { code, units: r.data.units });
+    say(li.textContent);
+  } else {
+    li.textContent = refusal(r);
+    li.className = 'refused';
+    say(li.textContent, true);
+  }
+  $('pk-ship-items').prepend(li);
+  showShipment();
+}
+
+function confirm(text) {
+  return new Promise((resolve) => {
+    const dialog = $('confirm-dialog');
+    $('confirm-text').textContent = text;
+    const done = (answer) => { dialog.close(); resolve(answer); };
+    $('confirm-yes').onclick = () => done(true);
+    $('confirm-no').onclick = () => done(false);
+    dialog.showModal();
+  });
+}
+
+async function closeShipment() {
+  if (!state.shipment) {
+    say(t('pk.noShipment'), true);
+    return;
+  }
+  const s = state.shipment;
+  if (!(await confirm(t('pk.shipConfirm', { order: s.orderNumber, units: s.units, buyer: s.buyer.name })))) return;
+  const r = await api('POST', `/shipments/${encodeURIComponent(s.orderNumber)}/close`, {});
+  if (!r.ok) {
+    say(refusal(r), true);
+    return;
+  }
+  state.shipment = r.data;
+  say(t('pk.shipClosed', { order: r.data.orderNumber, units: r.data.units }));
+  showShipment();
+}
+
 async function refreshInline() {
   const overview = await call('GET', '/packing');
   if (!overview) return;
@@ -152,6 +233,15 @@ async function start() {
   $('pk-put-case').addEventListener('click', putCase);
   $('pk-close-pallet').addEventListener('click', () => closeParent('pallet'));
   $('pk-inline-close').addEventListener('click', closeInline);
+  $('pk-ship-create').addEventListener('click', createShipment);
+  $('pk-ship-close').addEventListener('click', closeShipment);
+  $('pk-ship-scan').addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const code = e.target.value.trim();
+    e.target.value = '';
+    if (code) shipScanned(code);
+  });
   $('pk-lang').addEventListener('click', () => loadLanguage(state.lang === LANGS[0] ? LANGS[1] : LANGS[0]));
   // a keyboard wedge types the code, then Enter (CR): one scan per Enter
   $('pk-scan').addEventListener('keydown', (e) => {
@@ -162,6 +252,10 @@ async function start() {
     if (code) scanned(code);
   });
   await refreshInline();
+  const open = await api('GET', '/shipments');
+  $('pk-shipping').hidden = !open.ok;
+  if (open.ok && open.data.length) state.shipment = open.data[0];
+  showShipment();
   show();
   $('pk-scan').focus();
   document.body.dataset.ready = 'true';

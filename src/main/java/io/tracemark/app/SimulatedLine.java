@@ -135,7 +135,8 @@ public final class SimulatedLine implements AutoCloseable {
                     ? new StationConfig.Device(SCANNER, URI.create(directReader.uri()), "generic")
                     : new StationConfig.Device(SCANNER, URI.create("sim://" + SCANNER), null);
             this.station = Station.builder(config(o, platform, scanner))
-                    .virtualDevices(new VirtualDevices(virtualLine.printer().uri(), camera, virtualLine.gate()))
+                    .virtualDevices(new VirtualDevices(virtualLine.printer().uri(), camera, virtualLine.gate(),
+                            virtualLine.printer()))
                     .lineSettings(o.settings())
                     .platformSettings(new PlatformLink.Settings(Map.of(SampleStation.PRODUCT, (long) o.codes()), 0, 1,
                             0.25, Duration.ofSeconds(30), Duration.ofMinutes(60), ZoneId.systemDefault()))
@@ -168,8 +169,7 @@ public final class SimulatedLine implements AutoCloseable {
                 List.of(new StationConfig.Device(PRINTER, URI.create("sim://" + PRINTER), o.printerProfile())),
                 List.of(scanner),
                 List.of(new StationConfig.Device(GATE, URI.create("sim://" + GATE), null)),
-                line, platform.stationSection(PLATFORM_NAME), List.of(), StationConfig.Backups.NONE, packing(o),
-                StationConfig.Records.DEFAULT);
+                line, platform.stationSection(PLATFORM_NAME), List.of(), StationConfig.Backups.NONE, packing(o));
     }
 
     private static StationConfig.Packing packing(Options o) {

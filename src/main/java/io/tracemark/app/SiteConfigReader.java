@@ -115,11 +115,33 @@ public final class SiteConfigReader {
                     mq.integer("intervalSeconds", 5, 1, 3600));
         }
         mq.rejectUnknownKeys();
+        io.tracemark.pack.SsccRange sscc = ssccRange(top.child("sscc"));
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(source, problems);
         }
-        return new SiteConfig(siteId, where, database, platform, pool, stations, mqtt, adminToken);
+        return new SiteConfig(siteId, where, database, platform, pool, stations, mqtt, adminToken, sscc);
+    }
+
+    /** The site's SSCC range for its pallets ({@code sscc:}), or null without the section. */
+    private static io.tracemark.pack.SsccRange ssccRange(ConfigNode node) {
+        if (!node.isPresent()) {
+            return null;
+        }
+        String prefix = node.requiredString("companyPrefix");
+        int extension = node.integer("extensionDigit", 0, 0, 9);
+        int first = node.integer("first", 1, 0, 999_999_999);
+        int last = node.integer("last", 999_999, 0, 999_999_999);
+        node.rejectUnknownKeys();
+        if (prefix == null) {
+            return null;
+        }
+        try {
+            return new io.tracemark.pack.SsccRange(prefix, extension, first, last);
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> node.problem(p.where(), p.message()));
+            return null;
+        }
     }
 
     /** A secret: the value itself, or {@code env:NAME} for the environment variable NAME. */

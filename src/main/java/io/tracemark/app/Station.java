@@ -71,6 +71,9 @@ public final class Station implements AutoCloseable {
     private ArchiveSchedule archives;
     private BatchEndWatch backupAtBatchEnd;
     private final PackingStation packing;
+    /** The device page's hands-on actions at the virtual printer (sim:// printers only; none on real devices). */
+    private final io.tracemark.web.VirtualControls virtualControls;
+    private final ComponentScanStation components;
 
     private Station(StationConfig config, Database db, GroupCommit writes, Builder b) {
         this.config = config;
@@ -81,9 +84,12 @@ public final class Station implements AutoCloseable {
         StationDevices.Built built = new StationDevices(b.virtual, Clock.systemUTC()).build(config);
         this.packing = config.packing().present()
                 ? PackingStation.build(config, db, writes, masterData, b.virtualPacking) : null;
-        this.devices = packing == null ? built.info()
-                : Stream.concat(built.info().stream(), packing.devices().stream()).toList();
+        this.components = config.components().present()
+                ? ComponentScanStation.build(config, db, writes, masterData, schemes(config)) : null;
+        this.devices = Stream.of(built.info().stream(), packing == null ? Stream.<DeviceInfo>empty() : packing.devices().stream(),
+                components == null ? Stream.<DeviceInfo>empty() : Stream.of(components.device())).flatMap(x -> x).toList();
         this.lineDevices = built.devices();
+        this.virtualControls = virtualControls(config, b.virtual);
         StationConfig.Platform p = config.platform();
         TemplateLabelDesigns designs = new TemplateLabelDesigns(new TemplateLibrary(config.templatesDir()),
                 built.targets(), p.name() != null ? p.name() : config.stationName(),
@@ -96,6 +102,9 @@ public final class Station implements AutoCloseable {
         try {
             line.open();
             this.recovered = line.recover();
+            if (components != null) {
+                components.start();
+            }
             if (packing != null) {
                 packing.start();
             }
@@ -123,10 +132,22 @@ public final class Station implements AutoCloseable {
             if (packing != null) {
                 packing.close();
             }
+            if (components != null) {
+                components.close();
+            }
             line.close();
             throw e;
         }
         this.platform = link;
+    }
+
+    private static io.tracemark.web.VirtualControls virtualControls(StationConfig config, VirtualDevices virtual) {
+        Map<String, io.tracemark.sim.VirtualPrinter> printers = new LinkedHashMap<>();
+        if (virtual != null && virtual.printer() != null) {
+            config.printers().stream().filter(StationDevices::simulated)
+                    .forEach(d -> printers.put(d.name(), virtual.printer()));
+        }
+        return printers.isEmpty() ? io.tracemark.web.VirtualControls.NONE : new VirtualPrinterControls(printers);
     }
 
     /**
@@ -266,10 +287,24 @@ public final class Station implements AutoCloseable {
         PanelServer panel = StationPanel.start(db, ledger, line, accounts, devices, this::extraStatus, masterData,
                 platform == null ? io.tracemark.web.CounterfeitAlerts.NONE : StationPanel.alertsOf(platform.scanAlerts()),
                 plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
-        panel.usePacking(packing != null
-                ? new PackingDesk(packing.aggregation(), Optional.of(packing.packing()), config.packing().caseSize())
-                : new PackingDesk(new io.tracemark.pack.Aggregation(db, writes, Clock.systemUTC()), Optional.empty(), 20));
+        panel.useVirtualControls(virtualControls);
+        panel.usePacking(packingDesk());
+        panel.useRecalls(new io.tracemark.pack.Recalls(db, writes, Clock.systemUTC())
+                .withArchives(() -> io.tracemark.records.archive.Archives.openAll(db)));
         return panel;
+    }
+
+    /**
+     * Packing, shipments and component links for the panel: the ship gate is on when the station reports to a
+     * platform (guideline 4 d), off for a station without one.
+     */
+    private PackingDesk packingDesk() {
+        var aggregation = packing != null ? packing.aggregation() : new io.tracemark.pack.Aggregation(db, writes, Clock.systemUTC());
+        var shipping = new io.tracemark.pack.Shipping(db, writes, Clock.systemUTC(), platform != null);
+        var links = components != null ? components.links()
+                : new io.tracemark.pack.ComponentLinks(db, writes, Clock.systemUTC(), masterData, schemes(config));
+        return new PackingDesk(aggregation, packing != null ? Optional.of(packing.packing()) : Optional.empty(),
+                packing != null ? config.packing().caseSize() : 20, Optional.of(shipping), Optional.of(links));
     }
 
     private Map<String, Object> extraStatus() {
@@ -321,6 +356,11 @@ public final class Station implements AutoCloseable {
         return masterData;
     }
 
+    /** The component scan station, when {@code station.yaml} configures one. */
+    public Optional<ComponentScanStation> components() {
+        return Optional.ofNullable(components);
+    }
+
     /** The packing station, when {@code station.yaml} configures one. */
     public Optional<PackingStation> packing() {
         return Optional.ofNullable(packing);
@@ -363,6 +403,9 @@ public final class Station implements AutoCloseable {
             }
             if (packing != null) {
                 packing.close();
+            }
+            if (components != null) {
+                components.close();
             }
             line.close();
         } finally {

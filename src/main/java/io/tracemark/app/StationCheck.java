@@ -78,6 +78,12 @@ public record StationCheck(List<Problem> problems, int printers, int scanners, i
         if (config.packing().present()) {
             packing(registry, config, problems);
         }
+        if (config.components().present()) {
+            StationConfig.Device d = config.components().reader();
+            transport(registry, d, "components.reader", problems);
+            attempt("components.reader.profile", problems, () -> d.profile().endsWith(".yaml")
+                    ? ScannerProfiles.load(Path.of(d.profile())) : ScannerProfiles.builtIn(d.profile()));
+        }
         int templates = templates(config, profiles, problems);
         return new StationCheck(problems, config.printers().size(), config.scanners().size(),
                 config.rejectGates().size(), templates);

@@ -11,7 +11,15 @@ import java.util.List;
 public record StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel,
                             List<Device> printers, List<Device> scanners, List<Device> rejectGates,
                             Line line, Platform platform, List<OpaqueScheme> opaqueSchemes, Backups backups,
-                            Packing packing, Records records) {
+                            Packing packing, ComponentStation components, Records records) {
+
+    /** A station without a component scan station, with the default retention. */
+    public StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel, List<Device> printers,
+                         List<Device> scanners, List<Device> rejectGates, Line line, Platform platform,
+                         List<OpaqueScheme> opaqueSchemes, Backups backups, Packing packing) {
+        this(stationName, dataDir, templatesDir, panel, printers, scanners, rejectGates, line, platform, opaqueSchemes,
+                backups, packing, ComponentStation.NONE, Records.DEFAULT);
+    }
 
     public StationConfig {
         printers = List.copyOf(printers);
@@ -124,6 +132,23 @@ public record StationConfig(String stationName, Path dataDir, Path templatesDir,
         /** Whether a packing station is configured. */
         public boolean present() {
             return caseSize > 0;
+        }
+    }
+
+    /**
+     * The 组合多码 component scan station ({@code components:}): a reader (result strings over TCP or serial, like
+     * the packing station's case reader) that reads a product unit's code, then its components' codes.
+     *
+     * @param reader the reader; null when there is no component scan station
+     */
+    public record ComponentStation(Device reader) {
+
+        /** No component scan station. */
+        public static final ComponentStation NONE = new ComponentStation(null);
+
+        /** Whether a component scan station is configured. */
+        public boolean present() {
+            return reader != null;
         }
     }
 

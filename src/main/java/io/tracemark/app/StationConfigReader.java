@@ -77,13 +77,14 @@ public final class StationConfigReader {
         List<StationConfig.OpaqueScheme> schemes = top.list("opaqueSchemes", StationConfigReader::opaqueScheme);
         StationConfig.Backups backups = backups(top.child("backups"), baseDir);
         StationConfig.Packing packing = packing(top.child("packing"));
+        StationConfig.ComponentStation components = components(top.child("components"));
         StationConfig.Records records = records(top.child("records"));
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(source, problems);
         }
         return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes,
-                backups, packing, records);
+                backups, packing, components, records);
     }
 
     private static StationConfig.Records records(ConfigNode node) {
@@ -95,6 +96,15 @@ public final class StationConfigReader {
                 node.integer("archiveIntervalHours", StationConfig.Records.DEFAULT.archiveIntervalHours(), 0, 24 * 31));
         node.rejectUnknownKeys();
         return records;
+    }
+
+    private static StationConfig.ComponentStation components(ConfigNode node) {
+        if (!node.isPresent()) {
+            return StationConfig.ComponentStation.NONE;
+        }
+        StationConfig.Device reader = childDevice(node, "reader");
+        node.rejectUnknownKeys();
+        return new StationConfig.ComponentStation(reader);
     }
 
     private static StationConfig.Backups backups(ConfigNode node, Path baseDir) {

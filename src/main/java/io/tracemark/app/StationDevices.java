@@ -105,7 +105,7 @@ final class StationDevices {
         return Set.of("folder", "http", "https", "sim").contains(d.uri().getScheme());
     }
 
-    private static boolean simulated(StationConfig.Device d) {
+    static boolean simulated(StationConfig.Device d) {
         return "sim".equals(d.uri().getScheme());
     }
 

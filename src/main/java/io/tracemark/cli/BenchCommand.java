@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 BenchArchiveCommand.class,
                 BenchAuditCommand.class,
                 BenchSiteCommand.class,
+                BenchRecallCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

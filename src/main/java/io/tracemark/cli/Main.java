@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 MasterDataCommand.class,
                 AuditCommand.class,
                 ReportCommand.class,
+                RecallCommand.class,
                 EpcisCommand.class,
                 ReconcileCommand.class,
                 PrinterCommand.class,

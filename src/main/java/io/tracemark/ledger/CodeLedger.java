@@ -569,6 +569,43 @@ public final class CodeLedger {
     }
 
     /**
+     * Verdicts per minute from {@code from} (inclusive) to {@code to} (exclusive), oldest first; minutes
+     * without a verdict are left out. Counted from the index on {@code verdict_at} alone.
+     */
+    public List<VerdictMinute> verdictsByMinute(Instant from, Instant to) {
+        return db.read(conn -> {
+            java.util.TreeMap<Long, long[]> counts = new java.util.TreeMap<>();
+            java.util.Map<Long, java.util.Map<String, Long>> reasons = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement ps = conn.prepareStatement("SELECT verdict_at / 60000 AS m, state, reason, "
+                    + "COUNT(*) FROM units WHERE verdict_at >= ? AND verdict_at < ? GROUP BY m, state, reason")) {
+                ps.setLong(1, from.toEpochMilli());
+                ps.setLong(2, to.toEpochMilli());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long minute = rs.getLong(1);
+                        long n = rs.getLong(4);
+                        long[] c = counts.computeIfAbsent(minute, k -> new long[3]);
+                        switch (rs.getString(2)) {
+                            case "VERIFIED" -> c[0] += n;
+                            case "REJECTED" -> {
+                                c[1] += n;
+                                String reason = rs.getString(3) == null ? "" : rs.getString(3);
+                                reasons.computeIfAbsent(minute, k -> new java.util.TreeMap<>()).merge(reason, n, Long::sum);
+                            }
+                            case "VOIDED" -> c[2] += n;
+                            default -> { }
+                        }
+                    }
+                }
+            }
+            List<VerdictMinute> out = new java.util.ArrayList<>();
+            counts.forEach((minute, c) -> out.add(new VerdictMinute(Instant.ofEpochMilli(minute * 60_000), c[0], c[1],
+                    c[2], reasons.getOrDefault(minute, java.util.Map.of()))));
+            return out;
+        });
+    }
+
+    /**
      * REJECTED units, newest verdict first; null filters match everything.
      *
      * @param codeContains part of the code

@@ -44,6 +44,8 @@ public final class ImageScanner implements Scanner {
     private volatile Consumer<ReadResult> listener = r -> { };
     private volatile Consumer<String> faults = d -> { };
     private volatile boolean triggered = true;
+    /** The code box a supervisor drew (frame pixels): decoding is restricted to it; null for the whole frame. */
+    private volatile Rectangle roi;
     private volatile boolean running;
     /** A frame taken from the source is being decoded and graded (its result is on the way). */
     private volatile boolean busy;
@@ -123,6 +125,13 @@ public final class ImageScanner implements Scanner {
         return decodeCpuNanos.sum();
     }
 
+    /** Decodes only inside {@code box} from the next frame on (empty: the whole frame again). */
+    @Override
+    public boolean regionOfInterest(Optional<Rectangle> box) {
+        roi = box.map(Rectangle::new).orElse(null);
+        return true;
+    }
+
     /** A frame is being decoded, or the camera holds frames waiting for the decoder. */
     @Override
     public boolean decoding() {
@@ -163,17 +172,19 @@ public final class ImageScanner implements Scanner {
     /** Decodes and grades one frame. */
     ReadResult read(Frame frame) {
         GrayImage gray = GrayImage.of(frame.image());
-        Optional<Decoded> decoded = decoder.decode(gray, frame.codeBox());
+        Rectangle box = roi;
+        Optional<Decoded> decoded = box == null ? decoder.decode(gray, frame.codeBox())
+                : decoder.decodeWithin(gray, box, frame.codeBox());
         Instant at = frame.at();
         if (decoded.isEmpty()) {
             noReads.incrementAndGet();
-            String reason = blank(gray, frame.codeBox()) ? Judgement.NO_LABEL : "no read";
+            String reason = blank(gray, box != null ? Optional.of(box) : frame.codeBox()) ? Judgement.NO_LABEL : "no read";
             return new ReadResult.NoRead(at, Optional.of(frame.image()), reason, frame.trigger());
         }
         reads.incrementAndGet();
         Decoded d = decoded.get();
         return new ReadResult.Read(d.data(), d.symbologyId(), Optional.of(grader.grade(d)), Optional.of(frame.image()), at,
-                frame.trigger());
+                frame.trigger(), Optional.of(d.foundAt()));
     }
 
     private static boolean blank(GrayImage gray, Optional<Rectangle> box) {

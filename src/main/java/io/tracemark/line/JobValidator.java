@@ -50,8 +50,11 @@ final class JobValidator {
         dates(r, problems);
         if (r.traceLevel() == null) {
             problems.add(new Problem("traceLevel", "追溯层级 is missing"));
-        } else if (r.traceLevel() == TraceLevel.COMBINED) {
-            problems.add(new Problem("traceLevel", "COMBINED (组合多码) jobs need aggregation, which this station does not do yet"));
+        } else if (r.traceLevel() == TraceLevel.COMBINED && product.isPresent()
+                && masterData.componentRoles(product.get().id()).isEmpty()) {
+            // 组合多码 (guideline 5.2.2): the product's units get their components linked at a scan station
+            problems.add(new Problem("traceLevel", "COMBINED (组合多码) jobs need aggregation: product " + product.get().id()
+                    + " is not defined as a set of components (master data 'components')"));
         }
         long available = scheme(r, problems);
         quantity(r, problems);

@@ -5,6 +5,7 @@ import io.tracemark.verify.Content;
 import io.tracemark.verify.Grade;
 import io.tracemark.verify.Grades;
 import io.tracemark.verify.ReadResult;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,8 +17,14 @@ import java.util.function.Predicate;
  * @param reason empty when verified
  * @param grade  the overall grade letter, empty when nothing was read
  * @param read   what was read (printable), empty when nothing was read
+ * @param foundAt where the decoder found the code in {@code image}, when it says
  */
-record Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image) {
+record Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image,
+                 Optional<Rectangle> foundAt) {
+
+    Judgement(boolean verified, String reason, String grade, String read, Optional<BufferedImage> image) {
+        this(verified, reason, grade, read, image, Optional.empty());
+    }
 
     static final String NO_READ = "no-read";
     static final String WRONG_CODE = "wrong-code";
@@ -49,12 +56,12 @@ record Judgement(boolean verified, String reason, String grade, String read, Opt
             String canonical = Content.canonical(read.data(), read.symbologyId());
             boolean duplicate = !level.sharesCodeAcrossUnits() && otherUnit.test(canonical)
                     || inLedger.test(canonical) || inLedger.test(read.data());
-            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image());
+            return new Judgement(false, duplicate ? DUPLICATE : WRONG_CODE, grade, printable, read.image(), read.foundAt());
         }
         if (read.grades().isPresent() && !read.grades().get().pass(minimum)) {
-            return new Judgement(false, LOW_GRADE, grade, printable, read.image());
+            return new Judgement(false, LOW_GRADE, grade, printable, read.image(), read.foundAt());
         }
-        return new Judgement(true, "", grade, printable, read.image());
+        return new Judgement(true, "", grade, printable, read.image(), read.foundAt());
     }
 
     /** A printed unit whose camera result never came. */

@@ -113,4 +113,51 @@ public interface LineControl {
     default List<OpenJob> openJobs() {
         return List.of();
     }
+
+    /** The unit the live view shows: the last judged (a challenge label included), if any. */
+    default Optional<LiveUnit> liveUnit() {
+        return Optional.empty();
+    }
+
+    /** A unit among the last few judged, by id; empty for another. */
+    default Optional<LiveUnit> liveUnit(long unitId) {
+        return Optional.empty();
+    }
+
+    /** The camera frame judged for a unit among the last few judged; empty for another. */
+    default Optional<java.awt.image.BufferedImage> liveFrame(long unitId) {
+        return Optional.empty();
+    }
+
+    /** The label of a unit among the last few judged, drawn from the ZPL the station sent, as PNG. */
+    default Optional<byte[]> liveLabel(long unitId) {
+        return Optional.empty();
+    }
+
+    /** The latest camera frame of the job's scanner (for drawing its code box), if any. */
+    default Optional<java.awt.image.BufferedImage> latestFrame() {
+        return Optional.empty();
+    }
+
+    /**
+     * Every device of the line, as of now: printers asked for their status (bounded by their status
+     * timeout), scanners and the gate with their counts. For the device page; may take a moment.
+     */
+    default List<DeviceState> deviceStates() {
+        return List.of();
+    }
+
+    /** The code box of a scanner's camera, if one was drawn. */
+    default Optional<CodeBox> codeBox(String scanner) {
+        return Optional.empty();
+    }
+
+    /**
+     * Stores a scanner's code box (empty: remove it) and makes its decoder search only there from the
+     * next frame on; audited. Refuses, changing nothing, a scanner that is not configured, one whose
+     * frames the station does not decode, and a box not inside the frame it was drawn on.
+     */
+    default Optional<CodeBox> setCodeBox(String scanner, Optional<CodeBox> box, String actor) {
+        throw new TracemarkException("code boxes are not supported by this line");
+    }
 }

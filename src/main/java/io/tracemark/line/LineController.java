@@ -78,6 +78,9 @@ public final class LineController implements LineControl, AutoCloseable {
     private final ChallengeTest challenge;
     private final Map<String, String> scannersDown;
     private volatile Supplier<Optional<BufferedImage>> labelImages = Optional::empty;
+    private final CodeBoxes codeBoxes;
+    /** The smallest code box a supervisor may draw (pixels a side): smaller holds no readable code. */
+    static final int MIN_BOX = 16;
 
     public LineController(Database db, CodeLedger ledger, MasterDataStore masterData, LabelDesigns designs,
                           LineDevices devices, LineSettings settings, Clock clock) {
@@ -102,6 +105,7 @@ public final class LineController implements LineControl, AutoCloseable {
         this.challenge = new ChallengeTest(matcher, clock, settings.verdictTimeout());
         this.lifecycle = new JobLifecycle(core, runLoop, ledger, details, book, validator, challenge,
                 new JobIds(settings.stationId(), clock), settings, clock);
+        this.codeBoxes = new CodeBoxes(db, ledger, clock);
         loop.onFailure(runLoop::failedEvent);
     }
 
@@ -122,6 +126,11 @@ public final class LineController implements LineControl, AutoCloseable {
                 });
             }
         }
+        codeBoxes.all().forEach((name, box) -> devices.scanner(name).ifPresent(s -> {
+            if (s.regionOfInterest(Optional.of(box.box()))) {
+                LOG.info("scanner {} decodes only in its code box {}", name, box.box());
+            }
+        }));
         runLoop.watchdog.start();
     }
 
@@ -207,6 +216,73 @@ public final class LineController implements LineControl, AutoCloseable {
     @Override
     public Optional<byte[]> lastFrameImage() {
         return records.lastFrameImage();
+    }
+
+    @Override
+    public Optional<LiveUnit> liveUnit() {
+        return records.live.last();
+    }
+
+    @Override
+    public Optional<LiveUnit> liveUnit(long unitId) {
+        return records.live.unit(unitId);
+    }
+
+    @Override
+    public Optional<BufferedImage> liveFrame(long unitId) {
+        return records.live.frame(unitId);
+    }
+
+    @Override
+    public Optional<byte[]> liveLabel(long unitId) {
+        return records.live.label(unitId);
+    }
+
+    @Override
+    public Optional<BufferedImage> latestFrame() {
+        return records.lastFrameBuffered();
+    }
+
+    @Override
+    public List<DeviceState> deviceStates() {
+        List<DeviceState> out = new java.util.ArrayList<>();
+        for (String name : devices.printerNames()) {
+            out.add(DeviceStates.printer(name, devices.printer(name).orElseThrow()));
+        }
+        for (String name : devices.scannerNames()) {
+            out.add(DeviceStates.scanner(name, devices.scanner(name).orElseThrow(), scannersDown.get(name),
+                    codeBoxes.of(name).isPresent()));
+        }
+        out.add(runLoop.gate.state());
+        return out;
+    }
+
+    @Override
+    public Optional<CodeBox> codeBox(String scanner) {
+        return codeBoxes.of(scanner);
+    }
+
+    @Override
+    public Optional<CodeBox> setCodeBox(String scanner, Optional<CodeBox> box, String actor) {
+        Scanner device = devices.scanner(scanner).orElseThrow(() -> new InvalidInputException("code box",
+                List.of(new Problem("scanner", "unknown scanner '" + scanner + "'; configured: " + devices.scannerNames()))));
+        if (box.isPresent()) {
+            List<Problem> problems = DeviceStates.boxProblems(box.get(), MIN_BOX);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("code box of " + scanner, problems);
+            }
+        }
+        if (!device.regionOfInterest(box.map(CodeBox::box))) {
+            throw new InvalidInputException("code box of " + scanner, List.of(new Problem("scanner", "scanner '"
+                    + scanner + "' decodes in the device: set its code box on the reader itself")));
+        }
+        try {
+            return codeBoxes.save(scanner, box, actor);
+        } catch (RuntimeException e) {
+            // not stored: the decoder goes back to the box that is
+            device.regionOfInterest(codeBoxes.of(scanner).map(CodeBox::box));
+            throw e;
+        }
     }
 
     @Override

@@ -2,15 +2,14 @@ package io.tracemark.line;
 
 import io.tracemark.ledger.Reconciliation;
 import java.time.Clock;
-import java.util.ArrayDeque;
 
-/** Unit counters of the job on the line, kept in memory from the verdicts; seeded from the ledger. */
+/**
+ * Unit counters of the job on the line, kept in memory from the verdicts; seeded from the ledger. The
+ * rate is over the last minute ({@link RateWindow}): it falls to 0 when nothing is judged.
+ */
 final class LineCounters {
 
-    private static final int RATE_WINDOW = 200;
-
-    private final Clock clock;
-    private final ArrayDeque<Long> verdictTimes = new ArrayDeque<>();
+    private final RateWindow rate;
     private long planned;
     private long sent;
     private long verified;
@@ -18,7 +17,8 @@ final class LineCounters {
     private long voided;
 
     LineCounters(Clock clock) {
-        this.clock = clock;
+        this.rate = new RateWindow(clock);
+        rate.clear();
     }
 
     synchronized void reset(long plannedUnits, Reconciliation books) {
@@ -27,7 +27,7 @@ final class LineCounters {
         verified = books == null ? 0 : books.verified();
         rejected = books == null ? 0 : books.rejected();
         voided = books == null ? 0 : books.voided();
-        verdictTimes.clear();
+        rate.clear();
     }
 
     synchronized void sent() {
@@ -40,10 +40,7 @@ final class LineCounters {
         } else {
             rejected++;
         }
-        verdictTimes.addLast(clock.millis());
-        if (verdictTimes.size() > RATE_WINDOW) {
-            verdictTimes.pollFirst();
-        }
+        rate.add();
     }
 
     synchronized void voided(long n) {
@@ -59,11 +56,7 @@ final class LineCounters {
     }
 
     synchronized Counters snapshot() {
-        double perMinute = 0;
-        if (verdictTimes.size() >= 2) {
-            long span = verdictTimes.peekLast() - verdictTimes.peekFirst();
-            perMinute = span <= 0 ? 0 : Math.round((verdictTimes.size() - 1) * 60_000.0 / span * 10) / 10.0;
-        }
+        double perMinute = rate.perMinute();
         double yield = verified + rejected == 0 ? 100 : Math.round(verified * 1000.0 / (verified + rejected)) / 10.0;
         return new Counters(planned, sent, verified, rejected, voided, Math.max(0, planned - verified), perMinute, yield);
     }

@@ -25,6 +25,8 @@ final class LineRecords {
         }
     };
     private volatile BufferedImage lastFrame;
+    /** The units the live view shows, each with its own frame and label. */
+    final LiveView live = new LiveView();
 
     LineRecords(CodeLedger ledger) {
         this.ledger = ledger;
@@ -40,6 +42,10 @@ final class LineRecords {
 
     synchronized Optional<byte[]> rejectImage(long unitId) {
         return Optional.ofNullable(rejectImages.get(unitId)).map(LineRecords::png);
+    }
+
+    Optional<BufferedImage> lastFrameBuffered() {
+        return Optional.ofNullable(lastFrame);
     }
 
     Optional<byte[]> lastFrameImage() {

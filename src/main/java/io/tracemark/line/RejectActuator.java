@@ -20,6 +20,11 @@ final class RejectActuator {
     private final boolean requireConfirmation;
     private final Consumer<StopCause> stop;
     private final Executor io;
+    private final java.util.concurrent.atomic.AtomicLong fired = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong confirmed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+    /** How the last command went: "none" before the first, then "ok", "unconfirmed" or "failed". */
+    private volatile String lastOutcome = "none";
 
     RejectActuator(RejectGate gate, boolean requireConfirmation, Consumer<StopCause> stop) {
         this(gate, requireConfirmation, stop, Runnable::run);
@@ -58,10 +63,38 @@ final class RejectActuator {
     }
 
     private CompletableFuture<Boolean> command(long unitId) {
+        fired.incrementAndGet();
+        CompletableFuture<Boolean> done;
         try {
-            return CompletableFuture.supplyAsync(() -> gate.reject(unitId), io).thenCompose(f -> f);
+            done = CompletableFuture.supplyAsync(() -> gate.reject(unitId), io).thenCompose(f -> f);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            done = CompletableFuture.failedFuture(e);
         }
+        return done.whenComplete((ok, error) -> {
+            if (error != null) {
+                failed.incrementAndGet();
+                lastOutcome = "failed";
+            } else if (ok) {
+                confirmed.incrementAndGet();
+                lastOutcome = "ok";
+            } else {
+                lastOutcome = gate.confirms() ? "unconfirmed" : "ok";
+            }
+        });
+    }
+
+    /** The gate's name, its commands so far (fired, confirmed, failed) and how the last one went. */
+    DeviceState state() {
+        String link = switch (lastOutcome) {
+            case "failed" -> DeviceState.DOWN;
+            case "unconfirmed" -> DeviceState.WARNING;
+            case "ok" -> DeviceState.UP;
+            default -> DeviceState.UNKNOWN;
+        };
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("fired", fired.get());
+        counts.put("confirmed", confirmed.get());
+        counts.put("failed", failed.get());
+        return new DeviceState(gate.name(), DeviceState.GATE, link, java.util.List.of(), counts, "");
     }
 }

@@ -35,6 +35,8 @@ final class RunLoop {
     private static final Duration STOP_VERDICTS = Duration.ofSeconds(5);
 
     final UnitMatcher matcher;
+    /** The reject gate as the line commands it (its counts for the device page). */
+    final RejectActuator gate;
     private final LineCore core;
     private final CodeLedger ledger;
     private final JobBook book;
@@ -68,12 +70,20 @@ final class RunLoop {
         this.settings = settings;
         this.clock = clock;
         this.records = records;
-        RejectActuator gate = new RejectActuator(devices.gate(), settings.confirmRejects(), this::stopLater,
+        this.gate = new RejectActuator(devices.gate(), settings.confirmRejects(), this::stopLater,
                 core.loop.deviceWorker());
         this.matcher = new UnitMatcher(ledger, clock, gate, new UnitMatcher.Events() {
             @Override
             public void judged(UnitVerdict verdict, Judgement judgement) {
                 onJudged(verdict, judgement);
+            }
+
+            @Override
+            public void challengeJudged(UnitVerdict verdict, Judgement judgement) {
+                JobRun job = core.run;
+                records.live.show(verdict, judgement, true, job == null ? null : job.jobId(),
+                        job == null ? null : job.labels);
+                core.view.changed();
             }
 
             @Override
@@ -149,6 +159,9 @@ final class RunLoop {
     void onJudged(UnitVerdict verdict, Judgement judgement) {
         core.counters.judged(verdict.verified());
         core.view.verdict(verdict);
+        JobRun judgedJob = core.run;
+        records.live.show(verdict, judgement, false, judgedJob == null ? null : judgedJob.jobId(),
+                judgedJob == null ? null : judgedJob.labels);
         if (!verdict.verified()) {
             judgement.image().ifPresent(img -> records.keepRejectImage(verdict.unitId(), img));
         }

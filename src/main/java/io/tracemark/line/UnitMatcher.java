@@ -34,6 +34,10 @@ final class UnitMatcher {
     interface Events {
         void judged(UnitVerdict verdict, Judgement judgement);
 
+        /** The challenge label was judged (it must be rejected); it counts nowhere, the live view shows it. */
+        default void challengeJudged(UnitVerdict verdict, Judgement judgement) {
+        }
+
         void stop(StopCause cause);
 
         /** A unit was judged good and is no longer awaiting its result; its verdict is being written. */
@@ -448,6 +452,8 @@ final class UnitMatcher {
     }
 
     private void settleChallenge(PendingUnit unit, Judgement j) {
+        events.challengeJudged(new UnitVerdict(unit.unitId, unit.seq, unit.code, j.verified(), j.reason(), j.grade(),
+                clock.instant()), j);
         if (j.verified()) {
             unit.challenge.complete(new ChallengeResult(false, false, false,
                     "the verifier ACCEPTED the deliberately wrong label " + unit.code));

@@ -104,7 +104,9 @@ public final class MasterDataFile {
             String field = p.currentName();
             String at = "line " + p.currentTokenLocation().getLineNr() + ", " + kind.key() + "." + field;
             JsonToken value = p.nextToken();
-            if (value.isStructStart()) {
+            if (kind == MasterDataRow.Kind.PRODUCT && field.equals("components") && value == JsonToken.START_ARRAY) {
+                fields.put(field, components(p, at, problems));
+            } else if (value.isStructStart()) {
                 problems.add(new Problem(at, "must be one text value"));
                 p.skipChildren();
             } else if (value == JsonToken.VALUE_NUMBER_INT && p.getText().startsWith("0")) {
@@ -116,6 +118,41 @@ public final class MasterDataFile {
             }
         }
         return new MasterDataRow(kind, where, fields);
+    }
+
+    /**
+     * A product's {@code components} as a YAML list of mappings ({@code role}, {@code name}, {@code scheme},
+     * {@code product}), in the text form of {@link ComponentRole#parse}.
+     */
+    private static String components(JsonParser p, String at, List<Problem> problems) throws IOException {
+        List<String> entries = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                problems.add(new Problem(at, "each component must be a mapping of role, name, scheme and/or product"));
+                p.skipChildren();
+                continue;
+            }
+            Map<String, String> c = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v.isStructStart() || !List.of("role", "name", "scheme", "product").contains(key)) {
+                    problems.add(new Problem(at + "." + key, "unknown component field; a component has role, name, scheme, product"));
+                    p.skipChildren();
+                } else if (v != JsonToken.VALUE_NULL) {
+                    c.put(key, p.getText().replace(";", ",").replace(":", "："));
+                }
+            }
+            List<String> accepts = new ArrayList<>();
+            if (c.containsKey("scheme")) {
+                accepts.add("scheme=" + c.get("scheme"));
+            }
+            if (c.containsKey("product")) {
+                accepts.add("product=" + c.get("product"));
+            }
+            entries.add(c.getOrDefault("role", "") + ":" + c.getOrDefault("name", "") + ":" + String.join(",", accepts));
+        }
+        return String.join("; ", entries);
     }
 
     private static List<MasterDataRow> csv(Path file, List<Problem> problems) throws IOException {

@@ -52,6 +52,9 @@ public final class MasterDataImport {
             }
         }
         List<Product> products = new ArrayList<>();
+        Map<String, List<ComponentRole>> roles = new java.util.LinkedHashMap<>();
+        Set<String> productIds = new HashSet<>();
+        rows.stream().filter(r -> r.kind() == MasterDataRow.Kind.PRODUCT).forEach(r -> productIds.add(r.get("id")));
         for (MasterDataRow row : rows) {
             if (row.kind() == MasterDataRow.Kind.PRODUCT) {
                 String producerId = row.get("producer");
@@ -70,6 +73,9 @@ public final class MasterDataImport {
                 located(row, own, problems);
                 duplicate(row, seen, problems);
                 products.add(p);
+                if (row.get("components") != null) {
+                    roles.put(p.id(), components(row, productIds, problems));
+                }
             }
         }
         if (rows.isEmpty()) {
@@ -78,9 +84,24 @@ public final class MasterDataImport {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("master data " + source + ", nothing imported", problems);
         }
-        store.saveAll(producerList, products, actor, "import of " + source);
+        store.saveAll(producerList, products, roles, actor, "import of " + source);
         return new Outcome(producerList.size(), products.size(), producerList.stream().map(Producer::id).toList(),
                 products.stream().map(Product::id).toList());
+    }
+
+    /** The product's component roles (组合多码), each problem with the row's line; a component product must be known. */
+    private List<ComponentRole> components(MasterDataRow row, Set<String> productIds, List<Problem> problems) {
+        String where = row.where() + ", product.components";
+        List<ComponentRole> parsed = ComponentRole.parse(row.get("components"), where, problems);
+        problems.addAll(ComponentRole.problems(parsed, io.tracemark.codes.CodeSchemes.standard().names(), where));
+        for (ComponentRole r : parsed) {
+            r.productId().filter(id -> !productIds.contains(id) && store.product(id).isEmpty()).ifPresent(id ->
+                    problems.add(new Problem(where + "." + r.role(), "component product '" + id
+                            + "' is neither in this file nor registered")));
+            r.productId().filter(id -> id.equals(row.get("id"))).ifPresent(id ->
+                    problems.add(new Problem(where + "." + r.role(), "a product cannot be its own component")));
+        }
+        return parsed;
     }
 
     private static void located(MasterDataRow row, List<Problem> found, List<Problem> into) {

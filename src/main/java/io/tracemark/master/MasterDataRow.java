@@ -15,7 +15,7 @@ public record MasterDataRow(Kind kind, String where, Map<String, String> fields)
     public enum Kind {
         PRODUCER("producer", java.util.List.of("id", "name", "uscc", "address", "contact", "businessLicence")),
         PRODUCT("product", java.util.List.of("id", "producer", "name", "type", "specification", "mandatoryStandard",
-                "inspectionReport", "licenceNumber", "warranty", "instructions", "gtin"));
+                "inspectionReport", "licenceNumber", "warranty", "instructions", "gtin", "components"));
 
         private final String key;
         private final java.util.List<String> fields;

@@ -73,6 +73,15 @@ public final class MasterDataStore {
      * each is audited, and the whole as {@code master-data.import} with {@code what}.
      */
     public void saveAll(List<Producer> producers, List<Product> products, String actor, String what) {
+        saveAll(producers, products, java.util.Map.of(), actor, what);
+    }
+
+    /**
+     * As {@link #saveAll(List, List, String, String)}, and sets the component roles (组合多码) of the products in
+     * {@code roles} (an empty list clears them); products not in {@code roles} keep theirs.
+     */
+    public void saveAll(List<Producer> producers, List<Product> products, java.util.Map<String, List<ComponentRole>> roles,
+                        String actor, String what) {
         List<Problem> problems = new ArrayList<>();
         producers.forEach(p -> problems.addAll(problems(p)));
         java.util.Set<String> incoming = new java.util.HashSet<>();
@@ -92,6 +101,10 @@ public final class MasterDataStore {
             }
             for (Product p : products) {
                 write(conn, p, actor);
+            }
+            for (var e : roles.entrySet()) {
+                ComponentRoleRows.replace(conn, e.getKey(), e.getValue());
+                audit.record(conn, actor, "product.components", e.getKey() + ": " + ComponentRole.format(e.getValue()));
             }
             audit.record(conn, actor, "master-data.import", what + ": " + producers.size() + " producers, "
                     + products.size() + " products");
@@ -253,6 +266,11 @@ public final class MasterDataStore {
     public Optional<Product> product(String id) {
         List<Product> found = queryProducts(" WHERE p.id = ?", id);
         return found.stream().findFirst();
+    }
+
+    /** The component roles of a 组合多码 product, in order; empty for a product that is not a set of components. */
+    public List<ComponentRole> componentRoles(String productId) {
+        return db.read(conn -> ComponentRoleRows.roles(conn, productId));
     }
 
     /** Every product, by name. */

@@ -40,6 +40,18 @@ public record Buyer(String name, String address, String contact) {
         return name.charAt(0) + "*".repeat(name.length() - 2) + name.charAt(name.length() - 1);
     }
 
+    /**
+     * The contact as a role without the need to know it sees it (7.1.4): the first 3 and the last 2 characters
+     * kept, the rest {@code *}; a short contact wholly hidden.
+     */
+    public String maskedContact() {
+        String c = contact.strip();
+        if (c.length() <= 6) {
+            return "*".repeat(c.length());
+        }
+        return c.substring(0, 3) + "*".repeat(c.length() - 5) + c.substring(c.length() - 2);
+    }
+
     @Override
     public String toString() {
         return "Buyer[" + name + ", " + address + ", contact hidden]";

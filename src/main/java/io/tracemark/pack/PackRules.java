@@ -97,9 +97,11 @@ final class PackRules {
             }
         }
         if (ScannedCode.candidates(code).stream().anyMatch(c -> known(conn, c))) {
-            throw new PackRefusedException(Refusal.NOT_VERIFIED, "code " + code + " was never printed: only verified units are packed");
+            throw new PackRefusedException(Refusal.NOT_VERIFIED, "code " + code + " was never printed: only verified units are packed",
+                    java.util.Map.of("code", code, "state", "AVAILABLE"));
         }
-        throw new PackRefusedException(Refusal.UNKNOWN_CODE, "code " + code + " is not in the station's ledger");
+        throw new PackRefusedException(Refusal.UNKNOWN_CODE, "code " + code + " is not in the station's ledger",
+                java.util.Map.of("code", code));
     }
 
     private static boolean known(Connection conn, String code) {
@@ -151,7 +153,7 @@ final class PackRules {
 
     void requireReason(String reason, String what) {
         if (reason == null || reason.isBlank()) {
-            throw new PackRefusedException(Refusal.REASON_REQUIRED, what + " needs a reason");
+            throw new PackRefusedException(Refusal.REASON_REQUIRED, what + " needs a reason", java.util.Map.of("what", what));
         }
     }
 }

@@ -37,6 +37,39 @@ final class ShipmentRows {
         }
     }
 
+    /** The order numbers of shipments in {@code state}, newest first, at most {@code limit}. */
+    static List<String> orders(Connection conn, String state, int limit) throws SQLException {
+        List<String> orders = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT order_number FROM shipments WHERE state = ? "
+                + "ORDER BY id DESC LIMIT ?")) {
+            ps.setString(1, state);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orders.add(rs.getString(1));
+                }
+            }
+        }
+        return orders;
+    }
+
+    /** What a shipment holds: each scanned item as {@code kind code} (pallet/case SSCC or a unit's code). */
+    static List<String> items(Connection conn, long shipmentId) throws SQLException {
+        List<String> items = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT p.kind, p.sscc, c.code FROM shipment_items i "
+                + "LEFT JOIN parents p ON p.id = i.parent_id LEFT JOIN units u ON u.id = i.unit_id "
+                + "LEFT JOIN codes c ON c.id = u.code_id WHERE i.shipment_id = ? ORDER BY i.id")) {
+            ps.setLong(1, shipmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(rs.getString(1) != null ? rs.getString(1).toLowerCase() + " " + rs.getString(2)
+                            : "unit " + rs.getString(3));
+                }
+            }
+        }
+        return items;
+    }
+
     /** Every unit in the shipment's items, the hierarchy expanded: pallet -> cases -> units. */
     static List<Long> unitsOf(Connection conn, long shipmentId) throws SQLException {
         return ids(conn, "SELECT unit_id FROM shipment_items WHERE shipment_id = ? AND unit_id IS NOT NULL "

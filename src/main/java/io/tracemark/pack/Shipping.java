@@ -60,7 +60,8 @@ public final class Shipping {
         long now = clock.millis();
         return writes.inTransaction(conn -> {
             if (ShipmentRows.shipment(conn, orderNumber).isPresent()) {
-                throw new PackRefusedException(Refusal.ORDER_EXISTS, "order " + orderNumber + " has a shipment already");
+                throw new PackRefusedException(Refusal.ORDER_EXISTS, "order " + orderNumber + " has a shipment already",
+                        Map.of("order", orderNumber));
             }
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO shipments (order_number, buyer_name, "
                     + "buyer_address, buyer_contact, sale_time, state, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
@@ -93,8 +94,10 @@ public final class Shipping {
             Optional<String> holder = ShipmentRows.holding(conn, item.column(), item.id());
             if (holder.isPresent()) {
                 throw holder.get().equals(orderNumber)
-                        ? new PackRefusedException(Refusal.SCANNED_TWICE, item.what() + " is in shipment " + orderNumber + " already (scanned twice)")
-                        : new PackRefusedException(Refusal.IN_SHIPMENT, item.what() + " is in shipment " + holder.get());
+                        ? new PackRefusedException(Refusal.SCANNED_TWICE, item.what() + " is in shipment " + orderNumber + " already (scanned twice)",
+                                Map.of("what", item.what(), "order", orderNumber))
+                        : new PackRefusedException(Refusal.IN_SHIPMENT, item.what() + " is in shipment " + holder.get(),
+                                Map.of("what", item.what(), "order", holder.get()));
             }
             gate(conn, item);
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO shipment_items (shipment_id, " + item.column()
@@ -174,6 +177,30 @@ public final class Shipping {
         });
     }
 
+    /** Shipments still open (being loaded), newest first, at most 50. */
+    public List<Shipment> openShipments() {
+        return db.read(conn -> {
+            List<Shipment> open = new java.util.ArrayList<>();
+            for (String order : ShipmentRows.orders(conn, "OPEN", 50)) {
+                open.add(ShipmentRows.shipment(conn, order).orElseThrow());
+            }
+            return open;
+        });
+    }
+
+    /** What the shipment of an order holds: each scan as {@code pallet SSCC}, {@code case SSCC} or {@code unit CODE}. */
+    public List<String> items(String orderNumber) {
+        return db.read(conn -> {
+            Shipment s = openOrClosed(conn, orderNumber);
+            return ShipmentRows.items(conn, s.id());
+        });
+    }
+
+    private static Shipment openOrClosed(Connection conn, String orderNumber) throws SQLException {
+        return ShipmentRows.shipment(conn, orderNumber).orElseThrow(() -> new PackRefusedException(
+                Refusal.UNKNOWN_SHIPMENT, "no shipment for order " + orderNumber, Map.of("order", orderNumber)));
+    }
+
     /** The shipment of an order, if any. */
     public Optional<Shipment> shipment(String orderNumber) {
         return db.read(conn -> ShipmentRows.shipment(conn, orderNumber));
@@ -194,9 +221,10 @@ public final class Shipping {
 
     private Shipment openShipment(Connection conn, String orderNumber) throws SQLException {
         Shipment s = ShipmentRows.shipment(conn, orderNumber).orElseThrow(() -> new PackRefusedException(
-                Refusal.UNKNOWN_SHIPMENT, "no shipment for order " + orderNumber));
+                Refusal.UNKNOWN_SHIPMENT, "no shipment for order " + orderNumber, Map.of("order", orderNumber)));
         if (!s.open()) {
-            throw new PackRefusedException(Refusal.SHIPMENT_CLOSED, "shipment " + orderNumber + " is closed: it has left");
+            throw new PackRefusedException(Refusal.SHIPMENT_CLOSED, "shipment " + orderNumber + " is closed: it has left",
+                    Map.of("order", orderNumber));
         }
         return s;
     }
@@ -212,7 +240,8 @@ public final class Shipping {
             rules.requireNotShipped(parent, "dispatched again");
             rules.requireLive(parent, "dispatched");
             if (parent.state() == ParentState.OPEN) {
-                throw new PackRefusedException(Refusal.CASE_OPEN, what + " is still open: close it before it ships");
+                throw new PackRefusedException(Refusal.CASE_OPEN, what + " is still open: close it before it ships",
+                        Map.of("what", what));
             }
             if (parent.kind() == ParentKind.CASE && parent.palletSscc().isPresent()) {
                 throw new PackRefusedException(Refusal.ON_A_PALLET, what + " is on pallet " + parent.palletSscc().get()
@@ -252,7 +281,9 @@ public final class Shipping {
             Outbox.Backlog backlog = outbox.backlog();
             throw new PackRefusedException(Refusal.SHIP_GATE, waiting + " of " + item.units().size() + " units of "
                     + item.what() + " wait for the platform to acknowledge their trace events (outbox: "
-                    + backlog.count() + " unsent, " + backlog.oldestAge().toSeconds() + " s behind): not dispatched");
+                    + backlog.count() + " unsent, " + backlog.oldestAge().toSeconds() + " s behind): not dispatched",
+                    Map.of("waiting", String.valueOf(waiting), "units", String.valueOf(item.units().size()), "what", item.what(),
+                            "unsent", String.valueOf(backlog.count()), "behind", String.valueOf(backlog.oldestAge().toSeconds())));
         }
     }
 }

@@ -57,7 +57,7 @@ public record SsccRange(String companyPrefix, int extensionDigit, long firstSeri
     }
 
     /** Whether the two ranges would issue some SSCC both (prefixes of different lengths can collide). */
-    boolean overlaps(SsccRange other) {
+    public boolean overlaps(SsccRange other) {
         return extensionDigit == other.extensionDigit && firstKey() <= other.lastKey() && other.firstKey() <= lastKey();
     }
 

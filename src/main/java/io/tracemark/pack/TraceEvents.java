@@ -29,8 +29,9 @@ final class TraceEvents {
         this.outbox = outbox;
     }
 
-    /** One AGGREGATED event per unit of the closed case. */
+    /** One AGGREGATED event per unit of the closed case, each with the case's size ({@code details.caseUnits}). */
     void caseClosed(Connection conn, Parent box, long now) throws SQLException {
+        long units = PackRows.number(conn, "SELECT count(*) FROM pack_links WHERE parent_id = ?", box.id());
         try (PreparedStatement ps = conn.prepareStatement("SELECT u.id, u.job_id, c.code FROM pack_links l "
                 + "JOIN units u ON u.id = l.unit_id JOIN codes c ON c.id = u.code_id WHERE l.parent_id = ?")) {
             ps.setLong(1, box.id());
@@ -38,6 +39,7 @@ final class TraceEvents {
                 while (rs.next()) {
                     ObjectNode p = payload(rs.getString(2), rs.getString(3), "AGGREGATED", now);
                     p.put("parent", box.sscc().digits());
+                    p.putObject("details").put("caseUnits", Long.toString(units));
                     outbox.append(conn, AGGREGATED, aggregatedKey(rs.getLong(1), box.id()), p.toString());
                 }
             }

@@ -7,11 +7,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** The product each station job produces, read from {@code job_details} and cached (a job's product never changes). */
+/**
+ * The product each station job produces and its batch, read from {@code job_details} and cached (a
+ * job's details never change). The batch goes with every unit event ({@code details.batch}) so a
+ * site can recall a batch across its lines.
+ */
 public final class JobProducts implements Function<String, String> {
 
+    private record Facts(String product, String batch) {
+    }
+
     private final Database db;
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final Map<String, Facts> cache = new ConcurrentHashMap<>();
 
     public JobProducts(Database db) {
         this.db = db;
@@ -20,21 +27,32 @@ public final class JobProducts implements Function<String, String> {
     /** The job's product id, or null when the job has no details (yet). */
     @Override
     public String apply(String jobId) {
-        String cached = cache.get(jobId);
+        Facts f = facts(jobId);
+        return f == null ? null : f.product();
+    }
+
+    /** The job's batch, or null when the job has no details (yet) or no batch. */
+    public String batch(String jobId) {
+        Facts f = facts(jobId);
+        return f == null ? null : f.batch();
+    }
+
+    private Facts facts(String jobId) {
+        Facts cached = cache.get(jobId);
         if (cached != null) {
             return cached;
         }
-        String product = db.read(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT product_id FROM job_details WHERE job_id = ?")) {
+        Facts facts = db.read(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT product_id, batch FROM job_details WHERE job_id = ?")) {
                 ps.setString(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
+                    return rs.next() ? new Facts(rs.getString(1), rs.getString(2)) : null;
                 }
             }
         });
-        if (product != null) {
-            cache.put(jobId, product);
+        if (facts != null && facts.product() != null) {
+            cache.put(jobId, facts);
         }
-        return product;
+        return facts;
     }
 }

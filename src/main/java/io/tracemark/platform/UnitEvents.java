@@ -55,6 +55,12 @@ final class UnitEvents {
             if (p.seq() != null) {
                 details.put("seq", p.seq());
             }
+            if (p.job() != null && productOfJob instanceof JobProducts jobs && !p.details().containsKey("batch")) {
+                String batch = jobs.batch(p.job());
+                if (batch != null && !batch.isBlank()) {
+                    details.put("batch", batch); // a site recalls a batch across its lines by it
+                }
+            }
             details.putAll(p.details());
             String product = p.product() != null ? p.product() : p.job() == null ? null : productOfJob.apply(p.job());
             return Optional.of(new UnitEvent(key(m), p.code(), product, UnitEventType.valueOf(state),

@@ -73,6 +73,14 @@ public interface Printer extends AutoCloseable {
      */
     PrinterStatus status();
 
+    /**
+     * The printer's label odometer (labels printed in its life), asked now, when the printer reports
+     * one; empty when it does not or does not answer in time. Never throws.
+     */
+    default java.util.OptionalLong labelOdometer() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** Units sent and not yet confirmed printed, oldest first. */
     List<Long> outstanding();
 

@@ -243,6 +243,18 @@ public final class ZplPrinter implements Printer {
         return poll(true);
     }
 
+    /** {@code getvar "odometer.total_label_count"} (Zebra SGD), within the status timeout. */
+    @Override
+    public java.util.OptionalLong labelOdometer() {
+        try {
+            long value = link.exclusive(this::odometer);
+            return value < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value);
+        } catch (RuntimeException e) {
+            LOG.debug("{} - odometer not read: {}", device(), e.getMessage());
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     @Override
     public List<Long> outstanding() {
         lock.lock();

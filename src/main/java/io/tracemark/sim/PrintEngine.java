@@ -358,6 +358,28 @@ final class PrintEngine {
         }
     }
 
+    /** A person loads a new roll of labels: paper out ends; the head, ribbon and pause stay as they are. */
+    void reloadPaper() {
+        lock.lock();
+        try {
+            paperOut = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A person fits a new ribbon: ribbon out ends. */
+    void replaceRibbon() {
+        lock.lock();
+        try {
+            ribbonOut = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void setHeadOpen(boolean open) {
         lock.lock();
         try {

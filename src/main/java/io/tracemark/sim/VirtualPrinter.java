@@ -176,6 +176,16 @@ public final class VirtualPrinter implements AutoCloseable {
         engine.clearFault();
     }
 
+    /** Operator action: load a new roll of labels (paper out ends; an open head stays open). */
+    public void reloadPaper() {
+        engine.reloadPaper();
+    }
+
+    /** Operator action: fit a new ribbon (ribbon out ends). */
+    public void replaceRibbon() {
+        engine.replaceRibbon();
+    }
+
     /** Operator action: open or close the print head. */
     public void setHeadOpen(boolean open) {
         engine.setHeadOpen(open);

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads each line's state from its station's touch panel ({@code GET /api/v1/status} with an API token
- * of the operator role): the PackML state, the job's counters and the alarms. Stations without a panel
+ * of the operator role): the PackML state, the job's counters, the alarms and the last good backup. Stations without a panel
  * in site.yaml are known only by their events. The last reading of each is kept in memory (it is
  * only shown and published, never stored).
  */
@@ -31,9 +31,12 @@ public final class LinePanels {
      * @param sent     labels sent in the job on the line
      * @param verified units verified in it
      * @param rejected units rejected in it
+     * @param lastBackupAt the station's last good backup (its status' {@code backup.lastGood}), or null
+     * @param backupError  why a backup folder's last backup failed, or null
      */
     public record Reading(String state, long sent, long verified, long rejected, double unitsPerMinute,
-                          List<LineAlarm> alarms, Instant readAt, String error) {
+                          List<LineAlarm> alarms, Instant readAt, String error, Instant lastBackupAt,
+                          String backupError) {
     }
 
     private final Map<String, SiteConfig.StationEntry> panels = new ConcurrentHashMap<>();
@@ -96,11 +99,20 @@ public final class LinePanels {
             alarms.add(new LineAlarm(a.path("id").asLong(), a.path("severity").asText(), a.path("cause").asText(),
                     a.path("detail").asText(null), raised == null ? null : Instant.parse(raised)));
         }
+        JsonNode backup = doc.path("backup");
+        String lastGood = backup.path("lastGood").isTextual() ? backup.path("lastGood").asText() : null;
+        String backupError = null;
+        for (JsonNode folder : backup.path("folders")) {
+            if (folder.path("error").isTextual() && backupError == null) {
+                backupError = folder.path("error").asText();
+            }
+        }
         return new Reading(doc.path("state").asText(null), counters.path("sent").asLong(), counters.path("verified").asLong(),
-                counters.path("rejected").asLong(), counters.path("unitsPerMinute").asDouble(), alarms, Instant.now(), null);
+                counters.path("rejected").asLong(), counters.path("unitsPerMinute").asDouble(), alarms, Instant.now(), null,
+                lastGood == null ? null : Instant.parse(lastGood), backupError);
     }
 
     private static Reading failed(String why) {
-        return new Reading(null, 0, 0, 0, 0, List.of(), Instant.now(), why);
+        return new Reading(null, 0, 0, 0, 0, List.of(), Instant.now(), why, null, null);
     }
 }

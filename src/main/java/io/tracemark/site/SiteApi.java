@@ -37,7 +37,7 @@ final class SiteApi {
         app.post(BASE + "/admin/stations", this::registerStation);
     }
 
-    private void admin(Context ctx) {
+    void admin(Context ctx) {
         String token = Tokens.bearer(ctx);
         if (adminToken == null || token == null || !java.security.MessageDigest.isEqual(token.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8), adminToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {

@@ -144,14 +144,14 @@ public final class SiteBenchmark {
         return codes;
     }
 
-    /** One station's outbox: VERIFIED per code, a batch at a time. */
+    /** One station's outbox: VERIFIED per code (with its grade and job's batch, as stations send it), a batch at a time. */
     private static void send(PlatformClient client, int station, List<String> codes, int batch, AtomicLong accepted) {
         Instant t0 = Instant.now();
         List<UnitEvent> events = new ArrayList<>(batch);
         for (int i = 0; i < codes.size(); i++) {
             events.add(new UnitEvent("bench-" + station + "/unit-verdict/bench-job-" + station + "/" + i, codes.get(i),
                     SampleData.KETTLE, UnitEventType.VERIFIED, t0.plusMillis(i), "bench-job-" + station, null, null,
-                    Map.of("grade", "A")));
+                    Map.of("grade", "A", SiteEvents.BATCH, "bench-batch-" + station)));
             if (events.size() == batch || i == codes.size() - 1) {
                 EventBatchResult r = client.postEvents(events);
                 accepted.addAndGet(r.accepted());

@@ -1,5 +1,6 @@
 package io.tracemark.site;
 
+import io.tracemark.pack.SsccRange;
 import java.net.URI;
 import java.util.List;
 
@@ -13,13 +14,25 @@ import java.util.List;
  * @param pool     how many codes the site keeps ready per product
  * @param stations stations registered at start (more through the admin API)
  * @param mqtt     the plant's MQTT broker, or null for none
- * @param adminToken bearer token of the site's admin API, or null to disable it
+ * @param adminToken bearer token of the site's admin API (and its warehouse), or null to disable it
+ * @param sscc     the site's SSCC range for its pallets (added to those it holds), or null
  */
 public record SiteConfig(String siteId, Listen listen, Database database, Platform platform, Pool pool,
-                         List<StationEntry> stations, Mqtt mqtt, String adminToken) {
+                         List<StationEntry> stations, Mqtt mqtt, String adminToken, SsccRange sscc) {
 
     public SiteConfig {
         stations = List.copyOf(stations);
+    }
+
+    /** A site without an SSCC range of its own (no pallets at the site). */
+    public SiteConfig(String siteId, Listen listen, Database database, Platform platform, Pool pool,
+                      List<StationEntry> stations, Mqtt mqtt, String adminToken) {
+        this(siteId, listen, database, platform, pool, stations, mqtt, adminToken, null);
+    }
+
+    /** The same configuration with the SSCC range {@code range}. */
+    public SiteConfig withSscc(SsccRange range) {
+        return new SiteConfig(siteId, listen, database, platform, pool, stations, mqtt, adminToken, range);
     }
 
     /** Host and port of the site's HTTP server (port 0 picks a free port). */

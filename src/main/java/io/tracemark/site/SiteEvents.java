@@ -27,6 +27,9 @@ import java.util.Objects;
  */
 public final class SiteEvents {
 
+    /** The detail that carries the unit's batch (the station's job batch). */
+    static final String BATCH = "batch";
+
     private final SiteDatabase db;
 
     public SiteEvents(SiteDatabase db) {
@@ -50,8 +53,7 @@ public final class SiteEvents {
         int repeatedInBatch = batch.events().size() - unique.size();
         return db.inTransaction(c -> {
             List<UnitEvent> events = new ArrayList<>(unique.values());
-            List<String> inserted = insert(c, stationId, events);
-            count(c, stationId, events, new java.util.HashSet<>(inserted));
+            List<String> inserted = store(c, stationId, events);
             List<String> held = new ArrayList<>(unique.keySet());
             held.removeAll(new java.util.HashSet<>(inserted));
             if (!held.isEmpty()) {
@@ -65,8 +67,19 @@ public final class SiteEvents {
         });
     }
 
-    /** Inserts the events not held yet, each into the outbox too; returns the keys inserted. */
-    private static List<String> insert(Connection c, String stationId, List<UnitEvent> events) throws SQLException {
+    /**
+     * Stores the events not held yet (in the outbox too, counted per line, cases learnt from their
+     * AGGREGATED events); returns the keys stored now. Also for the site's own events (shipments).
+     */
+    static List<String> store(Connection c, String stationId, List<UnitEvent> events) throws SQLException {
+        Map<String, Long> inserted = insert(c, stationId, events);
+        count(c, stationId, events, inserted.keySet());
+        SiteCases.learn(c, stationId, events, inserted);
+        return new ArrayList<>(inserted.keySet());
+    }
+
+    /** Inserts the events not held yet, each into the outbox too; returns the keys inserted with their seq. */
+    private static Map<String, Long> insert(Connection c, String stationId, List<UnitEvent> events) throws SQLException {
         int n = events.size();
         String[] keys = new String[n];
         String[] codes = new String[n];
@@ -77,6 +90,7 @@ public final class SiteEvents {
         String[] reasons = new String[n];
         String[] parents = new String[n];
         String[] details = new String[n];
+        String[] batches = new String[n];
         for (int i = 0; i < n; i++) {
             UnitEvent e = events.get(i);
             keys[i] = e.idempotencyKey();
@@ -88,15 +102,16 @@ public final class SiteEvents {
             reasons[i] = e.reason();
             parents[i] = e.parentCode();
             details[i] = e.details().isEmpty() ? null : SiteMasterData.json(new java.util.TreeMap<>(e.details()));
+            batches[i] = e.details().get(BATCH);
         }
-        List<String> inserted = new ArrayList<>(n);
+        Map<String, Long> inserted = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("WITH ins AS (INSERT INTO unit_events(idempotency_key, station_id,"
-                + " code, product_id, type, occurred_at, job_id, reason, parent_code, details) SELECT k, ?, code, p, t, o, j,"
-                + " r, pc, d FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],"
-                + " ?::text[], ?::text[]) WITH ORDINALITY AS u(k, code, p, t, o, j, r, pc, d, n) ORDER BY n"
-                + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING seq, idempotency_key),"
+                + " code, product_id, type, occurred_at, job_id, reason, parent_code, details, batch) SELECT k, ?, code, p, t,"
+                + " o, j, r, pc, d, b FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(k, code, p, t, o, j, r, pc, d, b, n)"
+                + " ORDER BY n ON CONFLICT (idempotency_key) DO NOTHING RETURNING seq, idempotency_key),"
                 + " outbox AS (INSERT INTO event_outbox(seq) SELECT seq FROM ins)"
-                + " SELECT idempotency_key FROM ins")) {
+                + " SELECT idempotency_key, seq FROM ins")) {
             ps.setString(1, stationId);
             ps.setArray(2, c.createArrayOf("text", keys));
             ps.setArray(3, c.createArrayOf("text", codes));
@@ -107,9 +122,10 @@ public final class SiteEvents {
             ps.setArray(8, c.createArrayOf("text", reasons));
             ps.setArray(9, c.createArrayOf("text", parents));
             ps.setArray(10, c.createArrayOf("text", details));
+            ps.setArray(11, c.createArrayOf("text", batches));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    inserted.add(rs.getString(1));
+                    inserted.put(rs.getString(1), rs.getLong(2));
                 }
             }
         }

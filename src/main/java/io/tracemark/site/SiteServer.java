@@ -77,7 +77,14 @@ public final class SiteServer implements AutoCloseable {
             c.http.maxRequestSize = ReferencePlatform.MAX_BODY_BYTES;
         });
         new SiteRoutes(stations, master, pool, keeper, events, forwarder, platform).register(app);
-        new SiteApi(config.adminToken(), stations, status).register(app);
+        SiteApi siteApi = new SiteApi(config.adminToken(), stations, status);
+        siteApi.register(app);
+        if (config.sscc() != null) {
+            SiteSsccs.add(db, config.sscc());
+        }
+        WarehouseAudit audit = new WarehouseAudit();
+        new WarehouseApi(new SitePallets(db, audit), new SiteShipping(db, audit, forwarder, config.siteId()),
+                new SiteRecall(db)).register(app, siteApi::admin);
         new ErrorReplies(ReferencePlatform.MAX_BODY_BYTES).register(app);
     }
 

@@ -23,7 +23,7 @@ public final class SiteStatus {
     public record Line(String stationId, String name, Instant lastSeenAt, long verified, long rejected, long voided,
                        double unitsPerMinute, Double yieldPercent, long codesHeld, Instant lastEventAt,
                        String state, List<LinePanels.LineAlarm> alarms, String panelUrl, String panelError,
-                       Long jobVerified, Long jobRejected) {
+                       Long jobVerified, Long jobRejected, Instant lastBackupAt, String backupError) {
     }
 
     /** The whole site. */
@@ -75,7 +75,8 @@ public final class SiteStatus {
                     panel == null ? null : panel.state(), panel == null ? List.of() : panel.alarms(),
                     panelUrl == null ? null : panelUrl.toString(), panel == null ? null : panel.error(),
                     panel == null || panel.state() == null ? null : panel.verified(),
-                    panel == null || panel.state() == null ? null : panel.rejected()));
+                    panel == null || panel.state() == null ? null : panel.rejected(),
+                    panel == null ? null : panel.lastBackupAt(), panel == null ? null : panel.backupError()));
         }
         return new Site(lines, pool.available(), forwarder.lag());
     }

@@ -37,6 +37,36 @@ public record Decoded(String data, String symbologyId, Symbology symbology, Deco
         return viewToFrame.toFrame(x, y);
     }
 
+    /**
+     * Where the symbol lies in the frame: the rectangle bounding the corner points ZXing's detector
+     * found (its {@code ResultPoint}s, kept in {@link #geometry}), or the region searched when the
+     * detector could not say.
+     */
+    public Rectangle foundAt() {
+        if (geometry.isEmpty()) {
+            return new Rectangle(region);
+        }
+        if (geometry.get() instanceof SymbolGeometry.Matrix m) {
+            // the target points are the centres of the corner modules: widen by half a module
+            float[] t = m.target();
+            Rectangle r = frameBounds(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]);
+            int half = (int) Math.ceil(Math.max(r.width / (double) m.columns(), r.height / (double) m.rows()) / 2);
+            r.grow(half, half);
+            return r;
+        }
+        SymbolGeometry.Linear l = (SymbolGeometry.Linear) geometry.get();
+        Rectangle r = frameBounds(l.x0(), l.y(), l.x1(), l.y());
+        int tall = Math.max(4, (int) Math.round(region.height * 0.4));
+        return new Rectangle(r.x, r.y - tall / 2, Math.max(1, r.width), tall);
+    }
+
+    /** This decode made in a crop at ({@code x}, {@code y}) of a larger frame, in that frame's pixels. */
+    Decoded inFrameAt(int x, int y) {
+        Rectangle shifted = new Rectangle(region.x + x, region.y + y, region.width, region.height);
+        return new Decoded(data, symbologyId, symbology, strategy, shifted, view,
+                ViewMapping.crop(x, y).after(viewToFrame), geometry, errorsCorrected, ecLevel, nanos);
+    }
+
     /** The frame rectangle bounding the given view points (x0, y0, x1, y1, …). */
     public Rectangle frameBounds(double... viewPoints) {
         double minX = Double.MAX_VALUE;

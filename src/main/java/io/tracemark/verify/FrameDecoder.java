@@ -112,6 +112,23 @@ public final class FrameDecoder {
     }
 
     /**
+     * Decodes only inside the region of interest {@code roi} (frame pixels), as a camera set up with a
+     * code box does: the frame is cropped to it and nothing outside is searched, so a symbol outside
+     * the box is not read. The result's coordinates are those of the whole frame.
+     *
+     * @param codeBox a hint within the frame, as for {@link #decode(GrayImage, Optional)}
+     */
+    public Optional<Decoded> decodeWithin(GrayImage frame, Rectangle roi, Optional<Rectangle> codeBox) {
+        Rectangle r = roi.intersection(new Rectangle(0, 0, frame.width(), frame.height()));
+        if (r.width < 8 || r.height < 8) {
+            return Optional.empty();
+        }
+        GrayImage crop = frame.crop(r);
+        Optional<Rectangle> hint = codeBox.map(b -> new Rectangle(b.x - r.x, b.y - r.y, b.width, b.height));
+        return decode(crop, hint).map(d -> d.inFrameAt(r.x, r.y));
+    }
+
+    /**
      * One search's clock (for the reported decode time) and its work budget: every decoder attempt
      * (a ZXing read of a view, an L-shape sampling, a warp, a fitted grid) spends units by the pixels
      * it works on, and once none are left every further attempt fails at once. Counted work, not wall time, so that what a frame

@@ -1,5 +1,6 @@
 package io.tracemark.verify;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,10 +23,17 @@ public sealed interface ReadResult {
     /**
      * A decoded symbol. {@code data} is the decoded text (GS1 separators as ASCII 29),
      * {@code symbologyId} the AIM identifier such as {@code ]d2} or {@code ]C1}, or "" when the
-     * reader does not send one.
+     * reader does not send one. {@code foundAt} is where the decoder found the symbol in {@code image}
+     * (image pixels), when the station decoded the image itself.
      */
     record Read(String data, String symbologyId, Optional<Grades> grades, Optional<BufferedImage> image,
-                Instant at, OptionalLong trigger) implements ReadResult {
+                Instant at, OptionalLong trigger, Optional<Rectangle> foundAt) implements ReadResult {
+
+        /** A read that does not say where in the image the symbol was ({@code foundAt} empty). */
+        public Read(String data, String symbologyId, Optional<Grades> grades, Optional<BufferedImage> image,
+                    Instant at, OptionalLong trigger) {
+            this(data, symbologyId, grades, image, at, trigger, Optional.empty());
+        }
 
         /** A read from a reader that does not number its triggers. */
         public Read(String data, String symbologyId, Optional<Grades> grades, Optional<BufferedImage> image,

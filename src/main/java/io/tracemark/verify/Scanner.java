@@ -1,5 +1,6 @@
 package io.tracemark.verify;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,15 @@ public interface Scanner extends AutoCloseable {
      * decodes in the device has nothing of the kind: false.
      */
     default boolean decoding() {
+        return false;
+    }
+
+    /**
+     * Restricts decoding to a region of interest of the camera's frames (frame pixels), or lifts the
+     * restriction (empty). Only a scanner whose frames the station decodes can: others return false
+     * and change nothing (a reader that decodes in the device is set up on the device).
+     */
+    default boolean regionOfInterest(Optional<java.awt.Rectangle> roi) {
         return false;
     }
 

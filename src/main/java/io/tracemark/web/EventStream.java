@@ -31,6 +31,9 @@ final class EventStream implements AutoCloseable {
     private final Supplier<Map<String, Object>> extraStatus;
     private final SessionRegistry sessions;
     private final Duration heartbeat;
+    static final long RATE_CHECK_MS = 2000;
+    /** The rate last seen by {@link #rateCheck}; on the writer thread. */
+    private double lastRate;
     private final Map<SseClient, Principal> clients = new ConcurrentHashMap<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,6 +65,23 @@ final class EventStream implements AutoCloseable {
         subscriptions.add(extraChanges.onChange(this::changed));
         long every = heartbeat.toMillis();
         writer.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        writer.scheduleAtFixedRate(this::rateCheck, RATE_CHECK_MS, RATE_CHECK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The rate is over the last minute: it falls while nothing happens on the line (paused, stopped,
+     * done), and no line event tells of that. Checked every {@value #RATE_CHECK_MS} ms, pushed when it moved.
+     */
+    private void rateCheck() {
+        try {
+            double rate = line.snapshot().counters().unitsPerMinute();
+            if (rate != lastRate) {
+                lastRate = rate;
+                changed();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("rate check failed: {}", e.toString());
+        }
     }
 
     /** The SSE handler: keeps the connection and sends the current status at once. */

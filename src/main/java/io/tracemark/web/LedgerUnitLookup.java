@@ -48,6 +48,11 @@ public final class LedgerUnitLookup implements UnitLookup {
     }
 
     @Override
+    public List<io.tracemark.ledger.VerdictMinute> verdictsByMinute(java.time.Instant from, java.time.Instant to) {
+        return ledger.verdictsByMinute(from, to);
+    }
+
+    @Override
     public List<Map<String, Object>> jobs(int limit) {
         List<Job> all = ledger.jobs();
         List<Map<String, Object>> out = new ArrayList<>();

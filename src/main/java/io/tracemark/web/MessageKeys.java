@@ -46,7 +46,7 @@ final class MessageKeys {
         add("batch.format", "^must be 1–(?<max>\\d+) letters, digits, '\\.', '_', '/' or '-' \\(GS1 AI 10\\), was '"
                 + ID + "'$");
         add("id.format", "^must be 1–(?<max>\\d+) letters, digits, '\\.', '_' or '-', was '" + ID + "'$");
-        add("level.combined", "^COMBINED \\(组合多码\\) jobs need aggregation");
+        add("level.combined", "^COMBINED \\(组合多码\\) jobs need aggregation: product (?<product>\\S+) is not defined");
         add("template.unknown", "^unknown template '" + ID + "'");
         add("codes.short", "^needs (?<needed>\\d+) AVAILABLE codes of scheme (?<scheme>\\S+) for product (?<product>\\S+),"
                 + " only (?<available>\\d+) left$");
@@ -69,6 +69,16 @@ final class MessageKeys {
         add("producer.unregistered", "^producer '" + ID + "' is (?:not registered|neither in this file nor registered)$");
         add("uscc.check", "check character|check digit|USCC|unified social credit code");
         add("uscc.confirmation", "^a confirmation from the platform must say when and where");
+        // recall (io.tracemark.pack.RecallSelector, RecallQuery)
+        add("recall.unknownCode", "code (?<code>\\S+) is neither a unit's code nor a case's or pallet's SSCC at this station");
+        add("recall.notPrinted", "code (?<code>\\S+) was never printed at this station");
+        add("recall.unknownBatch", "no job of batch (?<batch>\\S+) at this station");
+        add("recall.unknownProduct", "no product (?<product>\\S+) at this station");
+        add("recall.date", "'(?<value>[^']*)' is not a date \\(YYYY-MM-DD\\)");
+        add("recall.fromAfterTo", "from (?<from>\\S+) is after to (?<to>\\S+)$");
+        add("recall.selector", "name exactly one of code, batch or product");
+        add("recall.dayRequired", "required with a product: a production day");
+        add("recall.daysWithProduct", "from and to go with a product only");
         // refusals because of the line's state (LineCore, LineController, JobLifecycle, JobBook, RunLoop)
         add("state.ackFirst", "^cannot (?<action>.+?): acknowledge the alarm first \\(alarm (?<alarm>\\d+), (?<cause>[\\w.]+):");
         add("state.busy", "^cannot (?<action>.+?): the line is busy with (?<busy>.+)$");

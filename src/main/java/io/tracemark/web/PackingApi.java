@@ -50,7 +50,7 @@ final class PackingApi {
                 new PanelServer.Route(post, "/packing/station/close-partial", sup, false, this::closeInlinePartial));
     }
 
-    private PackingDesk desk() {
+    PackingDesk desk() {
         PackingDesk d = desk;
         if (d == null) {
             throw new NotFoundException("packing (this station has no packing)");
@@ -128,13 +128,15 @@ final class PackingApi {
         refusing(ctx, () -> json(inline.closePartial(LineApi.actor(ctx), reason, true, INLINE_WAIT)));
     }
 
-    private static void refusing(Context ctx, java.util.function.Supplier<Object> work) {
+    /** Answers what {@code work} gives, or 409 with the rule's key ({@code pack.<RULE>}), its params and message. */
+    static void refusing(Context ctx, java.util.function.Supplier<Object> work) {
         try {
             ctx.json(work.get());
         } catch (PackRefusedException e) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.getMessage());
             body.put("key", "pack." + e.refusal());
+            body.put("params", new java.util.TreeMap<>(e.params()));
             ctx.status(409).json(body);
         }
     }
@@ -151,7 +153,7 @@ final class PackingApi {
         }
     }
 
-    private static String required(Context ctx, String field) {
+    static String required(Context ctx, String field) {
         String value = Bodies.text(Bodies.object(ctx), field);
         if (value == null) {
             throw new InvalidInputException("packing", List.of(new Problem(field, "required")));
@@ -159,7 +161,7 @@ final class PackingApi {
         return value;
     }
 
-    private static String reason(Context ctx, boolean required) {
+    static String reason(Context ctx, boolean required) {
         String reason = Bodies.text(Bodies.object(ctx), "reason");
         if ((required && reason == null) || (reason != null && reason.length() > MAX_REASON)) {
             throw new InvalidInputException("packing", List.of(new Problem("reason",

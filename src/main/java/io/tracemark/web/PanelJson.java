@@ -40,6 +40,7 @@ final class PanelJson {
         out.put("counters", snapshot.counters());
         out.put("alarms", snapshot.alarms());
         out.put("lastVerdict", snapshot.lastVerdict().orElse(null));
+        out.put("live", line.liveUnit().map(LiveApi::json).orElse(null));
         extra.get().forEach(out::putIfAbsent);
         return out;
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,12 @@ public final class PanelServer implements AutoCloseable {
     private final EventStream events;
     private final PinCheckPool pinChecks;
     private final PackingApi packingApi = new PackingApi();
+    private final LiveApi liveApi;
+    private final TrendsApi trendsApi;
+    private final DeviceApi deviceApi;
+    private final ShippingApi shippingApi = new ShippingApi(packingApi::desk);
+    private final ComponentApi componentApi = new ComponentApi(packingApi::desk);
+    private final RecallApi recallApi = new RecallApi();
     private Javalin app;
 
     /** Routes a session that must choose a new PIN may still call. */
@@ -81,6 +88,9 @@ public final class PanelServer implements AutoCloseable {
         this.alertApi = new CounterfeitAlertApi(services.alerts());
         this.auditApi = new AuditApi(services.auditRecords());
         this.recipeApi = new RecipeApi(services.masterData());
+        this.liveApi = new LiveApi(line);
+        this.trendsApi = new TrendsApi(services.units(), settings.clock());
+        this.deviceApi = new DeviceApi(line, audit);
         this.events = new EventStream(line, services.extraStatus(), services.alerts(), services.extraChanges(),
                 sessions, settings.heartbeat());
     }
@@ -128,6 +138,16 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/rejects/{unitId}/image", op, true, recordsApi::rejectImage),
                 new Route(get, "/images/last-label", op, true, recordsApi::lastLabel),
                 new Route(get, "/images/last-frame", op, true, recordsApi::lastFrame),
+                new Route(get, "/live", op, true, liveApi::unit),
+                new Route(get, "/live/{unitId}/frame.jpg", op, true, liveApi::frame),
+                new Route(get, "/live/{unitId}/label.png", op, true, liveApi::label),
+                new Route(get, "/camera/frame.jpg", sup, false, liveApi::latestFrame),
+                new Route(get, "/trends", op, true, trendsApi::trends),
+                new Route(get, "/devices/state", op, true, deviceApi::states),
+                new Route(post, "/devices/{name}/virtual/{action}", op, false, deviceApi::virtualAction),
+                new Route(get, "/scanners/{name}/code-box", sup, false, deviceApi::codeBox),
+                new Route(put, "/scanners/{name}/code-box", sup, false, deviceApi::saveCodeBox),
+                new Route(delete, "/scanners/{name}/code-box", sup, false, deviceApi::removeCodeBox),
                 new Route(get, "/products", op, false, recordsApi::products),
                 new Route(get, "/codes/pool", op, false, recordsApi::pool),
                 new Route(get, "/audit/entries", sup, false, auditApi::entries),
@@ -149,12 +169,23 @@ public final class PanelServer implements AutoCloseable {
                 new Route(get, "/recipes", op, false, recipeApi::list),
                 new Route(put, "/recipes/{id}", sup, false, recipeApi::save),
                 new Route(delete, "/recipes/{id}", sup, false, recipeApi::remove)),
-                packingApi.routes().stream()).toList();
+                java.util.stream.Stream.of(packingApi.routes(), shippingApi.routes(), componentApi.routes(), recallApi.routes())
+                        .flatMap(List::stream)).toList();
+    }
+
+    /** The hands-on actions at a simulated line's virtual devices, shown on the device page (none by default). */
+    public void useVirtualControls(VirtualControls controls) {
+        deviceApi.use(controls);
     }
 
     /** The station's packing, for the packing routes (without it they answer 404). */
     public void usePacking(PackingDesk packing) {
         packingApi.use(packing);
+    }
+
+    /** The station's recalls, for the recall routes (without them they answer 404). */
+    public void useRecalls(io.tracemark.pack.Recalls recalls) {
+        recallApi.use(recalls);
     }
 
     /** Starts on 127.0.0.1; returns the bound port ({@code port} 0 picks a free one). */
@@ -170,6 +201,8 @@ public final class PanelServer implements AutoCloseable {
         Javalin created = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(PanelJson.MAPPER, false));
+            // uPlot for the trends tab, from its webjar in the jar (no CDN): /webjars/uplot/1.6.30/dist/…
+            config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/panel";

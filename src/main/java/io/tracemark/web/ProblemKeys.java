@@ -30,7 +30,13 @@ final class ProblemKeys {
             new Keyed("bodyTrailing", Pattern.compile("^the body has more after its JSON object$"), List.of()),
             new Keyed("bodyDuplicate", Pattern.compile("^the key '(.*)' appears twice in the body$"), List.of("key")),
             new Keyed("bodyNotJson", Pattern.compile("^the body is not JSON: (.*)$"), List.of("detail")),
-            new Keyed("bodyNotObject", Pattern.compile("^the body must be a JSON object$"), List.of()));
+            new Keyed("bodyNotObject", Pattern.compile("^the body must be a JSON object$"), List.of()),
+            new Keyed("boxSmall", Pattern.compile("^the box must be at least (\\d+) pixels a side, was (\\d+)×(\\d+)$"),
+                    List.of("min", "width", "height")),
+            new Keyed("boxOutside", Pattern.compile("^the box x=(-?\\d+) y=(-?\\d+) w=(\\d+) h=(\\d+) is not inside the "
+                    + "(\\d+)×(\\d+) frame$"), List.of("x", "y", "width", "height", "frameWidth", "frameHeight")),
+            new Keyed("boxInDevice", Pattern.compile("^scanner '(.*)' decodes in the device: set its code box on the "
+                    + "reader itself$"), List.of("scanner")));
 
     static {
         KEYS.put("codes", Pattern.compile("(?i)(not enough|too few) codes|codes? (left|available)"));

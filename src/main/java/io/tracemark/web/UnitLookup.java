@@ -25,6 +25,11 @@ public interface UnitLookup {
         return List.of();
     }
 
+    /** Verdicts per minute in [{@code from}, {@code to}), oldest first; minutes without any left out. */
+    default List<io.tracemark.ledger.VerdictMinute> verdictsByMinute(java.time.Instant from, java.time.Instant to) {
+        return List.of();
+    }
+
     /** No ledger connected: every code is unknown and the pool is empty. */
     UnitLookup NONE = new UnitLookup() {
         @Override

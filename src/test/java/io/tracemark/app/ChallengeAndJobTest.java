@@ -93,6 +93,28 @@ class ChallengeAndJobTest {
     }
 
     @Test
+    void aCombinedJobNeedsAProductDefinedAsASetOfComponents() {
+        try (LineRig rig = new LineRig(dir, "", LineRig.quick())) {
+            JobRequest item = LineRig.job(5);
+            JobRequest combined = new JobRequest(item.productId(), item.batch(), item.productionDate(), item.expiryDate(),
+                    TraceLevel.COMBINED, item.scheme(), item.template(), item.printer(), item.scanner(), item.quantity(),
+                    item.minimumGrade());
+            List<Problem> problems = rig.line.validate(combined);
+            assertEquals(List.of("traceLevel"), problems.stream().map(Problem::where).toList(), problems.toString());
+            assertTrue(problems.get(0).message().contains("product " + SampleStation.PRODUCT + " is not defined as a set of components"),
+                    problems.toString());
+
+            var master = new io.tracemark.master.MasterDataStore(rig.db, new io.tracemark.store.AuditLog(rig.db));
+            master.saveAll(List.of(), List.of(master.product(SampleStation.PRODUCT).orElseThrow()), java.util.Map.of(
+                    SampleStation.PRODUCT, List.of(
+                            new io.tracemark.master.ComponentRole("frame", "车架", java.util.Optional.of("gs1"), java.util.Optional.empty()),
+                            new io.tracemark.master.ComponentRole("charger", "充电器", java.util.Optional.of("gs1"),
+                                    java.util.Optional.empty()))), "admin", "test");
+            assertEquals(List.of(), rig.line.validate(combined), "组合多码 with components: no refusal any more");
+        }
+    }
+
+    @Test
     void aMandatoryTextThatWouldNotFitTheLabelRefusesTheJob() {
         try (LineRig rig = new LineRig(dir, "", LineRig.quick())) {
             rig.db.inTransaction(conn -> conn.createStatement().executeUpdate("UPDATE products SET mandatory_standard = "

@@ -161,6 +161,19 @@ class StationOnLocalDevicesTest {
             assertEquals(0, account.get("duplicates").asInt());
             assertTrue(account.get("balanced").asBoolean(), account.toString());
             assertTrue(labelsRead.get() >= 13, "every printed label went through the reader: " + labelsRead);
+
+            // the device page on real protocols: no hands-on virtual actions, the printer's status and odometer asked
+            JsonNode page = admin.json(admin.get("/devices/state"));
+            assertEquals(0, page.get("virtual").size(), "run on real devices offers no virtual-printer buttons: " + page);
+            JsonNode printerState = page.get("devices").get(0);
+            assertEquals("printer-1", printerState.get("name").asText());
+            assertEquals("up", printerState.get("link").asText(), page.toString());
+            assertEquals(0, printerState.get("conditions").size(), page.toString());
+            assertTrue(page.get("devices").get(1).get("counters").get("reads").asLong() >= 13, page.toString());
+            JsonNode live = admin.json(admin.get("/status")).get("live");
+            assertFalse(live.get("hasFrame").asBoolean(), "a reader sending result strings sends no frame: " + live);
+            HttpResponse<String> label = admin.get("/live/" + live.get("unitId").asLong() + "/label.png");
+            assertEquals(200, label.statusCode(), "the unit's label is drawn from the station's own ZPL on real devices too");
         }
         assertThrows(ConnectException.class, () -> new Http(port).get("/status"), "the panel is closed");
 
@@ -263,6 +276,37 @@ class StationOnLocalDevicesTest {
             assertEquals(200, next.statusCode(), next.body());
             assertEquals(PackMlState.COMPLETE, LineWatch.awaitState(runtime.line(),
                     EnumSet.of(PackMlState.COMPLETE, PackMlState.ABORTED), Duration.ofSeconds(60)));
+            // the station reports its backups in its status; a site reading its panel shows the last good one's age
+            String token = panel.services().accounts().createToken("site", "operator").secret();
+            io.tracemark.site.SiteConfig site = new io.tracemark.site.SiteConfig("site-backups",
+                    new io.tracemark.site.SiteConfig.Listen("127.0.0.1", 0),
+                    io.tracemark.site.PostgresCluster.shared().newDatabase("backups"),
+                    new io.tracemark.site.SiteConfig.Platform(URI.create("http://127.0.0.1:9"), "platform-token-unused", 2, 3600),
+                    new io.tracemark.site.SiteConfig.Pool(10, 10), List.of(new io.tracemark.site.SiteConfig.StationEntry(
+                            "line-1", "Line 1", "line-1-token-of-the-backup-test", URI.create("http://127.0.0.1:"
+                            + panel.port()), token)), null, null);
+            try (io.tracemark.site.SiteServer server = io.tracemark.site.SiteServer.start(site)) {
+                HttpClient http = HttpClient.newHttpClient();
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                String page = "";
+                while (!page.contains(" ago</span>") && System.nanoTime() < until) {
+                    page = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    LineWatch.awaitState(runtime.line(), EnumSet.noneOf(PackMlState.class), Duration.ofMillis(200));
+                }
+                assertTrue(page.contains("<th>last backup</th>"), page);
+                String cell = page.substring(page.indexOf("<td class=\"backup\">"));
+                cell = cell.substring(0, cell.indexOf("</td>"));
+                assertTrue(cell.matches(".*title=\"" + backup.get("lastGood").asText().substring(0, 16) + ".*\\d+ (s|min) ago.*"),
+                        "the age of the station's last good backup: " + cell);
+                assertTrue(cell.contains("second-disk-not-mounted"), "and the failing folder: " + cell);
+                JsonNode line = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(server.url()
+                        + "/api/site/v1/status")).build(), HttpResponse.BodyHandlers.ofString()).body()).get("lines").get(0);
+                assertEquals(java.time.Instant.parse(backup.get("lastGood").asText()),
+                        java.time.Instant.parse(line.get("lastBackupAt").asText()), line.toString());
+                assertTrue(page.contains("<a href=\"http://127.0.0.1:" + panel.port() + "\">line-1</a>"),
+                        "the line's id drills into its panel: " + page);
+            }
         }
     }
 

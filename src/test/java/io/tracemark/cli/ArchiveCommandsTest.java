@@ -118,6 +118,11 @@ class ArchiveCommandsTest {
         assertEquals(0, events.exit(), events.err());
         assertEquals(40, JSON.readTree(events.out()).get("events").asInt(), events.out());
 
+        CommandRun recall = CommandRun.run("recall", "--code", "TM0000010", "--data", data.toString(), "--json");
+        assertEquals(0, recall.exit(), recall.err());
+        assertTrue(recall.out().contains("J2301A") && recall.out().contains("TM0000010"),
+                "recall reads the archive of J2301A: " + recall.out());
+
         CommandRun again = CommandRun.run("archive", "run", "--data", data.toString());
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("nothing to archive"), again.out());

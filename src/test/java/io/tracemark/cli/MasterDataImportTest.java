@@ -25,14 +25,22 @@ class MasterDataImportTest {
         CommandRun run = CommandRun.run("master-data", "import", "master-data.yaml", "--data", data.toString(),
                 "--actor", "admin-zhao");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("imported 1 producers and 1 products"), run.out());
+        assertTrue(run.out().contains("imported 1 producers and 3 products"), run.out());
         try (Database db = Database.open(data)) {
             MasterDataStore store = new MasterDataStore(db, new AuditLog(db));
             assertEquals("06901234000016", store.product("P-KETTLE").orElseThrow().gtin(), "the leading 0 kept");
             assertEquals("91440101MA59TM0023", store.producer("PR-SAMPLE").orElseThrow().uscc());
             assertEquals(List.of("admin-zhao producer.save PR-SAMPLE 广州示例电器有限公司 (new)",
                     "admin-zhao product.save P-KETTLE 电热水壶 (new)",
-                    "admin-zhao master-data.import import of master-data.yaml: 1 producers, 1 products"), audit(db));
+                    "admin-zhao product.save P-EBIKE 电动自行车 (new)",
+                    "admin-zhao product.save P-BATTERY 电动自行车用锂离子蓄电池 (new)",
+                    "admin-zhao product.components P-EBIKE: frame:车架:scheme=gs1; battery:蓄电池:product=P-BATTERY; "
+                            + "charger:充电器:scheme=gs1",
+                    "admin-zhao master-data.import import of master-data.yaml: 1 producers, 3 products"), audit(db));
+            assertEquals(List.of("frame", "battery", "charger"), store.componentRoles("P-EBIKE").stream()
+                    .map(io.tracemark.master.ComponentRole::role).toList(), "组合多码 roles in order");
+            assertEquals(java.util.Optional.of("P-BATTERY"), store.componentRoles("P-EBIKE").get(1).productId());
+            assertEquals(List.of(), store.componentRoles("P-KETTLE"));
         }
         CommandRun again = CommandRun.run("master-data", "import", "master-data.yaml", "--data", data.toString(),
                 "--actor", "admin-zhao");
@@ -94,6 +102,35 @@ class MasterDataImportTest {
             assertTrue(run.err().contains(expected), expected + " in " + run.err());
         }
         assertEquals(2, CommandRun.run("master-data", "import", dir.resolve("none.yaml").toString()).exit());
+    }
+
+    @Test
+    void badComponentRolesAreRefusedWithTheirLineAndNothingIsStored() throws Exception {
+        Path yaml = dir.resolve("bike.yaml");
+        String product = "  - id: P-BIKE\n    producer: PR-SAMPLE\n    name: 电动自行车\n    type: 电动自行车\n"
+                + "    specification: X\n    mandatoryStandard: GB 17761-2024\n    inspectionReport: QJ-1\n";
+        Files.writeString(yaml, Files.readString(Path.of("master-data.yaml")).split("\nproducts:")[0] + "\nproducts:\n"
+                + product + "    components:\n"
+                + "      - {role: frame, name: 车架, scheme: no-such}\n"
+                + "      - {role: frame, name: 车架二, scheme: gs1}\n"
+                + "      - {role: battery, name: 电池, product: P-NONE}\n"
+                + "      - {role: charger, name: 充电器}\n"
+                + "      - {role: lamp, colour: red, scheme: gs1}\n", StandardCharsets.UTF_8);
+        Path data = dir.resolve("data");
+        CommandRun run = CommandRun.run("master-data", "import", yaml.toString(), "--data", data.toString());
+        assertEquals(2, run.exit(), run.out());
+        for (String expected : List.of("product.components.frame: unknown code scheme 'no-such'",
+                "product.components.frame: component role 'frame' is given twice",
+                "product.components.battery: component product 'P-NONE' is neither in this file nor registered",
+                "product.components.charger: component 'charger' accepts nothing",
+                "product.components.colour: unknown component field", "product.components.lamp: component name is missing",
+                "nothing imported")) {
+            assertTrue(run.err().contains(expected), expected + " in " + run.err());
+        }
+        try (Database db = Database.open(data)) {
+            assertEquals(0, db.count("SELECT count(*) FROM products"));
+            assertEquals(0, db.count("SELECT count(*) FROM product_component_roles"));
+        }
     }
 
     private static List<String> audit(Database db) {

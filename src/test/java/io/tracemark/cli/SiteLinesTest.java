@@ -37,12 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  * from the platform through the site; the site is down for a while during the jobs (the stations print
  * on from their buffers and catch up) and one station is killed with {@code kill -9} and resumes;
  * in the end every unit's event reached the platform exactly once, no code was printed by two lines,
- * and every station's books balance.
+ * every station's books balance, and a recall of the batch at the site (the stations send their job's
+ * batch with each event) finds every unit of all three lines.
  */
 class SiteLinesTest {
 
     private static final int UNITS = 60;
     private static final int LINES = 3;
+    private static final String ADMIN_TOKEN = "site-admin-token-of-the-lines-test";
 
     @TempDir
     Path dir;
@@ -116,6 +118,20 @@ class SiteLinesTest {
                         + " product_id = '" + VirtualPlant.PRODUCT + "' AND day = '" + LocalDate.now() + "'"),
                         "the lines' daily quantities reached the platform");
                 assertEquals(0, site.forwarder().lag().refused(), "the platform refused nothing: " + site.forwarder().lag());
+
+                String batch = "B" + LocalDate.now().toString().replace("-", "");
+                java.net.http.HttpResponse<String> recall = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(URI.create(site.url() + "/api/site/v1/warehouse/recall?batch="
+                                + batch)).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, recall.statusCode(), recall.body());
+                JsonNode perLine = new com.fasterxml.jackson.databind.ObjectMapper().readTree(recall.body()).get("unitsPerLine");
+                for (int n = 0; n < LINES; n++) {
+                    long units = plants.get(n).ledgerCount("SELECT count(*) FROM units WHERE state IN"
+                            + " ('VERIFIED','REJECTED','VOIDED')");
+                    assertEquals(units, perLine.path("line-" + (n + 1)).asLong(), "line-" + (n + 1) + "'s units in the"
+                            + " recall of batch " + batch + ": " + perLine);
+                }
             } finally {
                 site.close();
                 for (VirtualPlant plant : plants) {
@@ -132,7 +148,7 @@ class SiteLinesTest {
         }
         return new SiteConfig("site-lines", new SiteConfig.Listen("127.0.0.1", port), db,
                 new SiteConfig.Platform(platform, io.tracemark.platform.reference.SampleData.STATION_TOKEN, 10, 5),
-                new SiteConfig.Pool(1000, 5000), stations, null, null);
+                new SiteConfig.Pool(1000, 5000), stations, null, ADMIN_TOKEN);
     }
 
     private static String token(int n) {

@@ -51,6 +51,9 @@ class SiteProcessesTest {
         assertTrue(readme.contains(CREATE_DATABASE), "the README shows the command the test runs");
         assertTrue(readme.contains("TRACEMARK_SITE_ADMIN_TOKEN=… java -jar target/tracemark.jar site --config site.yaml"),
                 "the README shows the start command");
+        assertTrue(readme.contains("| `site --config site.yaml [--port P] [--json]` |"), "the commands table lists site");
+        assertTrue(readme.contains("| `bench site --config site.yaml --stations 20 [--units N] [--json]` |"),
+                "the commands table lists bench site");
         PostgresCluster pg = PostgresCluster.shared();
         ProcessBuilder psqlRun = new ProcessBuilder("bash", "-c", CREATE_DATABASE).redirectErrorStream(true);
         psqlRun.environment().putAll(pg.clientEnvironment());

@@ -22,9 +22,16 @@ final class PackFixture implements AutoCloseable {
     final CodeLedger ledger;
     final Aggregation packs;
     private int nextCode = 1;
+    private final boolean ownsDb;
 
     PackFixture(Path dir) {
-        db = Database.open(dir);
+        this(Database.open(dir), true);
+    }
+
+    /** On a database someone else opened (and closes). */
+    PackFixture(Database db, boolean ownsDb) {
+        this.db = db;
+        this.ownsDb = ownsDb;
         ledger = new CodeLedger(db);
         packs = new Aggregation(db);
         packs.addSsccRange(RANGE, "test", USER);
@@ -99,6 +106,8 @@ final class PackFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        if (ownsDb) {
+            db.close();
+        }
     }
 }

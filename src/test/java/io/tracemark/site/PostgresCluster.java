@@ -164,6 +164,46 @@ public final class PostgresCluster {
         return Map.of("PGHOST", dir.toString(), "PGPORT", Integer.toString(port));
     }
 
+    /**
+     * A streaming-replication standby of this cluster on a port of its own, as the README shows it: the
+     * command {@code baseBackup} (pg_basebackup … -R -X stream, with {@code HOST}, {@code PORT} and {@code DIR}
+     * standing for this cluster's address and the standby's data directory) as the server user, then the
+     * standby started.
+     */
+    public PostgresCluster standby(String baseBackup) {
+        try {
+            Path sdir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "postgres-standby-");
+            int sport;
+            try (ServerSocket s = new ServerSocket(0)) {
+                sport = s.getLocalPort();
+            }
+            if (root()) {
+                run(List.of("chown", "-R", "postgres:postgres", sdir.toString()));
+            }
+            Path data = sdir.resolve("data");
+            String command = baseBackup.replace("HOST", "127.0.0.1").replace("PORT", Integer.toString(port))
+                    .replace("DIR", data.toString()).replace("pg_basebackup", bin.resolve("pg_basebackup").toString());
+            List<String> full = new ArrayList<>(List.of("bash", "-c", root() ? command : command.replace(
+                    "runuser -u postgres -- ", "")));
+            run(full);
+            asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+                    sdir.resolve("server.log").toString(), "-w", "-t", "120", "-o",
+                    "-p " + sport + " -k " + sdir + " -c listen_addresses=127.0.0.1 -c max_connections=300", "start"), sdir);
+            PostgresCluster standby = new PostgresCluster(bin, sdir, sport);
+            Runtime.getRuntime().addShutdownHook(new Thread(standby::stop, "postgres-standby-stop"));
+            return standby;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make a standby: " + e, e);
+        }
+    }
+
+    /** Runs {@code promote} (the README's pg_ctl promote line, {@code DIR} the data directory) on this standby. */
+    public void promote(String promote) {
+        String command = promote.replace("DIR", dir.resolve("data").toString()).replace("pg_ctl ",
+                bin.resolve("pg_ctl") + " ");
+        run(List.of("bash", "-c", root() ? command : command.replace("runuser -u postgres -- ", "")));
+    }
+
     private void stop() {
         try {
             asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast",

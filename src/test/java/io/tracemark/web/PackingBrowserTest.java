@@ -21,7 +21,8 @@ import org.openqa.selenium.WebElement;
 /**
  * A supervisor packs a partial case at the panel (headless Chromium) with a hand scanner: a keyboard wedge types
  * each code into the focused scan field and presses Enter; a repeat scan is refused with the rule's message; the
- * partial case closes only with a reason; the case goes onto a pallet.
+ * partial case closes only with a reason; the case goes onto a pallet; the pallet ships to a buyer (a shipment
+ * with the buyer, the pallet scanned with the hand scanner, closed after a confirmation) and the books show it.
  */
 class PackingBrowserTest {
 
@@ -41,7 +42,9 @@ class PackingBrowserTest {
             List<String> codes = verifiedUnits(station, 3);
             Aggregation packs = new Aggregation(station.db);
             packs.addSsccRange(new SsccRange("6901234", 0, 1, 100), "test", "test");
-            station.server.usePacking(new PackingDesk(packs, Optional.empty(), 6));
+            io.tracemark.pack.Shipping shipping = new io.tracemark.pack.Shipping(station.db, station.db,
+                    java.time.Clock.systemUTC(), false);
+            station.server.usePacking(new PackingDesk(packs, Optional.empty(), 6, Optional.of(shipping), Optional.empty()));
 
             browser.viewport(1280, 800);
             browser.driver.get("http://127.0.0.1:" + station.port + "/");
@@ -87,6 +90,45 @@ class PackingBrowserTest {
             assertEquals(List.of(codes.get(0), codes.get(1)), packs.codesIn(box.sscc()));
             assertEquals(1, station.db.count("SELECT count(*) FROM audit_log WHERE action = 'pack.close-partial' "
                     + "AND actor = '2001' AND detail LIKE '%2 of 6: batch end'"));
+
+            // the pallet (partial: a supervisor, with the reason still typed) closes, then ships to a buyer
+            String pallet = text("pk-pallet-sscc");
+            browser.driver.findElement(By.id("pk-close-pallet")).click();
+            browser.await(() -> text("pk-pallet-count").contains("CLOSED"));
+            browser.driver.findElement(By.id("pk-order")).sendKeys("SO-2026-0042");
+            browser.driver.findElement(By.id("pk-buyer-name")).sendKeys("广州市越秀电器销售有限公司");
+            browser.driver.findElement(By.id("pk-buyer-address")).sendKeys("广州市越秀区中山五路 1 号");
+            browser.driver.findElement(By.id("pk-buyer-contact")).sendKeys("13800138000");
+            browser.driver.findElement(By.id("pk-ship-create")).click();
+            browser.await(() -> text("pk-ship-order").equals("SO-2026-0042"));
+            assertTrue(text("pk-ship-buyer").contains("13800138000"), "a supervisor sees the buyer's contact: " + text("pk-ship-buyer"));
+            browser.driver.findElement(By.id("pk-ship-scan")).click();
+            wedge(codes.get(2)); // a loose verified unit ships too
+            browser.await(() -> text("pk-ship-count").startsWith("1 "));
+            wedge(pallet);
+            browser.await(() -> text("pk-ship-count").startsWith("2 "));
+            assertTrue(text("pk-ship-count").contains("3 "), "the pallet ships with its case's 2 units: " + text("pk-ship-count"));
+            wedge(pallet);
+            browser.await(() -> text("pk-message").contains("重复扫描"));
+            browser.driver.findElement(By.id("pk-ship-close")).click();
+            browser.await(() -> browser.driver.findElement(By.id("confirm-dialog")).isDisplayed());
+            assertTrue(text("confirm-text").contains("SO-2026-0042"), text("confirm-text"));
+            browser.assertTouchTargets();
+            browser.screenshot("shipping-confirm-1280x800");
+            browser.driver.findElement(By.id("confirm-yes")).click();
+            browser.await(() -> text("pk-ship-count").contains("CLOSED"));
+
+            var shipment = shipping.shipment("SO-2026-0042").orElseThrow();
+            assertEquals("CLOSED", shipment.state());
+            assertEquals(3, shipment.units());
+            assertEquals(3, station.db.count("SELECT count(*) FROM shipped_units WHERE shipment_id = ?", shipment.id()));
+            assertEquals(io.tracemark.pack.ParentState.SHIPPED, packs.parent(box.sscc()).orElseThrow().state());
+            assertEquals(io.tracemark.pack.ParentState.SHIPPED, packs.parent(io.tracemark.pack.Sscc.parse(pallet)).orElseThrow().state());
+            assertEquals(3, station.db.count("SELECT count(*) FROM outbox WHERE topic = 'unit.shipped' "
+                    + "AND payload LIKE '%SO-2026-0042%'"), "each unit's SHIPPED event with the order, for the platform");
+            assertEquals(1, station.db.count("SELECT count(*) FROM audit_log WHERE action = 'shipment.close' AND actor = '2001'"));
+            assertEquals(0, station.db.count("SELECT count(*) FROM audit_log WHERE detail LIKE '%13800138000%'"),
+                    "the buyer's contact is never in the audit log (7.1.4)");
         }
     }
 

@@ -99,7 +99,7 @@ public final class EventIntake {
                 problems.add(new FieldProblem(at + ".code", "required"));
             }
             if (e.type() == null) {
-                problems.add(new FieldProblem(at + ".type", "required: one of VERIFIED, REJECTED, VOIDED, AGGREGATED, SHIPPED"));
+                problems.add(new FieldProblem(at + ".type", "required: one of VERIFIED, REJECTED, VOIDED, AGGREGATED, SHIPPED, RECALLED"));
             }
             if (e.occurredAt() == null) {
                 problems.add(new FieldProblem(at + ".occurredAt", "required (ISO-8601 UTC time)"));
@@ -245,6 +245,12 @@ public final class EventIntake {
     Optional<UnitEvent> production(String code) {
         return db.inTransaction(c -> Rows.list(c, UnitEvent.class, "SELECT json FROM events WHERE code = ?"
                 + " AND type = 'VERIFIED' ORDER BY occurred_at, rowid LIMIT 1", code)).stream().findFirst();
+    }
+
+    /** The first RECALLED event a station reported for a code (the producer's recall of that unit), if any. */
+    Optional<UnitEvent> stationRecall(String code) {
+        return db.inTransaction(c -> Rows.list(c, UnitEvent.class, "SELECT json FROM events WHERE code = ?"
+                + " AND type = 'RECALLED' ORDER BY occurred_at, rowid LIMIT 1", code)).stream().findFirst();
     }
 
     /** The code issued for a GS1 GTIN and serial, if any. */

@@ -15,8 +15,9 @@ import java.util.Map;
  * The page a consumer sees when scanning a code (the GS1 Digital Link resolver's answer): Chinese,
  * phone first, one self-contained HTML document (its style inline, no script, nothing fetched from
  * elsewhere). On top, what the scan means: a green mark for a unit that passed the factory check, a
- * red warning for a code that was rejected, voided, returned unused, recalled, copied or never
- * issued. Below, the producer's basic information (guideline 5.3.3.1, public), the product's fields
+ * red warning for a code that was rejected, voided, returned unused, recalled (by the platform's
+ * announcement, or by a station's RECALLED event: 「已召回」), copied or never issued. Below, the
+ * producer's basic information (guideline 5.3.3.1, public), the product's fields
  * marked public (5.3.3.2, 5.3.3.3: the inspection report only when the producer chose so), the
  * production date and batch when the station reported them, and the main parts with their
  * suppliers masked (5.3.4.3, 5.3.4.4).
@@ -99,6 +100,8 @@ final class PublicPage {
             .verdict h2{margin:0 0 6px;font-size:24px;line-height:1.25}
             .verdict p{margin:0;font-size:16px}
             .verdict.passed{background:#1f8a4c}
+            .verdict .recalled{display:inline-block;margin:4px 0 8px;padding:2px 12px;border-radius:8px;background:#fff;\
+            color:#c62828;font-size:20px;font-weight:700}
             .verdict.notice{background:#b26a00}
             .verdict.danger{background:#c62828;border:3px solid #8e0000}
             .verdict.danger h2::before{content:"\\26A0\\FE0E  "}
@@ -137,6 +140,7 @@ final class PublicPage {
                 .append(verdict.danger() ? " role=\"alert\"" : "").append("><h2>").append(esc(verdict.title))
                 .append("</h2><p>").append(esc(verdict.advice)).append("</p>");
         if (v.recall() != null) {
+            html.append("<p id=\"recalled\" class=\"recalled\">已召回</p>");
             html.append("<p id=\"recall-reason\">召回原因：").append(esc(v.recall().reason())).append("</p>");
         }
         html.append("</section>");
@@ -221,6 +225,7 @@ final class PublicPage {
             case VOIDED -> "已作废 " + day;
             case AGGREGATED -> "已装箱 " + day;
             case SHIPPED -> "已出厂 " + day;
+            case RECALLED -> "已召回 " + day;
         };
     }
 

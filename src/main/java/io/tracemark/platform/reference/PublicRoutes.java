@@ -62,7 +62,10 @@ final class PublicRoutes {
         UnitEvent production = intake.production(code).orElse(null);
         java.time.LocalDate producedOn = production == null ? null
                 : production.occurredAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
-        Recalls.Recall recall = recalls.covering(claimed.id(), code, producedOn).orElse(null);
+        Recalls.Recall recall = recalls.covering(claimed.id(), code, producedOn)
+                .or(() -> intake.stationRecall(code).map(e -> new Recalls.Recall("station-" + e.details().get("recall"),
+                        claimed.id(), java.util.List.of(code), null, null, e.reason(), e.occurredAt())))
+                .orElse(null);
         ctx.html(PublicPage.render(new PublicPage.View(code, claimed, master.producer(claimed.producerId()).orElse(null),
                 status, scanned, production, recall)));
     }

@@ -11,5 +11,10 @@ public enum UnitEventType {
     /** Packed into a parent (case, pallet): {@code parentCode} is set. */
     AGGREGATED,
     /** Left the factory: sale time and buyer in {@code details}. */
-    SHIPPED
+    SHIPPED,
+    /**
+     * Recalled by the producer (guideline 6.4): {@code reason} is what consumers are told, {@code details.recall}
+     * the station's recall number; the public page of the code shows a red warning from then on.
+     */
+    RECALLED
 }

@@ -120,4 +120,20 @@ public final class Archives {
     private static Optional<String> deletedBy(Database db, String name) {
         return registered(db).stream().filter(e -> e.name().equals(name) && e.deleted()).map(Entry::deletedBy).findFirst();
     }
+
+    /**
+     * The kept archives opened read-only, each with the jobs whose home it is (for recall's union); the caller
+     * closes them. An archive whose file is missing is left out (archive verify reports it).
+     */
+    public static List<Map.Entry<Database, java.util.Set<String>>> openAll(Database db) {
+        Map<Path, java.util.Set<String>> byFile = new LinkedHashMap<>();
+        archivedJobs(db).forEach((job, file) -> byFile.computeIfAbsent(file, f -> new java.util.LinkedHashSet<>()).add(job));
+        List<Map.Entry<Database, java.util.Set<String>>> out = new ArrayList<>();
+        byFile.forEach((file, jobs) -> {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                out.add(Map.entry(Database.openArchive(file), jobs));
+            }
+        });
+        return out;
+    }
 }

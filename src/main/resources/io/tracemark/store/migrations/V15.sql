@@ -1,24 +1,20 @@
--- V15 (room r17; the lead renumbers): retention. Finished jobs whose month of end is older than the
--- station's retention age move into monthly archive files (io.tracemark.records.archive).
--- archives: every archive file the live database has handed rows to, written in the same transaction
---   that deletes those rows (a file not listed here is left over from a move that never committed:
---   its rows are still live). month: the month of the jobs' end (yyyy-MM, UTC); sha256 and bytes of the
---   read-only file; counts of what it holds; deleted_*: the explicit admin deletion after three years.
--- jobs.archived_in: the archive holding the job's units and transitions (null: live). The jobs and codes
---   rows stay live: a code is never imported twice (codes.code is UNIQUE) and job ids stay taken.
--- jobs.archived_last_seq: the job's last unit sequence number, for the witness comparison.
-CREATE TABLE archives (
-    name          TEXT    PRIMARY KEY,
-    month         TEXT    NOT NULL,
-    sha256        TEXT    NOT NULL,
-    bytes         INTEGER NOT NULL,
-    jobs          INTEGER NOT NULL,
-    units         INTEGER NOT NULL,
-    transitions   INTEGER NOT NULL,
-    archived_at   INTEGER NOT NULL,
-    deleted_at    INTEGER,
-    deleted_by    TEXT,
-    delete_reason TEXT
+-- V15: the camera's code box and the trends' index.
+-- scanner_code_boxes: the region of interest a supervisor drew on a live frame of a scanner's camera
+--   (frame pixels, frame size it was drawn on), used by the decoder to crop; one row per scanner,
+--   replaced on every change, each change audited in the same transaction.
+-- units_by_verdict_at: per-minute trend buckets read the verdicts of a shift by time.
+
+CREATE TABLE scanner_code_boxes (
+    scanner      TEXT    PRIMARY KEY,
+    x            INTEGER NOT NULL CHECK (x >= 0),
+    y            INTEGER NOT NULL CHECK (y >= 0),
+    width        INTEGER NOT NULL CHECK (width > 0),
+    height       INTEGER NOT NULL CHECK (height > 0),
+    frame_width  INTEGER NOT NULL CHECK (frame_width > 0),
+    frame_height INTEGER NOT NULL CHECK (frame_height > 0),
+    set_by       TEXT    NOT NULL,
+    set_at       INTEGER NOT NULL
 );
-ALTER TABLE jobs ADD COLUMN archived_in TEXT;
-ALTER TABLE jobs ADD COLUMN archived_last_seq INTEGER;
+
+-- covering (state, reason): the buckets are counted from the index alone
+CREATE INDEX units_by_verdict_at ON units(verdict_at, state, reason) WHERE verdict_at IS NOT NULL;
