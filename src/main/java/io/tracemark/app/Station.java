@@ -15,6 +15,7 @@ import io.tracemark.platform.HttpPlatformClient;
 import io.tracemark.platform.PlatformClient;
 import io.tracemark.records.StartupTrust;
 import io.tracemark.records.backup.BackupManifest;
+import io.tracemark.records.archive.ArchiveSchedule;
 import io.tracemark.records.backup.BackupSchedule;
 import io.tracemark.store.Database;
 import io.tracemark.store.GroupCommit;
@@ -51,6 +52,8 @@ public final class Station implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Station.class);
     /** The alarm cause of a scheduled backup that failed (missing, read-only or full folder). */
     public static final String BACKUP_FAILED = "backup.failed";
+    /** Alarm cause: a scheduled archive run failed (the jobs stay live; tried again at the next run). */
+    public static final String ARCHIVE_FAILED = "archive.failed";
 
     private final StationConfig config;
     private final Database db;
@@ -65,6 +68,7 @@ public final class Station implements AutoCloseable {
     private BatchEndWatch batchEnds;
     private final PlcRejectCheck plcRejects;
     private BackupSchedule backups;
+    private ArchiveSchedule archives;
     private BatchEndWatch backupAtBatchEnd;
     private final PackingStation packing;
     /** The device page's hands-on actions at the virtual printer (sim:// printers only; none on real devices). */
@@ -109,6 +113,7 @@ public final class Station implements AutoCloseable {
             if (p.present()) {
                 PlatformClient client = b.platformClient != null ? b.platformClient
                         : new HttpPlatformClient(p.url(), p.token(), Duration.ofSeconds(p.timeoutSeconds()));
+                PlatformAckCheck.require(db, client, config.stationName());
                 link = PlatformLink.start(client, db, ledger, masterData, schemes(config), config.stationName(),
                         b.platformSettings != null ? b.platformSettings : PlatformLink.Settings.of(p));
                 this.batchEnds = new BatchEndWatch(line, link::batchEnded);
@@ -116,7 +121,11 @@ public final class Station implements AutoCloseable {
                 LOG.info("station {}: no platform configured; it runs on imported code packages", config.stationName());
             }
             startBackups(config.backups());
+            startArchives(config.records());
         } catch (RuntimeException e) {
+            if (archives != null) {
+                archives.close();
+            }
             if (backups != null) {
                 backups.close();
             }
@@ -163,6 +172,16 @@ public final class Station implements AutoCloseable {
                     }
                 }).start();
         backupAtBatchEnd = new BatchEndWatch(line, backups::batchEnded);
+    }
+
+    /** Scheduled archive runs: a failed run is a warning alarm on the line, once per reason; production goes on. */
+    private void startArchives(StationConfig.Records settings) {
+        if (!settings.scheduled()) {
+            return;
+        }
+        archives = new ArchiveSchedule(db, Duration.ofDays(settings.archiveAfterDays()),
+                Duration.ofHours(settings.archiveIntervalHours()), Clock.systemUTC(),
+                (folder, reason) -> line.deviceAlarm(ARCHIVE_FAILED, reason)).start();
     }
 
     /** The line rules of {@code station.yaml}. */
@@ -270,7 +289,8 @@ public final class Station implements AutoCloseable {
                 plcRejects::onChange, platform == null ? List::of : platform::auditAnchors, host, port);
         panel.useVirtualControls(virtualControls);
         panel.usePacking(packingDesk());
-        panel.useRecalls(new io.tracemark.pack.Recalls(db, writes, Clock.systemUTC()));
+        panel.useRecalls(new io.tracemark.pack.Recalls(db, writes, Clock.systemUTC())
+                .withArchives(() -> io.tracemark.records.archive.Archives.openAll(db)));
         return panel;
     }
 
@@ -291,6 +311,7 @@ public final class Station implements AutoCloseable {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("platform", platform != null ? platform.status() : PlatformLink.noPlatformStatus());
         status.put("backup", backups != null ? backups.status() : Map.of("configured", false));
+        status.put("archive", archives != null ? archives.status() : Map.of("configured", false));
         if (plcRejects.counting()) {
             // the PLC reject counts beside the station's gate fires, of the job on the line so far (as last read)
             // and of the last ended job (cached: status is pushed often)
@@ -367,6 +388,9 @@ public final class Station implements AutoCloseable {
             }
             if (backupAtBatchEnd != null) {
                 backupAtBatchEnd.close();
+            }
+            if (archives != null) {
+                archives.close();
             }
             if (backups != null) {
                 backups.close();

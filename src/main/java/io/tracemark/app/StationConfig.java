@@ -11,14 +11,14 @@ import java.util.List;
 public record StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel,
                             List<Device> printers, List<Device> scanners, List<Device> rejectGates,
                             Line line, Platform platform, List<OpaqueScheme> opaqueSchemes, Backups backups,
-                            Packing packing, ComponentStation components) {
+                            Packing packing, ComponentStation components, Records records) {
 
-    /** A station without a component scan station. */
+    /** A station without a component scan station, with the default retention. */
     public StationConfig(String stationName, Path dataDir, Path templatesDir, Panel panel, List<Device> printers,
                          List<Device> scanners, List<Device> rejectGates, Line line, Platform platform,
                          List<OpaqueScheme> opaqueSchemes, Backups backups, Packing packing) {
         this(stationName, dataDir, templatesDir, panel, printers, scanners, rejectGates, line, platform, opaqueSchemes,
-                backups, packing, ComponentStation.NONE);
+                backups, packing, ComponentStation.NONE, Records.DEFAULT);
     }
 
     public StationConfig {
@@ -47,6 +47,23 @@ public record StationConfig(String stationName, Path dataDir, Path templatesDir,
 
         public boolean configured() {
             return !folders.isEmpty();
+        }
+    }
+
+    /**
+     * Retention of finished jobs ({@code records:}).
+     *
+     * @param archiveAfterDays     finished jobs move to monthly archive files once their month of end lies wholly
+     *                             this many days in the past
+     * @param archiveIntervalHours hours between the station's archive runs (0: none; {@code archive run} by hand)
+     */
+    public record Records(int archiveAfterDays, int archiveIntervalHours) {
+
+        /** Jobs archived 90 days after their month, looked for once a day. */
+        public static final Records DEFAULT = new Records(90, 24);
+
+        public boolean scheduled() {
+            return archiveIntervalHours > 0;
         }
     }
 

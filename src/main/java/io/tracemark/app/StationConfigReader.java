@@ -78,12 +78,24 @@ public final class StationConfigReader {
         StationConfig.Backups backups = backups(top.child("backups"), baseDir);
         StationConfig.Packing packing = packing(top.child("packing"));
         StationConfig.ComponentStation components = components(top.child("components"));
+        StationConfig.Records records = records(top.child("records"));
         top.rejectUnknownKeys();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(source, problems);
         }
         return new StationConfig(name, dataDir, templatesDir, panel, printers, scanners, gates, line, platform, schemes,
-                backups, packing, components);
+                backups, packing, components, records);
+    }
+
+    private static StationConfig.Records records(ConfigNode node) {
+        if (!node.isPresent()) {
+            return StationConfig.Records.DEFAULT;
+        }
+        StationConfig.Records records = new StationConfig.Records(
+                node.integer("archiveAfterDays", StationConfig.Records.DEFAULT.archiveAfterDays(), 1, 3 * 366),
+                node.integer("archiveIntervalHours", StationConfig.Records.DEFAULT.archiveIntervalHours(), 0, 24 * 31));
+        node.rejectUnknownKeys();
+        return records;
     }
 
     private static StationConfig.ComponentStation components(ConfigNode node) {

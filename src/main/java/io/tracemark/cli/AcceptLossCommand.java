@@ -1,5 +1,8 @@
 package io.tracemark.cli;
 
+import io.tracemark.app.PlatformAckCheck;
+import io.tracemark.store.AuditLog;
+
 import io.tracemark.core.StorageException;
 import io.tracemark.store.Database;
 import java.io.PrintWriter;
@@ -40,6 +43,10 @@ public final class AcceptLossCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "why the loss is accepted")
     String reason;
 
+    @Option(names = "--platform-acks", description = "also accept that the ledger lacks what the platform has"
+            + " acknowledged (its audit anchors taken before now are no longer held against the ledger at start)")
+    boolean platformAcks;
+
     @Option(names = "--json", description = "print one JSON document: what was accepted as lost")
     boolean json;
 
@@ -57,7 +64,13 @@ public final class AcceptLossCommand implements Callable<Integer> {
                         + data + "`");
             }
             requireAdmin(db);
-            accepted = db.acceptLoss(by, reason);
+            accepted = new java.util.ArrayList<>(db.acceptLoss(by, reason));
+            if (platformAcks) {
+                AuditLog audit = new AuditLog(db);
+                db.inTransaction(c -> audit.record(c, by, PlatformAckCheck.ACCEPTED, "reason: " + reason
+                        + "; the platform's acknowledgements (audit anchors) before now are accepted as lost"));
+                accepted.add("what the platform acknowledged beyond the ledger (audit anchors before now)");
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

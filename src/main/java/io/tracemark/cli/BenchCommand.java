@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
                 BenchPlatformCommand.class,
                 BenchLineCommand.class,
                 BenchRecordsCommand.class,
+                BenchArchiveCommand.class,
                 BenchAuditCommand.class,
                 BenchSiteCommand.class,
                 BenchRecallCommand.class,

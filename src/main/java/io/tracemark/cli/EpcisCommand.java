@@ -4,6 +4,7 @@ import io.tracemark.ledger.JobRecords;
 import io.tracemark.records.epcis.EpcisDocument;
 import io.tracemark.records.epcis.EpcisEvent;
 import io.tracemark.records.epcis.EpcisExport;
+import io.tracemark.records.archive.Archives;
 import io.tracemark.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,9 +72,12 @@ public final class EpcisCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "epcis: unknown time zone '" + zone + "'");
         }
         List<EpcisEvent> events;
-        try (Database db = DataDirectory.openExisting(data)) {
-            EpcisExport export = new EpcisExport(new JobRecords(db), zoneId,
-                    new io.tracemark.records.epcis.StationPackingEvents(new io.tracemark.pack.PackingHistory(db), zoneId));
+        try (Database db = DataDirectory.openExisting(data);
+             Database archive = job == null ? null : Archives.open(db, job).orElse(null)) {
+            // an archived job's rows (units, and the cases, pallets and shipments they name) are read from its archive file
+            Database source = archive != null ? archive : db;
+            EpcisExport export = new EpcisExport(new JobRecords(source), zoneId,
+                    new io.tracemark.records.epcis.StationPackingEvents(new io.tracemark.pack.PackingHistory(source), zoneId));
             events = job != null ? export.job(job) : export.between(from, to);
         }
         EpcisDocument.write(events, from != null ? from : Instant.EPOCH, out);

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 VirtualLineCommand.class,
                 BenchCommand.class,
                 BackupCommand.class,
+                ArchiveCommand.class,
                 RestoreCommand.class,
                 AcceptLossCommand.class,
                 SiteCommand.class,

@@ -9,6 +9,7 @@ import io.tracemark.pack.Recalls;
 import io.tracemark.records.report.RecallCsv;
 import io.tracemark.records.report.RecallDocument;
 import io.tracemark.records.report.RecallPdf;
+import io.tracemark.records.archive.Archives;
 import io.tracemark.store.Database;
 import io.tracemark.web.Role;
 import io.tracemark.web.UserAccount;
@@ -90,7 +91,7 @@ public final class RecallCommand implements Callable<Integer> {
         RecallResult result;
         RecallNotice notice = null;
         try (Database db = DataDirectory.openExisting(data)) {
-            Recalls recalls = new Recalls(db);
+            Recalls recalls = new Recalls(db).withArchives(() -> Archives.openAll(db));
             if (notify) {
                 requireSupervisor(db);
                 notice = recalls.announce(selector, reason, by);

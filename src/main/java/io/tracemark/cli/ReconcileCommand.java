@@ -5,6 +5,7 @@ import io.tracemark.ledger.CodeLedger;
 import io.tracemark.ledger.GateCount;
 import io.tracemark.ledger.GateCounts;
 import io.tracemark.ledger.Reconciliation;
+import io.tracemark.records.archive.Archives;
 import io.tracemark.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reconcile",
         mixinStandardHelpOptions = true,
-        description = {"Account for every code of a job (or of every job):"
+        description = {"Account for every code of a job (or of every job, archived jobs read from their archive files):"
                 + " allocated = verified + rejected + voided + in flight + released, and no code verified twice.",
             "For 一品一码/一批一码 jobs (one code on many units) 'allocated' is the planned unit count,"
                 + " max(quantity, units sent).",
@@ -56,9 +57,18 @@ public final class ReconcileCommand implements Callable<Integer> {
         Map<String, List<GateCount>> gates = new LinkedHashMap<>();
         try (Database db = DataDirectory.openExisting(data)) {
             CodeLedger ledger = new CodeLedger(db);
-            results = job != null ? List.of(ledger.reconcile(job)) : ledger.reconcileAll();
-            GateCounts counts = new GateCounts(db, ledger.audit(), Clock.systemUTC());
-            results.forEach(r -> gates.put(r.job(), counts.of(r.job())));
+            Map<String, Path> archived = Archives.archivedJobs(db);
+            List<String> jobs = job != null ? List.of(job) : ledger.jobs().stream().map(j -> j.id()).toList();
+            results = new java.util.ArrayList<>();
+            for (String id : jobs) {
+                if (archived.containsKey(id)) {
+                    try (Database archive = Archives.open(db, id).orElseThrow()) {
+                        reconcileIn(archive, id, results, gates);
+                    }
+                } else {
+                    reconcileIn(db, id, results, gates);
+                }
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -77,6 +87,14 @@ public final class ReconcileCommand implements Callable<Integer> {
         // a job still on the line has counts "so far": only an ended job's PLC count can disagree
         boolean gatesMatch = gates.values().stream().flatMap(List::stream).allMatch(g -> !g.ended() || g.matches());
         return results.stream().allMatch(Reconciliation::balanced) && gatesMatch ? 0 : UNBALANCED;
+    }
+
+    /** The accounting of {@code id} as {@code db} (the live database or the job's archive) holds it. */
+    private static void reconcileIn(Database db, String id, List<Reconciliation> results, Map<String, List<GateCount>> gates) {
+        CodeLedger ledger = new CodeLedger(db);
+        Reconciliation r = ledger.reconcile(id);
+        results.add(r);
+        gates.put(id, new GateCounts(db, ledger.audit(), Clock.systemUTC()).of(id));
     }
 
     /** The reconciliation's fields, with the PLC reject counts under {@code gates} when there are any. */

@@ -12,6 +12,7 @@ import io.tracemark.records.report.ReportCsv;
 import io.tracemark.records.report.ReportPdf;
 import io.tracemark.records.report.ReportSection;
 import io.tracemark.records.report.ReportSection.Row;
+import io.tracemark.records.archive.Archives;
 import io.tracemark.store.Database;
 import io.tracemark.web.Role;
 import io.tracemark.web.UserAccount;
@@ -92,10 +93,16 @@ public final class ReportCommand implements Callable<Integer> {
                             + " or admin signs batch reports");
                 }
             }
-            BatchReports reports = new BatchReports(db, ledger, Clock.systemUTC());
-            report = reports.collect(job, master(db, new JobRecords(db).settings(job).productId()));
-            if (signedBy != null) {
-                report = reports.sign(report, signedBy.id(), signedBy.name(), signedBy.role().key());
+            try (Database archive = Archives.open(db, job).orElse(null)) {
+                // an archived job's rows are read from its archive file (the stops and alarms of the audit
+                // trail stay in the live database and are not in its report)
+                Database source = archive != null ? archive : db;
+                BatchReports reports = new BatchReports(source, archive != null ? new CodeLedger(archive) : ledger,
+                        Clock.systemUTC());
+                report = reports.collect(job, master(source, new JobRecords(source).settings(job).productId()));
+                if (signedBy != null) {
+                    report = reports.sign(report, signedBy.id(), signedBy.name(), signedBy.role().key());
+                }
             }
         }
         if (pdf != null) {

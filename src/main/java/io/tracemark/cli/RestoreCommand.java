@@ -50,11 +50,17 @@ public final class RestoreCommand implements Callable<Integer> {
             doc.put("data", data.toString());
             doc.put("replacedInto", outcome.replaced().map(Path::toString).orElse(null));
             doc.put("givenUp", outcome.given());
+            doc.put("quarantined", outcome.quarantined());
             JsonOutput.print(out, doc);
         } else {
             out.println("restored " + outcome.backup().name() + " into " + data
                     + outcome.replaced().map(p -> " (replaced files moved to " + p + ")").orElse(""));
             outcome.given().forEach(g -> out.println("  given up: " + g));
+            if (!outcome.quarantined().isEmpty()) {
+                out.println("  quarantined (may have been sent after the backup; never sent again): "
+                        + outcome.quarantined().size() + " codes");
+                outcome.quarantined().forEach(c -> out.println("    " + c));
+            }
             out.flush();
         }
         return 0;

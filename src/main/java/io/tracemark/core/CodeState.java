@@ -25,7 +25,12 @@ public enum CodeState {
      * Given back to the platform unused ({@code POST /returns}, OPEN-SCS SNReturnUnallocated). OPEN-SCS:
      * Unallocated (1) in the issuer's pool — not Released (11), which means shipped with a product.
      */
-    RETURNED("Unallocated", 1);
+    RETURNED("Unallocated", 1),
+    /**
+     * Possibly printed while a database that a restore replaced was in use (allocated or sent after the
+     * backup's high-water marks): never sent again. OPEN-SCS: SNInvalid (3), no longer viable.
+     */
+    QUARANTINED("SNInvalid", 3);
 
     private final String openScs;
     private final int openScsValue;
@@ -47,6 +52,6 @@ public enum CodeState {
 
     /** Whether this state ends a code's (or unit's) life at the station. */
     public boolean isFinal() {
-        return this == VERIFIED || this == REJECTED || this == VOIDED || this == RETURNED;
+        return this == VERIFIED || this == REJECTED || this == VOIDED || this == RETURNED || this == QUARANTINED;
     }
 }

@@ -409,6 +409,39 @@ public final class CodeLedger {
         });
     }
 
+    /**
+     * Quarantines codes that must never be sent: AVAILABLE -> QUARANTINED; an ALLOCATED code is released
+     * from its job first (ALLOCATED -> AVAILABLE, counted as released in the job's accounting). Codes in
+     * other states are left as they are (the ledger sends none of them again). All or none, audited.
+     *
+     * @return the codes quarantined
+     */
+    public List<String> quarantine(List<String> codes, String reason, String actor) {
+        long now = clock.millis();
+        return writes.inTransaction(conn -> {
+            List<String> done = new ArrayList<>();
+            for (String code : codes) {
+                LedgerRows.CodeRow row = rows.code(conn, code);
+                if (row.state() == CodeState.ALLOCATED) {
+                    rows.setCodeState(conn, row.id(), CodeState.ALLOCATED, CodeState.AVAILABLE, null, now);
+                    rows.transition(conn, row.id(), null, CodeState.ALLOCATED, CodeState.AVAILABLE, row.jobId(), actor,
+                            "quarantine", now);
+                } else if (row.state() != CodeState.AVAILABLE) {
+                    continue;
+                }
+                rows.setCodeState(conn, row.id(), CodeState.AVAILABLE, CodeState.QUARANTINED, null, now);
+                rows.transition(conn, row.id(), null, CodeState.AVAILABLE, CodeState.QUARANTINED, null, actor, reason, now);
+                done.add(code);
+            }
+            if (!done.isEmpty()) {
+                audit.record(conn, actor, "codes.quarantine", done.size() + " codes quarantined (never sent again): "
+                        + reason + "; " + String.join(", ", done.subList(0, Math.min(50, done.size())))
+                        + (done.size() > 50 ? " and " + (done.size() - 50) + " more" : ""));
+            }
+            return done;
+        });
+    }
+
     // ---- reads -----------------------------------------------------------------------------
 
     /** The job, if it exists. */

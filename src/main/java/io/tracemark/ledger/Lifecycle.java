@@ -8,18 +8,20 @@ import java.util.Set;
 /**
  * The legal state changes of a code or unit (DESIGN.md section 2):
  * AVAILABLE -> ALLOCATED -> SENT -> VERIFIED | REJECTED | VOIDED; ALLOCATED -> AVAILABLE (release);
- * AVAILABLE -> RETURNED (given back to the platform). Nothing else.
+ * AVAILABLE -> RETURNED (given back to the platform); AVAILABLE -> QUARANTINED (after a restore, a code the
+ * replaced database may have sent; an ALLOCATED one is released first). Nothing else.
  */
 public final class Lifecycle {
 
     private static final Map<CodeState, Set<CodeState>> NEXT = Map.of(
-            CodeState.AVAILABLE, EnumSet.of(CodeState.ALLOCATED, CodeState.RETURNED),
+            CodeState.AVAILABLE, EnumSet.of(CodeState.ALLOCATED, CodeState.RETURNED, CodeState.QUARANTINED),
             CodeState.ALLOCATED, EnumSet.of(CodeState.SENT, CodeState.AVAILABLE),
             CodeState.SENT, EnumSet.of(CodeState.VERIFIED, CodeState.REJECTED, CodeState.VOIDED),
             CodeState.VERIFIED, EnumSet.noneOf(CodeState.class),
             CodeState.REJECTED, EnumSet.noneOf(CodeState.class),
             CodeState.VOIDED, EnumSet.noneOf(CodeState.class),
-            CodeState.RETURNED, EnumSet.noneOf(CodeState.class));
+            CodeState.RETURNED, EnumSet.noneOf(CodeState.class),
+            CodeState.QUARANTINED, EnumSet.noneOf(CodeState.class));
 
     private Lifecycle() {
     }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recall at the station (guideline 6.4): from a problem product back to every unit, case, pallet and buyer
@@ -48,9 +49,49 @@ public final class Recalls {
         this(db, db, Clock.systemUTC());
     }
 
-    /** Every unit the selector covers, read in one snapshot. */
+    /**
+     * The archives of jobs that left the live database (retention): each opened read-only with the jobs it is
+     * the home of (a job whose move did not finish is still read live, never twice). Closed by the caller.
+     */
+    @FunctionalInterface
+    public interface ArchiveSource {
+        ArchiveSource NONE = List::of;
+
+        List<Map.Entry<Database, java.util.Set<String>>> open();
+    }
+
+    private ArchiveSource archives = ArchiveSource.NONE;
+
+    /** Makes {@link #find} read the archives too. */
+    public Recalls withArchives(ArchiveSource source) {
+        this.archives = source;
+        return this;
+    }
+
+    /**
+     * Every unit the selector covers, read in one snapshot of the live database and then in each archive (the
+     * same statements on the archive's own connection), unioned.
+     */
     public RecallResult find(RecallSelector selector) {
-        return db.read(conn -> new RecallQuery(conn).find(selector));
+        List<RecalledUnit> units = new ArrayList<>();
+        InvalidInputException notHere = null;
+        try {
+            units.addAll(db.read(conn -> new RecallQuery(conn).find(selector)).units());
+        } catch (InvalidInputException e) {
+            notHere = e;
+        }
+        for (Map.Entry<Database, java.util.Set<String>> archive : archives.open()) {
+            try (Database a = archive.getKey()) {
+                a.read(conn -> new RecallQuery(conn).find(selector)).units().stream()
+                        .filter(u -> archive.getValue().contains(u.job())).forEach(units::add);
+            } catch (InvalidInputException notInThisArchive) {
+                // the selector names nothing in it
+            }
+        }
+        if (units.isEmpty() && notHere != null) {
+            throw notHere;
+        }
+        return new RecallResult(selector, units);
     }
 
     /**

@@ -63,11 +63,31 @@ public final class Database implements Transactions, AutoCloseable {
     private volatile boolean closed;
     private AuditKey auditKey; // guarded by this
     private Boolean keyedAudit; // guarded by this
+    /** A read-only archive file: no migrations, no witness, no writes. */
+    private final boolean archive;
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.witnessFile = null;
+        this.archive = true;
+        this.writer = connect(true);
+        this.checkpointer = null;
+        this.refusal = file + " is a read-only archive";
+        try (Statement st = writer.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            this.schemaVersion = rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            writer.close();
+            throw e;
+        }
+    }
 
     private Database(Path file, List<Migration> migrations) throws SQLException {
         this.file = file;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.witnessFile = Witness.file(file.getParent());
+        this.archive = false;
         this.writer = connect(false);
         try {
             this.schemaVersion = new SchemaUpgrade(this, migrations).apply();
@@ -137,6 +157,23 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
+    /**
+     * Opens a read-only archive file (a station database holding finished jobs moved out of the live
+     * one): every read works as on the live database, every write is refused.
+     *
+     * @throws StorageException when the file is missing or not a station database
+     */
+    public static Database openArchive(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException("archive " + file + " does not exist");
+        }
+        try {
+            return new Database(file);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open archive " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The database file. */
     public Path file() {
         return file;
@@ -195,46 +232,78 @@ public final class Database implements Transactions, AutoCloseable {
             if (writeLock.getHoldCount() > 1) {
                 return work.run(writer);
             }
-            String refused = refusal;
-            if (refused != null) {
-                throw new StorageException(refused + "; nothing is written until the database is restored from a "
-                        + "backup or the loss is accepted");
-            }
-            statements.get(writer, "BEGIN IMMEDIATE").execute();
-            T result;
-            try {
-                result = work.run(writer);
-            } catch (RuntimeException | SQLException | Error e) {
-                rollbackQuietly(e);
-                statements.reset(); // a statement that failed mid-step (e.g. SQLITE_FULL) is not reused
-                throw e;
-            }
-            long t0 = System.nanoTime();
-            try {
-                statements.get(writer, "COMMIT").execute();
-            } catch (SQLException e) {
-                rollbackQuietly(e);
-                statements.reset();
-                throw e;
-            }
-            commitNanos.addAndGet(System.nanoTime() - t0);
-            commits.incrementAndGet();
-            if (witness != null) {
-                // after the commit is durable and before the caller hears of it: nothing a caller was told
-                // is committed is ever beyond the witness
-                // (about 90 us CPU to read the marks and 140 us to write and sync them, bench line at 0.2 commits per unit)
-                marks = LedgerMarks.after(statements, writer, marks);
-                witness.write(marks);
-            }
-            if (checkpointer != null) { // null while migrations run at open
-                checkpointer.committed();
-            }
-            return result;
+            return transaction(work);
         } catch (SQLException e) {
             throw new StorageException("write to " + file + " failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Runs a transaction that deletes rows whose children it has deleted first, with SQLite's foreign key
+     * checks off for it: deleting a parent row otherwise searches every child table for the row's children,
+     * a full scan where the child column has no index (transitions.unit_id has none: every index costs the
+     * line page writes at each commit). For archiving (the records package), which deletes
+     * exactly the rows it copied, children first. Not to be called inside another transaction.
+     */
+    public <T> T inDeletingTransaction(TxWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                throw new IllegalStateException("inDeletingTransaction inside a transaction");
+            }
+            execute(writer, "PRAGMA foreign_keys = OFF"); // a no-op inside a transaction, so set before BEGIN
+            try {
+                return transaction(work);
+            } finally {
+                execute(writer, "PRAGMA foreign_keys = ON");
+            }
+        } catch (SQLException e) {
+            throw new StorageException("write to " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** One write transaction on the writer; the write lock is held. */
+    private <T> T transaction(TxWork<T> work) throws SQLException {
+        String refused = refusal;
+        if (refused != null) {
+            throw new StorageException(refused + "; nothing is written until the database is restored from a "
+                    + "backup or the loss is accepted");
+        }
+        statements.get(writer, "BEGIN IMMEDIATE").execute();
+        T result;
+        try {
+            result = work.run(writer);
+        } catch (RuntimeException | SQLException | Error e) {
+            rollbackQuietly(e);
+            statements.reset(); // a statement that failed mid-step (e.g. SQLITE_FULL) is not reused
+            throw e;
+        }
+        long t0 = System.nanoTime();
+        try {
+            statements.get(writer, "COMMIT").execute();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            statements.reset();
+            throw e;
+        }
+        commitNanos.addAndGet(System.nanoTime() - t0);
+        commits.incrementAndGet();
+        if (witness != null) {
+            // after the commit is durable and before the caller hears of it: nothing a caller was told
+            // is committed is ever beyond the witness
+            // (about 90 us CPU to read the marks and 140 us to write and sync them, bench line at 0.2 commits per unit)
+            marks = LedgerMarks.after(statements, writer, marks);
+            witness.write(marks);
+        }
+        if (checkpointer != null) { // null while migrations run at open
+            checkpointer.committed();
+        }
+        return result;
     }
 
     /**
@@ -271,6 +340,9 @@ public final class Database implements Transactions, AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
+            if (archive) {
+                throw new StorageException(file + " is a read-only archive; there is no loss to accept in it");
+            }
             if (refusal == null) {
                 return List.of();
             }
@@ -446,6 +518,12 @@ public final class Database implements Transactions, AutoCloseable {
 
     private Connection connect(boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        if (archive) {
+            config.setReadOnly(true);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.setGetGeneratedKeys(false);
+            return config.createConnection(url);
+        }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Reads the {@link Marks} a database holds. Each mark is the maximum of an indexed key, so reading
  * them costs a few B-tree descents; the units SENT since the last reading are found by their ids.
- * (Rows are never deleted from these tables; moving finished jobs to archive files, when it comes,
- * must keep the highest ids it moves out counted here.)
+ * Archiving (the records package) never moves the rows holding a table's highest id, so the
+ * maxima stay; an archived job's last unit is kept in {@code jobs.archived_last_seq}.
  */
 public final class LedgerMarks {
 
@@ -82,12 +82,24 @@ public final class LedgerMarks {
     }
 
     private static long lastSeq(Connection conn, String job) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT coalesce(max(seq), 0) FROM units WHERE job_id = ?")) {
+        String archived = hasArchivedSeq(conn)
+                ? "(SELECT coalesce(archived_last_seq, 0) FROM jobs WHERE id = ?1)" : "0";
+        try (PreparedStatement ps = conn.prepareStatement("SELECT max(coalesce((SELECT max(seq) FROM units WHERE job_id = ?1), 0), "
+                + "coalesce(" + archived + ", 0))")) {
             ps.setString(1, job);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** Whether the jobs table has {@code archived_last_seq} (a copy made before that migration has not). */
+    private static boolean hasArchivedSeq(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT count(*) FROM pragma_table_info('jobs') WHERE name = 'archived_last_seq'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getLong(1) > 0;
         }
     }
 }

@@ -76,6 +76,25 @@ class RunCheckTest {
     }
 
     @Test
+    void aRetentionOutsideItsRangeIsNamed(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("station.yaml"), """
+                printers:
+                  - {name: p1, uri: "tcp://192.0.2.10:9100", profile: zt411-203}
+                scanners:
+                  - {name: s1, uri: "tcp://192.0.2.11:23", profile: keyence-sr}
+                records:
+                  archiveAfterDays: 0
+                  archiveIntervalHours: -1
+                  keepYears: 1
+                """);
+        CommandRun r = run("run", "--config", yaml.toString(), "--check");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        for (String where : new String[] {"records.archiveAfterDays", "records.archiveIntervalHours", "records.keepYears"}) {
+            assertTrue(r.out().contains("  " + where + ": "), where + " in\n" + r.out());
+        }
+    }
+
+    @Test
     void aModbusConfirmationWithoutWhatItNeedsIsNamedByParameter(@TempDir Path dir) throws Exception {
         Path yaml = Files.writeString(dir.resolve("station.yaml"), """
                 printers:

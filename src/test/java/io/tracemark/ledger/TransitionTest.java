@@ -41,7 +41,7 @@ class TransitionTest {
 
     @Test
     void theLifecycleAllowsExactlyTheDesignedChanges() {
-        Set<String> legal = Set.of("AVAILABLE>ALLOCATED", "AVAILABLE>RETURNED", "ALLOCATED>SENT", "ALLOCATED>AVAILABLE",
+        Set<String> legal = Set.of("AVAILABLE>ALLOCATED", "AVAILABLE>RETURNED", "AVAILABLE>QUARANTINED", "ALLOCATED>SENT", "ALLOCATED>AVAILABLE",
                 "SENT>VERIFIED", "SENT>REJECTED", "SENT>VOIDED");
         for (CodeState from : CodeState.values()) {
             for (CodeState to : CodeState.values()) {

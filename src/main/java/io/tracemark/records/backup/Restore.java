@@ -40,8 +40,9 @@ public final class Restore {
      * @param backup   the backup restored
      * @param replaced where the replaced files went (empty when the directory held no database)
      * @param given    what the replaced database's witness had beyond the backup, one sentence each
+     * @param quarantined codes the replaced database may have sent after the backup, now QUARANTINED
      */
-    public record Outcome(BackupManifest backup, Optional<Path> replaced, List<String> given) {
+    public record Outcome(BackupManifest backup, Optional<Path> replaced, List<String> given, List<String> quarantined) {
     }
 
     /**
@@ -77,14 +78,16 @@ public final class Restore {
             Files.move(restoring, dataDir.resolve(Database.FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
             Witness.replace(witnessFile, manifest.marks());
             BackupFiles.sync(dataDir);
+            List<String> quarantined;
             try (Database db = Database.open(dataDir)) {
                 String detail = "backup " + manifest.name() + " sha256 " + manifest.sha256()
                         + replaced.map(p -> "; replaced files in " + p).orElse("")
                         + (given.isEmpty() ? "" : "; given up (after the backup): " + String.join("; ", given));
                 AuditLog audit = new AuditLog(db, clock);
                 db.inTransaction(c -> audit.record(c, actor, "backup.restore", detail));
+                quarantined = RestoreQuarantine.apply(db, manifest, replaced, replacedMarks.orElse(null), actor, clock);
             }
-            return new Outcome(manifest, replaced, given);
+            return new Outcome(manifest, replaced, given, quarantined);
         } catch (IOException e) {
             throw new StorageException("restore of " + copy + " into " + dataDir + " failed: " + e.getMessage(), e);
         }
