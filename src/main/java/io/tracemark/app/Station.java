@@ -256,10 +256,9 @@ public final class Station implements AutoCloseable {
          * unfinished jobs and links the platform.
          */
         public Station start() {
-            Database db = Database.open(config.dataDir());
+            Database db = StartupTrust.open(config.dataDir());
             GroupCommit writes = null;
             try {
-                StartupTrust.require(db);
                 writes = new GroupCommit(db);
                 return new Station(config, db, writes, this);
             } catch (RuntimeException e) {

@@ -117,8 +117,22 @@ public final class Database implements Transactions, AutoCloseable {
             return;
         }
         Marks base = witnessed == null ? Marks.NONE : witnessed;
-        Marks ledger = LedgerMarks.of(writer, base);
-        List<String> missing = base.missingFrom(ledger, base.lastJob().isEmpty() || LedgerMarks.hasJob(writer, base.lastJob()));
+        Marks ledger;
+        boolean lastJobHeld;
+        try {
+            ledger = LedgerMarks.of(writer, base);
+            lastJobHeld = base.lastJob().isEmpty() || LedgerMarks.hasJob(writer, base.lastJob());
+        } catch (SQLException e) {
+            if (!damaged(e)) {
+                throw e;
+            }
+            // the file is damaged where the marks are read: no write is taken, and the start-up check
+            // (quick_check) names the damage and the way back instead of "cannot open"
+            lost = List.of(e.getMessage());
+            refusal = file + " cannot be trusted: " + e.getMessage();
+            return;
+        }
+        List<String> missing = base.missingFrom(ledger, lastJobHeld);
         if (!missing.isEmpty()) {
             lost = List.copyOf(missing);
             refusal = file + " has gone back in time: it holds less than its witness " + witnessFile
@@ -126,6 +140,12 @@ public final class Database implements Transactions, AutoCloseable {
             return;
         }
         startWitness(base.max(ledger));
+    }
+
+    /** Whether SQLite found the file damaged (malformed pages, not a database). */
+    private static boolean damaged(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("SQLITE_CORRUPT") || message.contains("SQLITE_NOTADB") || message.contains("malformed");
     }
 
     private void startWitness(Marks start) {
