@@ -57,7 +57,7 @@ final class LineApi {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", problems.isEmpty());
-        out.put("problems", ProblemKeys.json(problems));
+        out.put("problems", MessageKeys.problemsJson(problems));
         ctx.json(out);
     }
 

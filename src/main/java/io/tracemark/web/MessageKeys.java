@@ -1,5 +1,6 @@
 package io.tracemark.web;
 
+import io.tracemark.core.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.regex.Pattern;
  * {@code scheme} or {@code cause} is a key the panel translates in turn ({@code state.*}, {@code act.*},
  * {@code field.*}, {@code scheme.*}, {@code alarm.cause.*}); the others (numbers, codes, job ids) are shown
  * as they are.
+ *
+ * <p>Each problem with a request's field also gets a category {@code key} ({@code required},
+ * {@code unknown}, {@code format}, {@code range}, {@code codes}, or one of its own such as
+ * {@code pinLength}), which older panels and API clients read; {@link #problemsJson} gives both. This is
+ * the one catalogue of the API's messages (it took in the former {@code ProblemKeys}).
  */
 final class MessageKeys {
 
@@ -39,6 +45,38 @@ final class MessageKeys {
     private static final Pattern GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
     private static final List<Entry> ENTRIES = new ArrayList<>();
     private static final String ID = "(?<value>[^']*)";
+    private static final Map<String, Pattern> CATEGORIES = new LinkedHashMap<>();
+
+    /** Messages with a key of their own and parameters taken from the message (named in order). */
+    private record OwnKey(String key, Pattern pattern, List<String> params) {
+    }
+
+    private static final List<OwnKey> OWN_KEYS = List.of(
+            new OwnKey("pinLength", Pattern.compile("^PIN must be (\\d+)-(\\d+) digits(?: for the role (\\w+))?$"),
+                    List.of("min", "max", "role")),
+            new OwnKey("pinWrong", Pattern.compile("^the current PIN is wrong$"), List.of()),
+            new OwnKey("pinSame", Pattern.compile("^the new PIN must differ from the current one$"), List.of()),
+            new OwnKey("control", Pattern.compile("^contains the control character (U\\+[0-9A-F]{4}) at position (\\d+)$"),
+                    List.of("char", "position")),
+            new OwnKey("bodyTrailing", Pattern.compile("^the body has more after its JSON object$"), List.of()),
+            new OwnKey("bodyDuplicate", Pattern.compile("^the key '(.*)' appears twice in the body$"), List.of("key")),
+            new OwnKey("bodyNotJson", Pattern.compile("^the body is not JSON: (.*)$"), List.of("detail")),
+            new OwnKey("bodyNotObject", Pattern.compile("^the body must be a JSON object$"), List.of()),
+            new OwnKey("boxSmall", Pattern.compile("^the box must be at least (\\d+) pixels a side, was (\\d+)×(\\d+)$"),
+                    List.of("min", "width", "height")),
+            new OwnKey("boxOutside", Pattern.compile("^the box x=(-?\\d+) y=(-?\\d+) w=(\\d+) h=(\\d+) is not inside the "
+                    + "(\\d+)×(\\d+) frame$"), List.of("x", "y", "width", "height", "frameWidth", "frameHeight")),
+            new OwnKey("boxInDevice", Pattern.compile("^scanner '(.*)' decodes in the device: set its code box on the "
+                    + "reader itself$"), List.of("scanner")));
+
+    static {
+        CATEGORIES.put("codes", Pattern.compile("(?i)(not enough|too few) codes|codes? (left|available)"));
+        CATEGORIES.put("required", Pattern.compile("(?i)required|missing|is empty|must be given|not set|no value"));
+        CATEGORIES.put("unknown", Pattern.compile("(?i)unknown|not configured|no such|not found|does not exist|already exists"));
+        CATEGORIES.put("format", Pattern.compile("(?i)not a (date|number|whole number)|expected|format|invalid|must be \\d|letters|digits"));
+        CATEGORIES.put("range", Pattern.compile("(?i)at least|at most|between|too (many|few|large|small|long)|greater|less|positive|before|after|out of range"));
+    }
+
 
     static {
         // problems with a request, by field (JobValidator, JobRequestReader, RecordsApi, master data, bodies)
@@ -166,5 +204,58 @@ final class MessageKeys {
     /** "resume job J-7" and "start the job" become "resume-job" and "start-the-job" (bundle keys act.*). */
     static String actionSlug(String action) {
         return action.strip().replaceAll(" job \\S+$", " job").replaceAll("[^a-zA-Z]+", "-").toLowerCase();
+    }
+
+    /** The key for a message, or null when none fits. */
+    static String categoryOf(String message) {
+        for (OwnKey keyed : OWN_KEYS) {
+            if (keyed.pattern().matcher(message).matches()) {
+                return keyed.key();
+            }
+        }
+        for (Map.Entry<String, Pattern> entry : CATEGORIES.entrySet()) {
+            if (entry.getValue().matcher(message).find()) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The parameters of a message with a key of its own; empty for any other. */
+    static Map<String, String> ownParamsOf(String message) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (OwnKey keyed : OWN_KEYS) {
+            Matcher m = keyed.pattern().matcher(message);
+            if (m.matches()) {
+                for (int i = 0; i < keyed.params().size(); i++) {
+                    if (m.group(i + 1) != null) {
+                        params.put(keyed.params().get(i), m.group(i + 1));
+                    }
+                }
+                return params;
+            }
+        }
+        return params;
+    }
+
+    /**
+     * The JSON list of problems: field, message, (when known) key, and the message's bundle key and
+     * parameters.
+     */
+    static List<Map<String, Object>> problemsJson(List<Problem> problems) {
+        return problems.stream().map(p -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("field", p.where());
+            out.put("message", p.message());
+            String key = categoryOf(p.message());
+            out.put("key", key);
+            Keyed keyed = of(p.message(), key == null ? "invalid" : key);
+            Map<String, String> params = ownParamsOf(p.message());
+            if (keyed.params().isEmpty() && !params.isEmpty()) {
+                keyed = new Keyed(keyed.key(), params);
+            }
+            out.putAll(keyed.json());
+            return out;
+        }).toList();
     }
 }

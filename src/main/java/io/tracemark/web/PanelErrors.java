@@ -75,7 +75,7 @@ final class PanelErrors {
         body.put("key", key);
         body.putAll(MessageKeys.of(message, key).json());
         if (problems != null) {
-            body.put("problems", ProblemKeys.json(problems));
+            body.put("problems", MessageKeys.problemsJson(problems));
         }
         return body;
     }

@@ -122,7 +122,8 @@ class AccessApiTest {
     }
 
     static String concrete(String path) {
-        return path.replace("{id}", "1001").replace("{order}", "SO-1").replace("{code}", "https%3A%2F%2Fid.example.cn%2Fx")
-                .replace("{unitId}", "1").replace("{name}", "camera-1").replace("{action}", "reloadPaper");
+        return path.replace("{id}", "1001").replace("{code}", "https%3A%2F%2Fid.example.cn%2Fx")
+                .replace("{unitId}", "1").replace("{name}", "camera-1").replace("{action}", "reloadPaper")
+                .replace("{order}", "PO-1").replace("{sscc}", "069012340000000016");
     }
 }

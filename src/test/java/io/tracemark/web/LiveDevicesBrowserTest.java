@@ -122,7 +122,7 @@ class LiveDevicesBrowserTest {
                 browser.screenshot("camera-box-drawn-1024x600");
                 browser.tapId("camera-save");
                 browser.await(Duration.ofSeconds(15), () -> sim.line().codeBox(SimulatedLine.SCANNER).isPresent()
-                        || browser.byId("toast").isDisplayed());
+                        || browser.byId("toast").isDisplayed() && browser.byId("toast").getDomAttribute("class").contains("error"));
                 browser.screenshot("camera-box-saved-1024x600");
                 assertTrue(sim.line().codeBox(SimulatedLine.SCANNER).isPresent(), "stored; toast: " + browser.text("toast-text"));
                 CodeBox box = sim.line().codeBox(SimulatedLine.SCANNER).orElseThrow();

@@ -94,7 +94,7 @@ class PackingBrowserTest {
             // the pallet (partial: a supervisor, with the reason still typed) closes, then ships to a buyer
             String pallet = text("pk-pallet-sscc");
             browser.driver.findElement(By.id("pk-close-pallet")).click();
-            browser.await(() -> text("pk-pallet-count").contains("CLOSED"));
+            browser.await(() -> text("pk-pallet-count").contains("已关闭"));
             browser.driver.findElement(By.id("pk-order")).sendKeys("SO-2026-0042");
             browser.driver.findElement(By.id("pk-buyer-name")).sendKeys("广州市越秀电器销售有限公司");
             browser.driver.findElement(By.id("pk-buyer-address")).sendKeys("广州市越秀区中山五路 1 号");

@@ -90,8 +90,9 @@ class PanelBrowserTest {
             await(() -> !driver.findElements(By.cssSelector("#rejects-rows tr")).isEmpty());
             WebElement row = driver.findElement(By.cssSelector("#rejects-rows tr"));
             assertTrue(row.getText().contains("打印质量不足"), row.getText());
-            row.findElement(By.tagName("button")).click();
+            row.click(); // a row is the target: its image, caption and grades show beside the log
             await(() -> driver.findElement(By.id("img-reject")).isDisplayed());
+            assertTrue(text("reject-caption").contains("打印质量不足"), text("reject-caption"));
             screenshot("rejects-1024x600");
             tab("line").click();
 
