@@ -123,6 +123,6 @@ class AccessApiTest {
 
     static String concrete(String path) {
         return path.replace("{id}", "1001").replace("{code}", "https%3A%2F%2Fid.example.cn%2Fx")
-                .replace("{unitId}", "1").replace("{name}", "camera-1").replace("{action}", "reloadPaper");
+                .replace("{unitId}", "1").replace("{order}", "SO-1").replace("{name}", "camera-1").replace("{action}", "reloadPaper");
     }
 }
