@@ -4,17 +4,11 @@ import io.tracemark.pack.BuyerUnits;
 import io.tracemark.pack.RecallResult;
 import io.tracemark.pack.RecalledUnit;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -28,7 +22,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class RecallPdf {
 
-    private static final String FONT = "/fonts/wqy-microhei.ttc";
     private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     private static final float MARGIN = 36;
     private static final float SIZE = 7;
@@ -41,34 +34,7 @@ public final class RecallPdf {
     }
 
     public static void write(RecallResult result, Instant generatedAt, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (InputStream in = RecallPdf.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled font " + FONT + " is missing from the jar");
-            }
-            try (TrueTypeCollection fonts = new TrueTypeCollection(in); PDDocument doc = new PDDocument()) {
-                TrueTypeFont[] first = new TrueTypeFont[1];
-                fonts.processAllFonts(f -> {
-                    if (first[0] == null) {
-                        first[0] = f;
-                    }
-                });
-                PDType0Font font = PDType0Font.load(doc, first[0], true);
-                doc.getDocumentInformation().setTitle("召回清单 Recall " + result.selector().describe());
-                doc.getDocumentInformation().setProducer("tracemark");
-                new Layout(doc, font).recall(result, generatedAt);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                doc.save(tmp.toFile());
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write failure is what matters
-            }
-            throw new UncheckedIOException("cannot write the recall PDF " + file + ": " + e.getMessage(), e);
-        }
+        CjkPdfFile.write(file, "召回清单 Recall " + result.selector().describe(), "the recall PDF", (doc, font) -> new Layout(doc, font).recall(result, generatedAt));
     }
 
     /** Lays out lines top to bottom, a new page (with the table's head again) when one is full. */

@@ -1,19 +1,12 @@
 package io.tracemark.records.report;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -26,7 +19,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class ReportPdf {
 
-    private static final String FONT = "/fonts/wqy-microhei.ttc";
     private static final float MARGIN = 50;
     private static final float SIZE = 9;
     private static final float LEADING = 12.5f;
@@ -36,35 +28,7 @@ public final class ReportPdf {
     }
 
     public static void write(BatchReport report, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (InputStream in = ReportPdf.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled font " + FONT + " is missing from the jar");
-            }
-            try (TrueTypeCollection fonts = new TrueTypeCollection(in); PDDocument doc = new PDDocument()) {
-                TrueTypeFont[] first = new TrueTypeFont[1];
-                fonts.processAllFonts(f -> {
-                    if (first[0] == null) {
-                        first[0] = f;
-                    }
-                });
-                PDType0Font font = PDType0Font.load(doc, first[0], true);
-                PDDocumentInformation info = doc.getDocumentInformation();
-                info.setTitle("批次对账报告 Batch reconciliation report " + report.job());
-                info.setProducer("tracemark");
-                new Layout(doc, font).report(report);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                doc.save(tmp.toFile());
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write failure is what matters
-            }
-            throw new UncheckedIOException("cannot write the batch report " + file + ": " + e.getMessage(), e);
-        }
+        CjkPdfFile.write(file, "批次对账报告 Batch reconciliation report " + report.job(), "the batch report", (doc, font) -> new Layout(doc, font).report(report));
     }
 
     /** Lays out lines top to bottom, starting a new page when one is full. */
