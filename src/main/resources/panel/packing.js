@@ -137,7 +137,7 @@ function refusal(r) {
 function showShipment() {
   const s = state.shipment;
   $('pk-ship-order').textContent = s ? s.orderNumber : '—';
-  $('pk-ship-count').textContent = s ? t('pk.shipCount', { items: s.items, units: s.units, state: s.state }) : '';
+  $('pk-ship-count').textContent = s ? t('pk.shipCount', { items: s.items, units: s.units, state: t(`pk.shipState.${s.state}`) }) : '';
   $('pk-ship-buyer').textContent = s ? `${s.buyer.name} · ${s.buyer.address} · ${s.buyer.contact}` : '';
 }
 

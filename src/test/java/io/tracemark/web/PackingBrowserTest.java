@@ -116,7 +116,7 @@ class PackingBrowserTest {
             browser.assertTouchTargets();
             browser.screenshot("shipping-confirm-1280x800");
             browser.driver.findElement(By.id("confirm-yes")).click();
-            browser.await(() -> text("pk-ship-count").contains("CLOSED"));
+            browser.await(() -> text("pk-ship-count").contains("已出厂"));
 
             var shipment = shipping.shipment("SO-2026-0042").orElseThrow();
             assertEquals("CLOSED", shipment.state());
