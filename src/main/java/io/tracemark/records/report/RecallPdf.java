@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -41,7 +40,7 @@ public final class RecallPdf {
     private static final class Layout {
         private final PDDocument doc;
         private final PDType0Font font;
-        private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private final PrintableText printable;
         private PDPageContentStream out;
         private float y;
         private int pageNo;
@@ -49,6 +48,7 @@ public final class RecallPdf {
         Layout(PDDocument doc, PDType0Font font) {
             this.doc = doc;
             this.font = font;
+            this.printable = new PrintableText(font);
         }
 
         void recall(RecallResult r, Instant generatedAt) throws IOException {
@@ -111,7 +111,7 @@ public final class RecallPdf {
 
         /** The text cut to the width, with an ellipsis when cut. */
         private String fit(String s, float width) throws IOException {
-            String clean = printable(s);
+            String clean = printable.of(s);
             if (font.getStringWidth(clean) / 1000 * SIZE <= width) {
                 return clean;
             }
@@ -125,27 +125,6 @@ public final class RecallPdf {
                 i += Character.charCount(cp);
             }
             return b + "…";
-        }
-
-        /** The text with every character the font cannot draw (and control characters) as '?'. */
-        private String printable(String s) {
-            StringBuilder b = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> b.appendCodePoint(drawable(cp) ? cp : '?'));
-            return b.toString();
-        }
-
-        private boolean drawable(int cp) {
-            if (Character.isISOControl(cp)) {
-                return false;
-            }
-            return glyphs.computeIfAbsent(cp, c -> {
-                try {
-                    font.encode(new String(Character.toChars(c)));
-                    return true;
-                } catch (IllegalArgumentException | IOException e) {
-                    return false;
-                }
-            });
         }
 
         private void newPage() throws IOException {
@@ -162,7 +141,7 @@ public final class RecallPdf {
             out.beginText();
             out.setFont(font, size);
             out.newLineAtOffset(x, y);
-            out.showText(printable(s));
+            out.showText(printable.of(s));
             out.endText();
         }
     }

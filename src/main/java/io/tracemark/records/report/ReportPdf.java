@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -35,7 +34,7 @@ public final class ReportPdf {
     private static final class Layout {
         private final PDDocument doc;
         private final PDType0Font font;
-        private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private final PrintableText printable;
         private PDPageContentStream out;
         private float y;
         private int pageNo;
@@ -43,6 +42,7 @@ public final class ReportPdf {
         Layout(PDDocument doc, PDType0Font font) {
             this.doc = doc;
             this.font = font;
+            this.printable = new PrintableText(font);
         }
 
         void report(BatchReport r) throws IOException {
@@ -87,7 +87,7 @@ public final class ReportPdf {
         }
 
         private List<String> wrap(String s, float width) throws IOException {
-            String clean = printable(s);
+            String clean = printable.of(s);
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < clean.length(); ) {
@@ -104,27 +104,6 @@ public final class ReportPdf {
                 lines.add(line.toString());
             }
             return lines;
-        }
-
-        /** The text with every character the font cannot draw (and control characters) as '?'. */
-        private String printable(String s) {
-            StringBuilder b = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> b.appendCodePoint(drawable(cp) ? cp : '?'));
-            return b.toString();
-        }
-
-        private boolean drawable(int cp) {
-            if (Character.isISOControl(cp)) {
-                return false;
-            }
-            return glyphs.computeIfAbsent(cp, c -> {
-                try {
-                    font.encode(new String(Character.toChars(c)));
-                    return true;
-                } catch (IllegalArgumentException | IOException e) {
-                    return false;
-                }
-            });
         }
 
         private void need(float height) throws IOException {
@@ -148,7 +127,7 @@ public final class ReportPdf {
             out.beginText();
             out.setFont(font, size);
             out.newLineAtOffset(x, y);
-            out.showText(printable(s));
+            out.showText(printable.of(s));
             out.endText();
         }
     }
